@@ -1,0 +1,31 @@
+// Folds a new user into a trained model: one exact user half-step row solve against fixed item tables.
+
+import type { AlsModel, UserVector } from '../types';
+import { createSolveScratch, solveRow, type SolveScratch } from './solveRow';
+
+/**
+ * Solves the user's [factors, bias] against the model's item factors and biases with the same
+ * regularization as training (lambda·n on factors, biasLambda on the bias). Ratings are stored as
+ * float32 first, exactly as training stores them. Empty input gives the zero vector.
+ */
+export function foldIn(
+  model: AlsModel,
+  items: ArrayLike<number>,
+  ratings: ArrayLike<number>,
+  scratch?: SolveScratch,
+): UserVector {
+  const n = items.length;
+  if (ratings.length !== n) throw new RangeError(`items (${n}) and ratings (${ratings.length}) differ in length`);
+  const { rank, nItems } = model;
+  const idx = new Int32Array(n);
+  const vals = new Float32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = items[k];
+    if (!(Number.isInteger(i) && i >= 0 && i < nItems)) throw new RangeError(`item index ${i} out of range [0, ${nItems})`);
+    idx[k] = i;
+    vals[k] = ratings[k];
+  }
+  const s = scratch && scratch.rank === rank ? scratch : createSolveScratch(rank);
+  const x = solveRow(model.itemFactors, model.itemBias, rank, idx, vals, 0, n, model.mu, model.params.lambda, model.params.biasLambda, s);
+  return { bias: x[rank], factors: Float64Array.from(x.subarray(0, rank)) };
+}

@@ -1,0 +1,77 @@
+// Scoring with a trained model: single predictions, star clamping, scoring all items and top-N selection.
+
+import type { AlsModel, ScoredItem, UserVector } from '../types';
+import { TopK, exclusionMask } from './topk';
+
+/** Raw (unclamped) predicted rating mu + b_u + b_i + p_u·q_i. */
+export function predict(model: AlsModel, user: UserVector, item: number): number {
+  const { rank, itemFactors } = model;
+  const f = user.factors;
+  const o = item * rank;
+  let s = model.mu + user.bias + model.itemBias[item];
+  for (let j = 0; j < rank; j++) s += f[j] * itemFactors[o + j];
+  return s;
+}
+
+/** Clamps a raw score into the star range. */
+export function clampStars(x: number, min = 0.5, max = 5): number {
+  return x < min ? min : x > max ? max : x;
+}
+
+/** The user vector of a user trained into the model. */
+export function userVectorOf(model: AlsModel, user: number): UserVector {
+  const { rank } = model;
+  return {
+    bias: model.userBias[user],
+    factors: Float64Array.from(model.userFactors.subarray(user * rank, (user + 1) * rank)),
+  };
+}
+
+/** Raw scores for every item into out (allocated when absent). */
+export function scoreAll(model: AlsModel, user: UserVector, out?: Float32Array): Float32Array {
+  const { rank, nItems, itemFactors, itemBias } = model;
+  const res = out ?? new Float32Array(nItems);
+  if (res.length < nItems) throw new RangeError(`out has ${res.length} slots, need ${nItems}`);
+  const f = user.factors;
+  const base = model.mu + user.bias;
+  for (let i = 0; i < nItems; i++) {
+    const o = i * rank;
+    let s = base + itemBias[i];
+    for (let j = 0; j < rank; j++) s += f[j] * itemFactors[o + j];
+    res[i] = s;
+  }
+  return res;
+}
+
+export interface TopNOptions {
+  n: number;
+  /** Items never returned (typically the ones the user has rated). */
+  exclude?: ArrayLike<number> | Set<number>;
+  /** Items with counts[item] < minCount are skipped; requires counts when > 0. */
+  minCount?: number;
+  counts?: Int32Array | Uint32Array;
+}
+
+/**
+ * The n best items by raw score (desc; ties by item index asc), skipping excluded and rare items.
+ * Scores are the float32-rounded values scoreAll would produce, so both agree exactly.
+ */
+export function topN(model: AlsModel, user: UserVector, opts: TopNOptions): ScoredItem[] {
+  const { rank, nItems, itemFactors, itemBias } = model;
+  const minCount = opts.minCount ?? 0;
+  const counts = opts.counts;
+  if (minCount > 0 && !counts) throw new RangeError('topN: minCount needs counts');
+  const mask = exclusionMask(nItems, opts.exclude);
+  const heap = new TopK(opts.n);
+  const f = user.factors;
+  const base = model.mu + user.bias;
+  for (let i = 0; i < nItems; i++) {
+    if (mask !== null && mask[i] === 1) continue;
+    if (counts && counts[i] < minCount) continue;
+    const o = i * rank;
+    let s = base + itemBias[i];
+    for (let j = 0; j < rank; j++) s += f[j] * itemFactors[o + j];
+    heap.push(i, Math.fround(s));
+  }
+  return heap.result();
+}

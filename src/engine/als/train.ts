@@ -1,0 +1,159 @@
+// Explicit ALS with biases (weighted-λ): seeded init, alternating user/item half-steps, per-iteration RMSE.
+
+import type { AlsModel, AlsParams, IterationInfo, RatingColumns } from '../types';
+import type { RatingMatrix } from './csr';
+import { createRng } from './random';
+import { createSolveScratch, halfStep, type HalfStepInput } from './solveRow';
+
+/**
+ * Defaults tuned on ml-latest-small (5-fold CV, seed 1); see the PR report / bench for the table.
+ * Placeholder until tuned.
+ */
+export const defaultAlsParams: Readonly<AlsParams> = Object.freeze({
+  rank: 32,
+  lambda: 0.08,
+  biasLambda: 5,
+  iterations: 15,
+  seed: 1,
+});
+
+/** Thrown by trainAls when opts.shouldStop() returns true between half-steps. */
+export class TrainingCancelled extends Error {
+  constructor() {
+    super('ALS training cancelled');
+    this.name = 'TrainingCancelled';
+  }
+}
+
+export interface TrainOptions {
+  onIteration?: (info: IterationInfo) => void;
+  /** Polled before every half-step; returning true aborts with TrainingCancelled. */
+  shouldStop?: () => boolean;
+  /** Held-out ratings (dense indices in the model's range) for validationRmse. */
+  validation?: RatingColumns;
+  /** If set, validation predictions are clamped to [min, max] before the error is taken. */
+  clampValidation?: { min: number; max: number };
+}
+
+function checkParams(p: AlsParams): void {
+  if (!Number.isInteger(p.rank) || p.rank < 1) throw new RangeError(`rank must be a positive integer, got ${p.rank}`);
+  if (!(p.lambda >= 0)) throw new RangeError(`lambda must be >= 0, got ${p.lambda}`);
+  if (!(p.biasLambda >= 0)) throw new RangeError(`biasLambda must be >= 0, got ${p.biasLambda}`);
+  if (!Number.isInteger(p.iterations) || p.iterations < 0) throw new RangeError(`iterations must be a non-negative integer`);
+}
+
+/** RMSE of mu + bu + bi + P[u]·Q[i] over the given (user, item, rating) columns. */
+function tablesRmse(
+  cols: RatingColumns,
+  rank: number,
+  mu: number,
+  userBias: Float32Array,
+  itemBias: Float32Array,
+  P: Float32Array,
+  Q: Float32Array,
+  clamp?: { min: number; max: number },
+): number {
+  const n = cols.length;
+  if (n === 0) return NaN;
+  const { users, items, ratings } = cols;
+  let sse = 0;
+  for (let k = 0; k < n; k++) {
+    const u = users[k];
+    const i = items[k];
+    const pu = u * rank;
+    const qi = i * rank;
+    let s = mu + userBias[u] + itemBias[i];
+    for (let j = 0; j < rank; j++) s += P[pu + j] * Q[qi + j];
+    if (clamp) s = s < clamp.min ? clamp.min : s > clamp.max ? clamp.max : s;
+    const e = ratings[k] - s;
+    sse += e * e;
+  }
+  return Math.sqrt(sse / n);
+}
+
+/** RMSE over the user-major rows of the training matrix. */
+function trainRmse(m: RatingMatrix, rank: number, mu: number, bu: Float32Array, bi: Float32Array, P: Float32Array, Q: Float32Array): number {
+  if (m.nnz === 0) return NaN;
+  const { indptr, indices, values } = m.byUser;
+  let sse = 0;
+  for (let u = 0; u < m.nUsers; u++) {
+    const pu = u * rank;
+    const base = mu + bu[u];
+    for (let p = indptr[u]; p < indptr[u + 1]; p++) {
+      const i = indices[p];
+      const qi = i * rank;
+      let s = base + bi[i];
+      for (let j = 0; j < rank; j++) s += P[pu + j] * Q[qi + j];
+      const e = values[p] - s;
+      sse += e * e;
+    }
+  }
+  return Math.sqrt(sse / m.nnz);
+}
+
+/** Mean of the training ratings (0 for an empty matrix); summed in float64 in user-major order. */
+export function globalMeanOf(m: RatingMatrix): number {
+  const v = m.byUser.values;
+  let s = 0;
+  for (let k = 0; k < v.length; k++) s += v[k];
+  return v.length > 0 ? s / v.length : 0;
+}
+
+/**
+ * Trains r̂ = mu + b_u + b_i + p_u·q_i by alternating exact row solves (users, then items).
+ * Deterministic: the same matrix, params and seed give bit-identical tables.
+ */
+export function trainAls(m: RatingMatrix, params: AlsParams, opts: TrainOptions = {}): AlsModel {
+  checkParams(params);
+  const { rank, lambda, biasLambda, iterations, seed } = params;
+  const { nUsers, nItems } = m;
+  const mu = globalMeanOf(m);
+  const userFactors = new Float32Array(nUsers * rank);
+  const itemFactors = new Float32Array(nItems * rank);
+  const userBias = new Float32Array(nUsers);
+  const itemBias = new Float32Array(nItems);
+
+  // Item factors ~ N(0, 0.1²); items without ratings stay zero. User factors come from the first half-step.
+  const rng = createRng(seed);
+  const itemPtr = m.byItem.indptr;
+  for (let i = 0; i < nItems; i++) {
+    const o = i * rank;
+    const rated = itemPtr[i + 1] > itemPtr[i];
+    for (let j = 0; j < rank; j++) {
+      const z = 0.1 * rng.normal();
+      if (rated) itemFactors[o + j] = z;
+    }
+  }
+
+  const scratch = createSolveScratch(rank);
+  const userStep: HalfStepInput = { rows: m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, lambda, biasLambda };
+  const itemStep: HalfStepInput = { rows: m.byItem, other: userFactors, otherBias: userBias, rank, mu, lambda, biasLambda };
+  const stop = (): void => {
+    if (opts.shouldStop?.()) throw new TrainingCancelled();
+  };
+
+  for (let it = 0; it < iterations; it++) {
+    stop();
+    const t0 = performance.now();
+    halfStep(userStep, 0, nUsers, userFactors, userBias, scratch);
+    const t1 = performance.now();
+    stop();
+    const t2 = performance.now();
+    halfStep(itemStep, 0, nItems, itemFactors, itemBias, scratch);
+    const t3 = performance.now();
+    if (opts.onIteration) {
+      const info: IterationInfo = {
+        iteration: it + 1,
+        iterations,
+        trainRmse: trainRmse(m, rank, mu, userBias, itemBias, userFactors, itemFactors),
+        seconds: (t1 - t0 + (t3 - t2)) / 1000,
+      };
+      if (opts.validation) {
+        info.validationRmse = tablesRmse(opts.validation, rank, mu, userBias, itemBias, userFactors, itemFactors, opts.clampValidation);
+      }
+      opts.onIteration(info);
+    }
+  }
+
+  return { rank, nUsers, nItems, mu, userBias, itemBias, userFactors, itemFactors, params: { ...params } };
+}

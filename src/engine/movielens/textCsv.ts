@@ -1,0 +1,95 @@
+// movies.csv and links.csv (RFC 4180 text files) parsed with papaparse into typed records.
+import Papa from 'papaparse';
+import { ImportError, excerpt } from './errors';
+
+export interface MovieRow {
+  movieId: number;
+  /** Title as in the file, without the trailing "(year)". */
+  title: string;
+  year: number | null;
+  genres: string[];
+}
+
+export interface LinkRow {
+  movieId: number;
+  imdbId: string | null;
+  tmdbId: string | null;
+}
+
+/** Decodes UTF-8 strictly (so a Latin-1 file is reported, not garbled) and drops a BOM. */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new ImportError(file, undefined, 'expected UTF-8 text; the file has bytes that are not valid UTF-8');
+  }
+}
+
+/** Parses CSV text with a required header; returns the data rows with their 1-based line numbers. */
+function parseTable(text: string, file: string, header: string[]): { fields: string[]; line: number }[] {
+  if (text.trim() === '') throw new ImportError(file, undefined, `the file is empty; expected the header "${header.join(',')}"`);
+  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+  const rows = result.data;
+  const err = result.errors.find((e) => e.type === 'Quotes' || e.code === 'InvalidQuotes' || e.code === 'MissingQuotes');
+  if (err) throw new ImportError(file, (err.row ?? 0) + 1, `expected a properly quoted field (${err.message})`);
+  const first = rows[0].map((h) => h.trim());
+  if (first.join(',') !== header.join(',')) {
+    const raw = rows[0].join(',');
+    const hint = first.length === 1 && /[\t;|]|::/.test(raw) ? ' (wrong separator? this file is comma separated)' : '';
+    throw new ImportError(file, 1, `expected the header "${header.join(',')}", found ${excerpt(raw)}${hint}`);
+  }
+  const out: { fields: string[]; line: number }[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const fields = rows[i];
+    if (fields.length === 1 && fields[0].trim() === '') continue; // blank line, e.g. the final newline
+    if (fields.length !== header.length) {
+      throw new ImportError(file, i + 1, `expected ${header.length} fields (${header.join(',')}), found ${fields.length} in ${excerpt(fields.join(','))}`);
+    }
+    out.push({ fields, line: i + 1 });
+  }
+  return out;
+}
+
+function parseId(text: string, file: string, line: number, name: string): number {
+  const t = text.trim();
+  if (!/^\d{1,9}$/.test(t)) throw new ImportError(file, line, `expected a whole-number ${name}, found ${excerpt(text)}`);
+  return Number(t);
+}
+
+const YEAR = /\s*\((\d{4})(?:\s*[-–]\s*(?:\d{4})?)?\)\s*$/;
+
+/** Splits "Heat (1995)" into title and year; titles without a year keep year null. */
+export function splitTitle(raw: string): { title: string; year: number | null } {
+  const trimmed = raw.trim();
+  const m = YEAR.exec(trimmed);
+  if (!m) return { title: trimmed, year: null };
+  return { title: trimmed.slice(0, m.index).trim(), year: Number(m[1]) };
+}
+
+export function parseMoviesCsv(bytes: Uint8Array, file = 'movies.csv'): MovieRow[] {
+  const rows = parseTable(decodeUtf8(bytes, file), file, ['movieId', 'title', 'genres']);
+  const seen = new Set<number>();
+  return rows.map(({ fields, line }) => {
+    const movieId = parseId(fields[0], file, line, 'movieId');
+    if (seen.has(movieId)) throw new ImportError(file, line, `expected each movieId once; ${movieId} appears again`);
+    seen.add(movieId);
+    const g = fields[2].trim();
+    return {
+      movieId,
+      ...splitTitle(fields[1]),
+      genres: g === '' || g === '(no genres listed)' ? [] : g.split('|'),
+    };
+  });
+}
+
+export function parseLinksCsv(bytes: Uint8Array, file = 'links.csv'): LinkRow[] {
+  const rows = parseTable(decodeUtf8(bytes, file), file, ['movieId', 'imdbId', 'tmdbId']);
+  return rows.map(({ fields, line }) => {
+    const imdb = fields[1].trim();
+    const tmdb = fields[2].trim();
+    if (imdb && !/^\d+$/.test(imdb)) throw new ImportError(file, line, `expected a numeric imdbId, found ${excerpt(imdb)}`);
+    if (tmdb && !/^\d+$/.test(tmdb)) throw new ImportError(file, line, `expected a numeric tmdbId, found ${excerpt(tmdb)}`);
+    return { movieId: parseId(fields[0], file, line, 'movieId'), imdbId: imdb || null, tmdbId: tmdb || null };
+  });
+}

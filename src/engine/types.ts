@@ -1,0 +1,53 @@
+// Shared engine data types: columnar ratings, ALS parameters and the trained model.
+
+/** Ratings as parallel columns over dense indices (0..nUsers-1, 0..nItems-1). */
+export interface RatingColumns {
+  users: Int32Array;
+  items: Int32Array;
+  /** Stars, e.g. 0.5..5 in half steps. */
+  ratings: Float32Array;
+  length: number;
+}
+
+export interface AlsParams {
+  /** Number of latent factors. */
+  rank: number;
+  /** Factor regularization, multiplied by the row's rating count (ALS-WR / Spark MLlib style). */
+  lambda: number;
+  /** Bias regularization (not weighted by count). */
+  biasLambda: number;
+  iterations: number;
+  seed: number;
+}
+
+/** r̂(u,i) = mu + userBias[u] + itemBias[i] + P[u]·Q[i]; factor tables are row-major, rank floats a row. */
+export interface AlsModel {
+  rank: number;
+  nUsers: number;
+  nItems: number;
+  mu: number;
+  userBias: Float32Array;
+  itemBias: Float32Array;
+  userFactors: Float32Array;
+  itemFactors: Float32Array;
+  params: AlsParams;
+}
+
+/** A single user's taste: what fold-in produces and what scoring consumes. */
+export interface UserVector {
+  bias: number;
+  factors: Float64Array;
+}
+
+export interface IterationInfo {
+  iteration: number;
+  iterations: number;
+  trainRmse: number;
+  validationRmse?: number;
+  seconds: number;
+}
+
+export interface ScoredItem {
+  item: number;
+  score: number;
+}

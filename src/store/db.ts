@@ -1,0 +1,96 @@
+// The one door to IndexedDB: opening (with migrations) and the tx() helper every store module uses.
+import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { DB_NAME, DB_VERSION, STORES, type PocketLensDB, type StoreName } from './schema';
+
+export type DB = IDBPDatabase<PocketLensDB>;
+
+/** Raised for storage failures a person must hear about (quota, blocked upgrade). */
+export class StorageError extends Error {
+  constructor(
+    readonly kind: 'quota' | 'blocked' | 'other',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}
+
+const opened = new Map<string, Promise<DB>>();
+
+export function openDb(name = DB_NAME): Promise<DB> {
+  let p = opened.get(name);
+  if (!p) {
+    p = openDB<PocketLensDB>(name, DB_VERSION, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) {
+          db.createObjectStore(STORES.datasets, { keyPath: 'id' });
+          db.createObjectStore(STORES.movies, { keyPath: ['dataset', 'movieId'] }).createIndex('byDataset', 'dataset');
+          db.createObjectStore(STORES.ratingChunks, { keyPath: ['dataset', 'seq'] });
+          db.createObjectStore(STORES.profile, { keyPath: 'movieId' });
+          db.createObjectStore(STORES.models, { keyPath: 'id' }).createIndex('byDataset', 'datasetId');
+          db.createObjectStore(STORES.meta, { keyPath: 'key' });
+        }
+      },
+      blocked() {
+        console.warn('PocketLens: database upgrade is waiting for another tab to close');
+      },
+      terminated() {
+        opened.delete(name);
+      },
+    }).then((db) => {
+      db.addEventListener('versionchange', () => {
+        db.close();
+        opened.delete(name);
+      });
+      return db;
+    });
+    p.catch(() => opened.delete(name));
+    opened.set(name, p);
+  }
+  return p;
+}
+
+/** Closes and forgets a database handle (tests, deletion). */
+export async function closeDb(name = DB_NAME): Promise<void> {
+  const p = opened.get(name);
+  opened.delete(name);
+  if (p) (await p).close();
+}
+
+type Tx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransaction<PocketLensDB, S, M>;
+
+/**
+ * Runs `fn` in one transaction and resolves after it commits. Quota errors become StorageError('quota').
+ * Person-made data uses 'strict' durability; bulk dataset writes may pass 'relaxed'.
+ */
+export async function tx<S extends StoreName[], M extends IDBTransactionMode, T>(
+  db: DB,
+  stores: S,
+  mode: M,
+  fn: (t: Tx<S, M>) => Promise<T> | T,
+  durability: 'strict' | 'relaxed' | 'default' = 'default',
+): Promise<T> {
+  const t = db.transaction(stores, mode, { durability }) as Tx<S, M>;
+  const done = t.done;
+  done.catch(() => {}); // observed below; this only keeps an abort from surfacing as unhandled
+  try {
+    const result = await fn(t);
+    await done;
+    return result;
+  } catch (e) {
+    try {
+      t.abort();
+    } catch {
+      /* already finished */
+    }
+    throw toStorageError(e);
+  }
+}
+
+function toStorageError(e: unknown): unknown {
+  const name = (e as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') {
+    return new StorageError('quota', 'Storage is full: the browser refused to store more data for this site.');
+  }
+  return e;
+}

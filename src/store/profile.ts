@@ -1,0 +1,25 @@
+// The person's own ratings, keyed by MovieLens movieId; every write is strict-durability.
+import { tx, type DB } from './db';
+import { STORES, type ProfileRecord } from './schema';
+
+export function getProfile(db: DB): Promise<ProfileRecord[]> {
+  return tx(db, [STORES.profile], 'readonly', (t) => t.objectStore(STORES.profile).getAll());
+}
+
+/** Sets (or with rating null, removes) the person's rating of a movie. */
+export async function setRating(db: DB, movieId: number, rating: number | null): Promise<void> {
+  if (rating !== null && !(rating >= 0.5 && rating <= 5 && rating * 2 === Math.round(rating * 2))) {
+    throw new RangeError(`rating must be 0.5 to 5 in half stars, got ${rating}`);
+  }
+  await tx(
+    db,
+    [STORES.profile],
+    'readwrite',
+    async (t) => {
+      const s = t.objectStore(STORES.profile);
+      if (rating === null) await s.delete(movieId);
+      else await s.put({ movieId, rating, ratedAt: Date.now() });
+    },
+    'strict',
+  );
+}

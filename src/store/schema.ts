@@ -1,0 +1,87 @@
+// IndexedDB schema: store names, record shapes and the version number.
+// WARNING: any change to DB_VERSION, STORES, key paths or indexes needs a migration in db.ts AND a migration test
+// that opens a hand-built database of the previous version and checks every record survives.
+import type { DBSchema } from 'idb';
+import type { AlsParams, IterationInfo } from '../engine/types';
+import type { DatasetStats, MovieInfo } from '../engine/movielens/dataset';
+
+export const DB_NAME = 'pocketlens';
+export const DB_VERSION = 1;
+
+export const STORES = {
+  datasets: 'datasets',
+  movies: 'movies',
+  ratingChunks: 'ratingChunks',
+  profile: 'profile',
+  models: 'models',
+  meta: 'meta',
+} as const;
+
+export type DatasetStatus = 'importing' | 'ready';
+
+export interface DatasetRecord {
+  id: string;
+  name: string;
+  /** Where it came from: "bundled:ml-latest-small", a file name, … */
+  source: string;
+  /** `importing` until the last chunk is written; only `ready` datasets are ever shown or used. */
+  status: DatasetStatus;
+  stats: DatasetStats;
+  chunkCount: number;
+  bytes: number;
+  notes: string[];
+  createdAt: number;
+}
+
+export interface MovieRecord extends MovieInfo {
+  dataset: string;
+}
+
+/** Columnar slice of a dataset's ratings (dense indices; stars × 2 as bytes). */
+export interface RatingChunkRecord {
+  dataset: string;
+  seq: number;
+  length: number;
+  users: Int32Array;
+  items: Int32Array;
+  ratingsX2: Uint8Array;
+  timestamps: Float64Array;
+}
+
+/** One of the person's own ratings, keyed by MovieLens movieId (stable across releases). */
+export interface ProfileRecord {
+  movieId: number;
+  rating: number;
+  ratedAt: number;
+}
+
+export interface ModelRecord {
+  id: string;
+  datasetId: string;
+  params: AlsParams;
+  rank: number;
+  nUsers: number;
+  nItems: number;
+  mu: number;
+  itemBias: Float32Array;
+  itemFactors: Float32Array;
+  history: IterationInfo[];
+  trainSeconds: number;
+  trainedAt: number;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface PocketLensDB extends DBSchema {
+  datasets: { key: string; value: DatasetRecord };
+  movies: { key: [string, number]; value: MovieRecord; indexes: { byDataset: string } };
+  ratingChunks: { key: [string, number]; value: RatingChunkRecord };
+  profile: { key: number; value: ProfileRecord };
+  models: { key: string; value: ModelRecord; indexes: { byDataset: string } };
+  meta: { key: string; value: MetaRecord };
+}
+
+export type StoreName = (typeof STORES)[keyof typeof STORES];

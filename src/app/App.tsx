@@ -1,0 +1,46 @@
+// App shell: header, first-visit progress, the bring-your-own screen, then the recommender.
+import { useBootstrap } from './useBootstrap';
+import { ImportProgressView, TrainingProgressView } from './components/Progress';
+import { ByoScreen } from './components/ByoScreen';
+import { Recommender } from './components/Recommender';
+
+export function App() {
+  const { phase, start, importFiles, cancel } = useBootstrap();
+  return (
+    <>
+      <header className="top">
+        <h1>PocketLens</h1>
+        <p className="tagline">Movie recommendations that never leave your device.</p>
+      </header>
+      <main>
+        {phase.kind === 'loading' && <p aria-live="polite">Opening your library…</p>}
+        {phase.kind === 'importing' && <ImportProgressView label={phase.label} progress={phase.progress} onCancel={cancel} />}
+        {phase.kind === 'training' && <TrainingProgressView iterations={phase.iterations} total={phase.total} onCancel={cancel} />}
+        {phase.kind === 'byo' && <ByoScreen error={phase.error} onFiles={importFiles} onRetry={start} />}
+        {phase.kind === 'cancelled' && (
+          <section className="panel">
+            <p role="status">{phase.what}</p>
+            <button type="button" onClick={start}>
+              Start again
+            </button>
+          </section>
+        )}
+        {phase.kind === 'error' && (
+          <p role="alert" className="error">
+            {phase.message}
+          </p>
+        )}
+        {phase.kind === 'ready' && <Recommender status={phase.status} />}
+      </main>
+      <footer className="foot">
+        <p>
+          Data: MovieLens by{' '}
+          <a href="https://grouplens.org/datasets/movielens/" rel="noopener noreferrer" target="_blank">
+            GroupLens Research
+          </a>{' '}
+          (F. M. Harper and J. A. Konstan, 2015). Your ratings are stored only in this browser.
+        </p>
+      </footer>
+    </>
+  );
+}

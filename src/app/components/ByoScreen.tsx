@@ -1,0 +1,51 @@
+// "Bring your own MovieLens files": shown when no sample is bundled or an import failed.
+import { useState } from 'react';
+
+export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => void; onRetry?: () => void }) {
+  const [drag, setDrag] = useState(false);
+  return (
+    <section className="panel byo" aria-labelledby="byo-h">
+      <h2 id="byo-h">Bring your own MovieLens files</h2>
+      {props.error && (
+        <p role="alert" className="error">
+          {props.error}
+        </p>
+      )}
+      <p>
+        PocketLens runs entirely in this browser. Choose a MovieLens zip from{' '}
+        <a href="https://grouplens.org/datasets/movielens/" rel="noopener noreferrer" target="_blank">
+          GroupLens
+        </a>{' '}
+        (for example <code>ml-latest-small.zip</code>), or its <code>ratings.csv</code> and <code>movies.csv</code> (plus{' '}
+        <code>links.csv</code> if you have it). Nothing is uploaded anywhere.
+      </p>
+      <label
+        className={`drop ${drag ? 'drag' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDrag(true);
+        }}
+        onDragLeave={() => setDrag(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDrag(false);
+          if (e.dataTransfer.files.length) props.onFiles(Array.from(e.dataTransfer.files));
+        }}
+      >
+        <span>Drop files here or choose them</span>
+        <input
+          type="file"
+          multiple
+          accept=".zip,.csv"
+          aria-label="MovieLens files"
+          onChange={(e) => e.target.files?.length && props.onFiles(Array.from(e.target.files))}
+        />
+      </label>
+      {props.onRetry && (
+        <button type="button" onClick={props.onRetry}>
+          Try the bundled sample again
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+// Progress panels for the first-visit import and training, with Cancel.
+import type { ImportProgress } from '../../worker/engineApi';
+import type { IterationInfo } from '../../engine/types';
+
+const PHASES: Record<ImportProgress['phase'], string> = {
+  download: 'Loading the sample',
+  unzip: 'Unpacking',
+  parse: 'Reading ratings',
+  write: 'Saving to this device',
+};
+
+export function ImportProgressView(props: { label: string; progress: ImportProgress | null; onCancel: () => void }) {
+  const p = props.progress;
+  const pct = p ? Math.round(p.fraction * 100) : 0;
+  return (
+    <section className="panel progress" aria-labelledby="import-h">
+      <h2 id="import-h">Importing {props.label}</h2>
+      <progress max={100} value={pct} aria-label="Import progress" />
+      <p aria-live="polite" data-testid="import-status">
+        {p ? `${PHASES[p.phase]}: ${p.rows.toLocaleString('en')} rows, ${pct}%` : 'Starting…'}
+      </p>
+      <button type="button" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </section>
+  );
+}
+
+export function TrainingProgressView(props: { iterations: IterationInfo[]; total: number; onCancel: () => void }) {
+  const last = props.iterations.at(-1);
+  const done = last?.iteration ?? 0;
+  return (
+    <section className="panel progress" aria-labelledby="train-h">
+      <h2 id="train-h">Training your recommender</h2>
+      <progress max={props.total} value={done} aria-label="Training progress" />
+      <p aria-live="polite" data-testid="train-status">
+        {last ? `Iteration ${done} of ${props.total}: training RMSE ${last.trainRmse.toFixed(4)}` : 'Preparing the rating matrix…'}
+      </p>
+      {props.iterations.length > 0 && (
+        <ol className="rmse-list" aria-label="Training RMSE per iteration">
+          {props.iterations.map((i) => (
+            <li key={i.iteration}>
+              {i.iteration}: {i.trainRmse.toFixed(4)} <span className="muted">({i.seconds.toFixed(2)} s)</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <button type="button" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// The main screen: rate on the left, recommendations on the right, refreshed after every rating.
+import { useCallback, useEffect, useState } from 'react';
+import { serving } from '../../client/engineClient';
+import type { AppStatus, Recommendations } from '../../worker/engineApi';
+import { RatePanel } from './RatePanel';
+import { RecommendationList } from './RecommendationList';
+
+const MIN_COUNT = 25;
+
+export function Recommender({ status }: { status: AppStatus }) {
+  const [recs, setRecs] = useState<Recommendations | null>(null);
+  const [ratings, setRatings] = useState<Map<number, number>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    setRecs(await serving.api.recommend({ n: 20, minCount: MIN_COUNT }));
+  }, []);
+
+  useEffect(() => {
+    void serving.api.ratedMovies().then((rated) => setRatings(new Map(rated.map((m) => [m.movieId, m.myRating ?? 0]))));
+    void refresh();
+  }, [refresh]);
+
+  const onRate = useCallback(
+    async (movieId: number, rating: number | null) => {
+      const apply = (value: number | null) =>
+        setRatings((prev) => {
+          const next = new Map(prev);
+          if (value === null) next.delete(movieId);
+          else next.set(movieId, value);
+          return next;
+        });
+      const previous = ratings.get(movieId) ?? null;
+      apply(rating); // show it at once; undone below if the write fails
+      try {
+        await serving.api.rate(movieId, rating);
+        setError(null);
+      } catch (e) {
+        apply(previous);
+        setError(`Your rating was not saved: ${(e as Error).message}`);
+        return;
+      }
+      await refresh();
+    },
+    [ratings, refresh],
+  );
+
+  const active = status.active!;
+  return (
+    <>
+      <p className="status-line" data-testid="status-line">
+        {active.name}: {active.ratings.toLocaleString('en')} ratings of {active.movies.toLocaleString('en')} movies by{' '}
+        {active.users.toLocaleString('en')} people · you rated <strong data-testid="rated-count">{ratings.size}</strong>
+        {status.model && ` · model: rank ${status.model.params.rank}, ${status.model.params.iterations} iterations`}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="columns">
+        <RatePanel ratings={ratings} onRate={onRate} />
+        <RecommendationList recs={recs} minCount={MIN_COUNT} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+// E2E harness: serves dist/ with the production headers and launches system Chromium with the workplace flags.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServer } from '../../scripts/serve';
+
+export const root = resolve(import.meta.dirname, '../..');
+export const artifacts = join(root, 'test-results');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; install Debian's chromium (see .ci/run)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+export async function serveDist() {
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  return startServer(dist);
+}
+
+/** Collects page errors and console errors so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/** Reads object-store counts straight from the page's IndexedDB (independent of the app's own code). */
+export async function storeCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((ok, fail) => {
+        const req = indexedDB.open('pocketlens');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const names = Array.from(db.objectStoreNames);
+          const t = db.transaction(names, 'readonly');
+          const out: Record<string, number> = {};
+          for (const n of names) {
+            const c = t.objectStore(n).count();
+            c.onsuccess = () => (out[n] = c.result);
+          }
+          t.oncomplete = () => {
+            db.close();
+            ok(out);
+          };
+        };
+      }),
+  );
+}
+
+export type { Browser, BrowserContext, Page };

@@ -1,0 +1,7 @@
+// Engine worker entry point: exposes the engine API over comlink, nothing else.
+import { expose } from 'comlink';
+import * as api from '../src/worker/engineApi';
+
+expose(api);
+
+export type EngineApi = typeof api;

@@ -29,7 +29,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
 /** Parses CSV text with a required header; returns the data rows with their 1-based line numbers. */
 function parseTable(text: string, file: string, header: string[]): { fields: string[]; line: number }[] {
   if (text.trim() === '') throw new ImportError(file, undefined, `the file is empty; expected the header "${header.join(',')}"`);
-  const result = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+  const result = Papa.parse<string[]>(text, { header: false, delimiter: ',', skipEmptyLines: false });
   const rows = result.data;
   const err = result.errors.find((e) => e.type === 'Quotes' || e.code === 'InvalidQuotes' || e.code === 'MissingQuotes');
   if (err) throw new ImportError(file, (err.row ?? 0) + 1, `expected a properly quoted field (${err.message})`);

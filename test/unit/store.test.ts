@@ -1,0 +1,149 @@
+// Store logic on fake-indexeddb: datasets appear only when ready, interrupted imports are cleaned, ratings round-trip.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { buildDataset } from '../../src/engine/movielens/dataset';
+import { identifyFiles } from '../../src/engine/movielens/files';
+import { closeDb, openDb, tx } from '../../src/store/db';
+import { CHUNK_ROWS, cleanupIncomplete, deleteDataset, getDataset, listDatasets, readMovies, readRatings, saveDataset } from '../../src/store/datasets';
+import { getProfile, setRating } from '../../src/store/profile';
+import { latestModel, saveModel } from '../../src/store/models';
+import { STORES, type ModelRecord } from '../../src/store/schema';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/tiny/${name}`, import.meta.url)));
+const parsed = () =>
+  buildDataset(
+    identifyFiles(
+      [
+        { path: 'ratings.csv', bytes: fixture('ratings.csv') },
+        { path: 'movies.csv', bytes: fixture('movies.csv') },
+      ],
+      'tiny',
+    ),
+  );
+
+let dbName = '';
+let n = 0;
+beforeEach(async () => {
+  await closeDb(dbName);
+  dbName = `test-${++n}`;
+});
+
+describe('datasets', () => {
+  test('save, list, read back movies and ratings exactly', async () => {
+    const db = await openDb(dbName);
+    const data = parsed();
+    const rec = await saveDataset(db, { id: 'tiny-1', name: 'tiny', source: 'test', bytes: 10 }, data);
+    expect(rec.status).toBe('ready');
+    expect((await listDatasets(db)).map((d) => d.id)).toEqual(['tiny-1']);
+    const movies = await readMovies(db, 'tiny-1');
+    expect(movies.map((m) => m.title)).toEqual(data.movies.map((m) => m.title));
+    const ratings = await readRatings(db, rec);
+    expect(Array.from(ratings.ratings)).toEqual(Array.from(data.ratings.ratings));
+    expect(Array.from(ratings.users)).toEqual(Array.from(data.ratings.users));
+    expect(Array.from(ratings.timestamps)).toEqual(Array.from(data.ratings.timestamps));
+  });
+
+  test('ratings are stored in columnar chunks, not one record per rating', async () => {
+    const db = await openDb(dbName);
+    const data = parsed();
+    const big = CHUNK_ROWS * 2 + 5;
+    const rep = (a: ArrayLike<number>, T: Float32ArrayConstructor | Int32ArrayConstructor | Float64ArrayConstructor) => T.from({ length: big }, (_, i) => a[i % a.length]);
+    data.ratings = {
+      users: rep(data.ratings.users, Int32Array) as Int32Array,
+      items: rep(data.ratings.items, Int32Array) as Int32Array,
+      ratings: rep(data.ratings.ratings, Float32Array) as Float32Array,
+      timestamps: rep(data.ratings.timestamps, Float64Array) as Float64Array,
+      length: big,
+    };
+    const progress: number[] = [];
+    const rec = await saveDataset(db, { id: 'big', name: 'big', source: 'test', bytes: 0 }, data, (p) => progress.push(p.rowsWritten));
+    expect(rec.chunkCount).toBe(3);
+    expect(progress).toEqual([CHUNK_ROWS, CHUNK_ROWS * 2, big]);
+    expect(await tx(db, [STORES.ratingChunks], 'readonly', (t) => t.objectStore(STORES.ratingChunks).count())).toBe(3);
+    const back = await readRatings(db, rec);
+    expect(back.length).toBe(big);
+    expect(back.ratings[big - 1]).toBe(data.ratings.ratings[big - 1]);
+  });
+
+  test('an interrupted import is never listed and is removed at the next start', async () => {
+    const db = await openDb(dbName);
+    await saveDataset(db, { id: 'good', name: 'good', source: 'test', bytes: 0 }, parsed());
+    // What a worker killed after the first chunk leaves behind:
+    await tx(db, [STORES.datasets, STORES.ratingChunks, STORES.movies], 'readwrite', async (t) => {
+      const good = (await t.objectStore(STORES.datasets).get('good'))!;
+      await t.objectStore(STORES.datasets).put({ ...good, id: 'half', status: 'importing' });
+      await t.objectStore(STORES.movies).put({ ...(await readMoviesIn(t)), dataset: 'half' });
+      await t.objectStore(STORES.ratingChunks).put({ dataset: 'half', seq: 0, length: 1, users: new Int32Array(1), items: new Int32Array(1), ratingsX2: new Uint8Array([8]), timestamps: new Float64Array(1) });
+    });
+    expect((await listDatasets(db)).map((d) => d.id)).toEqual(['good']);
+    expect(await getDataset(db, 'half')).toBeUndefined();
+    expect(await cleanupIncomplete(db)).toEqual(['half']);
+    const counts = await tx(db, [STORES.datasets, STORES.ratingChunks, STORES.movies], 'readonly', async (t) => ({
+      datasets: await t.objectStore(STORES.datasets).count(),
+      chunks: await t.objectStore(STORES.ratingChunks).count(),
+      movies: await t.objectStore(STORES.movies).count(),
+    }));
+    expect(counts).toEqual({ datasets: 1, chunks: 1, movies: 8 });
+  });
+
+  test('deleting a dataset removes its movies, chunks and models but not the person’s ratings', async () => {
+    const db = await openDb(dbName);
+    await saveDataset(db, { id: 'a', name: 'a', source: 'test', bytes: 0 }, parsed());
+    await saveModel(db, fakeModel('m1', 'a', 1));
+    await setRating(db, 1, 4.5);
+    await deleteDataset(db, 'a');
+    expect(await listDatasets(db)).toEqual([]);
+    expect(await latestModel(db, 'a')).toBeUndefined();
+    expect(await getProfile(db)).toMatchObject([{ movieId: 1, rating: 4.5 }]);
+  });
+});
+
+async function readMoviesIn(t: { objectStore(name: 'movies'): { get(key: [string, number]): Promise<unknown> } }) {
+  return (await t.objectStore(STORES.movies).get(['good', 1])) as Record<string, unknown>;
+}
+
+function fakeModel(id: string, datasetId: string, trainedAt: number): ModelRecord {
+  return {
+    id,
+    datasetId,
+    params: { rank: 2, lambda: 0.1, biasLambda: 1, iterations: 1, seed: 1 },
+    rank: 2,
+    nUsers: 3,
+    nItems: 8,
+    mu: 3,
+    itemBias: new Float32Array(8),
+    itemFactors: new Float32Array(16).fill(0.5),
+    history: [],
+    trainSeconds: 0.1,
+    trainedAt,
+  };
+}
+
+describe('profile and models', () => {
+  test('ratings are set, replaced, removed; invalid stars are refused', async () => {
+    const db = await openDb(dbName);
+    await setRating(db, 10, 3);
+    await setRating(db, 10, 4.5);
+    await setRating(db, 20, 0.5);
+    expect((await getProfile(db)).map((r) => [r.movieId, r.rating])).toEqual([
+      [10, 4.5],
+      [20, 0.5],
+    ]);
+    await setRating(db, 20, null);
+    expect((await getProfile(db)).map((r) => r.movieId)).toEqual([10]);
+    await expect(setRating(db, 30, 5.5)).rejects.toThrow(/0.5 to 5 in half stars/);
+    await expect(setRating(db, 30, 3.2)).rejects.toThrow(RangeError);
+  });
+
+  test('the newest model of a dataset is the one served; typed arrays survive', async () => {
+    const db = await openDb(dbName);
+    await saveModel(db, fakeModel('old', 'a', 1));
+    await saveModel(db, fakeModel('new', 'a', 2));
+    await saveModel(db, fakeModel('other', 'b', 3));
+    const m = (await latestModel(db, 'a'))!;
+    expect(m.id).toBe('new');
+    expect(m.itemFactors).toBeInstanceOf(Float32Array);
+    expect(Array.from(m.itemFactors.subarray(0, 2))).toEqual([0.5, 0.5]);
+  });
+});

@@ -16,7 +16,7 @@ export function App() {
         {phase.kind === 'loading' && <p aria-live="polite">Opening your library…</p>}
         {phase.kind === 'importing' && <ImportProgressView label={phase.label} progress={phase.progress} onCancel={cancel} />}
         {phase.kind === 'training' && <TrainingProgressView iterations={phase.iterations} total={phase.total} onCancel={cancel} />}
-        {phase.kind === 'byo' && <ByoScreen error={phase.error} onFiles={importFiles} onRetry={start} />}
+        {phase.kind === 'byo' && <ByoScreen error={phase.error} onFiles={importFiles} onRetry={phase.hasSample ? start : undefined} />}
         {phase.kind === 'cancelled' && (
           <section className="panel">
             <p role="status">{phase.what}</p>

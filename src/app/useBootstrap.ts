@@ -10,7 +10,7 @@ export type Phase =
   | { kind: 'loading' }
   | { kind: 'importing'; progress: ImportProgress | null; label: string }
   | { kind: 'training'; iterations: IterationInfo[]; total: number }
-  | { kind: 'byo'; error?: string }
+  | { kind: 'byo'; error?: string; hasSample?: boolean }
   | { kind: 'cancelled'; what: string }
   | { kind: 'ready'; status: AppStatus }
   | { kind: 'error'; message: string };
@@ -64,7 +64,7 @@ export function useBootstrap() {
         setPhase({ kind: 'ready', status: await trainIfNeeded(status, ctrl.signal) });
       } catch (e) {
         if (e instanceof CancelledError) setPhase({ kind: 'cancelled', what: 'Stopped. Nothing half-finished was kept.' });
-        else setPhase({ kind: 'byo', error: (e as Error).message });
+        else setPhase({ kind: 'byo', error: (e as Error).message, hasSample: (await bundledSample()) !== null });
       } finally {
         if (abort.current === ctrl) abort.current = null;
       }

@@ -48,12 +48,15 @@ describe('datasets', () => {
     const db = await openDb(dbName);
     const data = parsed();
     const big = CHUNK_ROWS * 2 + 5;
-    const rep = (a: ArrayLike<number>, T: Float32ArrayConstructor | Int32ArrayConstructor | Float64ArrayConstructor) => T.from({ length: big }, (_, i) => a[i % a.length]);
+    const rep = <T extends Int32Array | Float32Array | Float64Array>(a: T, out: T): T => {
+      for (let i = 0; i < big; i++) out[i] = a[i % a.length];
+      return out;
+    };
     data.ratings = {
-      users: rep(data.ratings.users, Int32Array) as Int32Array,
-      items: rep(data.ratings.items, Int32Array) as Int32Array,
-      ratings: rep(data.ratings.ratings, Float32Array) as Float32Array,
-      timestamps: rep(data.ratings.timestamps, Float64Array) as Float64Array,
+      users: rep(data.ratings.users, new Int32Array(big)),
+      items: rep(data.ratings.items, new Int32Array(big)),
+      ratings: rep(data.ratings.ratings, new Float32Array(big)),
+      timestamps: rep(data.ratings.timestamps, new Float64Array(big)),
       length: big,
     };
     const progress: number[] = [];
@@ -73,7 +76,8 @@ describe('datasets', () => {
     await tx(db, [STORES.datasets, STORES.ratingChunks, STORES.movies], 'readwrite', async (t) => {
       const good = (await t.objectStore(STORES.datasets).get('good'))!;
       await t.objectStore(STORES.datasets).put({ ...good, id: 'half', status: 'importing' });
-      await t.objectStore(STORES.movies).put({ ...(await readMoviesIn(t)), dataset: 'half' });
+      const movie = (await t.objectStore(STORES.movies).get(['good', 1]))!;
+      await t.objectStore(STORES.movies).put({ ...movie, dataset: 'half' });
       await t.objectStore(STORES.ratingChunks).put({ dataset: 'half', seq: 0, length: 1, users: new Int32Array(1), items: new Int32Array(1), ratingsX2: new Uint8Array([8]), timestamps: new Float64Array(1) });
     });
     expect((await listDatasets(db)).map((d) => d.id)).toEqual(['good']);
@@ -98,10 +102,6 @@ describe('datasets', () => {
     expect(await getProfile(db)).toMatchObject([{ movieId: 1, rating: 4.5 }]);
   });
 });
-
-async function readMoviesIn(t: { objectStore(name: 'movies'): { get(key: [string, number]): Promise<unknown> } }) {
-  return (await t.objectStore(STORES.movies).get(['good', 1])) as Record<string, unknown>;
-}
 
 function fakeModel(id: string, datasetId: string, trainedAt: number): ModelRecord {
   return {

@@ -13,7 +13,7 @@ export function RecommendationList(props: { recs: Recommendations | null; minCou
           ? `Predicted from your ratings, among movies with at least ${props.minCount} MovieLens ratings.`
           : `You have not rated anything yet, so this is a popularity fallback: the best damped (Bayesian) average ratings among movies with at least ${props.minCount} ratings. Rate a few movies to make it yours.`}
       </p>
-      <ol className="movie-list" data-testid="recommendations">
+      <ol className="movie-list" data-testid="recommendations" data-millis={recs?.millis.toFixed(2)}>
         {recs?.items.map((m) => (
           <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
             <MovieMeta movie={m} />

@@ -1,76 +1,24 @@
-// `npm run cli -- <command>`: the engine on the command line (eval for now), printing text or --json.
-import { parseArgs } from 'node:util';
-import { defaultAlsParams } from '../engine/als/train';
-import { evaluate, type ErrorMetrics } from '../engine/eval/evaluate';
+// `npm run cli -- <command>`: the engine on the command line; each command lives in src/cli/commands/.
 import { ImportError } from '../engine/movielens/errors';
-import type { AlsParams } from '../engine/types';
-import { loadDataset } from './loadDataset';
+import * as evalCommand from './commands/eval';
 
-const USAGE = `usage: npm run cli -- eval <dataset dir or zip> [--test-frac 0.1 | --folds 5] [--seed 42]
-                     [--rank N] [--lambda X] [--bias-lambda X] [--iters N] [--json]`;
-
-function num(v: string | undefined, name: string, fallback: number): number {
-  if (v === undefined) return fallback;
-  const x = Number(v);
-  if (!Number.isFinite(x)) throw new Error(`--${name} expects a number, got "${v}"`);
-  return x;
+interface Command {
+  usage: string;
+  run(args: string[]): void | Promise<void>;
 }
 
-function row(name: string, m: ErrorMetrics): string {
-  return `${name.padEnd(12)} ${m.rmse.toFixed(4)}  ${m.mae.toFixed(4)}  ${m.fitSeconds.toFixed(2).padStart(7)}`;
-}
+const commands: Record<string, Command> = {
+  eval: evalCommand,
+};
 
-function runEval(args: string[]): void {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      'test-frac': { type: 'string' },
-      folds: { type: 'string' },
-      seed: { type: 'string' },
-      rank: { type: 'string' },
-      lambda: { type: 'string' },
-      'bias-lambda': { type: 'string' },
-      iters: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const path = positionals[0];
-  if (!path) throw new Error(USAGE);
-  const params: AlsParams = {
-    rank: num(values.rank, 'rank', defaultAlsParams.rank),
-    lambda: num(values.lambda, 'lambda', defaultAlsParams.lambda),
-    biasLambda: num(values['bias-lambda'], 'bias-lambda', defaultAlsParams.biasLambda),
-    iterations: num(values.iters, 'iters', defaultAlsParams.iterations),
-    seed: defaultAlsParams.seed,
-  };
-  const data = loadDataset(path);
-  const report = evaluate(data.ratings, data.stats.users, data.stats.movies, params, {
-    folds: values.folds ? num(values.folds, 'folds', 5) : undefined,
-    testFraction: num(values['test-frac'], 'test-frac', 0.1),
-    seed: num(values.seed, 'seed', 42),
-    onFold: (d, t) => !values.json && process.stderr.write(`fold ${d}/${t} done\n`),
-  });
-  if (values.json) {
-    console.log(JSON.stringify({ dataset: path, ...report }, null, 2));
-    return;
-  }
-  const s = report.split;
-  console.log(`${path}: ${report.ratings.toLocaleString('en')} ratings, ${s.kind === 'kfold' ? `${s.folds}-fold CV` : `${s.testFraction * 100}% holdout`} (seed ${s.seed})`);
-  console.log(`ALS rank ${params.rank}, lambda ${params.lambda}, bias lambda ${params.biasLambda}, ${params.iterations} iterations`);
-  console.log('model        RMSE    MAE     fit (s)');
-  console.log(row('ALS', report.model));
-  console.log(row('bias', report.baselines.bias));
-  console.log(row('global mean', report.baselines.globalMean));
+const [name, ...rest] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  console.error(`usage: npm run cli -- <command>\n${Object.values(commands).map((c) => `  ${c.usage}`).join('\n')}`);
+  process.exit(name ? 2 : 0);
 }
-
-const [command, ...rest] = process.argv.slice(2);
 try {
-  if (command === 'eval') runEval(rest);
-  else {
-    console.error(USAGE);
-    process.exit(command ? 2 : 0);
-  }
+  await command.run(rest);
 } catch (e) {
   console.error(e instanceof ImportError ? `Bad input: ${e.message}` : (e as Error).message);
   process.exit(1);

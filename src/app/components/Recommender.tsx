@@ -1,11 +1,11 @@
 // The main screen: rate on the left, recommendations on the right, refreshed after every rating.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
-import type { AppStatus, Recommendations } from '../../worker/engineApi';
+import { DEFAULT_MIN_COUNT, type AppStatus, type Recommendations } from '../../worker/types';
 import { RatePanel } from './RatePanel';
 import { RecommendationList } from './RecommendationList';
 
-const MIN_COUNT = 25;
+const MIN_COUNT = DEFAULT_MIN_COUNT;
 
 export function Recommender({ status }: { status: AppStatus }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);

@@ -1,0 +1,126 @@
+// Worker API: status, recommendations (fold-in or popular fallback), the person's ratings, search.
+import { foldIn } from '../engine/als/foldIn';
+import { clampStars, topN } from '../engine/als/recommend';
+import { popularityRanking } from '../engine/als/baselines';
+import { displayTitle, normalizeForSearch } from '../engine/movielens/titles';
+import type { ScoredItem } from '../engine/types';
+import { openDb } from '../store/db';
+import { cleanupIncomplete, listDatasets } from '../store/datasets';
+import { getProfile, setRating } from '../store/profile';
+import { latestModel } from '../store/models';
+import { activeDataset, getServing, invalidateServing, modelSummary, summarize, type Serving } from './state';
+import { DEFAULT_MIN_COUNT, type AppStatus, type MovieCard, type Recommendations, type RecommendOptions } from './types';
+
+const POPULAR_DAMPING = 10;
+
+/** Drops cached serving state (after an import or a training in another worker). */
+export async function reload(): Promise<void> {
+  invalidateServing();
+}
+
+export async function status(): Promise<AppStatus> {
+  const db = await openDb();
+  const cleaned = await cleanupIncomplete(db);
+  const datasets = (await listDatasets(db)).map(summarize);
+  const active = await activeDataset();
+  const model = active ? await latestModel(db, active.id) : undefined;
+  const ratedCount = (await getProfile(db)).length;
+  return { datasets, active: active ? summarize(active) : null, model: model ? modelSummary(model) : null, ratedCount, cleaned };
+}
+
+function card(s: Serving, index: number, mine: Map<number, number>): MovieCard {
+  const m = s.movies[index];
+  return {
+    movieId: m.movieId,
+    title: displayTitle(m.title),
+    year: m.year,
+    genres: m.genres,
+    count: m.count,
+    mean: m.mean,
+    myRating: mine.get(m.movieId) ?? null,
+  };
+}
+
+async function myRatings(): Promise<Map<number, number>> {
+  const db = await openDb();
+  return new Map((await getProfile(db)).map((r) => [r.movieId, r.rating]));
+}
+
+/** Top-N for the person: fold-in against the item factors when they have rated something, else the popular fallback. */
+export async function recommend(opts: RecommendOptions = {}): Promise<Recommendations> {
+  const s = await getServing();
+  if (!s) return { kind: 'none', items: [], millis: 0 };
+  const mine = await myRatings();
+  const t0 = performance.now();
+  const n = opts.n ?? 20;
+  const minCount = opts.minCount ?? DEFAULT_MIN_COUNT;
+  const items: number[] = [];
+  const stars: number[] = [];
+  for (const [movieId, rating] of mine) {
+    const i = s.byMovieId.get(movieId);
+    if (i !== undefined) {
+      items.push(i);
+      stars.push(rating);
+    }
+  }
+  let kind: Recommendations['kind'];
+  let ranked: ScoredItem[];
+  if (s.model && items.length > 0) {
+    kind = 'personal';
+    const user = foldIn(s.model, items, stars);
+    ranked = topN(s.model, user, { n, exclude: items, minCount, counts: s.counts }).map((r) => ({ item: r.item, score: clampStars(r.score) }));
+  } else {
+    kind = 'popular';
+    ranked = popularityRanking(s.counts, s.sums, s.dataset.stats.mean, { damping: POPULAR_DAMPING, minCount, n, exclude: items });
+  }
+  const millis = performance.now() - t0;
+  return { kind, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score })), millis };
+}
+
+/** Saves (or with null, removes) one of the person's ratings. */
+export async function rate(movieId: number, rating: number | null): Promise<void> {
+  const db = await openDb();
+  await setRating(db, movieId, rating);
+}
+
+/** The person's ratings with movie details, newest first. */
+export async function ratedMovies(): Promise<MovieCard[]> {
+  const s = await getServing();
+  const db = await openDb();
+  const profile = (await getProfile(db)).sort((a, b) => b.ratedAt - a.ratedAt);
+  const mine = new Map(profile.map((r) => [r.movieId, r.rating]));
+  return profile.flatMap((r) => {
+    const i = s?.byMovieId.get(r.movieId);
+    return s && i !== undefined ? [card(s, i, mine)] : [];
+  });
+}
+
+/** Well-known movies to rate: most-rated first, skipping ones already rated. */
+export async function moviesToRate(n = 24): Promise<MovieCard[]> {
+  const s = await getServing();
+  if (!s) return [];
+  const mine = await myRatings();
+  const order = Array.from(s.counts.keys()).sort((a, b) => s.counts[b] - s.counts[a] || a - b);
+  const out: MovieCard[] = [];
+  for (const i of order) {
+    if (out.length >= n) break;
+    if (!mine.has(s.movies[i].movieId)) out.push(card(s, i, mine));
+  }
+  return out;
+}
+
+/** Title search: every query word must match the start of a word in the title (accents and case ignored); popular first. */
+export async function search(query: string, limit = 20): Promise<MovieCard[]> {
+  const s = await getServing();
+  const words = normalizeForSearch(query).split(' ').filter(Boolean);
+  if (!s || words.length === 0) return [];
+  const needles = words.map((w) => ` ${w}`);
+  const hits: number[] = [];
+  for (let i = 0; i < s.searchKeys.length; i++) {
+    const key = s.searchKeys[i];
+    if (needles.every((w) => key.includes(w))) hits.push(i);
+  }
+  hits.sort((a, b) => s.counts[b] - s.counts[a] || a - b);
+  const mine = await myRatings();
+  return hits.slice(0, limit).map((i) => card(s, i, mine));
+}

@@ -1,0 +1,89 @@
+// Worker-side state shared by the API modules: the active dataset and the cached serving tables.
+import type { MovieInfo } from '../engine/movielens/dataset';
+import { displayTitle, normalizeForSearch } from '../engine/movielens/titles';
+import type { AlsModel } from '../engine/types';
+import { openDb } from '../store/db';
+import { getDataset, listDatasets, readMovies } from '../store/datasets';
+import { latestModel } from '../store/models';
+import { getMeta } from '../store/meta';
+import type { DatasetRecord, ModelRecord } from '../store/schema';
+import type { DatasetSummary, ModelSummary } from './types';
+
+export const ACTIVE_KEY = 'activeDataset';
+
+export function summarize(d: DatasetRecord): DatasetSummary {
+  return { id: d.id, name: d.name, source: d.source, ratings: d.stats.ratings, users: d.stats.users, movies: d.stats.movies, notes: d.notes };
+}
+
+export function modelSummary(m: ModelRecord): ModelSummary {
+  return { id: m.id, datasetId: m.datasetId, params: m.params, history: m.history, trainSeconds: m.trainSeconds, trainedAt: m.trainedAt };
+}
+
+/** What serving needs in memory for the active dataset; rebuilt when the dataset or model changes. */
+export interface Serving {
+  dataset: DatasetRecord;
+  movies: MovieInfo[];
+  byMovieId: Map<number, number>;
+  counts: Int32Array;
+  sums: Float64Array;
+  searchKeys: string[];
+  model: AlsModel | null;
+  modelId: string | null;
+}
+
+let serving: Promise<Serving | null> | null = null;
+
+function toAlsModel(m: ModelRecord): AlsModel {
+  return {
+    rank: m.rank,
+    nUsers: 0,
+    nItems: m.nItems,
+    mu: m.mu,
+    userBias: new Float32Array(0),
+    itemBias: m.itemBias,
+    userFactors: new Float32Array(0),
+    itemFactors: m.itemFactors,
+    params: m.params,
+  };
+}
+
+export async function activeDataset(): Promise<DatasetRecord | null> {
+  const db = await openDb();
+  const id = await getMeta<string>(db, ACTIVE_KEY);
+  const d = id ? await getDataset(db, id) : undefined;
+  if (d) return d;
+  return (await listDatasets(db)).at(-1) ?? null;
+}
+
+async function loadServing(): Promise<Serving | null> {
+  const db = await openDb();
+  const dataset = await activeDataset();
+  if (!dataset) return null;
+  const movies = await readMovies(db, dataset.id);
+  const counts = new Int32Array(movies.length);
+  const sums = new Float64Array(movies.length);
+  const byMovieId = new Map<number, number>();
+  const searchKeys: string[] = [];
+  for (const m of movies) {
+    counts[m.index] = m.count;
+    sums[m.index] = m.mean * m.count;
+    byMovieId.set(m.movieId, m.index);
+    searchKeys[m.index] = ` ${normalizeForSearch(`${displayTitle(m.title)} ${m.title} ${m.year ?? ''}`)} `;
+  }
+  const rec = await latestModel(db, dataset.id);
+  const model = rec && rec.nItems === movies.length ? toAlsModel(rec) : null;
+  return { dataset, movies, byMovieId, counts, sums, searchKeys, model, modelId: model ? rec!.id : null };
+}
+
+export function getServing(): Promise<Serving | null> {
+  if (!serving) {
+    serving = loadServing();
+    serving.catch(() => (serving = null));
+  }
+  return serving;
+}
+
+/** Forgets the cached serving state; the next request reloads it from IndexedDB. */
+export function invalidateServing(): void {
+  serving = null;
+}

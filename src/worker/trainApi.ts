@@ -1,0 +1,46 @@
+// Worker API: training ALS on the active dataset and storing the model.
+import { buildCsr } from '../engine/als/csr';
+import { defaultAlsParams, trainAls } from '../engine/als/train';
+import type { AlsParams, IterationInfo } from '../engine/types';
+import { openDb } from '../store/db';
+import { readRatings } from '../store/datasets';
+import { saveModel } from '../store/models';
+import type { ModelRecord } from '../store/schema';
+import { activeDataset, invalidateServing, modelSummary } from './state';
+import type { ModelSummary } from './types';
+
+/** Trains ALS on the active dataset and stores the model; the previous model stays in use until this one is saved. */
+export async function train(params: Partial<AlsParams>, onProgress: (i: IterationInfo) => void): Promise<ModelSummary> {
+  const db = await openDb();
+  const dataset = await activeDataset();
+  if (!dataset) throw new Error('There is no dataset to train on yet.');
+  const p: AlsParams = { ...defaultAlsParams, ...params };
+  const t0 = performance.now();
+  const ratings = await readRatings(db, dataset);
+  const matrix = buildCsr(ratings, dataset.stats.users, dataset.stats.movies);
+  const history: IterationInfo[] = [];
+  const model = trainAls(matrix, p, {
+    onIteration: (info) => {
+      history.push(info);
+      onProgress(info);
+    },
+  });
+  const trainSeconds = (performance.now() - t0) / 1000;
+  const rec: ModelRecord = {
+    id: `${dataset.id}-als-${Date.now().toString(36)}`,
+    datasetId: dataset.id,
+    params: p,
+    rank: model.rank,
+    nUsers: model.nUsers,
+    nItems: model.nItems,
+    mu: model.mu,
+    itemBias: model.itemBias,
+    itemFactors: model.itemFactors,
+    history,
+    trainSeconds,
+    trainedAt: Date.now(),
+  };
+  await saveModel(db, rec);
+  invalidateServing();
+  return modelSummary(rec);
+}

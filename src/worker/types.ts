@@ -1,0 +1,70 @@
+// Data that crosses the engine worker boundary: progress, summaries, movie cards, recommendations.
+import type { AlsParams, IterationInfo } from '../engine/types';
+
+export interface ImportProgress {
+  phase: 'download' | 'unzip' | 'parse' | 'write';
+  /** 0..1 over the whole import. */
+  fraction: number;
+  rows: number;
+}
+
+export interface DatasetSummary {
+  id: string;
+  name: string;
+  source: string;
+  ratings: number;
+  users: number;
+  movies: number;
+  notes: string[];
+}
+
+export interface ModelSummary {
+  id: string;
+  datasetId: string;
+  params: AlsParams;
+  history: IterationInfo[];
+  trainSeconds: number;
+  trainedAt: number;
+}
+
+export interface AppStatus {
+  datasets: DatasetSummary[];
+  active: DatasetSummary | null;
+  model: ModelSummary | null;
+  ratedCount: number;
+  /** Incomplete imports removed at this start. */
+  cleaned: string[];
+}
+
+export interface MovieCard {
+  movieId: number;
+  title: string;
+  year: number | null;
+  genres: string[];
+  /** Number of MovieLens ratings and their mean. */
+  count: number;
+  mean: number;
+  /** The person's own rating, if any. */
+  myRating: number | null;
+}
+
+export interface Recommendation extends MovieCard {
+  /** Predicted stars for the person (personal) or damped mean (popular). */
+  predicted: number;
+}
+
+export interface Recommendations {
+  kind: 'personal' | 'popular' | 'none';
+  items: Recommendation[];
+  /** Milliseconds spent on fold-in and scoring. */
+  millis: number;
+}
+
+export interface RecommendOptions {
+  n?: number;
+  minCount?: number;
+}
+
+/** Failure that crosses the worker boundary as plain data, so the UI can show it as is. */
+/** Default minimum number of MovieLens ratings for a recommended movie (as in the Spark MLlib tutorial). */
+export const DEFAULT_MIN_COUNT = 25;

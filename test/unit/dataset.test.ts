@@ -83,9 +83,9 @@ describe('files and zips', () => {
     expect(importError(() => unzipMovieLens('ml.zip', zip.subarray(0, zip.length - 30))).message).toMatch(/^ml\.zip: expected a complete zip archive; it is truncated or corrupt/);
     expect(importError(() => unzipMovieLens('notes.zip', enc('hello world, this is not a zip file'))).message).toMatch(/^notes\.zip: expected a zip archive/);
     expect(importError(() => identifyFiles([{ path: 'data.txt', bytes: enc('x') }], 'my files')).message).toBe(
-      'my files: expected MovieLens files ratings.csv and movies.csv (ml-latest layout); found data.txt',
+      'my files: expected a MovieLens release: ratings.csv + movies.csv (ml-latest, ml-20m, ml-25m, ml-32m), ratings.dat + movies.dat (ml-1m, ml-10m) or u.data + u.item (ml-100k); found data.txt',
     );
-    expect(importError(() => identifyFiles([{ path: 'ml-100k/u.data', bytes: enc('1\t2\t3\t4') }], 'ml-100k.zip')).message).toMatch(/older MovieLens layout/);
+    expect(importError(() => identifyFiles([{ path: 'ml-100k/u.data', bytes: enc('1\t2\t3\t4') }], 'ml-100k.zip')).message).toBe('ml-100k.zip: expected u.item beside u.data');
   });
 });
 
@@ -93,7 +93,7 @@ describe.runIf(sampleZipPath)('the real ml-latest-small zip', () => {
   test('has the counts its README states', () => {
     const d = buildDataset(identifyFiles(unzipMovieLens('ml-latest-small.zip', new Uint8Array(readFileSync(sampleZipPath!))), 'sample'));
     expect(d.stats).toMatchObject({ ratings: 100_836, users: 610, movies: 9_742, ratedMovies: 9_724, missingMovies: 0, duplicates: 0, scale: { min: 0.5, max: 5 } });
-    expect(d.notes).toEqual([]);
+    expect(d.notes).toEqual(['skipped ml-latest-small/tags.csv: tags are not imported']);
     const forrest = d.movies.find((m) => m.movieId === 356)!;
     expect(forrest).toMatchObject({ title: 'Forrest Gump', year: 1994, count: 329 });
   });

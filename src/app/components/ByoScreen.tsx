@@ -16,8 +16,10 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
         <a href="https://grouplens.org/datasets/movielens/" rel="noopener noreferrer" target="_blank">
           GroupLens
         </a>{' '}
-        (for example <code>ml-latest-small.zip</code>), or its <code>ratings.csv</code> and <code>movies.csv</code> (plus{' '}
-        <code>links.csv</code> if you have it). Nothing is uploaded anywhere.
+        (for example <code>ml-latest-small.zip</code>, <code>ml-1m.zip</code> or <code>ml-25m.zip</code>), or the loose files of a
+        release: <code>ratings.csv</code> + <code>movies.csv</code> (+ <code>links.csv</code>), <code>ratings.dat</code> +{' '}
+        <code>movies.dat</code> (ml-1m, ml-10m) or <code>u.data</code> + <code>u.item</code> + <code>u.genre</code> (ml-100k). Nothing
+        is uploaded anywhere.
       </p>
       <label
         className={`drop ${drag ? 'drag' : ''}`}
@@ -36,7 +38,7 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
         <input
           type="file"
           multiple
-          accept=".zip,.csv"
+          accept=".zip,.csv,.dat,.data,.item,.genre"
           aria-label="MovieLens files"
           onChange={(e) => e.target.files?.length && props.onFiles(Array.from(e.target.files))}
         />

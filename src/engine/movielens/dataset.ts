@@ -1,9 +1,8 @@
 // Turns parsed MovieLens files into a dataset: dense indices, deduplicated ratings, per-movie statistics.
 import type { RatingColumns } from '../types';
-import { ImportError } from './errors';
 import type { MovieLensFiles } from './files';
+import { parseMovieList } from './movieList';
 import { RatingsCsvParser, type RawRatings } from './ratingsCsv';
-import { parseLinksCsv, parseMoviesCsv } from './textCsv';
 
 export interface MovieInfo {
   movieId: number;
@@ -61,7 +60,7 @@ export function parseRatingsWithProgress(
   onProgress?: (p: BuildProgress) => void,
 ): RawRatings {
   const bytes = files.ratings.bytes;
-  const parser = new RatingsCsvParser(files.ratings.path);
+  const parser = new RatingsCsvParser(files.ratings.path, undefined, files.layout.ratings.format);
   for (let off = 0; off < bytes.length; off += SLICE) {
     parser.push(bytes.subarray(off, Math.min(bytes.length, off + SLICE)));
     onProgress?.({ phase: 'parse', bytesDone: Math.min(bytes.length, off + SLICE), bytesTotal: bytes.length, rows: parser.rows });
@@ -103,10 +102,10 @@ function dedupe(users: Int32Array, items: Int32Array, ts: Float64Array, nUsers: 
 }
 
 export function buildDataset(files: MovieLensFiles, onProgress?: (p: BuildProgress) => void): ParsedDataset {
-  const movieRows = parseMoviesCsv(files.movies.bytes, files.movies.path);
-  const links = files.links ? parseLinksCsv(files.links.bytes, files.links.path) : [];
+  const byPath = new Map([files.movies, files.links, files.genres].filter((f) => f !== undefined).map((f) => [f.path, f.bytes]));
+  const { movies: movieRows, links } = parseMovieList(files.layout, (path) => byPath.get(path)!);
   const raw = parseRatingsWithProgress(files, onProgress);
-  if (raw.length === 0) throw new ImportError(files.ratings.path, 2, 'expected at least one rating row after the header');
+  const moviesName = files.movies.path.split('/').pop()!;
 
   const movieIndex = new Map<number, number>();
   const movies: MovieInfo[] = movieRows.map((m, index) => {
@@ -141,7 +140,7 @@ export function buildDataset(files: MovieLensFiles, onProgress?: (p: BuildProgre
     if (i === undefined) {
       i = movies.length;
       movieIndex.set(mid, i);
-      movies.push({ movieId: mid, index: i, title: `Movie ${mid} (not in movies.csv)`, year: null, genres: [], imdbId: null, tmdbId: null, count: 0, mean: 0 });
+      movies.push({ movieId: mid, index: i, title: `Movie ${mid} (not in ${moviesName})`, year: null, genres: [], imdbId: null, tmdbId: null, count: 0, mean: 0 });
     }
     if (i >= movieRows.length) missing++;
     items[r] = i;
@@ -182,7 +181,7 @@ export function buildDataset(files: MovieLensFiles, onProgress?: (p: BuildProgre
     }
   }
   const notes = [...files.notes];
-  if (missing) notes.push(`${missing} ratings name movies missing from movies.csv; imported under placeholder titles`);
+  if (missing) notes.push(`${missing} ratings name movies missing from ${moviesName}; imported under placeholder titles`);
   if (dropped) notes.push(`${dropped} repeated (user, movie) ratings dropped, keeping the latest by timestamp`);
   return {
     movies,

@@ -1,6 +1,9 @@
-// Finds the MovieLens files in a zip or a set of loose files and says which release layout they are.
+// Whole-file inputs: unzip a MovieLens zip in memory and pair its files with their parts (small releases, CLI, tests).
 import { unzipSync } from 'fflate';
 import { ImportError } from './errors';
+import { READ_NAMES, baseName, detectRelease, type ReleaseLayout } from './release';
+
+export { baseName };
 
 export interface InputFile {
   /** Path as given (zip entry path or file name). */
@@ -9,21 +12,17 @@ export interface InputFile {
 }
 
 export interface MovieLensFiles {
+  layout: ReleaseLayout;
   ratings: InputFile;
   movies: InputFile;
   links?: InputFile;
-  tags?: InputFile;
+  /** ml-100k u.genre. */
+  genres?: InputFile;
   /** Human-readable notes about files that were present but not used. */
   notes: string[];
 }
 
-const WANTED = new Set(['ratings.csv', 'movies.csv', 'links.csv', 'tags.csv', 'readme.txt', 'u.data', 'u.item', 'ratings.dat', 'movies.dat']);
-
-export function baseName(path: string): string {
-  return (path.split('/').pop() ?? path).toLowerCase();
-}
-
-/** Unzips only the files PocketLens reads; a damaged archive is an ImportError naming the zip. */
+/** Unzips only the files PocketLens reads (others are listed with no bytes); a damaged archive is an ImportError naming the zip. */
 export function unzipMovieLens(zipName: string, bytes: Uint8Array): InputFile[] {
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new ImportError(zipName, undefined, 'expected a zip archive (it does not start with the zip signature "PK")');
@@ -33,7 +32,7 @@ export function unzipMovieLens(zipName: string, bytes: Uint8Array): InputFile[] 
   try {
     entries = unzipSync(bytes, {
       filter: (f) => {
-        const keep = WANTED.has(baseName(f.name)) && !f.name.startsWith('__MACOSX/');
+        const keep = READ_NAMES.has(baseName(f.name)) && !f.name.startsWith('__MACOSX/');
         if (!keep && !f.name.endsWith('/')) skipped.push(f.name);
         return keep;
       },
@@ -46,35 +45,19 @@ export function unzipMovieLens(zipName: string, bytes: Uint8Array): InputFile[] 
   return files;
 }
 
-/** Picks ratings/movies/links/tags out of the given files, or explains what is missing. */
+/** Detects the release and picks its files, or explains what is missing. */
 export function identifyFiles(files: InputFile[], source: string): MovieLensFiles {
-  const byName = new Map<string, InputFile>();
-  const notes: string[] = [];
-  for (const f of files) {
-    const name = baseName(f.path);
-    if (byName.has(name) && WANTED.has(name)) {
-      throw new ImportError(source, undefined, `expected one MovieLens release, found two files named ${name}`);
-    }
-    byName.set(name, f);
-  }
-  const ratings = byName.get('ratings.csv');
-  const movies = byName.get('movies.csv');
-  if (!ratings || !movies) {
-    const legacy = byName.has('u.data') || byName.has('ratings.dat');
-    const found = files.map((f) => f.path).slice(0, 8).join(', ') || 'no files';
-    throw new ImportError(
-      source,
-      undefined,
-      legacy
-        ? `this is an older MovieLens layout (ml-100k/ml-1m/ml-10m); this version reads the ml-latest layout: ratings.csv and movies.csv`
-        : `expected MovieLens files ratings.csv and movies.csv (ml-latest layout); found ${found}`,
-    );
-  }
-  for (const f of files) {
-    const name = baseName(f.path);
-    if (!['ratings.csv', 'movies.csv', 'links.csv', 'tags.csv', 'readme.txt'].includes(name) && !f.path.endsWith('/')) {
-      notes.push(`skipped ${f.path}`);
-    }
-  }
-  return { ratings, movies, links: byName.get('links.csv'), tags: byName.get('tags.csv'), notes };
+  const layout = detectRelease(
+    files.map((f) => f.path),
+    source,
+  );
+  const get = (path: string): InputFile => files.find((f) => f.path === path)!;
+  return {
+    layout,
+    ratings: get(layout.ratings.path),
+    movies: get(layout.movies.path),
+    links: layout.links ? get(layout.links) : undefined,
+    genres: layout.genres ? get(layout.genres) : undefined,
+    notes: layout.notes,
+  };
 }

@@ -1,6 +1,9 @@
 // movies.csv and links.csv (RFC 4180 text files) parsed with papaparse into typed records.
 import Papa from 'papaparse';
+import { decodeUtf8 } from './decode';
 import { ImportError, excerpt } from './errors';
+
+export { decodeUtf8 };
 
 export interface MovieRow {
   movieId: number;
@@ -14,16 +17,6 @@ export interface LinkRow {
   movieId: number;
   imdbId: string | null;
   tmdbId: string | null;
-}
-
-/** Decodes UTF-8 strictly (so a Latin-1 file is reported, not garbled) and drops a BOM. */
-export function decodeUtf8(bytes: Uint8Array, file: string): string {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    throw new ImportError(file, undefined, 'expected UTF-8 text; the file has bytes that are not valid UTF-8');
-  }
 }
 
 /** Parses CSV text with a required header; returns the data rows with their 1-based line numbers. */

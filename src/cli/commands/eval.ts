@@ -1,7 +1,7 @@
 // `cli eval`: rating-prediction metrics for ALS and the baselines on a holdout or k folds.
 import { parseArgs } from 'node:util';
 import { defaultAlsParams } from '../../engine/als/train';
-import { evaluate, type ErrorMetrics } from '../../engine/eval/evaluate';
+import { evaluate, type Metrics } from '../../engine/eval/evaluate';
 import type { AlsParams } from '../../engine/types';
 import { loadDataset } from '../loadDataset';
 import { num } from '../args';
@@ -9,8 +9,9 @@ import { num } from '../args';
 export const usage = `eval <dataset dir or zip> [--test-frac 0.1 | --folds 5] [--seed 42]
        [--rank N] [--lambda X] [--bias-lambda X] [--iters N] [--json]`;
 
-function row(name: string, m: ErrorMetrics): string {
-  return `${name.padEnd(12)} ${m.rmse.toFixed(4)}  ${m.mae.toFixed(4)}  ${m.fitSeconds.toFixed(2).padStart(7)}`;
+function row(name: string, m: Metrics): string {
+  const cells = [m.rmse, m.mae, m['precision@10'], m['recall@20'], m['ndcg@10'], m['coverage@20']].map((x) => x.toFixed(4));
+  return `${name.padEnd(12)} ${cells.join('  ')}  ${m.fitSeconds.toFixed(2).padStart(7)}`;
 }
 
 export function run(args: string[]): void {
@@ -51,9 +52,11 @@ export function run(args: string[]): void {
   const s = report.split;
   console.log(`${path}: ${report.ratings.toLocaleString('en')} ratings, ${s.kind === 'kfold' ? `${s.folds}-fold CV` : `${s.testFraction * 100}% holdout`} (seed ${s.seed})`);
   console.log(`ALS rank ${params.rank}, lambda ${params.lambda}, bias lambda ${params.biasLambda}, ${params.iterations} iterations`);
-  console.log('model        RMSE    MAE     fit (s)');
+  console.log('model        RMSE    MAE     P@10    R@20    NDCG@10 Cov@20  fit (s)');
   console.log(row('ALS', report.model));
   console.log(row('bias', report.baselines.bias));
+  console.log(row('popularity', report.baselines.popularity));
   console.log(row('global mean', report.baselines.globalMean));
+  console.log('(ranking: full ranking over each user\'s unrated movies; held-out ratings >= 4 are relevant)');
 }
 

@@ -1,65 +1,111 @@
-// Rating-prediction evaluation: ALS against global-mean and damped-bias baselines on a holdout or k folds.
+// Offline evaluation: ALS against global-mean, damped-bias and popularity baselines on a holdout or k folds.
 import type { AlsModel, AlsParams, RatingColumns } from '../types';
 import { buildCsr } from '../als/csr';
 import { trainAls } from '../als/train';
-import { fitBiasBaseline, fitGlobalMean } from '../als/baselines';
+import { bayesianAverage, fitBiasBaseline, fitGlobalMean } from '../als/baselines';
 import { mae, rmse, type Predictor } from '../als/metrics';
 import { kFold, randomHoldout } from '../als/split';
 import { clampStars } from '../als/recommend';
+import { rankingMetrics, type UserScorer } from './ranking';
 
-export interface ErrorMetrics {
+/** rmse, mae, ranking metrics ("ndcg@10", "recall@20", "precision@10", "coverage@20"…) and times in seconds. */
+export interface Metrics {
   rmse: number;
   mae: number;
   fitSeconds: number;
   predictSeconds: number;
+  [metric: string]: number;
 }
+
+export type ModelName = 'globalMean' | 'bias' | 'popularity';
 
 export interface EvalReport {
   split: { kind: 'holdout'; testFraction: number; seed: number } | { kind: 'kfold'; folds: number; seed: number };
   ratings: number;
   params: AlsParams;
-  model: ErrorMetrics;
-  baselines: { globalMean: ErrorMetrics; bias: ErrorMetrics };
-  /** Per fold (one entry for a holdout). */
-  folds: { model: ErrorMetrics; baselines: { globalMean: ErrorMetrics; bias: ErrorMetrics } }[];
+  /** Averages over folds (a holdout is one fold). */
+  model: Metrics;
+  baselines: Record<ModelName, Metrics>;
+  folds: { model: Metrics; baselines: Record<ModelName, Metrics> }[];
 }
 
+/** A fitted model as the evaluator sees it: a rating predictor and a per-user scorer for ranking. */
+interface Fitted {
+  predict: Predictor;
+  scoreUser: UserScorer;
+}
+
+export const RANKING_KS = [10, 20];
 const now = () => performance.now() / 1000;
 
-function measure(fit: () => Predictor, test: RatingColumns): ErrorMetrics {
+function measure(fit: () => Fitted, train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number): Metrics {
   const t0 = now();
-  const predict = fit();
+  const model = fit();
   const t1 = now();
-  const clamped: Predictor = (u, i) => clampStars(predict(u, i));
-  const r = rmse(clamped, test);
-  const m = mae(clamped, test);
-  return { rmse: r, mae: m, fitSeconds: t1 - t0, predictSeconds: (now() - t1) / 2 };
+  const clamped: Predictor = (u, i) => clampStars(model.predict(u, i));
+  const out: Metrics = { rmse: rmse(clamped, test), mae: mae(clamped, test), fitSeconds: t1 - t0, predictSeconds: 0 };
+  const t2 = now();
+  out.predictSeconds = t2 - t1;
+  const { users: _users, ...ranking } = rankingMetrics(train, test, nUsers, nItems, model.scoreUser, { ks: RANKING_KS });
+  return { ...out, ...ranking, rankSeconds: now() - t2 };
 }
 
-function alsPredictor(model: AlsModel): Predictor {
-  const { rank, mu, userBias, itemBias, userFactors, itemFactors } = model;
-  return (u, i) => {
-    let s = mu + userBias[u] + itemBias[i];
-    const pu = u * rank;
-    const qi = i * rank;
-    for (let f = 0; f < rank; f++) s += userFactors[pu + f] * itemFactors[qi + f];
-    return s;
-  };
-}
-
-function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, params: AlsParams) {
+function als(model: AlsModel): Fitted {
+  const { rank, mu, userBias, itemBias, userFactors, itemFactors, nItems } = model;
   return {
-    model: measure(() => alsPredictor(trainAls(buildCsr(train, nUsers, nItems), params)), test),
-    baselines: {
-      globalMean: measure(() => fitGlobalMean(train).predict, test),
-      bias: measure(() => fitBiasBaseline(train, nUsers, nItems).predict, test),
+    predict: (u, i) => {
+      let s = mu + userBias[u] + itemBias[i];
+      for (let f = 0; f < rank; f++) s += userFactors[u * rank + f] * itemFactors[i * rank + f];
+      return s;
+    },
+    scoreUser: (u, out) => {
+      const pu = u * rank;
+      for (let i = 0; i < nItems; i++) {
+        let s = itemBias[i];
+        const qi = i * rank;
+        for (let f = 0; f < rank; f++) s += userFactors[pu + f] * itemFactors[qi + f];
+        out[i] = s;
+      }
     },
   };
 }
 
-function mean(xs: ErrorMetrics[]): ErrorMetrics {
-  const avg = (f: (m: ErrorMetrics) => number) => xs.reduce((s, m) => s + f(m), 0) / xs.length;
-  return { rmse: avg((m) => m.rmse), mae: avg((m) => m.mae), fitSeconds: avg((m) => m.fitSeconds), predictSeconds: avg((m) => m.predictSeconds) };
+function popularity(train: RatingColumns, nItems: number): Fitted {
+  const counts = new Float64Array(nItems);
+  const sums = new Float64Array(nItems);
+  for (let k = 0; k < train.length; k++) {
+    counts[train.items[k]]++;
+    sums[train.items[k]] += train.ratings[k];
+  }
+  const mu = fitGlobalMean(train).mu;
+  return {
+    predict: (_u, i) => bayesianAverage(sums[i], counts[i], mu, 10),
+    scoreUser: (_u, out) => out.set(counts),
+  };
+}
+
+function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, params: AlsParams) {
+  const run = (fit: () => Fitted) => measure(fit, train, test, nUsers, nItems);
+  return {
+    model: run(() => als(trainAls(buildCsr(train, nUsers, nItems), params))),
+    baselines: {
+      globalMean: run(() => {
+        const g = fitGlobalMean(train);
+        return { predict: g.predict, scoreUser: (_u, out) => out.fill(g.mu) };
+      }),
+      bias: run(() => {
+        const b = fitBiasBaseline(train, nUsers, nItems);
+        return { predict: b.predict, scoreUser: (_u, out) => out.set(b.itemBias) };
+      }),
+      popularity: run(() => popularity(train, nItems)),
+    },
+  };
+}
+
+function mean(xs: Metrics[]): Metrics {
+  const out: Metrics = { rmse: 0, mae: 0, fitSeconds: 0, predictSeconds: 0 };
+  for (const key of Object.keys(xs[0])) out[key] = xs.reduce((s, m) => s + m[key], 0) / xs.length;
+  return out;
 }
 
 export interface EvalOptions {
@@ -86,12 +132,13 @@ export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, pa
     const { train, test } = randomHoldout(cols, testFraction, seed);
     folds.push(evalSplit(train, test, nUsers, nItems, params));
   }
+  const names: ModelName[] = ['globalMean', 'bias', 'popularity'];
   return {
     split,
     ratings: cols.length,
     params,
     model: mean(folds.map((f) => f.model)),
-    baselines: { globalMean: mean(folds.map((f) => f.baselines.globalMean)), bias: mean(folds.map((f) => f.baselines.bias)) },
+    baselines: Object.fromEntries(names.map((n) => [n, mean(folds.map((f) => f.baselines[n]))])) as Record<ModelName, Metrics>,
     folds,
   };
 }

@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the engine on the command line; each command lives in src/cli/commands/.
 import { ImportError } from '../engine/movielens/errors';
 import * as evalCommand from './commands/eval';
+import * as synthCommand from './commands/synth';
 
 interface Command {
   usage: string;
@@ -9,6 +10,7 @@ interface Command {
 
 const commands: Record<string, Command> = {
   eval: evalCommand,
+  synth: synthCommand,
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -16,6 +16,11 @@ export interface AlsParams {
   lambda: number;
   /** Bias regularization (not weighted by count). */
   biasLambda: number;
+  /**
+   * Exponent α of the rating count in the factor penalty λ·n^α. Absent or 1: λ·n (ALS-WR / Spark MLlib);
+   * below 1 regularizes rare rows relatively more (tuned value in defaultAlsParams).
+   */
+  lambdaExponent?: number;
   iterations: number;
   seed: number;
 }

@@ -5,7 +5,7 @@ import { createSolveScratch, solveRow, type SolveScratch } from './solveRow';
 
 /**
  * Solves the user's [factors, bias] against the model's item factors and biases with the same
- * regularization as training (lambda·n on factors, biasLambda on the bias). Ratings are stored as
+ * regularization as training (λ·n^α on factors, biasLambda on the bias). Ratings are stored as
  * float32 first, exactly as training stores them. Empty input gives the zero vector.
  */
 export function foldIn(
@@ -26,6 +26,6 @@ export function foldIn(
     vals[k] = ratings[k];
   }
   const s = scratch && scratch.rank === rank ? scratch : createSolveScratch(rank);
-  const x = solveRow(model.itemFactors, model.itemBias, rank, idx, vals, 0, n, model.mu, model.params.lambda, model.params.biasLambda, s);
+  const x = solveRow(model.itemFactors, model.itemBias, rank, idx, vals, 0, n, model.mu, model.params, s);
   return { bias: x[rank], factors: Float64Array.from(x.subarray(0, rank)) };
 }

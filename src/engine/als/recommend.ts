@@ -62,7 +62,7 @@ export function topN(model: AlsModel, user: UserVector, opts: TopNOptions): Scor
   const counts = opts.counts;
   if (minCount > 0 && !counts) throw new RangeError('topN: minCount needs counts');
   const mask = exclusionMask(nItems, opts.exclude);
-  const heap = new TopK(opts.n);
+  const heap = new TopK(Math.min(opts.n, nItems));
   const f = user.factors;
   const base = model.mu + user.bias;
   for (let i = 0; i < nItems; i++) {

@@ -1,7 +1,7 @@
 // The per-row ALS solve shared by training half-steps and fold-in, plus a half-step over a row range.
 
 import type { CsrRows } from './csr';
-import { accumulateGramRhs, choleskySolve } from './kernels';
+import { accumulateGramRhs, choleskySolve, createGramWorkspace, type GramWorkspace } from './kernels';
 
 /** Reusable buffers for one (rank+1)-dimensional row solve. */
 export interface SolveScratch {
@@ -11,16 +11,33 @@ export interface SolveScratch {
   /** rhs in, solution [factors..., bias] out. */
   x: Float64Array;
   diag: Float64Array;
+  gram: GramWorkspace;
+  /** (rank+1)² buffer for the scaled rows of a short row (dual solve). */
+  rows: Float64Array;
 }
 
 export function createSolveScratch(rank: number): SolveScratch {
   const k = rank + 1;
-  return { rank, A: new Float64Array(k * k), x: new Float64Array(k), diag: new Float64Array(k) };
+  return { rank, A: new Float64Array(k * k), x: new Float64Array(k), diag: new Float64Array(k), gram: createGramWorkspace(rank), rows: new Float64Array(k * k) };
+}
+
+/** The regularization knobs of AlsParams that a row solve needs. */
+export interface Regularization {
+  lambda: number;
+  biasLambda: number;
+  /** α in λ·n^α; absent means 1. */
+  lambdaExponent?: number;
+}
+
+/** Factor penalty λ·n^α for a row with n ratings (exactly λ·n when α is 1 or absent). */
+export function factorPenalty(reg: Regularization, n: number): number {
+  const a = reg.lambdaExponent ?? 1;
+  return a === 1 ? reg.lambda * n : reg.lambda * Math.pow(n, a);
 }
 
 /**
  * Regularized least squares for one row's augmented vector [p, b]:
- *   minimize Σ_p (values[p] - mu - otherBias[c] - b - p·other[c])² + lambda·n·|p|² + biasLambda·b²
+ *   minimize Σ_p (values[p] - mu - otherBias[c] - b - p·other[c])² + λ·n^α·|p|² + biasLambda·b²
  * over the n = end - start entries, c = indices[p]. Result in scratch.x (bias last); zero when n = 0.
  * Returns scratch.x.
  */
@@ -33,22 +50,79 @@ export function solveRow(
   start: number,
   end: number,
   mu: number,
-  lambda: number,
-  biasLambda: number,
+  reg: Regularization,
   scratch: SolveScratch,
 ): Float64Array {
-  const { A, x, diag } = scratch;
+  const { A, x, diag, gram } = scratch;
   const k = rank + 1;
   const n = end - start;
-  A.fill(0);
   x.fill(0);
   if (n <= 0) return x;
-  accumulateGramRhs(other, otherBias, rank, indices, values, start, end, mu, A, x);
-  const reg = lambda * n;
-  for (let j = 0; j < rank; j++) A[j * k + j] += reg;
+  const penalty = factorPenalty(reg, n);
+  const biasLambda = reg.biasLambda;
+  if (n < k && penalty > 0 && biasLambda > 0) {
+    solveShortRow(other, otherBias, rank, indices, values, start, n, mu, penalty, biasLambda, scratch);
+    return x;
+  }
+  A.fill(0);
+  accumulateGramRhs(other, otherBias, rank, indices, values, start, end, mu, A, x, gram);
+  for (let j = 0; j < rank; j++) A[j * k + j] += penalty;
   A[rank * k + rank] += biasLambda;
   choleskySolve(A, x, k, diag);
   return x;
+}
+
+/**
+ * The same solve for a row with n < rank+1 entries, through the n×n dual system (Woodbury):
+ * with X the n×(rank+1) augmented rows, D = diag(reg, ..., reg, biasReg) and t the targets,
+ * (XᵀX + D)⁻¹Xᵀt = D⁻¹Xᵀ(X D⁻¹ Xᵀ + I)⁻¹t. Costs n²·rank instead of n·rank² + rank³.
+ */
+function solveShortRow(
+  other: Float32Array,
+  otherBias: Float32Array,
+  rank: number,
+  indices: Int32Array,
+  values: Float32Array,
+  start: number,
+  n: number,
+  mu: number,
+  reg: number,
+  biasReg: number,
+  scratch: SolveScratch,
+): void {
+  const { A: K, x, diag, rows: S } = scratch;
+  const k = rank + 1;
+  const sf = 1 / Math.sqrt(reg);
+  const sb = 1 / Math.sqrt(biasReg);
+  // S = X D^(-1/2), row-major n×k; y (in diag's tail-free copy: x[0..n)) holds the targets.
+  for (let p = 0; p < n; p++) {
+    const c = indices[start + p];
+    const o = c * rank;
+    const r = p * k;
+    for (let j = 0; j < rank; j++) S[r + j] = other[o + j] * sf;
+    S[r + rank] = sb;
+    x[p] = values[start + p] - mu - otherBias[c];
+  }
+  // K = S Sᵀ + I (upper triangle).
+  for (let p = 0; p < n; p++) {
+    const rp = p * k;
+    for (let q = p; q < n; q++) {
+      const rq = q * k;
+      let s = 0;
+      for (let j = 0; j < k; j++) s += S[rp + j] * S[rq + j];
+      K[p * n + q] = p === q ? s + 1 : s;
+    }
+  }
+  choleskySolve(K, x, n, diag);
+  // x_j = d_j^(1/2) Σ_p S[p, j] y_p, computed into diag then copied (x holds y).
+  diag.fill(0);
+  for (let p = 0; p < n; p++) {
+    const y = x[p];
+    const rp = p * k;
+    for (let j = 0; j < k; j++) diag[j] += S[rp + j] * y;
+  }
+  for (let j = 0; j < rank; j++) x[j] = diag[j] * sf;
+  x[rank] = diag[rank] * sb;
 }
 
 /** Everything a half-step needs: the rows being solved and the fixed other side. */
@@ -58,8 +132,7 @@ export interface HalfStepInput {
   otherBias: Float32Array;
   rank: number;
   mu: number;
-  lambda: number;
-  biasLambda: number;
+  reg: Regularization;
 }
 
 /** Solves rows [rowStart, rowEnd) and writes their factors and biases (float32) into out tables. */
@@ -71,10 +144,10 @@ export function halfStep(
   outBias: Float32Array,
   scratch: SolveScratch,
 ): void {
-  const { rows, other, otherBias, rank, mu, lambda, biasLambda } = input;
+  const { rows, other, otherBias, rank, mu, reg } = input;
   const { indptr, indices, values } = rows;
   for (let r = rowStart; r < rowEnd; r++) {
-    const x = solveRow(other, otherBias, rank, indices, values, indptr[r], indptr[r + 1], mu, lambda, biasLambda, scratch);
+    const x = solveRow(other, otherBias, rank, indices, values, indptr[r], indptr[r + 1], mu, reg, scratch);
     const o = r * rank;
     for (let j = 0; j < rank; j++) outFactors[o + j] = x[j];
     outBias[r] = x[rank];

@@ -6,13 +6,17 @@ import { createRng } from './random';
 import { createSolveScratch, halfStep, type HalfStepInput } from './solveRow';
 
 /**
- * Defaults tuned on ml-latest-small (5-fold CV, seed 1); see the PR report / bench for the table.
- * Placeholder until tuned.
+ * Tuned on ml-latest-small (100,836 ratings), 5-fold CV, predictions clamped to [0.5, 5]:
+ * CV RMSE 0.8447 (fold seed 42; 0.8457 with fold seed 3), 90/10 holdout 0.8519. For comparison,
+ * plain ALS-WR (α = 1, λ = 0.15, biasLambda 1, rank 32) 0.8498 and the damped bias baseline
+ * (damping 5/5) 0.8683 on the same folds. Rank 32 with λ = 2.0, biasLambda 2 scores 0.8454 at
+ * about a third of the cost.
  */
 export const defaultAlsParams: Readonly<AlsParams> = Object.freeze({
-  rank: 32,
-  lambda: 0.08,
-  biasLambda: 5,
+  rank: 64,
+  lambda: 2.2,
+  lambdaExponent: 0.4,
+  biasLambda: 3,
   iterations: 15,
   seed: 1,
 });
@@ -39,6 +43,8 @@ function checkParams(p: AlsParams): void {
   if (!Number.isInteger(p.rank) || p.rank < 1) throw new RangeError(`rank must be a positive integer, got ${p.rank}`);
   if (!(p.lambda >= 0)) throw new RangeError(`lambda must be >= 0, got ${p.lambda}`);
   if (!(p.biasLambda >= 0)) throw new RangeError(`biasLambda must be >= 0, got ${p.biasLambda}`);
+  const a = p.lambdaExponent ?? 1;
+  if (!(a >= 0 && a <= 2)) throw new RangeError(`lambdaExponent must be in [0, 2], got ${a}`);
   if (!Number.isInteger(p.iterations) || p.iterations < 0) throw new RangeError(`iterations must be a non-negative integer`);
 }
 
@@ -105,7 +111,8 @@ export function globalMeanOf(m: RatingMatrix): number {
  */
 export function trainAls(m: RatingMatrix, params: AlsParams, opts: TrainOptions = {}): AlsModel {
   checkParams(params);
-  const { rank, lambda, biasLambda, iterations, seed } = params;
+  const { rank, iterations, seed } = params;
+  const reg = { lambda: params.lambda, biasLambda: params.biasLambda, lambdaExponent: params.lambdaExponent };
   const { nUsers, nItems } = m;
   const mu = globalMeanOf(m);
   const userFactors = new Float32Array(nUsers * rank);
@@ -126,8 +133,8 @@ export function trainAls(m: RatingMatrix, params: AlsParams, opts: TrainOptions 
   }
 
   const scratch = createSolveScratch(rank);
-  const userStep: HalfStepInput = { rows: m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, lambda, biasLambda };
-  const itemStep: HalfStepInput = { rows: m.byItem, other: userFactors, otherBias: userBias, rank, mu, lambda, biasLambda };
+  const userStep: HalfStepInput = { rows: m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, reg };
+  const itemStep: HalfStepInput = { rows: m.byItem, other: userFactors, otherBias: userBias, rank, mu, reg };
   const stop = (): void => {
     if (opts.shouldStop?.()) throw new TrainingCancelled();
   };

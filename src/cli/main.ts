@@ -1,6 +1,9 @@
 // `npm run cli -- <command>`: the engine on the command line; each command lives in src/cli/commands/.
 import { ImportError } from '../engine/movielens/errors';
 import * as evalCommand from './commands/eval';
+import * as recommendCommand from './commands/recommend';
+import * as trainCommand from './commands/train';
+import * as tuneCommand from './commands/tune';
 import * as synthCommand from './commands/synth';
 
 interface Command {
@@ -10,6 +13,9 @@ interface Command {
 
 const commands: Record<string, Command> = {
   eval: evalCommand,
+  tune: tuneCommand,
+  train: trainCommand,
+  recommend: recommendCommand,
   synth: synthCommand,
 };
 

@@ -38,7 +38,7 @@ interface Fitted {
 export const RANKING_KS = [10, 20];
 const now = () => performance.now() / 1000;
 
-function measure(fit: () => Fitted, train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number): Metrics {
+function measure(fit: () => Fitted, train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, ranking = true): Metrics {
   const t0 = now();
   const model = fit();
   const t1 = now();
@@ -46,8 +46,9 @@ function measure(fit: () => Fitted, train: RatingColumns, test: RatingColumns, n
   const out: Metrics = { rmse: rmse(clamped, test), mae: mae(clamped, test), fitSeconds: t1 - t0, predictSeconds: 0 };
   const t2 = now();
   out.predictSeconds = t2 - t1;
-  const { users: _users, ...ranking } = rankingMetrics(train, test, nUsers, nItems, model.scoreUser, { ks: RANKING_KS });
-  return { ...out, ...ranking, rankSeconds: now() - t2 };
+  if (!ranking) return out;
+  const { users: _users, ...top } = rankingMetrics(train, test, nUsers, nItems, model.scoreUser, { ks: RANKING_KS });
+  return { ...out, ...top, rankSeconds: now() - t2 };
 }
 
 function als(model: AlsModel): Fitted {
@@ -84,10 +85,12 @@ function popularity(train: RatingColumns, nItems: number): Fitted {
   };
 }
 
+const fitAls = (train: RatingColumns, nUsers: number, nItems: number, params: AlsParams) => () => als(trainAls(buildCsr(train, nUsers, nItems), params));
+
 function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, params: AlsParams) {
   const run = (fit: () => Fitted) => measure(fit, train, test, nUsers, nItems);
   return {
-    model: run(() => als(trainAls(buildCsr(train, nUsers, nItems), params))),
+    model: run(fitAls(train, nUsers, nItems, params)),
     baselines: {
       globalMean: run(() => {
         const g = fitGlobalMean(train);
@@ -141,4 +144,14 @@ export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, pa
     baselines: Object.fromEntries(names.map((n) => [n, mean(folds.map((f) => f.baselines[n]))])) as Record<ModelName, Metrics>,
     folds,
   };
+}
+
+/** k-fold cross-validated rating error of ALS alone (no baselines, no ranking): what tuning compares. */
+export function crossValidate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, folds: number, seed = 42): Metrics & { foldRmse: number[] } {
+  const per: Metrics[] = [];
+  for (let f = 0; f < folds; f++) {
+    const { train, test } = kFold(cols, folds, f, seed);
+    per.push(measure(fitAls(train, nUsers, nItems, params), train, test, nUsers, nItems, false));
+  }
+  return Object.assign(mean(per), { foldRmse: per.map((m) => m.rmse) });
 }

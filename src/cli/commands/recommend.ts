@@ -1,0 +1,65 @@
+// `cli recommend`: folds a person's ratings file into a saved model and prints their top N with reasons.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import Papa from 'papaparse';
+import { foldIn } from '../../engine/als/foldIn';
+import { clampStars, topN } from '../../engine/als/recommend';
+import { explainScore } from '../../engine/als/explain';
+import { asAlsModel, decodeModel } from '../../engine/model/modelFile';
+import { ImportError } from '../../engine/movielens/errors';
+import { displayTitle } from '../../engine/movielens/titles';
+import { num } from '../args';
+
+export const usage = `recommend model.plm --ratings my.csv [--n 20] [--min-count 25] [--json]   (my.csv: movieId,rating columns with a header)`;
+
+/** Reads a ratings file with a header naming movieId and rating (e.g. MovieLens ratings.csv layout). */
+export function readPersonRatings(text: string, file: string): { movieId: number; rating: number }[] {
+  const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: true }).data;
+  const header = (rows[0] ?? []).map((h) => h.trim());
+  const mi = header.indexOf('movieId');
+  const ri = header.indexOf('rating');
+  if (mi < 0 || ri < 0) throw new ImportError(file, 1, `expected a header with movieId and rating columns, found "${header.join(',')}"`);
+  return rows.slice(1).map((r, k) => {
+    const movieId = Number(r[mi]);
+    const rating = Number(r[ri]);
+    if (!Number.isInteger(movieId)) throw new ImportError(file, k + 2, `expected a whole-number movieId, found "${r[mi]}"`);
+    if (!(rating >= 0.5 && rating <= 5)) throw new ImportError(file, k + 2, `expected a rating from 0.5 to 5, found "${r[ri]}"`);
+    return { movieId, rating };
+  });
+}
+
+export function run(args: string[]): void {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ratings: { type: 'string' }, n: { type: 'string' }, 'min-count': { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const path = positionals[0];
+  if (!path || !values.ratings) throw new Error(`usage: npm run cli -- ${usage}`);
+  const portable = decodeModel(new Uint8Array(readFileSync(path)), path);
+  const model = asAlsModel(portable);
+  const index = new Map(portable.movies.map((m, i) => [m.movieId, i]));
+  const mine = readPersonRatings(readFileSync(values.ratings, 'utf8'), values.ratings);
+  const known = mine.filter((r) => index.has(r.movieId));
+  const items = known.map((r) => index.get(r.movieId)!);
+  const stars = known.map((r) => r.rating);
+  const user = foldIn(model, items, stars);
+  const counts = Int32Array.from(portable.movies, (m) => m.count);
+  const top = topN(model, user, { n: num(values.n, 'n', 20), exclude: items, minCount: num(values['min-count'], 'min-count', 25), counts });
+  const rows = top.map((t) => {
+    const m = portable.movies[t.item];
+    const because = explainScore(model, items, stars, t.item)
+      .filter((c) => c.stars > 0)
+      .slice(0, 2)
+      .map((c) => displayTitle(portable.movies[c.item].title));
+    return { movieId: m.movieId, title: displayTitle(m.title), year: m.year, genres: m.genres, predicted: clampStars(t.score), count: m.count, because };
+  });
+  if (values.json) {
+    console.log(JSON.stringify({ model: path, rated: mine.length, unknown: mine.length - known.length, recommendations: rows }, null, 2));
+    return;
+  }
+  console.log(`${known.length} of your ${mine.length} ratings are in the model's catalogue.`);
+  rows.forEach((r, k) =>
+    console.log(`${String(k + 1).padStart(2)}. ${r.predicted.toFixed(1)}★  ${r.title}${r.year ? ` (${r.year})` : ''}  [${r.count} ratings]${r.because.length ? `  because you rated ${r.because.join(' and ')}` : ''}`),
+  );
+}

@@ -98,10 +98,10 @@ export function useBootstrap() {
     (files: File[]) => {
       const label = files.length === 1 ? files[0].name : `${files.length} files`;
       setPhase({ kind: 'importing', progress: null, label });
+      // File objects go to the worker as handles: it reads them in slices, the page never holds their bytes.
       return runJobs(async (signal) => {
-        const payload = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
         await jobs.run(
-          (api) => api.importFiles(payload, proxy((p: ImportProgress) => setPhase({ kind: 'importing', progress: p, label }))),
+          (api) => api.importFiles(files, proxy((p: ImportProgress) => setPhase({ kind: 'importing', progress: p, label }))),
           signal,
         );
       });

@@ -1,5 +1,6 @@
 // Datasets, their movies and columnar rating chunks: written as `importing`, shown only once `ready`.
 import type { DatasetRatings, MovieInfo, ParsedDataset } from '../engine/movielens/dataset';
+import type { BuiltDataset, DatasetStats, RatingChunk } from '../engine/movielens/datasetTypes';
 import { tx, type DB } from './db';
 import { STORES, type DatasetRecord, type MovieRecord, type RatingChunkRecord } from './schema';
 
@@ -36,45 +37,65 @@ export interface WriteProgress {
   rowsTotal: number;
 }
 
-/**
- * Stores a parsed dataset. The record is written first as `importing`, then movies and chunks
- * (relaxed durability), then flipped to `ready` with strict durability, so an interrupted import is
- * never visible and is removed by cleanupIncomplete() at the next start.
- */
-export async function saveDataset(
-  db: DB,
-  meta: { id: string; name: string; source: string; bytes: number },
-  data: ParsedDataset,
-  onProgress?: (p: WriteProgress) => void,
-): Promise<DatasetRecord> {
-  const chunkCount = Math.ceil(data.ratings.length / CHUNK_ROWS);
-  const record: DatasetRecord = {
-    ...meta,
-    status: 'importing',
-    stats: data.stats,
-    chunkCount,
-    notes: data.notes,
-    createdAt: Date.now(),
-  };
+export interface DatasetMeta {
+  id: string;
+  name: string;
+  source: string;
+  bytes: number;
+}
+
+const EMPTY_STATS: DatasetStats = { ratings: 0, users: 0, movies: 0, ratedMovies: 0, missingMovies: 0, duplicates: 0, mean: 0, scale: { min: 0, max: 0 } };
+
+/** Step 1 of an import: the record, marked `importing`, so that anything written after it can be found and removed. */
+export async function beginImport(db: DB, meta: DatasetMeta): Promise<DatasetRecord> {
+  const record: DatasetRecord = { ...meta, status: 'importing', stats: EMPTY_STATS, chunkCount: 0, notes: [], createdAt: Date.now() };
   await tx(db, [STORES.datasets], 'readwrite', (t) => t.objectStore(STORES.datasets).put(record), 'strict');
+  return record;
+}
+
+/** Step 2, repeated: one columnar chunk (relaxed durability: an import that dies is redone, not recovered). */
+export async function putChunk(db: DB, dataset: string, chunk: RatingChunk): Promise<void> {
+  const rec: RatingChunkRecord = { dataset, ...chunk };
+  await tx(db, [STORES.ratingChunks], 'readwrite', (t) => t.objectStore(STORES.ratingChunks).put(rec), 'relaxed');
+}
+
+export async function getChunk(db: DB, dataset: string, seq: number): Promise<RatingChunk> {
+  const rec = await tx(db, [STORES.ratingChunks], 'readonly', (t) => t.objectStore(STORES.ratingChunks).get([dataset, seq]));
+  if (!rec) throw new Error(`rating chunk ${seq} of ${dataset} is missing`);
+  const { dataset: _d, ...chunk } = rec;
+  return chunk;
+}
+
+/** Step 3: movies with their statistics, then the record flipped to `ready` (strict): only now is the dataset visible. */
+export async function finishImport(db: DB, record: DatasetRecord, built: Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'>): Promise<DatasetRecord> {
   await tx(
     db,
     [STORES.movies],
     'readwrite',
     (t) => {
       const s = t.objectStore(STORES.movies);
-      return Promise.all(data.movies.map((m) => s.put({ ...m, dataset: meta.id })));
+      return Promise.all(built.movies.map((m) => s.put({ ...m, dataset: record.id })));
     },
     'relaxed',
   );
-  for (let seq = 0; seq < chunkCount; seq++) {
-    const chunk = chunkOf(data.ratings, meta.id, seq);
-    await tx(db, [STORES.ratingChunks], 'readwrite', (t) => t.objectStore(STORES.ratingChunks).put(chunk), 'relaxed');
-    onProgress?.({ rowsWritten: Math.min(data.ratings.length, (seq + 1) * CHUNK_ROWS), rowsTotal: data.ratings.length });
-  }
-  const ready: DatasetRecord = { ...record, status: 'ready' };
+  const ready: DatasetRecord = { ...record, status: 'ready', stats: built.stats, notes: built.notes, chunkCount: built.chunkCount };
   await tx(db, [STORES.datasets], 'readwrite', (t) => t.objectStore(STORES.datasets).put(ready), 'strict');
   return ready;
+}
+
+/**
+ * Stores a dataset parsed in memory, through the same three steps as the streaming import, so an interrupted
+ * save is never visible and is removed by cleanupIncomplete() at the next start.
+ */
+export async function saveDataset(db: DB, meta: DatasetMeta, data: ParsedDataset, onProgress?: (p: WriteProgress) => void): Promise<DatasetRecord> {
+  const chunkCount = Math.ceil(data.ratings.length / CHUNK_ROWS);
+  const record = await beginImport(db, meta);
+  for (let seq = 0; seq < chunkCount; seq++) {
+    const { dataset: _d, ...chunk } = chunkOf(data.ratings, meta.id, seq);
+    await putChunk(db, meta.id, chunk);
+    onProgress?.({ rowsWritten: Math.min(data.ratings.length, (seq + 1) * CHUNK_ROWS), rowsTotal: data.ratings.length });
+  }
+  return finishImport(db, record, { movies: data.movies, stats: data.stats, notes: data.notes, chunkCount });
 }
 
 export async function readMovies(db: DB, dataset: string): Promise<MovieInfo[]> {
@@ -86,28 +107,43 @@ export async function readMovies(db: DB, dataset: string): Promise<MovieInfo[]> 
   return movies;
 }
 
-/** Reads every chunk of a dataset back into one set of columns (for training). */
+function columns(n: number): DatasetRatings {
+  return { users: new Int32Array(n), items: new Int32Array(n), ratings: new Float32Array(n), timestamps: new Float64Array(n), length: n };
+}
+
+function resized(a: DatasetRatings, n: number): DatasetRatings {
+  const b = columns(n);
+  const k = Math.min(n, a.length);
+  b.users.set(a.users.subarray(0, k));
+  b.items.set(a.items.subarray(0, k));
+  b.ratings.set(a.ratings.subarray(0, k));
+  b.timestamps.set(a.timestamps.subarray(0, k));
+  return b;
+}
+
+/**
+ * Reads every chunk of a dataset back into one set of columns (for training), one chunk in memory at a time,
+ * into columns sized from the record's count (grown if the chunks hold more).
+ */
 export async function readRatings(db: DB, dataset: DatasetRecord): Promise<DatasetRatings> {
-  const chunks = await tx(db, [STORES.ratingChunks], 'readonly', (t) =>
-    t.objectStore(STORES.ratingChunks).getAll(IDBKeyRange.bound([dataset.id, 0], [dataset.id, Infinity])),
-  );
-  const n = chunks.reduce((s, c) => s + c.length, 0);
-  const out: DatasetRatings = {
-    users: new Int32Array(n),
-    items: new Int32Array(n),
-    ratings: new Float32Array(n),
-    timestamps: new Float64Array(n),
-    length: n,
-  };
+  let out = columns(dataset.stats.ratings);
   let off = 0;
-  for (const c of chunks) {
-    out.users.set(c.users, off);
-    out.items.set(c.items, off);
-    out.timestamps.set(c.timestamps, off);
-    for (let i = 0; i < c.length; i++) out.ratings[off + i] = c.ratingsX2[i] / 2;
-    off += c.length;
-  }
-  return out;
+  await tx(db, [STORES.ratingChunks], 'readonly', async (t) => {
+    let cursor = await t.objectStore(STORES.ratingChunks).openCursor(IDBKeyRange.bound([dataset.id, 0], [dataset.id, Infinity]));
+    while (cursor) {
+      const c = cursor.value;
+      if (off + c.length > out.length) out = resized(out, Math.max(off + c.length, out.length * 2));
+      out.users.set(c.users.subarray(0, c.length), off);
+      out.items.set(c.items.subarray(0, c.length), off);
+      out.timestamps.set(c.timestamps.subarray(0, c.length), off);
+      const r = out.ratings;
+      const x2 = c.ratingsX2;
+      for (let i = 0; i < c.length; i++) r[off + i] = x2[i] * 0.5;
+      off += c.length;
+      cursor = await cursor.continue();
+    }
+  });
+  return off === out.length ? out : resized(out, off);
 }
 
 async function deleteDatasetData(db: DB, id: string): Promise<void> {
@@ -124,10 +160,10 @@ export function deleteDataset(db: DB, id: string): Promise<void> {
   return deleteDatasetData(db, id);
 }
 
-/** Removes whatever an interrupted import left behind; returns the ids cleaned. */
-export async function cleanupIncomplete(db: DB): Promise<string[]> {
+/** Removes whatever an interrupted import left behind (except imports still `running`); returns the ids cleaned. */
+export async function cleanupIncomplete(db: DB, running: ReadonlySet<string> = new Set()): Promise<string[]> {
   const all = await tx(db, [STORES.datasets], 'readonly', (t) => t.objectStore(STORES.datasets).getAll());
-  const stale = all.filter((d) => d.status !== 'ready').map((d) => d.id);
+  const stale = all.filter((d) => d.status !== 'ready' && !running.has(d.id)).map((d) => d.id);
   for (const id of stale) await deleteDatasetData(db, id);
   return stale;
 }

@@ -1,12 +1,15 @@
-// Worker API: importing the bundled sample or a person's MovieLens files into the store.
-import { unzipMovieLens, identifyFiles, type InputFile } from '../engine/movielens/files';
-import { buildDataset } from '../engine/movielens/dataset';
+// Worker API: importing the bundled sample or a person's MovieLens files into the store, streaming from File to chunks.
 import { ImportError } from '../engine/movielens/errors';
+import { importRelease, type StreamProgress } from '../engine/movielens/importRelease';
+import { memorySource, type ByteSource } from '../engine/movielens/source';
 import { openDb, StorageError } from '../store/db';
-import { saveDataset } from '../store/datasets';
+import { beginImport, deleteDataset, finishImport, getChunk, putChunk } from '../store/datasets';
+import type { DatasetRecord } from '../store/schema';
 import { setMeta } from '../store/meta';
+import { blobSource } from './blobSource';
+import { withImportLock } from './importLock';
 import { ACTIVE_KEY, invalidateServing, summarize } from './state';
-import type { DatasetSummary, ImportProgress } from './types';
+import type { DatasetSummary, ImportFile, ImportProgress } from './types';
 
 /** Rethrows as an Error whose message is ready for a person (comlink carries name and message across). */
 function explain(e: unknown): never {
@@ -14,67 +17,90 @@ function explain(e: unknown): never {
   throw e instanceof Error ? e : new Error(String(e));
 }
 
-async function importInputs(
-  files: InputFile[],
+/** Maps the engine's progress onto 0..1 after `base` (0.95 of the span for the ratings file, the rest for finishing). */
+function progressMapper(onProgress: (p: ImportProgress) => void, base: number) {
+  const span = 1 - base;
+  return (p: StreamProgress) => {
+    const f = p.bytesTotal ? p.bytesDone / p.bytesTotal : 0;
+    const mbPerSecond = p.seconds > 0 ? p.bytesDone / 1e6 / p.seconds : undefined;
+    const common = { rows: p.rows, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal, mbPerSecond };
+    if (p.stage === 'open') onProgress({ phase: 'unzip', fraction: base, ...common });
+    else if (p.stage === 'ratings') {
+      const secondsLeft = f > 0 ? (p.seconds * (1 - f)) / f : undefined;
+      onProgress({ phase: 'parse', fraction: base + span * 0.95 * f, secondsLeft, ...common });
+    } else onProgress({ phase: 'write', fraction: base + span * 0.95, secondsLeft: 0, ...common });
+  };
+}
+
+/**
+ * Streams the sources into a new dataset: written as `importing` (under a Web Lock), flipped to `ready` at the end,
+ * deleted on any error. A killed worker leaves an unlocked `importing` record, which the next status() removes.
+ */
+async function importSources(
+  sources: ByteSource[],
   meta: { name: string; source: string; bytes: number },
   onProgress: (p: ImportProgress) => void,
-  base = 0,
+  base: number,
 ): Promise<DatasetSummary> {
-  try {
-    const span = 1 - base;
-    const found = identifyFiles(files, meta.source);
-    const parsed = buildDataset(found, (p) =>
-      onProgress({ phase: 'parse', fraction: base + span * 0.6 * (p.bytesDone / p.bytesTotal), rows: p.rows }),
-    );
-    const db = await openDb();
-    const id = `${meta.name}-${Date.now().toString(36)}`;
-    const rec = await saveDataset(db, { id, ...meta }, parsed, (w) =>
-      onProgress({ phase: 'write', fraction: base + span * (0.6 + 0.4 * (w.rowsWritten / w.rowsTotal)), rows: w.rowsWritten }),
-    );
-    await setMeta(db, ACTIVE_KEY, rec.id);
-    invalidateServing();
-    return summarize(rec);
-  } catch (e) {
-    explain(e);
-  }
+  const db = await openDb();
+  const id = `${meta.name}-${Date.now().toString(36)}`;
+  const rec = await withImportLock(id, async () => {
+    // The record is written just before the first chunk, so input refused early leaves nothing to clean.
+    let begun: Promise<DatasetRecord> | null = null;
+    const begin = () => (begun ??= beginImport(db, { id, ...meta }));
+    try {
+      const built = await importRelease(
+        sources,
+        meta.source,
+        {
+          put: async (chunk) => {
+            await begin();
+            await putChunk(db, id, chunk);
+          },
+          get: (seq) => getChunk(db, id, seq),
+        },
+        { onProgress: progressMapper(onProgress, base) },
+      );
+      const ready = await finishImport(db, await begin(), built);
+      onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
+      return ready;
+    } catch (e) {
+      if (begun) await deleteDataset(db, id).catch(() => {});
+      throw e;
+    }
+  });
+  await setMeta(db, ACTIVE_KEY, rec.id);
+  invalidateServing();
+  return summarize(rec);
 }
 
-function zipOrFiles(files: InputFile[], label: string): InputFile[] {
-  const zips = files.filter((f) => f.path.toLowerCase().endsWith('.zip'));
-  if (zips.length > 1) throw new ImportError(label, undefined, 'expected one zip at a time');
-  if (zips.length === 1) return unzipMovieLens(zips[0].path, zips[0].bytes);
-  return files;
+const isFile = (f: ImportFile): f is File => typeof Blob !== 'undefined' && f instanceof Blob;
+
+function sourceOf(f: ImportFile): ByteSource {
+  return isFile(f) ? blobSource(f.name, f) : memorySource(f.name, f.bytes);
 }
 
-/** Imports files a person picked or dropped: one GroupLens zip, or the loose CSV files. */
-export async function importFiles(
-  files: { name: string; bytes: Uint8Array }[],
-  onProgress: (p: ImportProgress) => void,
-): Promise<DatasetSummary> {
+/** Imports files a person picked or dropped: one GroupLens zip, or the loose files of a release. */
+export async function importFiles(files: ImportFile[], onProgress: (p: ImportProgress) => void): Promise<DatasetSummary> {
   const label = files.length === 1 ? files[0].name : `${files.length} files`;
   try {
-    const inputs = zipOrFiles(files.map((f) => ({ path: f.name, bytes: f.bytes })), label);
     onProgress({ phase: 'unzip', fraction: 0.05, rows: 0 });
-    const root = inputs.find((f) => f.path.includes('/'))?.path.split('/')[0];
-    const name = (files.length === 1 ? files[0].name.replace(/\.zip$/i, '') : root) || 'my-movielens';
-    const bytes = files.reduce((s, f) => s + f.bytes.length, 0);
-    return await importInputs(inputs, { name, source: label, bytes }, onProgress, 0.05);
+    const zip = files.find((f) => f.name.toLowerCase().endsWith('.zip'));
+    const name = (zip ?? (files.length === 1 ? files[0] : null))?.name.replace(/\.zip$/i, '') || 'my-movielens';
+    const bytes = files.reduce((s, f) => s + (isFile(f) ? f.size : f.bytes.length), 0);
+    return await importSources(files.map(sourceOf), { name, source: label, bytes }, onProgress, 0.05);
   } catch (e) {
     explain(e);
   }
 }
 
 /** Imports the dataset the build bundled (fetched from the app's own origin). */
-export async function importBundled(
-  url: string,
-  name: string,
-  onProgress: (p: ImportProgress) => void,
-): Promise<DatasetSummary> {
+export async function importBundled(url: string, name: string, onProgress: (p: ImportProgress) => void): Promise<DatasetSummary> {
   const res = await fetch(url);
   if (!res.ok || !res.body) throw new Error(`Could not load the bundled sample ${url}: HTTP ${res.status}`);
   const total = Number(res.headers.get('content-length')) || 0;
   const reader = res.body.getReader();
-  const parts: Uint8Array[] = [];
+  const parts: Uint8Array<ArrayBuffer>[] = [];
   let got = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -83,15 +109,8 @@ export async function importBundled(
     got += value.length;
     onProgress({ phase: 'download', fraction: total ? 0.1 * Math.min(1, got / total) : 0.05, rows: 0 });
   }
-  const zip = new Uint8Array(got);
-  let off = 0;
-  for (const p of parts) {
-    zip.set(p, off);
-    off += p.length;
-  }
   try {
-    const inputs = unzipMovieLens(`${name}.zip`, zip);
-    return await importInputs(inputs, { name, source: `bundled:${name}`, bytes: got }, onProgress, 0.1);
+    return await importSources([blobSource(`${name}.zip`, new Blob(parts))], { name, source: `bundled:${name}`, bytes: got }, onProgress, 0.1);
   } catch (e) {
     explain(e);
   }

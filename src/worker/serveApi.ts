@@ -8,6 +8,7 @@ import { openDb } from '../store/db';
 import { cleanupIncomplete, listDatasets } from '../store/datasets';
 import { getProfile, setRating } from '../store/profile';
 import { latestModel } from '../store/models';
+import { importsRunning } from './importLock';
 import { activeDataset, getServing, invalidateServing, modelSummary, summarize, type Serving } from './state';
 import { DEFAULT_MIN_COUNT, type AppStatus, type MovieCard, type Recommendations, type RecommendOptions } from './types';
 
@@ -20,7 +21,7 @@ export async function reload(): Promise<void> {
 
 export async function status(): Promise<AppStatus> {
   const db = await openDb();
-  const cleaned = await cleanupIncomplete(db);
+  const cleaned = await cleanupIncomplete(db, await importsRunning());
   const datasets = (await listDatasets(db)).map(summarize);
   const active = await activeDataset();
   const model = active ? await latestModel(db, active.id) : undefined;

@@ -6,7 +6,16 @@ export interface ImportProgress {
   /** 0..1 over the whole import. */
   fraction: number;
   rows: number;
+  /** Ratings file bytes read (uncompressed) and its size, when known. */
+  bytesDone?: number;
+  bytesTotal?: number;
+  /** Ratings file throughput so far, and the time left at that rate. */
+  mbPerSecond?: number;
+  secondsLeft?: number;
 }
+
+/** A file to import: a File/Blob picked or dropped (read in slices, never whole), or bytes already in memory. */
+export type ImportFile = File | { name: string; bytes: Uint8Array };
 
 export interface DatasetSummary {
   id: string;

@@ -9,6 +9,14 @@ const PHASES: Record<ImportProgress['phase'], string> = {
   write: 'Saving to this device',
 };
 
+const mb = (bytes: number) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
+
+function timeLeft(seconds: number): string {
+  if (seconds < 1) return 'a second';
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  return `${Math.round(seconds / 60)} min`;
+}
+
 export function ImportProgressView(props: { label: string; progress: ImportProgress | null; onCancel: () => void }) {
   const p = props.progress;
   const pct = p ? Math.round(p.fraction * 100) : 0;
@@ -19,6 +27,13 @@ export function ImportProgressView(props: { label: string; progress: ImportProgr
       <p aria-live="polite" data-testid="import-status">
         {p ? `${PHASES[p.phase]}: ${p.rows.toLocaleString('en')} rows, ${pct}%` : 'Starting…'}
       </p>
+      {p?.bytesTotal ? (
+        <p className="muted" data-testid="import-rate">
+          {mb(p.bytesDone ?? 0)} of {mb(p.bytesTotal)} MB
+          {p.mbPerSecond ? `, ${p.mbPerSecond.toFixed(1)} MB/s` : ''}
+          {p.secondsLeft !== undefined && p.phase === 'parse' ? `, about ${timeLeft(p.secondsLeft)} left` : ''}
+        </p>
+      ) : null}
       <button type="button" onClick={props.onCancel}>
         Cancel
       </button>

@@ -1,0 +1,353 @@
+// Turns parsed rating rows into storage chunks as they arrive: dense ids, per-movie and per-user statistics, and
+// duplicate (user, movie) pairs resolved on the fly when the file is grouped by user, or in one final pass when not.
+import type { BuiltDataset, MovieInfo, RatingChunk } from './datasetTypes';
+import type { MovieList } from './movieList';
+import type { RatingSink } from './ratingsParser';
+
+export const DEFAULT_CHUNK_ROWS = 1 << 18;
+
+/** Ids up to this use a flat lookup table; larger ones a Map. */
+const DIRECT_LIMIT = 1 << 22;
+
+/** MovieLens id → dense index. */
+class IdIndex {
+  private direct = new Int32Array(1024).fill(-1);
+  private readonly far = new Map<number, number>();
+
+  get(id: number): number {
+    if (id < this.direct.length) return this.direct[id];
+    if (id < DIRECT_LIMIT) return -1;
+    return this.far.get(id) ?? -1;
+  }
+
+  set(id: number, index: number): void {
+    if (id >= DIRECT_LIMIT) {
+      this.far.set(id, index);
+      return;
+    }
+    if (id >= this.direct.length) {
+      let n = this.direct.length;
+      while (n <= id) n *= 2;
+      const grown = new Int32Array(Math.min(n, DIRECT_LIMIT)).fill(-1);
+      grown.set(this.direct);
+      this.direct = grown;
+    }
+    this.direct[id] = index;
+  }
+}
+
+function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number, fill?: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  if (fill !== undefined) b.fill(fill);
+  b.set(a);
+  return b;
+}
+
+function newChunk(seq: number, rows: number): RatingChunk {
+  return { seq, length: 0, users: new Int32Array(rows), items: new Int32Array(rows), ratingsX2: new Uint8Array(rows), timestamps: new Float64Array(rows) };
+}
+
+/** Copies the rows whose stars are not 0 (dropped) into a chunk of exactly that length. */
+function compact(c: RatingChunk): RatingChunk {
+  let n = 0;
+  for (let k = 0; k < c.length; k++) if (c.ratingsX2[k] !== 0) n++;
+  const out = newChunk(c.seq, n);
+  out.length = n;
+  for (let k = 0, w = 0; k < c.length; k++) {
+    if (c.ratingsX2[k] === 0) continue;
+    out.users[w] = c.users[k];
+    out.items[w] = c.items[k];
+    out.ratingsX2[w] = c.ratingsX2[k];
+    out.timestamps[w] = c.timestamps[k];
+    w++;
+  }
+  return out;
+}
+
+export interface BuilderOptions {
+  /** Movie file name, for placeholder titles and notes ("movies.csv", "u.item", …). */
+  moviesFile: string;
+  /** Notes from release detection, kept first. */
+  notes?: string[];
+  chunkRows?: number;
+}
+
+/**
+ * Feed rows with add() (it is the parser's sink); take full chunks with takeFull() and store them; after the last
+ * row call end(), store takeFull() again, read back the chunks rewriteSeqs() names, store what rewrite() returns,
+ * and take result(). A chunk handed out is never changed afterwards; rows dropped later are fixed by rewrite().
+ */
+export class DatasetBuilder implements RatingSink {
+  private readonly chunkRows: number;
+  private readonly movieIndex = new IdIndex();
+  private readonly userIndex = new IdIndex();
+  private readonly fileMovies: number;
+  private movieIds: number[];
+  private counts: Int32Array;
+  private sums: Float64Array;
+  /** Per movie: the user, row position, timestamp and stars of its latest rating (duplicate detection). */
+  private markUser: Int32Array;
+  private markPos: Float64Array;
+  private markTs: Float64Array;
+  private markHalf: Uint8Array;
+  private userIds = new Int32Array(1024);
+  private userCounts = new Int32Array(1024);
+  private nUsers = 0;
+  private curUser = -1;
+  /** A user's rows came in more than one block: duplicates need the final pass. */
+  private ungrouped = false;
+  private cur: RatingChunk;
+  private full: RatingChunk[] = [];
+  /** Chunks with seq below this were handed out. */
+  private handedOut = 0;
+  private pos = 0;
+  private readonly hist = new Float64Array(11);
+  private missing = 0;
+  private duplicates = 0;
+  private readonly zeroSeqs = new Set<number>();
+  private readonly late = new Map<number, number[]>();
+  private ended = false;
+
+  constructor(
+    private readonly list: MovieList,
+    private readonly opts: BuilderOptions,
+  ) {
+    this.chunkRows = opts.chunkRows ?? DEFAULT_CHUNK_ROWS;
+    const m = list.movies.length;
+    this.fileMovies = m;
+    this.movieIds = list.movies.map((r) => r.movieId);
+    list.movies.forEach((r, i) => this.movieIndex.set(r.movieId, i));
+    const cap = Math.max(16, m);
+    this.counts = new Int32Array(cap);
+    this.sums = new Float64Array(cap);
+    this.markUser = new Int32Array(cap).fill(-1);
+    this.markPos = new Float64Array(cap);
+    this.markTs = new Float64Array(cap);
+    this.markHalf = new Uint8Array(cap);
+    this.cur = newChunk(0, this.chunkRows);
+  }
+
+  get rows(): number {
+    return this.pos - this.duplicates;
+  }
+
+  add(userId: number, movieId: number, half: number, ts: number): void {
+    let u = this.userIndex.get(userId);
+    if (u < 0) u = this.newUser(userId);
+    else if (u !== this.curUser) {
+      this.ungrouped = true;
+      this.curUser = u;
+    }
+    let i = this.movieIndex.get(movieId);
+    if (i < 0) i = this.newMovie(movieId);
+    const pos = this.pos;
+    if (this.markUser[i] === u) {
+      this.duplicates++;
+      if (ts < this.markTs[i]) return; // the stored one is later: drop this row
+      this.drop(this.markPos[i], i, u, this.markHalf[i]);
+    } else this.markUser[i] = u;
+    this.markPos[i] = pos;
+    this.markTs[i] = ts;
+    this.markHalf[i] = half;
+    const c = this.cur;
+    const k = c.length;
+    c.users[k] = u;
+    c.items[k] = i;
+    c.ratingsX2[k] = half;
+    c.timestamps[k] = ts;
+    c.length = k + 1;
+    this.pos = pos + 1;
+    this.counts[i]++;
+    this.sums[i] += half;
+    this.userCounts[u]++;
+    this.hist[half]++;
+    if (i >= this.fileMovies) this.missing++;
+    if (k + 1 === this.chunkRows) {
+      this.full.push(c);
+      this.cur = newChunk(c.seq + 1, this.chunkRows);
+    }
+  }
+
+  private newUser(userId: number): number {
+    const u = this.nUsers++;
+    if (u === this.userIds.length) {
+      this.userIds = grow(this.userIds, u * 2);
+      this.userCounts = grow(this.userCounts, u * 2);
+    }
+    this.userIds[u] = userId;
+    this.userIndex.set(userId, u);
+    this.curUser = u;
+    return u;
+  }
+
+  private newMovie(movieId: number): number {
+    const i = this.movieIds.length;
+    this.movieIds.push(movieId);
+    this.movieIndex.set(movieId, i);
+    if (i === this.counts.length) {
+      const n = i * 2;
+      this.counts = grow(this.counts, n);
+      this.sums = grow(this.sums, n);
+      this.markUser = grow(this.markUser, n, -1);
+      this.markPos = grow(this.markPos, n);
+      this.markTs = grow(this.markTs, n);
+      this.markHalf = grow(this.markHalf, n);
+    }
+    return i;
+  }
+
+  /** Takes back a row already emitted: its statistics now, its storage slot at rewrite time. */
+  private drop(pos: number, i: number, u: number, half: number): void {
+    this.counts[i]--;
+    this.sums[i] -= half;
+    this.userCounts[u]--;
+    this.hist[half]--;
+    if (i >= this.fileMovies) this.missing--;
+    const seq = Math.floor(pos / this.chunkRows);
+    const off = pos - seq * this.chunkRows;
+    if (seq >= this.handedOut) {
+      const c = seq === this.cur.seq ? this.cur : this.full.find((f) => f.seq === seq)!;
+      c.ratingsX2[off] = 0;
+      this.zeroSeqs.add(seq);
+    } else {
+      const offs = this.late.get(seq) ?? [];
+      offs.push(off);
+      this.late.set(seq, offs);
+    }
+  }
+
+  /** Full chunks ready to store, in order (after end(): every remaining chunk). */
+  takeFull(): RatingChunk[] {
+    const out = this.full;
+    this.full = [];
+    if (out.length) this.handedOut = out[out.length - 1].seq + 1;
+    return out;
+  }
+
+  /** No more rows: the partial chunk joins the ones to take. */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.cur.length > 0) this.full.push(this.cur);
+  }
+
+  get chunkCount(): number {
+    return this.ended ? this.handedOut + this.full.length : this.cur.seq;
+  }
+
+  /** Chunks to read back and pass to rewrite(): those holding dropped rows, or all of them when users were not grouped. */
+  rewriteSeqs(): number[] {
+    if (this.ungrouped) return Array.from({ length: this.chunkCount }, (_, s) => s);
+    return [...new Set([...this.zeroSeqs, ...this.late.keys()])].sort((a, b) => a - b);
+  }
+
+  /** Given the stored chunks rewriteSeqs() named (in that order), returns their final versions to store in their place. */
+  rewrite(chunks: RatingChunk[]): RatingChunk[] {
+    for (const c of chunks) for (const off of this.late.get(c.seq) ?? []) c.ratingsX2[off] = 0;
+    if (this.ungrouped) this.dedupeAll(chunks);
+    return chunks.map(compact);
+  }
+
+  /** Keeps the latest rating of each (user, movie) over all chunks (stable: a tie keeps the later row). */
+  private dedupeAll(chunks: RatingChunk[]): void {
+    const nUsers = this.nUsers;
+    const start = new Int32Array(nUsers + 1);
+    for (const c of chunks) {
+      for (let k = 0; k < c.length; k++) if (c.ratingsX2[k] !== 0) start[c.users[k] + 1]++;
+    }
+    for (let u = 0; u < nUsers; u++) start[u + 1] += start[u];
+    // Rows grouped by user, in file order within each user: chunk number and offset packed in one float.
+    const order = new Float64Array(start[nUsers]);
+    const fill = start.slice(0, nUsers);
+    chunks.forEach((c, ci) => {
+      for (let k = 0; k < c.length; k++) if (c.ratingsX2[k] !== 0) order[fill[c.users[k]]++] = ci * this.chunkRows + k;
+    });
+    const mark = new Int32Array(this.movieIds.length).fill(-1);
+    const markAt = new Float64Array(this.movieIds.length);
+    for (let u = 0; u < nUsers; u++) {
+      for (let r = start[u]; r < start[u + 1]; r++) {
+        const at = order[r];
+        const c = chunks[Math.floor(at / this.chunkRows)];
+        const k = at % this.chunkRows;
+        const i = c.items[k];
+        if (mark[i] !== u) {
+          mark[i] = u;
+          markAt[i] = at;
+          continue;
+        }
+        const pc = chunks[Math.floor(markAt[i] / this.chunkRows)];
+        const pk = markAt[i] % this.chunkRows;
+        this.duplicates++;
+        if (c.timestamps[k] >= pc.timestamps[pk]) {
+          this.uncount(pc, pk);
+          markAt[i] = at;
+        } else this.uncount(c, k);
+      }
+    }
+  }
+
+  private uncount(c: RatingChunk, k: number): void {
+    const i = c.items[k];
+    const half = c.ratingsX2[k];
+    this.counts[i]--;
+    this.sums[i] -= half;
+    this.userCounts[c.users[k]]--;
+    this.hist[half]--;
+    if (i >= this.fileMovies) this.missing--;
+    c.ratingsX2[k] = 0;
+  }
+
+  result(): BuiltDataset {
+    const links = new Map(this.list.links.map((l) => [l.movieId, l]));
+    const movies: MovieInfo[] = this.movieIds.map((movieId, index) => {
+      const row = index < this.fileMovies ? this.list.movies[index] : null;
+      const link = links.get(movieId);
+      const count = this.counts[index];
+      return {
+        movieId,
+        index,
+        title: row ? row.title : `Movie ${movieId} (not in ${this.opts.moviesFile})`,
+        year: row ? row.year : null,
+        genres: row ? row.genres : [],
+        imdbId: link?.imdbId ?? null,
+        tmdbId: link?.tmdbId ?? null,
+        count,
+        mean: count > 0 ? this.sums[index] / 2 / count : 0,
+      };
+    });
+    let ratings = 0;
+    let total = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let h = 1; h <= 10; h++) {
+      if (this.hist[h] === 0) continue;
+      ratings += this.hist[h];
+      total += (this.hist[h] * h) / 2;
+      min = Math.min(min, h / 2);
+      max = h / 2;
+    }
+    const userCounts = this.userCounts.slice(0, this.nUsers);
+    const sorted = userCounts.slice().sort();
+    const notes = [...(this.opts.notes ?? [])];
+    if (this.missing) notes.push(`${this.missing} ratings name movies missing from ${this.opts.moviesFile}; imported under placeholder titles`);
+    if (this.duplicates) notes.push(`${this.duplicates} repeated (user, movie) ratings dropped, keeping the latest by timestamp`);
+    return {
+      movies,
+      userIds: this.userIds.slice(0, this.nUsers),
+      userCounts,
+      stats: {
+        ratings,
+        users: this.nUsers,
+        movies: movies.length,
+        ratedMovies: movies.reduce((s, m) => s + (m.count > 0 ? 1 : 0), 0),
+        missingMovies: this.missing,
+        duplicates: this.duplicates,
+        mean: ratings ? total / ratings : 0,
+        scale: { min, max },
+        perUser: { min: sorted[0] ?? 0, median: sorted[sorted.length >> 1] ?? 0, max: sorted[sorted.length - 1] ?? 0 },
+      },
+      notes,
+      chunkCount: this.chunkCount,
+    };
+  }
+}

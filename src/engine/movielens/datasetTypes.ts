@@ -1,0 +1,58 @@
+// What an imported dataset is made of: movies with their statistics, dataset-wide statistics, rating chunks.
+import type { RatingColumns } from '../types';
+
+export interface MovieInfo {
+  movieId: number;
+  /** Dense index: the row of this movie in the model's item tables. */
+  index: number;
+  title: string;
+  year: number | null;
+  genres: string[];
+  imdbId: string | null;
+  tmdbId: string | null;
+  /** Number of ratings in the dataset and their mean (0 when unrated). */
+  count: number;
+  mean: number;
+}
+
+/** Ratings with dense indices plus what storage keeps besides the stars. */
+export interface DatasetRatings extends RatingColumns {
+  timestamps: Float64Array;
+}
+
+export interface DatasetStats {
+  ratings: number;
+  users: number;
+  movies: number;
+  ratedMovies: number;
+  /** Ratings whose movieId is not in the movie list: imported under a placeholder title. */
+  missingMovies: number;
+  /** Repeated (user, movie) pairs dropped, keeping the latest by timestamp. */
+  duplicates: number;
+  mean: number;
+  scale: { min: number; max: number };
+  /** Ratings per user: fewest, median, most (absent in datasets stored before it was computed). */
+  perUser?: { min: number; median: number; max: number };
+}
+
+/** A slice of a dataset's ratings in storage form: dense indices, stars × 2 as bytes, 0 marking a dropped row. */
+export interface RatingChunk {
+  seq: number;
+  length: number;
+  users: Int32Array;
+  items: Int32Array;
+  ratingsX2: Uint8Array;
+  timestamps: Float64Array;
+}
+
+/** Everything about a dataset except its rating chunks (which were handed out as they filled). */
+export interface BuiltDataset {
+  movies: MovieInfo[];
+  /** Dense user index → MovieLens userId. */
+  userIds: Int32Array;
+  /** Dense user index → number of ratings. */
+  userCounts: Int32Array;
+  stats: DatasetStats;
+  notes: string[];
+  chunkCount: number;
+}

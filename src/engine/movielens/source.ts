@@ -1,0 +1,44 @@
+// Random-access byte sources (a File/Blob in the worker, a file in Node, bytes in memory) that the import reads slice by slice.
+
+export interface ByteSource {
+  /** File name as the person gave it (or the zip entry path). */
+  name: string;
+  size: number;
+  /** Bytes [offset, offset + length) clipped to the end; resolves with fewer bytes only at the end. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export function memorySource(name: string, bytes: Uint8Array): ByteSource {
+  return {
+    name,
+    size: bytes.length,
+    read: async (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)),
+  };
+}
+
+/** Reads [start, end) of a source in slices of `slice` bytes. */
+export async function* sliceSource(src: ByteSource, start = 0, end = src.size, slice = 4 << 20): AsyncGenerator<Uint8Array> {
+  for (let off = start; off < end; off += slice) {
+    const part = await src.read(off, Math.min(slice, end - off));
+    if (part.length === 0) return;
+    yield part;
+  }
+}
+
+/** Concatenates an async stream of chunks into one array (for the small text files). */
+export async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  for await (const c of chunks) {
+    parts.push(c);
+    n += c.length;
+  }
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}

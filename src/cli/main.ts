@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the engine on the command line; each command lives in src/cli/commands/.
 import { ImportError } from '../engine/movielens/errors';
 import * as evalCommand from './commands/eval';
+import * as importSparkCommand from './commands/importSpark';
 import * as recommendCommand from './commands/recommend';
 import * as trainCommand from './commands/train';
 import * as tuneCommand from './commands/tune';
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   tune: tuneCommand,
   train: trainCommand,
   recommend: recommendCommand,
+  'import-spark': importSparkCommand,
   synth: synthCommand,
 };
 

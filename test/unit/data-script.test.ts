@@ -12,7 +12,7 @@ describe('verifyZip', () => {
   test('rejects a zip with a changed, a missing or no file, naming each problem', () => {
     const enc = (s: string) => new TextEncoder().encode(s);
     const problems = verifyZip(small, zipSync({ 'ml-latest-small/ratings.csv': enc('userId,movieId,rating,timestamp\n1,1,4,1\n') }));
-    expect(problems).toContain('ratings.csv: 41 bytes, expected 2483723');
+    expect(problems).toContain('ratings.csv: 40 bytes, expected 2483723');
     expect(problems.find((p) => p.startsWith('ratings.csv: SHA-256'))).toMatch(/expected aa289ca83157595d0df6aea1be6a4ded676ddc4385472e8313a8ed9805352646$/);
     expect(problems).toContain('movies.csv: missing');
     expect(verifyZip(small, enc('not a zip'))[0]).toMatch(/^not a readable zip/);

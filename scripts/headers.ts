@@ -28,7 +28,25 @@ export const productionHeaders: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
 };
 
-/** Cache policy by path: hashed assets forever, everything else revalidated. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Cache policy by path: hashed assets forever, everything else (index.html, sw.js, data) revalidated. */
 export function cacheControlFor(path: string): string {
-  return path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  return path.startsWith('/assets/') ? IMMUTABLE : 'no-cache';
+}
+
+/**
+ * The same headers as a Netlify `_headers` file (written into dist/ by the build). Netlify joins the values
+ * of every matching rule, so Cache-Control is set per path and never on the catch-all rule.
+ */
+export function netlifyHeadersFile(): string {
+  const block = (path: string, headers: Record<string, string>) =>
+    [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n');
+  return [
+    '# Generated from scripts/headers.ts by the build: edit that file, not this one.',
+    block('/*', productionHeaders),
+    block('/assets/*', { 'Cache-Control': IMMUTABLE }),
+    ...['/', '/index.html', '/sw.js', '/manifest.webmanifest', '/data/*'].map((p) => block(p, { 'Cache-Control': 'no-cache' })),
+    '',
+  ].join('\n\n');
 }

@@ -20,9 +20,11 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer(root: string, port = 0, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
-  const base = resolve(root);
+/** Serves `root`, or whatever folder `root()` names at each request (the update test swaps builds under a running server). */
+export function startServer(root: string | (() => string), port = 0, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
+  const rootOf = typeof root === 'string' ? () => root : root;
   const server = createServer(async (req, res) => {
+    const base = resolve(rootOf());
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = normalize(decodeURIComponent(url.pathname));
     if (path.endsWith('/')) path += 'index.html';

@@ -3,9 +3,14 @@ import { useBootstrap } from './useBootstrap';
 import { ImportProgressView, TrainingProgressView } from './components/Progress';
 import { ByoScreen } from './components/ByoScreen';
 import { Recommender } from './components/Recommender';
+import { PwaToast } from './components/PwaToast';
+import { usePwa } from './usePwa';
+
+const VERSION = `${__APP_VERSION__}${__BUILD_LABEL__ ? ` (${__BUILD_LABEL__})` : ''}`;
 
 export function App() {
   const { phase, start, importFiles, cancel } = useBootstrap();
+  const pwa = usePwa();
   return (
     <>
       <header className="top">
@@ -32,6 +37,7 @@ export function App() {
         )}
         {phase.kind === 'ready' && <Recommender status={phase.status} />}
       </main>
+      <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training'} />
       <footer className="foot">
         <p>
           Data: MovieLens by{' '}
@@ -40,6 +46,7 @@ export function App() {
           </a>{' '}
           (F. M. Harper and J. A. Konstan, 2015). Your ratings are stored only in this browser.
         </p>
+        <p data-testid="version">PocketLens {VERSION}</p>
       </footer>
     </>
   );

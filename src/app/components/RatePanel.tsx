@@ -29,10 +29,11 @@ export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieI
 
   const list = results ?? popular;
   return (
-    <section className="panel rate" aria-labelledby="rate-h">
+    <section className="panel rate" id="rate" aria-labelledby="rate-h">
       <h2 id="rate-h">Rate movies you know</h2>
       <input
         type="search"
+        id="search"
         className="search"
         placeholder="Search by title, e.g. matrix 1999"
         aria-label="Search movies by title"

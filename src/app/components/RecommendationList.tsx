@@ -6,7 +6,7 @@ export function RecommendationList(props: { recs: Recommendations | null; minCou
   const { recs } = props;
   const personal = recs?.kind === 'personal';
   return (
-    <section className="panel recs" aria-labelledby="recs-h">
+    <section className="panel recs" id="recommendations" aria-labelledby="recs-h">
       <h2 id="recs-h">{personal ? 'Recommended for you' : 'Popular with MovieLens users'}</h2>
       <p className="muted" data-testid="recs-kind">
         {personal

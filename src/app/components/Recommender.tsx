@@ -17,6 +17,13 @@ export function Recommender({ status }: { status: AppStatus }) {
   }, []);
 
   useEffect(() => {
+    // App shortcuts (manifest) open #search, #rate or #recommendations.
+    const target = document.getElementById(location.hash.slice(1));
+    if (target instanceof HTMLInputElement) target.focus();
+    else target?.scrollIntoView();
+  }, []);
+
+  useEffect(() => {
     void serving.api.ratedMovies().then((rated) => setRatings(new Map(rated.map((m) => [m.movieId, m.myRating ?? 0]))));
     void refresh();
   }, [refresh]);

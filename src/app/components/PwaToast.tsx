@@ -1,0 +1,28 @@
+// "Update ready" and "offline ready" notices; an update waits for a running import or training to finish.
+import type { PwaState } from '../usePwa';
+
+export function PwaToast({ pwa, busy }: { pwa: PwaState; busy: boolean }) {
+  if (!pwa.needRefresh && !pwa.offlineReady) return null;
+  return (
+    <div className="toast" role="status" aria-live="polite" data-testid="pwa-toast">
+      {pwa.needRefresh ? (
+        <>
+          <span>{busy ? 'A new version is ready; it can load when the current job finishes.' : 'A new version of PocketLens is ready.'}</span>
+          <button type="button" onClick={pwa.update} disabled={busy}>
+            Reload
+          </button>
+          <button type="button" onClick={pwa.dismiss}>
+            Later
+          </button>
+        </>
+      ) : (
+        <>
+          <span>PocketLens is ready to work offline.</span>
+          <button type="button" onClick={pwa.dismiss}>
+            OK
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

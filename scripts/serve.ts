@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { cacheControlFor, productionHeaders } from './headers';
 
@@ -21,6 +22,23 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves `root`, or whatever folder `root()` names at each request (the update test swaps builds under a running server). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.map', '.txt']);
+const compressed = new Map<string, Buffer>();
+
+/** Brotli or gzip for text, as Netlify and any decent static host do; cached per file and encoding. */
+function encode(file: string, body: Buffer, acceptEncoding: string): { body: Buffer; encoding?: string } {
+  if (!COMPRESSIBLE.has(extname(file)) || body.length < 1024) return { body };
+  const encoding = /\bbr\b/.test(acceptEncoding) ? 'br' : /\bgzip\b/.test(acceptEncoding) ? 'gzip' : undefined;
+  if (!encoding) return { body };
+  const key = `${encoding}:${file}:${body.length}`;
+  let out = compressed.get(key);
+  if (!out) {
+    out = encoding === 'br' ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }) : gzipSync(body, { level: 9 });
+    compressed.set(key, out);
+  }
+  return { body: out, encoding };
+}
+
 export function startServer(root: string | (() => string), port = 0, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
   const rootOf = typeof root === 'string' ? () => root : root;
   const server = createServer(async (req, res) => {
@@ -43,12 +61,14 @@ export function startServer(root: string | (() => string), port = 0, host = '127
       file = join(base, 'index.html'); // SPA fallback for app routes
       path = '/index.html';
     }
-    const body = await readFile(file);
+    const { body, encoding } = encode(file, await readFile(file), String(req.headers['accept-encoding'] ?? ''));
     res.writeHead(200, {
       ...productionHeaders,
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': body.length,
       'Cache-Control': cacheControlFor(path),
+      Vary: 'Accept-Encoding',
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   });

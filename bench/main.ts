@@ -1,14 +1,17 @@
 // `npm run bench -- <name>`: runs one benchmark and prints a JSON object (budgets live here, not in tests).
 import { benchFirstVisit } from './first-visit';
+import { benchImport } from './import';
 
-const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+/** Each bench gets the arguments after its name and returns one JSON object (printed whatever --json says). */
+const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   'first-visit': benchFirstVisit,
+  import: benchImport,
 };
 
 const name = process.argv[2];
 const run = name ? benches[name] : undefined;
 if (!run) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (first-visit needs npm run build)`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (both need npm run build; import [--ratings N] [--zip] [--json])`);
   process.exit(2);
 }
-console.log(JSON.stringify(await run(), null, 2));
+console.log(JSON.stringify(await run(process.argv.slice(3)), null, 2));

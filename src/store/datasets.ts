@@ -2,7 +2,7 @@
 import type { DatasetRatings, MovieInfo, ParsedDataset } from '../engine/movielens/dataset';
 import type { BuiltDataset, DatasetStats, RatingChunk } from '../engine/movielens/datasetTypes';
 import { tx, type DB } from './db';
-import { STORES, type DatasetRecord, type MovieRecord, type RatingChunkRecord } from './schema';
+import { STORES, type DatasetRecord, type ImportTimings, type MovieRecord, type RatingChunkRecord } from './schema';
 
 export const CHUNK_ROWS = 1 << 18;
 
@@ -66,19 +66,41 @@ export async function getChunk(db: DB, dataset: string, seq: number): Promise<Ra
   return chunk;
 }
 
-/** Step 3: movies with their statistics, then the record flipped to `ready` (strict): only now is the dataset visible. */
-export async function finishImport(db: DB, record: DatasetRecord, built: Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'>): Promise<DatasetRecord> {
+/** Movie records (one put each, in one transaction). The streaming import calls it early, with count and mean still 0. */
+export async function putMovies(db: DB, dataset: string, movies: MovieInfo[]): Promise<void> {
+  if (movies.length === 0) return;
   await tx(
     db,
     [STORES.movies],
     'readwrite',
     (t) => {
       const s = t.objectStore(STORES.movies);
-      return Promise.all(built.movies.map((m) => s.put({ ...m, dataset: record.id })));
+      return Promise.all(movies.map((m) => s.put({ ...m, dataset })));
     },
     'relaxed',
   );
-  const ready: DatasetRecord = { ...record, status: 'ready', stats: built.stats, notes: built.notes, chunkCount: built.chunkCount };
+}
+
+/**
+ * Step 3: the record flipped to `ready` (strict) with the statistics, per-movie counts and means as columns; only
+ * now is the dataset visible. The movie records are written here unless the import already did (`moviesStored`).
+ */
+export async function finishImport(
+  db: DB,
+  record: DatasetRecord,
+  built: Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'> & { timings?: Omit<ImportTimings, 'moviesSeconds'> },
+  moviesStored = false,
+): Promise<DatasetRecord> {
+  const t0 = performance.now();
+  if (!moviesStored) await putMovies(db, record.id, built.movies);
+  const counts = new Int32Array(built.movies.length);
+  const means = new Float64Array(built.movies.length);
+  for (const m of built.movies) {
+    counts[m.index] = m.count;
+    means[m.index] = m.mean;
+  }
+  const ready: DatasetRecord = { ...record, status: 'ready', stats: built.stats, notes: built.notes, chunkCount: built.chunkCount, movieStats: { counts, means } };
+  if (built.timings) ready.importTimings = { ...built.timings, moviesSeconds: (performance.now() - t0) / 1000 };
   await tx(db, [STORES.datasets], 'readwrite', (t) => t.objectStore(STORES.datasets).put(ready), 'strict');
   return ready;
 }
@@ -98,12 +120,20 @@ export async function saveDataset(db: DB, meta: DatasetMeta, data: ParsedDataset
   return finishImport(db, record, { movies: data.movies, stats: data.stats, notes: data.notes, chunkCount });
 }
 
+/** A dataset's movies by dense index, with their rating count and mean (from the record's columns when it has them). */
 export async function readMovies(db: DB, dataset: string): Promise<MovieInfo[]> {
-  const rows = await tx(db, [STORES.movies], 'readonly', (t) =>
-    t.objectStore(STORES.movies).getAll(IDBKeyRange.bound([dataset, -Infinity], [dataset, Infinity])),
+  const [rows, record] = await tx(db, [STORES.movies, STORES.datasets], 'readonly', (t) =>
+    Promise.all([t.objectStore(STORES.movies).getAll(IDBKeyRange.bound([dataset, -Infinity], [dataset, Infinity])), t.objectStore(STORES.datasets).get(dataset)]),
   );
+  const stats = record?.movieStats;
   const movies: MovieInfo[] = new Array(rows.length);
-  for (const { dataset: _d, ...m } of rows) movies[m.index] = m;
+  for (const { dataset: _d, ...m } of rows) {
+    if (stats && m.index < stats.counts.length) {
+      m.count = stats.counts[m.index];
+      m.mean = stats.means[m.index];
+    }
+    movies[m.index] = m;
+  }
   return movies;
 }
 
@@ -121,25 +151,47 @@ function resized(a: DatasetRatings, n: number): DatasetRatings {
   return b;
 }
 
+/** Chunk reads kept in flight by readRatings: enough to hide IndexedDB's per-request latency, few enough to bound memory. */
+const READ_AHEAD = 6;
+
 /**
- * Reads every chunk of a dataset back into one set of columns (for training), one chunk in memory at a time,
+ * Reads every chunk of a dataset back into one set of columns (for training), a few chunks in memory at a time,
  * into columns sized from the record's count (grown if the chunks hold more).
  */
 export async function readRatings(db: DB, dataset: DatasetRecord): Promise<DatasetRatings> {
   let out = columns(dataset.stats.ratings);
   let off = 0;
+  const copy = (c: RatingChunkRecord) => {
+    if (off + c.length > out.length) out = resized(out, Math.max(off + c.length, out.length * 2));
+    out.users.set(c.users.subarray(0, c.length), off);
+    out.items.set(c.items.subarray(0, c.length), off);
+    out.timestamps.set(c.timestamps.subarray(0, c.length), off);
+    const r = out.ratings;
+    const x2 = c.ratingsX2;
+    for (let i = 0; i < c.length; i++) r[off + i] = x2[i] * 0.5;
+    off += c.length;
+  };
   await tx(db, [STORES.ratingChunks], 'readonly', async (t) => {
-    let cursor = await t.objectStore(STORES.ratingChunks).openCursor(IDBKeyRange.bound([dataset.id, 0], [dataset.id, Infinity]));
+    const store = t.objectStore(STORES.ratingChunks);
+    if (dataset.chunkCount > 0) {
+      // Keys are [id, 0..chunkCount-1]: request ahead by key instead of walking a cursor one round trip at a time.
+      const pending: Promise<RatingChunkRecord | undefined>[] = [];
+      for (let seq = 0; seq < dataset.chunkCount; seq++) {
+        pending.push(store.get([dataset.id, seq]));
+        if (pending.length > READ_AHEAD) {
+          const c = await pending.shift()!;
+          if (c) copy(c);
+        }
+      }
+      for (const p of pending) {
+        const c = await p;
+        if (c) copy(c);
+      }
+      return;
+    }
+    let cursor = await store.openCursor(IDBKeyRange.bound([dataset.id, 0], [dataset.id, Infinity]));
     while (cursor) {
-      const c = cursor.value;
-      if (off + c.length > out.length) out = resized(out, Math.max(off + c.length, out.length * 2));
-      out.users.set(c.users.subarray(0, c.length), off);
-      out.items.set(c.items.subarray(0, c.length), off);
-      out.timestamps.set(c.timestamps.subarray(0, c.length), off);
-      const r = out.ratings;
-      const x2 = c.ratingsX2;
-      for (let i = 0; i < c.length; i++) r[off + i] = x2[i] * 0.5;
-      off += c.length;
+      copy(cursor.value);
       cursor = await cursor.continue();
     }
   });

@@ -31,6 +31,24 @@ export interface DatasetRecord {
   bytes: number;
   notes: string[];
   createdAt: number;
+  /** Where the import's time went (absent for datasets stored before it was recorded). */
+  importTimings?: ImportTimings;
+  /**
+   * Ratings count and mean per movie by dense index. The streaming import writes the movie records before the
+   * ratings are read (one put per movie is slow in Chromium, so it overlaps the ratings), and their own count/mean
+   * are then 0: readMovies() takes these instead. Absent in datasets whose movie records carry their statistics.
+   */
+  movieStats?: { counts: Int32Array; means: Float64Array };
+}
+
+/** Seconds: the streaming part in total, and within it waiting for bytes, parsing, waiting for chunk writes, the final pass; then writing the movies. */
+export interface ImportTimings {
+  seconds: number;
+  readSeconds: number;
+  parseSeconds: number;
+  writeWaitSeconds: number;
+  finishSeconds: number;
+  moviesSeconds: number;
 }
 
 export interface MovieRecord extends MovieInfo {

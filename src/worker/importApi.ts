@@ -3,7 +3,7 @@ import { ImportError } from '../engine/movielens/errors';
 import { importRelease, type StreamProgress } from '../engine/movielens/importRelease';
 import { memorySource, type ByteSource } from '../engine/movielens/source';
 import { openDb, StorageError } from '../store/db';
-import { beginImport, deleteDataset, finishImport, getChunk, putChunk } from '../store/datasets';
+import { beginImport, deleteDataset, finishImport, getChunk, putChunk, putMovies } from '../store/datasets';
 import type { DatasetRecord } from '../store/schema';
 import { setMeta } from '../store/meta';
 import { blobSource } from './blobSource';
@@ -45,7 +45,7 @@ async function importSources(
   const db = await openDb();
   const id = `${meta.name}-${Date.now().toString(36)}`;
   const rec = await withImportLock(id, async () => {
-    // The record is written just before the first chunk, so input refused early leaves nothing to clean.
+    // The record is written just before the first movie or chunk, so input refused early leaves nothing to clean.
     let begun: Promise<DatasetRecord> | null = null;
     const begin = () => (begun ??= beginImport(db, { id, ...meta }));
     try {
@@ -58,10 +58,14 @@ async function importSources(
             await putChunk(db, id, chunk);
           },
           get: (seq) => getChunk(db, id, seq),
+          putMovies: async (movies) => {
+            await begin();
+            await putMovies(db, id, movies);
+          },
         },
         { onProgress: progressMapper(onProgress, base) },
       );
-      const ready = await finishImport(db, await begin(), built);
+      const ready = await finishImport(db, await begin(), built, built.moviesStored);
       onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
       return ready;
     } catch (e) {

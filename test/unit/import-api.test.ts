@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import * as api from '../../src/worker/engineApi';
 import { openDb, tx } from '../../src/store/db';
-import { beginImport, cleanupIncomplete, CHUNK_ROWS, readRatings, getDataset } from '../../src/store/datasets';
+import { beginImport, cleanupIncomplete, CHUNK_ROWS, readMovies, readRatings, getDataset } from '../../src/store/datasets';
 import { STORES } from '../../src/store/schema';
 import type { ImportProgress } from '../../src/worker/types';
 
@@ -47,6 +47,14 @@ describe('importFiles with File objects', () => {
     expect(back.length).toBe(n);
     expect(back.ratings[n - 1]).toBe(1 + ((n - 1) % 9) / 2);
     expect(back.users[n - 1]).toBe(Math.floor((n - 1) / 8));
+    // Movie records were written before the ratings were read (count 0); their statistics live in the record's columns.
+    const raw = await tx(db, [STORES.movies], 'readonly', (t) => t.objectStore(STORES.movies).get([ds.id, 1]));
+    expect(raw).toMatchObject({ title: 'Toy Story', count: 0, mean: 0 });
+    const toy = (await readMovies(db, ds.id))[0];
+    expect(toy).toMatchObject({ movieId: 1, title: 'Toy Story', count: Math.ceil(n / 8) });
+    let sum = 0;
+    for (let k = 0; k < n; k += 8) sum += 1 + (k % 9) / 2;
+    expect(toy.mean).toBeCloseTo(sum / Math.ceil(n / 8), 10);
   });
 
   test('an error after chunks were stored is reported with its line, and nothing of that import is left', async () => {

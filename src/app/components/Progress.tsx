@@ -1,5 +1,6 @@
 // Progress panels for the first-visit import and training, with Cancel.
 import type { ImportProgress } from '../../worker/engineApi';
+import { thousands } from '../format';
 import type { IterationInfo } from '../../engine/types';
 
 const PHASES: Record<ImportProgress['phase'], string> = {
@@ -25,7 +26,7 @@ export function ImportProgressView(props: { label: string; progress: ImportProgr
       <h2 id="import-h">Importing {props.label}</h2>
       <progress max={100} value={pct} aria-label="Import progress" />
       <p aria-live="polite" data-testid="import-status">
-        {p ? `${PHASES[p.phase]}: ${p.rows.toLocaleString('en')} rows, ${pct}%` : 'Starting…'}
+        {p ? `${PHASES[p.phase]}: ${thousands(p.rows)} rows, ${pct}%` : 'Starting…'}
       </p>
       {p?.bytesTotal ? (
         <p className="muted" data-testid="import-rate">

@@ -43,6 +43,20 @@ function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, n: number,
   return b;
 }
 
+const STRIDE = 8;
+const M_USER = 0;
+const M_POS = 1;
+const M_TS = 2;
+const M_HALF = 3;
+const M_COUNT = 4;
+const M_SUM = 5;
+
+function newMovieState(movies: number): Float64Array {
+  const mv = new Float64Array(movies * STRIDE);
+  for (let i = 0; i < movies; i++) mv[i * STRIDE + M_USER] = -1;
+  return mv;
+}
+
 function newChunk(seq: number, rows: number): RatingChunk {
   return { seq, length: 0, users: new Int32Array(rows), items: new Int32Array(rows), ratingsX2: new Uint8Array(rows), timestamps: new Float64Array(rows) };
 }
@@ -83,17 +97,16 @@ export class DatasetBuilder implements RatingSink {
   private readonly userIndex = new IdIndex();
   private readonly fileMovies: number;
   private movieIds: number[];
-  private counts: Int32Array;
-  private sums: Float64Array;
-  /** Per movie: the user, row position, timestamp and stars of its latest rating (duplicate detection). */
-  private markUser: Int32Array;
-  private markPos: Float64Array;
-  private markTs: Float64Array;
-  private markHalf: Uint8Array;
+  /**
+   * Per movie, 8 numbers in one cache line: the user, row position, timestamp and stars of its latest rating
+   * (duplicate detection), then its rating count and sum of half stars. Random access per row touches one line.
+   */
+  private mv: Float64Array;
   private userIds = new Int32Array(1024);
   private userCounts = new Int32Array(1024);
   private nUsers = 0;
   private curUser = -1;
+  private curUserId = -1;
   /** A user's rows came in more than one block: duplicates need the final pass. */
   private ungrouped = false;
   private cur: RatingChunk;
@@ -107,6 +120,7 @@ export class DatasetBuilder implements RatingSink {
   private readonly zeroSeqs = new Set<number>();
   private readonly late = new Map<number, number[]>();
   private ended = false;
+  private links: Map<number, { imdbId: string | null; tmdbId: string | null }> | null = null;
 
   constructor(
     private readonly list: MovieList,
@@ -118,12 +132,7 @@ export class DatasetBuilder implements RatingSink {
     this.movieIds = list.movies.map((r) => r.movieId);
     list.movies.forEach((r, i) => this.movieIndex.set(r.movieId, i));
     const cap = Math.max(16, m);
-    this.counts = new Int32Array(cap);
-    this.sums = new Float64Array(cap);
-    this.markUser = new Int32Array(cap).fill(-1);
-    this.markPos = new Float64Array(cap);
-    this.markTs = new Float64Array(cap);
-    this.markHalf = new Uint8Array(cap);
+    this.mv = newMovieState(cap);
     this.cur = newChunk(0, this.chunkRows);
   }
 
@@ -132,23 +141,30 @@ export class DatasetBuilder implements RatingSink {
   }
 
   add(userId: number, movieId: number, half: number, ts: number): void {
-    let u = this.userIndex.get(userId);
-    if (u < 0) u = this.newUser(userId);
-    else if (u !== this.curUser) {
-      this.ungrouped = true;
+    let u: number;
+    if (userId === this.curUserId) u = this.curUser;
+    else {
+      u = this.userIndex.get(userId);
+      if (u < 0) u = this.newUser(userId);
+      else this.ungrouped = true; // a user seen before, after another one
       this.curUser = u;
+      this.curUserId = userId;
     }
     let i = this.movieIndex.get(movieId);
     if (i < 0) i = this.newMovie(movieId);
     const pos = this.pos;
-    if (this.markUser[i] === u) {
+    const mv = this.mv;
+    const m = i * STRIDE;
+    if (mv[m + M_USER] === u) {
       this.duplicates++;
-      if (ts < this.markTs[i]) return; // the stored one is later: drop this row
-      this.drop(this.markPos[i], i, u, this.markHalf[i]);
-    } else this.markUser[i] = u;
-    this.markPos[i] = pos;
-    this.markTs[i] = ts;
-    this.markHalf[i] = half;
+      if (ts < mv[m + M_TS]) return; // the stored one is later: drop this row
+      this.drop(mv[m + M_POS], i, u, mv[m + M_HALF]);
+    } else mv[m + M_USER] = u;
+    mv[m + M_POS] = pos;
+    mv[m + M_TS] = ts;
+    mv[m + M_HALF] = half;
+    mv[m + M_COUNT]++;
+    mv[m + M_SUM] += half;
     const c = this.cur;
     const k = c.length;
     c.users[k] = u;
@@ -157,8 +173,6 @@ export class DatasetBuilder implements RatingSink {
     c.timestamps[k] = ts;
     c.length = k + 1;
     this.pos = pos + 1;
-    this.counts[i]++;
-    this.sums[i] += half;
     this.userCounts[u]++;
     this.hist[half]++;
     if (i >= this.fileMovies) this.missing++;
@@ -176,7 +190,6 @@ export class DatasetBuilder implements RatingSink {
     }
     this.userIds[u] = userId;
     this.userIndex.set(userId, u);
-    this.curUser = u;
     return u;
   }
 
@@ -184,22 +197,18 @@ export class DatasetBuilder implements RatingSink {
     const i = this.movieIds.length;
     this.movieIds.push(movieId);
     this.movieIndex.set(movieId, i);
-    if (i === this.counts.length) {
-      const n = i * 2;
-      this.counts = grow(this.counts, n);
-      this.sums = grow(this.sums, n);
-      this.markUser = grow(this.markUser, n, -1);
-      this.markPos = grow(this.markPos, n);
-      this.markTs = grow(this.markTs, n);
-      this.markHalf = grow(this.markHalf, n);
+    if ((i + 1) * STRIDE > this.mv.length) {
+      const mv = newMovieState(i * 2);
+      mv.set(this.mv);
+      this.mv = mv;
     }
     return i;
   }
 
   /** Takes back a row already emitted: its statistics now, its storage slot at rewrite time. */
   private drop(pos: number, i: number, u: number, half: number): void {
-    this.counts[i]--;
-    this.sums[i] -= half;
+    this.mv[i * STRIDE + M_COUNT]--;
+    this.mv[i * STRIDE + M_SUM] -= half;
     this.userCounts[u]--;
     this.hist[half]--;
     if (i >= this.fileMovies) this.missing--;
@@ -289,21 +298,24 @@ export class DatasetBuilder implements RatingSink {
   private uncount(c: RatingChunk, k: number): void {
     const i = c.items[k];
     const half = c.ratingsX2[k];
-    this.counts[i]--;
-    this.sums[i] -= half;
+    this.mv[i * STRIDE + M_COUNT]--;
+    this.mv[i * STRIDE + M_SUM] -= half;
     this.userCounts[c.users[k]]--;
     this.hist[half]--;
     if (i >= this.fileMovies) this.missing--;
     c.ratingsX2[k] = 0;
   }
 
-  result(): BuiltDataset {
-    const links = new Map(this.list.links.map((l) => [l.movieId, l]));
-    const movies: MovieInfo[] = this.movieIds.map((movieId, index) => {
+  /** Movies from dense index `start` on, as known so far; with `rated` false their count and mean are left 0. */
+  movieInfos(start = 0, rated = true): MovieInfo[] {
+    this.links ??= new Map(this.list.links.map((l) => [l.movieId, l]));
+    const out: MovieInfo[] = [];
+    for (let index = start; index < this.movieIds.length; index++) {
+      const movieId = this.movieIds[index];
       const row = index < this.fileMovies ? this.list.movies[index] : null;
-      const link = links.get(movieId);
-      const count = this.counts[index];
-      return {
+      const link = this.links.get(movieId);
+      const count = rated ? this.mv[index * STRIDE + M_COUNT] : 0;
+      out.push({
         movieId,
         index,
         title: row ? row.title : `Movie ${movieId} (not in ${this.opts.moviesFile})`,
@@ -312,9 +324,19 @@ export class DatasetBuilder implements RatingSink {
         imdbId: link?.imdbId ?? null,
         tmdbId: link?.tmdbId ?? null,
         count,
-        mean: count > 0 ? this.sums[index] / 2 / count : 0,
-      };
-    });
+        mean: count > 0 ? this.mv[index * STRIDE + M_SUM] / 2 / count : 0,
+      });
+    }
+    return out;
+  }
+
+  /** Movies in the movie list (the rest were met in the ratings only). */
+  get listedMovies(): number {
+    return this.fileMovies;
+  }
+
+  result(): BuiltDataset {
+    const movies = this.movieInfos();
     let ratings = 0;
     let total = 0;
     let min = Infinity;

@@ -1,7 +1,7 @@
 // Streaming import of a MovieLens release from byte sources (a zip or loose files) into a chunk store: movie list first,
 // then the ratings file slice by slice through the byte-level parser and the DatasetBuilder; memory stays O(chunk).
 import { DatasetBuilder } from './datasetBuilder';
-import type { BuiltDataset, RatingChunk } from './datasetTypes';
+import type { BuiltDataset, MovieInfo, RatingChunk } from './datasetTypes';
 import { ImportError } from './errors';
 import { parseMovieList } from './movieList';
 import { RatingsParser } from './ratingsParser';
@@ -13,6 +13,11 @@ import { defaultInflater, readZipDirectory, zipEntryChunks, type Inflater } from
 export interface ChunkStore {
   put(chunk: RatingChunk): Promise<void>;
   get(seq: number): Promise<RatingChunk>;
+  /**
+   * Optional: movie records, given once for the movie list before the ratings are read (count and mean 0, so the
+   * store can write them while parsing goes on) and once at the end for movies met only in the ratings.
+   */
+  putMovies?(movies: MovieInfo[]): Promise<void>;
 }
 
 export interface StreamProgress {
@@ -30,16 +35,28 @@ export interface StreamImportOptions {
   chunkRows?: number;
   /** Bytes read from a loose file at a time (default 4 MiB). */
   sliceBytes?: number;
-  /** Chunk writes allowed in flight while parsing goes on (default 2). */
+  /** Chunk writes allowed in flight while parsing goes on (default 3). */
   inFlight?: number;
   onProgress?: (p: StreamProgress) => void;
   /** Milliseconds between progress reports (default 100). */
   progressEvery?: number;
 }
 
+/** Where an import's time went (seconds): waiting for ratings bytes, parsing, waiting for chunk writes, the final pass (with the movie records). */
+export interface ImportTimings {
+  seconds: number;
+  readSeconds: number;
+  parseSeconds: number;
+  writeWaitSeconds: number;
+  finishSeconds: number;
+}
+
 export interface ImportedRelease extends BuiltDataset {
   layout: ReleaseLayout;
+  /** True when the store's putMovies wrote the movie records (count and mean 0: keep them as columns). */
+  moviesStored: boolean;
   ratingsBytes: number;
+  timings: ImportTimings;
 }
 
 interface OpenFile {
@@ -109,37 +126,57 @@ export async function importRelease(sources: ByteSource[], label: string, store:
 
   const builder = new DatasetBuilder(list, { moviesFile: layout.movies.path.split('/').pop()!, notes: layout.notes, chunkRows: opts.chunkRows });
   const parser = new RatingsParser(layout.ratings.path, layout.ratings.format, builder);
-  const writes = new WriteQueue(opts.inFlight ?? 2);
+  const writes = new WriteQueue(opts.inFlight ?? 3);
+  const listed = store.putMovies ? store.putMovies(builder.movieInfos(0, false)) : Promise.resolve();
+  listed.catch(() => {}); // awaited below
   const flush = async () => {
     for (const c of builder.takeFull()) await writes.add(store.put(c));
   };
   let done = 0;
+  const timings: ImportTimings = { seconds: 0, readSeconds: 0, parseSeconds: 0, writeWaitSeconds: 0, finishSeconds: 0 };
   try {
     report({ stage: 'ratings', bytesDone: 0, bytesTotal: ratingsFile.size, rows: 0 }, true);
-    for await (const chunk of ratingsFile.chunks()) {
-      parser.push(chunk);
-      done += chunk.length;
+    const chunks = ratingsFile.chunks();
+    for (;;) {
+      let t = performance.now();
+      const next = await chunks.next();
+      timings.readSeconds += (performance.now() - t) / 1000;
+      if (next.done) break;
+      t = performance.now();
+      parser.push(next.value);
+      timings.parseSeconds += (performance.now() - t) / 1000;
+      done += next.value.length;
+      t = performance.now();
       await flush();
+      timings.writeWaitSeconds += (performance.now() - t) / 1000;
       report({ stage: 'ratings', bytesDone: done, bytesTotal: ratingsFile.size, rows: builder.rows });
     }
     parser.end();
     builder.end();
+    const t = performance.now();
     await flush();
     await writes.drain();
+    timings.writeWaitSeconds += (performance.now() - t) / 1000;
     report({ stage: 'ratings', bytesDone: done, bytesTotal: ratingsFile.size, rows: builder.rows }, true);
 
     report({ stage: 'finish', bytesDone: done, bytesTotal: ratingsFile.size, rows: builder.rows }, true);
+    const tFinish = performance.now();
     const seqs = builder.rewriteSeqs();
     if (seqs.length) {
       const stored = await Promise.all(seqs.map((s) => store.get(s)));
       for (const c of builder.rewrite(stored)) await writes.add(store.put(c));
       await writes.drain();
     }
+    await listed;
+    await store.putMovies?.(builder.movieInfos(builder.listedMovies, false));
+    timings.finishSeconds = (performance.now() - tFinish) / 1000;
   } catch (e) {
     await writes.settle();
+    await listed.catch(() => {});
     throw e;
   }
   const built = builder.result();
   report({ stage: 'finish', bytesDone: done, bytesTotal: ratingsFile.size, rows: built.stats.ratings }, true);
-  return { ...built, layout, ratingsBytes: done };
+  timings.seconds = (performance.now() - t0) / 1000;
+  return { ...built, layout, ratingsBytes: done, timings, moviesStored: !!store.putMovies };
 }

@@ -16,10 +16,21 @@ export function memorySource(name: string, bytes: Uint8Array): ByteSource {
   };
 }
 
-/** Reads [start, end) of a source in slices of `slice` bytes. */
-export async function* sliceSource(src: ByteSource, start = 0, end = src.size, slice = 4 << 20): AsyncGenerator<Uint8Array> {
-  for (let off = start; off < end; off += slice) {
-    const part = await src.read(off, Math.min(slice, end - off));
+/** Reads [start, end) of a source in slices of `slice` bytes, keeping `ahead` more slices requested while one is consumed. */
+export async function* sliceSource(src: ByteSource, start = 0, end = src.size, slice = 4 << 20, ahead = 3): AsyncGenerator<Uint8Array> {
+  let off = start;
+  const queue: Promise<Uint8Array>[] = [];
+  const request = () => {
+    if (off >= end) return;
+    const p = src.read(off, Math.min(slice, end - off));
+    p.catch(() => {}); // observed when awaited; this only keeps an abandoned read-ahead from surfacing as unhandled
+    queue.push(p);
+    off += slice;
+  };
+  for (let k = 0; k <= ahead; k++) request();
+  while (queue.length) {
+    const part = await queue.shift()!;
+    request();
     if (part.length === 0) return;
     yield part;
   }

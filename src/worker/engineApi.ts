@@ -2,4 +2,5 @@
 export * from './importApi';
 export * from './trainApi';
 export * from './serveApi';
+export * from './movieApi';
 export * from './types';

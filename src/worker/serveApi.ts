@@ -1,15 +1,16 @@
 // Worker API: status, recommendations (fold-in or popular fallback), the person's ratings, search.
 import { foldIn } from '../engine/als/foldIn';
+import { explainScores } from '../engine/als/explain';
 import { clampStars, topN } from '../engine/als/recommend';
 import { popularityRanking } from '../engine/als/baselines';
 import { displayTitle, normalizeForSearch } from '../engine/movielens/titles';
-import type { ScoredItem } from '../engine/types';
 import { openDb } from '../store/db';
 import { cleanupIncomplete, listDatasets } from '../store/datasets';
 import { getProfile, setRating } from '../store/profile';
 import { latestModel } from '../store/models';
 import { importsRunning } from './importLock';
-import { activeDataset, getServing, invalidateServing, modelSummary, summarize, type Serving } from './state';
+import { activeDataset, getServing, invalidateServing, modelSummary, summarize } from './state';
+import { card, myRatings } from './cards';
 import { DEFAULT_MIN_COUNT, type AppStatus, type MovieCard, type Recommendations, type RecommendOptions } from './types';
 
 const POPULAR_DAMPING = 10;
@@ -29,24 +30,6 @@ export async function status(): Promise<AppStatus> {
   return { datasets, active: active ? summarize(active) : null, model: model ? modelSummary(model) : null, ratedCount, cleaned };
 }
 
-function card(s: Serving, index: number, mine: Map<number, number>): MovieCard {
-  const m = s.movies[index];
-  return {
-    movieId: m.movieId,
-    title: displayTitle(m.title),
-    year: m.year,
-    genres: m.genres,
-    count: m.count,
-    mean: m.mean,
-    myRating: mine.get(m.movieId) ?? null,
-  };
-}
-
-async function myRatings(): Promise<Map<number, number>> {
-  const db = await openDb();
-  return new Map((await getProfile(db)).map((r) => [r.movieId, r.rating]));
-}
-
 /** Top-N for the person: fold-in against the item factors when they have rated something, else the popular fallback. */
 export async function recommend(opts: RecommendOptions = {}): Promise<Recommendations> {
   const s = await getServing();
@@ -64,18 +47,27 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
       stars.push(rating);
     }
   }
-  let kind: Recommendations['kind'];
-  let ranked: ScoredItem[];
-  if (s.model && items.length > 0) {
-    kind = 'personal';
-    const user = foldIn(s.model, items, stars);
-    ranked = topN(s.model, user, { n, exclude: items, minCount, counts: s.counts }).map((r) => ({ item: r.item, score: clampStars(r.score) }));
-  } else {
-    kind = 'popular';
-    ranked = popularityRanking(s.counts, s.sums, s.dataset.stats.mean, { damping: POPULAR_DAMPING, minCount, n, exclude: items });
+  if (!s.model || items.length === 0) {
+    const ranked = popularityRanking(s.counts, s.sums, s.dataset.stats.mean, { damping: POPULAR_DAMPING, minCount, n, exclude: items });
+    const millis = performance.now() - t0;
+    return { kind: 'popular', items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })), millis };
   }
+  const user = foldIn(s.model, items, stars);
+  const ranked = topN(s.model, user, { n, exclude: items, minCount, counts: s.counts });
   const millis = performance.now() - t0;
-  return { kind, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score })), millis };
+  const shares = explainScores(s.model, items, stars, ranked.map((r) => r.item));
+  return {
+    kind: 'personal',
+    millis,
+    items: ranked.map((r, k) => ({
+      ...card(s, r.item, mine),
+      predicted: clampStars(r.score),
+      because: shares[k]
+        .filter((c) => c.stars > 0.05)
+        .slice(0, 2)
+        .map((c) => displayTitle(s.movies[c.item].title)),
+    })),
+  };
 }
 
 /** Saves (or with null, removes) one of the person's ratings. */

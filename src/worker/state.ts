@@ -2,6 +2,8 @@
 import type { MovieInfo } from '../engine/movielens/dataset';
 import { displayTitle, normalizeForSearch } from '../engine/movielens/titles';
 import type { AlsModel } from '../engine/types';
+import { asAlsModel } from '../engine/model/modelFile';
+import { itemNorms } from '../engine/als/similar';
 import { openDb } from '../store/db';
 import { getDataset, listDatasets, readMovies } from '../store/datasets';
 import { latestModel } from '../store/models';
@@ -29,23 +31,11 @@ export interface Serving {
   searchKeys: string[];
   model: AlsModel | null;
   modelId: string | null;
+  /** Factor-vector norms of every movie (for similar movies); null without a model. */
+  itemNorms: Float32Array | null;
 }
 
 let serving: Promise<Serving | null> | null = null;
-
-function toAlsModel(m: ModelRecord): AlsModel {
-  return {
-    rank: m.rank,
-    nUsers: 0,
-    nItems: m.nItems,
-    mu: m.mu,
-    userBias: new Float32Array(0),
-    itemBias: m.itemBias,
-    userFactors: new Float32Array(0),
-    itemFactors: m.itemFactors,
-    params: m.params,
-  };
-}
 
 export async function activeDataset(): Promise<DatasetRecord | null> {
   const db = await openDb();
@@ -71,8 +61,8 @@ async function loadServing(): Promise<Serving | null> {
     searchKeys[m.index] = ` ${normalizeForSearch(`${displayTitle(m.title)} ${m.title} ${m.year ?? ''}`)} `;
   }
   const rec = await latestModel(db, dataset.id);
-  const model = rec && rec.nItems === movies.length ? toAlsModel(rec) : null;
-  return { dataset, movies, byMovieId, counts, sums, searchKeys, model, modelId: model ? rec!.id : null };
+  const model = rec && rec.nItems === movies.length ? asAlsModel(rec) : null;
+  return { dataset, movies, byMovieId, counts, sums, searchKeys, model, modelId: model ? rec!.id : null, itemNorms: model ? itemNorms(model) : null };
 }
 
 export function getServing(): Promise<Serving | null> {

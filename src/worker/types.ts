@@ -60,6 +60,18 @@ export interface MovieCard {
 export interface Recommendation extends MovieCard {
   /** Predicted stars for the person (personal) or damped mean (popular). */
   predicted: number;
+  /** Titles of the person's ratings that raised this prediction most (personal lists only). */
+  because: string[];
+}
+
+/** Everything the movie panel shows. */
+export interface MovieDetails extends MovieCard {
+  /** The person's predicted rating, when a model and at least one rating exist. */
+  predicted: number | null;
+  similar: MovieCard[];
+  /** Plain outbound links from links.csv; nothing is fetched from them. */
+  imdbUrl: string | null;
+  tmdbUrl: string | null;
 }
 
 export interface Recommendations {
@@ -74,6 +86,5 @@ export interface RecommendOptions {
   minCount?: number;
 }
 
-/** Failure that crosses the worker boundary as plain data, so the UI can show it as is. */
 /** Default minimum number of MovieLens ratings for a recommended movie (as in the Spark MLlib tutorial). */
 export const DEFAULT_MIN_COUNT = 25;

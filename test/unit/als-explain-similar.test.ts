@@ -4,7 +4,7 @@ import { buildCsr } from '../../src/engine/als/csr';
 import { trainAls, defaultAlsParams } from '../../src/engine/als/train';
 import { foldIn } from '../../src/engine/als/foldIn';
 import { predict } from '../../src/engine/als/recommend';
-import { explainScore } from '../../src/engine/als/explain';
+import { explainScore, explainScores } from '../../src/engine/als/explain';
 import { itemNorms, similarItems } from '../../src/engine/als/similar';
 import { plantedLowRank } from '../../src/engine/synth';
 import { asAlsModel, decodeModel, encodeModel, type PortableModel } from '../../src/engine/model/modelFile';
@@ -25,6 +25,13 @@ describe('explainScore', () => {
       expect(sum).toBeCloseTo(predict(model, user, target) - model.mu - model.itemBias[target], 5);
       for (let j = 1; j < shares.length; j++) expect(shares[j - 1].stars).toBeGreaterThanOrEqual(shares[j].stars);
     }
+  });
+
+  test('several targets at once give the same shares as one at a time', () => {
+    const items = [1, 5, 9, 14];
+    const ratings = [5, 2, 4.5, 1];
+    const all = explainScores(model, items, ratings, [0, 20, 40]);
+    expect(all).toEqual([0, 20, 40].map((t) => explainScore(model, items, ratings, t)));
   });
 
   test('no ratings, no explanation', () => {

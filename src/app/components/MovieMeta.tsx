@@ -5,10 +5,17 @@ export function movieLabel(m: MovieCard): string {
   return m.year ? `${m.title} (${m.year})` : m.title;
 }
 
-export function MovieMeta({ movie }: { movie: MovieCard }) {
+/** Title, year and details; with `onOpen` the title is a button that opens the movie panel. */
+export function MovieMeta({ movie, onOpen }: { movie: MovieCard; onOpen?: (movieId: number) => void }) {
   return (
     <div className="meta">
-      <span className="title">{movie.title}</span>
+      {onOpen ? (
+        <button type="button" className="title title-link" onClick={() => onOpen(movie.movieId)}>
+          {movie.title}
+        </button>
+      ) : (
+        <span className="title">{movie.title}</span>
+      )}
       {movie.year !== null && <span className="year"> ({movie.year})</span>}
       <div className="details">
         <span className="genres">{movie.genres.length ? movie.genres.join(', ') : 'No genres listed'}</span>

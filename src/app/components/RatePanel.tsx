@@ -5,7 +5,7 @@ import { serving } from '../../client/engineClient';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { StarRating } from './StarRating';
 
-export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieId: number, rating: number | null) => void }) {
+export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieId: number, rating: number | null) => void; onOpen: (movieId: number) => void }) {
   const [query, setQuery] = useState('');
   const [popular, setPopular] = useState<MovieCard[]>([]);
   const [results, setResults] = useState<MovieCard[] | null>(null);
@@ -46,7 +46,7 @@ export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieI
       <ul className="movie-list" data-testid="to-rate">
         {list.map((m) => (
           <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
-            <MovieMeta movie={m} />
+            <MovieMeta movie={m} onOpen={props.onOpen} />
             <StarRating
               label={`Your rating for ${movieLabel(m)}`}
               value={props.ratings.get(m.movieId) ?? null}

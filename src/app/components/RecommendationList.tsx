@@ -2,7 +2,7 @@
 import type { Recommendations } from '../../worker/engineApi';
 import { MovieMeta } from './MovieMeta';
 
-export function RecommendationList(props: { recs: Recommendations | null; minCount: number }) {
+export function RecommendationList(props: { recs: Recommendations | null; minCount: number; onOpen: (movieId: number) => void }) {
   const { recs } = props;
   const personal = recs?.kind === 'personal';
   return (
@@ -16,7 +16,10 @@ export function RecommendationList(props: { recs: Recommendations | null; minCou
       <ol className="movie-list" data-testid="recommendations" data-millis={recs?.millis.toFixed(2)}>
         {recs?.items.map((m) => (
           <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
-            <MovieMeta movie={m} />
+            <div>
+              <MovieMeta movie={m} onOpen={props.onOpen} />
+              {m.because.length > 0 && <p className="because">Because you rated {m.because.join(' and ')}</p>}
+            </div>
             <span className="predicted" title={personal ? 'Predicted rating for you' : 'Damped average rating'}>
               <span aria-hidden="true">★ </span>
               {m.predicted.toFixed(1)}

@@ -4,6 +4,7 @@ import { serving } from '../../client/engineClient';
 import { DEFAULT_MIN_COUNT, type AppStatus, type Recommendations } from '../../worker/types';
 import { RatePanel } from './RatePanel';
 import { RecommendationList } from './RecommendationList';
+import { MoviePanel } from './MoviePanel';
 
 const MIN_COUNT = DEFAULT_MIN_COUNT;
 
@@ -11,6 +12,7 @@ export function Recommender({ status }: { status: AppStatus }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
   const [ratings, setRatings] = useState<Map<number, number>>(new Map());
   const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
 
   const refresh = useCallback(async () => {
     setRecs(await serving.api.recommend({ n: 20, minCount: MIN_COUNT }));
@@ -66,9 +68,12 @@ export function Recommender({ status }: { status: AppStatus }) {
         </p>
       )}
       <div className="columns">
-        <RatePanel ratings={ratings} onRate={onRate} />
-        <RecommendationList recs={recs} minCount={MIN_COUNT} />
+        <RatePanel ratings={ratings} onRate={onRate} onOpen={setOpen} />
+        <RecommendationList recs={recs} minCount={MIN_COUNT} onOpen={setOpen} />
       </div>
+      {open !== null && (
+        <MoviePanel key={open} movieId={open} myRating={ratings.get(open) ?? null} onRate={onRate} onOpen={setOpen} onClose={() => setOpen(null)} />
+      )}
     </>
   );
 }

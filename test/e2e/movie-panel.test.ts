@@ -1,0 +1,71 @@
+// Explanations in the list and the movie panel: predicted rating, similar movies, plain outbound links, no outside requests.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launch, serveDist, screenshot, watchErrors, type Browser } from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDist>>;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.server.close();
+});
+
+test('each recommendation says which ratings drove it; the movie panel shows prediction, similar movies and links', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 180_000 });
+
+  const rated: string[] = [];
+  for (const [k, stars] of [[0, '5 stars'], [1, '5 stars'], [2, '0.5 stars']] as const) {
+    const row = page.getByTestId('to-rate').locator('li').nth(k);
+    rated.push((await row.locator('.title').textContent())!);
+    await row.getByRole('radio', { name: stars, exact: true }).check();
+  }
+  await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=recommendations] .because').length > 0);
+  const because = await page.$$eval('[data-testid=recommendations] .because', (els) => els.map((e) => e.textContent!));
+  expect(because.length).toBeGreaterThan(10);
+  for (const line of because) {
+    expect(line).toMatch(/^Because you rated /);
+    expect(rated.some((t) => line.includes(t))).toBe(true);
+  }
+
+  // Open the top recommendation.
+  const top = page.getByTestId('recommendations').locator('li').first();
+  const topId = await top.getAttribute('data-movie-id');
+  const listed = (await top.locator('.predicted').textContent())!.replace(/[^0-9.]/g, '');
+  await top.locator('.title-link').click();
+  const panel = page.getByTestId('movie-panel');
+  await panel.getByTestId('similar').locator('li').nth(9).waitFor();
+  expect((await panel.getByTestId('movie-predicted').textContent())!.replace(/[^0-9.]/g, '')).toBe(listed);
+  const similar = await panel.getByTestId('similar').locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-movie-id')));
+  expect(similar).toHaveLength(10);
+  expect(similar).not.toContain(topId);
+  for (const link of await panel.getByRole('link').all()) {
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/www\.(imdb\.com\/title\/tt\d+|themoviedb\.org\/movie\/\d+)/);
+  }
+  await screenshot(page, 'movie-panel');
+
+  // Follow a similar movie, then close.
+  const next = panel.getByTestId('similar').locator('li').first();
+  const nextTitle = (await next.locator('.title').textContent())!;
+  await next.locator('.title-link').click();
+  await panel.getByRole('heading', { name: nextTitle }).waitFor();
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.waitFor({ state: 'detached' });
+
+  const origin = new URL(server.url).origin;
+  expect(requests.filter((r) => !r.startsWith(`${origin}/`) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});

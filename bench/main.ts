@@ -1,17 +1,19 @@
 // `npm run bench -- <name>`: runs one benchmark and prints a JSON object (budgets live here, not in tests).
 import { benchFirstVisit } from './first-visit';
 import { benchImport } from './import';
+import { benchLighthouse } from './lighthouse';
 
 /** Each bench gets the arguments after its name and returns one JSON object (printed whatever --json says). */
 const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   'first-visit': benchFirstVisit,
   import: benchImport,
+  lighthouse: benchLighthouse,
 };
 
 const name = process.argv[2];
 const run = name ? benches[name] : undefined;
 if (!run) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (both need npm run build; import [--ratings N] [--zip] [--json])`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all need npm run build; import [--ratings N] [--zip] [--json])`);
   process.exit(2);
 }
 console.log(JSON.stringify(await run(process.argv.slice(3)), null, 2));

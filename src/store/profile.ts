@@ -23,3 +23,18 @@ export async function setRating(db: DB, movieId: number, rating: number | null):
     'strict',
   );
 }
+
+/** Makes the profile exactly `records` in one strict transaction (restoring a backup): all or nothing. */
+export async function replaceProfile(db: DB, records: ProfileRecord[]): Promise<void> {
+  await tx(
+    db,
+    [STORES.profile],
+    'readwrite',
+    async (t) => {
+      const s = t.objectStore(STORES.profile);
+      await s.clear();
+      for (const r of records) await s.put({ movieId: r.movieId, rating: r.rating, ratedAt: r.ratedAt });
+    },
+    'strict',
+  );
+}

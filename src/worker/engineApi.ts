@@ -3,4 +3,5 @@ export * from './importApi';
 export * from './trainApi';
 export * from './serveApi';
 export * from './movieApi';
+export * from './profileApi';
 export * from './types';

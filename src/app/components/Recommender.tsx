@@ -5,6 +5,7 @@ import { DEFAULT_MIN_COUNT, type AppStatus, type Recommendations } from '../../w
 import { RatePanel } from './RatePanel';
 import { RecommendationList } from './RecommendationList';
 import { MoviePanel } from './MoviePanel';
+import { MyRatings, type Removed } from './MyRatings';
 
 const MIN_COUNT = DEFAULT_MIN_COUNT;
 
@@ -13,6 +14,7 @@ export function Recommender({ status }: { status: AppStatus }) {
   const [ratings, setRatings] = useState<Map<number, number>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
+  const [removed, setRemoved] = useState<Removed | null>(null);
 
   const refresh = useCallback(async () => {
     setRecs(await serving.api.recommend({ n: 20, minCount: MIN_COUNT }));
@@ -25,10 +27,15 @@ export function Recommender({ status }: { status: AppStatus }) {
     else target?.scrollIntoView();
   }, []);
 
-  useEffect(() => {
-    void serving.api.ratedMovies().then((rated) => setRatings(new Map(rated.map((m) => [m.movieId, m.myRating ?? 0]))));
-    void refresh();
+  const reloadRatings = useCallback(async () => {
+    const rated = await serving.api.ratedMovies();
+    setRatings(new Map(rated.map((m) => [m.movieId, m.myRating ?? 0])));
+    await refresh();
   }, [refresh]);
+
+  useEffect(() => {
+    void reloadRatings();
+  }, [reloadRatings]);
 
   const onRate = useCallback(
     async (movieId: number, rating: number | null) => {
@@ -41,6 +48,7 @@ export function Recommender({ status }: { status: AppStatus }) {
         });
       const previous = ratings.get(movieId) ?? null;
       apply(rating); // show it at once; undone below if the write fails
+      setRemoved(rating === null && previous !== null ? { movieId, rating: previous } : null);
       try {
         await serving.api.rate(movieId, rating);
         setError(null);
@@ -71,6 +79,7 @@ export function Recommender({ status }: { status: AppStatus }) {
         <RatePanel ratings={ratings} onRate={onRate} onOpen={setOpen} />
         <RecommendationList recs={recs} minCount={MIN_COUNT} onOpen={setOpen} />
       </div>
+      <MyRatings ratings={ratings} removed={removed} onRate={onRate} onOpen={setOpen} onRestored={() => void reloadRatings()} />
       {open !== null && (
         <MoviePanel key={open} movieId={open} myRating={ratings.get(open) ?? null} onRate={onRate} onOpen={setOpen} onClose={() => setOpen(null)} />
       )}

@@ -19,6 +19,7 @@ const commands: Record<string, Command> = {
   recommend: recommendCommand,
   'import-spark': importSparkCommand,
   synth: synthCommand,
+  bench: await import('./commands/bench'),
 };
 
 const [name, ...rest] = process.argv.slice(2);

@@ -21,6 +21,14 @@ export interface AlsParams {
    * below 1 regularizes rare rows relatively more (tuned value in defaultAlsParams).
    */
   lambdaExponent?: number;
+  /**
+   * Row solver for training: 'exact' (Cholesky, or the dual system for short rows), 'cg' (warm-started conjugate
+   * gradient, no Gram matrix) or 'auto' / absent (cg from rank CG_MIN_RANK up, see src/engine/als/solver.ts).
+   * Fold-in is always exact.
+   */
+  solver?: 'auto' | 'exact' | 'cg';
+  /** Conjugate-gradient steps per row and half-step when the cg solver is used (default in solver.ts). */
+  cgSteps?: number;
   iterations: number;
   seed: number;
 }
@@ -50,6 +58,8 @@ export interface IterationInfo {
   trainRmse: number;
   validationRmse?: number;
   seconds: number;
+  /** Threads that ran the half-steps (1 when trained in one worker); absent in models from before it was recorded. */
+  workers?: number;
 }
 
 export interface ScoredItem {

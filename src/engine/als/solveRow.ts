@@ -2,6 +2,10 @@
 
 import type { CsrRows } from './csr';
 import { accumulateGramRhs, choleskySolve, createGramWorkspace, type GramWorkspace } from './kernels';
+import { createCgScratch, meanSquare, solveRowCg, type CgScratch } from './cg';
+import { factorPenalty, type Regularization } from './regularization';
+
+export { factorPenalty, type Regularization };
 
 /** Reusable buffers for one (rank+1)-dimensional row solve. */
 export interface SolveScratch {
@@ -14,25 +18,13 @@ export interface SolveScratch {
   gram: GramWorkspace;
   /** (rank+1)² buffer for the scaled rows of a short row (dual solve). */
   rows: Float64Array;
+  /** Vectors for the conjugate-gradient row solver. */
+  cg: CgScratch;
 }
 
 export function createSolveScratch(rank: number): SolveScratch {
   const k = rank + 1;
-  return { rank, A: new Float64Array(k * k), x: new Float64Array(k), diag: new Float64Array(k), gram: createGramWorkspace(rank), rows: new Float64Array(k * k) };
-}
-
-/** The regularization knobs of AlsParams that a row solve needs. */
-export interface Regularization {
-  lambda: number;
-  biasLambda: number;
-  /** α in λ·n^α; absent means 1. */
-  lambdaExponent?: number;
-}
-
-/** Factor penalty λ·n^α for a row with n ratings (exactly λ·n when α is 1 or absent). */
-export function factorPenalty(reg: Regularization, n: number): number {
-  const a = reg.lambdaExponent ?? 1;
-  return a === 1 ? reg.lambda * n : reg.lambda * Math.pow(n, a);
+  return { rank, A: new Float64Array(k * k), x: new Float64Array(k), diag: new Float64Array(k), gram: createGramWorkspace(rank), rows: new Float64Array(k * k), cg: createCgScratch(rank) };
 }
 
 /**
@@ -133,9 +125,27 @@ export interface HalfStepInput {
   rank: number;
   mu: number;
   reg: Regularization;
+  /**
+   * Absent or 0: exact solves (solveRow). Otherwise this many conjugate-gradient steps per row, warm-started
+   * from the row's current values in the out tables; rows with fewer entries than `exactBelow` stay exact.
+   */
+  cgSteps?: number;
+  /** Rows with fewer entries than this are solved exactly even with cgSteps (default EXACT_BELOW). */
+  exactBelow?: number;
+  /** meanSquare(other) for the CG preconditioner; computed here when absent (pass it to save that per call). */
+  otherScale?: number;
 }
 
-/** Solves rows [rowStart, rowEnd) and writes their factors and biases (float32) into out tables. */
+/**
+ * With CG, rows shorter than this take the exact (dual) solve: at rank 64 it costs about what four CG passes
+ * do at 16 entries, and CG would need n + 1 steps to be exact.
+ */
+export const EXACT_BELOW = 16;
+
+/**
+ * Solves rows [rowStart, rowEnd) and writes their factors and biases (float32) into the out tables. Each row
+ * reads only the fixed other side and its own previous values, so any split of rows gives identical tables.
+ */
 export function halfStep(
   input: HalfStepInput,
   rowStart: number,
@@ -146,9 +156,22 @@ export function halfStep(
 ): void {
   const { rows, other, otherBias, rank, mu, reg } = input;
   const { indptr, indices, values } = rows;
+  const steps = input.cgSteps ?? 0;
+  const exactBelow = input.exactBelow ?? EXACT_BELOW;
+  const otherScale = steps > 0 ? (input.otherScale ?? meanSquare(other)) : 0;
+  const warm = scratch.x;
   for (let r = rowStart; r < rowEnd; r++) {
-    const x = solveRow(other, otherBias, rank, indices, values, indptr[r], indptr[r + 1], mu, reg, scratch);
     const o = r * rank;
+    const start = indptr[r];
+    const end = indptr[r + 1];
+    let x: Float64Array;
+    if (steps > 0 && end - start >= exactBelow) {
+      for (let j = 0; j < rank; j++) warm[j] = outFactors[o + j];
+      warm[rank] = outBias[r];
+      x = solveRowCg(other, otherBias, rank, indices, values, start, end, mu, reg, otherScale, steps, warm, scratch.cg);
+    } else {
+      x = solveRow(other, otherBias, rank, indices, values, start, end, mu, reg, scratch);
+    }
     for (let j = 0; j < rank; j++) outFactors[o + j] = x[j];
     outBias[r] = x[rank];
   }

@@ -4,6 +4,7 @@ import type { AlsModel, AlsParams, IterationInfo, RatingColumns } from '../types
 import type { RatingMatrix } from './csr';
 import { createRng } from './random';
 import { createSolveScratch, halfStep, type HalfStepInput } from './solveRow';
+import { cgStepsFor } from './solver';
 
 /**
  * Tuned on ml-latest-small (100,836 ratings), 5-fold CV, predictions clamped to [0.5, 5]:
@@ -39,13 +40,15 @@ export interface TrainOptions {
   clampValidation?: { min: number; max: number };
 }
 
-function checkParams(p: AlsParams): void {
+export function checkParams(p: AlsParams): void {
   if (!Number.isInteger(p.rank) || p.rank < 1) throw new RangeError(`rank must be a positive integer, got ${p.rank}`);
   if (!(p.lambda >= 0)) throw new RangeError(`lambda must be >= 0, got ${p.lambda}`);
   if (!(p.biasLambda >= 0)) throw new RangeError(`biasLambda must be >= 0, got ${p.biasLambda}`);
   const a = p.lambdaExponent ?? 1;
   if (!(a >= 0 && a <= 2)) throw new RangeError(`lambdaExponent must be in [0, 2], got ${a}`);
   if (!Number.isInteger(p.iterations) || p.iterations < 0) throw new RangeError(`iterations must be a non-negative integer`);
+  if (p.solver !== undefined && !['auto', 'exact', 'cg'].includes(p.solver)) throw new RangeError(`solver must be auto, exact or cg, got ${String(p.solver)}`);
+  if (p.cgSteps !== undefined && !(Number.isInteger(p.cgSteps) && p.cgSteps >= 1)) throw new RangeError(`cgSteps must be a positive integer, got ${p.cgSteps}`);
 }
 
 /** RMSE of mu + bu + bi + P[u]·Q[i] over the given (user, item, rating) columns. */
@@ -105,22 +108,44 @@ export function globalMeanOf(m: RatingMatrix): number {
   return v.length > 0 ? s / v.length : 0;
 }
 
+/** The four float32 tables a training writes; SharedArrayBuffer-backed when half-steps run in several threads. */
+export interface TrainTables {
+  userFactors: Float32Array;
+  itemFactors: Float32Array;
+  userBias: Float32Array;
+  itemBias: Float32Array;
+}
+
+/** A training set up and ready for its first half-step. */
+export interface PreparedTraining {
+  params: AlsParams;
+  rank: number;
+  mu: number;
+  tables: TrainTables;
+  userStep: HalfStepInput;
+  itemStep: HalfStepInput;
+}
+
 /**
- * Trains r̂ = mu + b_u + b_i + p_u·q_i by alternating exact row solves (users, then items).
- * Deterministic: the same matrix, params and seed give bit-identical tables.
+ * Checks params, computes mu, allocates the tables with `alloc` (plain arrays by default) and draws the seeded
+ * initial item factors ~ N(0, 0.1²); items without ratings stay zero. User factors come from the first half-step.
  */
-export function trainAls(m: RatingMatrix, params: AlsParams, opts: TrainOptions = {}): AlsModel {
+export function prepareTraining(
+  m: RatingMatrix,
+  params: AlsParams,
+  alloc: (length: number) => Float32Array = (n) => new Float32Array(n),
+): PreparedTraining {
   checkParams(params);
-  const { rank, iterations, seed } = params;
+  const { rank, seed } = params;
   const reg = { lambda: params.lambda, biasLambda: params.biasLambda, lambdaExponent: params.lambdaExponent };
   const { nUsers, nItems } = m;
   const mu = globalMeanOf(m);
-  const userFactors = new Float32Array(nUsers * rank);
-  const itemFactors = new Float32Array(nItems * rank);
-  const userBias = new Float32Array(nUsers);
-  const itemBias = new Float32Array(nItems);
-
-  // Item factors ~ N(0, 0.1²); items without ratings stay zero. User factors come from the first half-step.
+  const tables: TrainTables = {
+    userFactors: alloc(nUsers * rank),
+    itemFactors: alloc(nItems * rank),
+    userBias: alloc(nUsers),
+    itemBias: alloc(nItems),
+  };
   const rng = createRng(seed);
   const itemPtr = m.byItem.indptr;
   for (let i = 0; i < nItems; i++) {
@@ -128,39 +153,65 @@ export function trainAls(m: RatingMatrix, params: AlsParams, opts: TrainOptions 
     const rated = itemPtr[i + 1] > itemPtr[i];
     for (let j = 0; j < rank; j++) {
       const z = 0.1 * rng.normal();
-      if (rated) itemFactors[o + j] = z;
+      if (rated) tables.itemFactors[o + j] = z;
     }
   }
+  const cgSteps = cgStepsFor(params);
+  const { userFactors, itemFactors, userBias, itemBias } = tables;
+  return {
+    params,
+    rank,
+    mu,
+    tables,
+    userStep: { rows: m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, reg, cgSteps },
+    itemStep: { rows: m.byItem, other: userFactors, otherBias: userBias, rank, mu, reg, cgSteps },
+  };
+}
 
-  const scratch = createSolveScratch(rank);
-  const userStep: HalfStepInput = { rows: m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, reg };
-  const itemStep: HalfStepInput = { rows: m.byItem, other: userFactors, otherBias: userBias, rank, mu, reg };
+/** The report for one finished iteration: train RMSE of the current tables and, if asked, validation RMSE. */
+export function iterationReport(m: RatingMatrix, t: PreparedTraining, iteration: number, seconds: number, opts: TrainOptions, workers = 1): IterationInfo {
+  const { rank, mu } = t;
+  const { userBias, itemBias, userFactors, itemFactors } = t.tables;
+  const info: IterationInfo = {
+    iteration,
+    iterations: t.params.iterations,
+    trainRmse: trainRmse(m, rank, mu, userBias, itemBias, userFactors, itemFactors),
+    seconds,
+    workers,
+  };
+  if (opts.validation) {
+    info.validationRmse = tablesRmse(opts.validation, rank, mu, userBias, itemBias, userFactors, itemFactors, opts.clampValidation);
+  }
+  return info;
+}
+
+/** The trained model over prepared tables. */
+export function modelOf(m: RatingMatrix, t: PreparedTraining): AlsModel {
+  return { rank: t.rank, nUsers: m.nUsers, nItems: m.nItems, mu: t.mu, ...t.tables, params: { ...t.params } };
+}
+
+/**
+ * Trains r̂ = mu + b_u + b_i + p_u·q_i by alternating row solves (users, then items) in this thread: exact,
+ * or warm-started conjugate gradient at large rank (cgStepsFor). Deterministic: the same matrix, params and
+ * seed give bit-identical tables, whatever thread count trainAlsParallel uses.
+ */
+export function trainAls(m: RatingMatrix, params: AlsParams, opts: TrainOptions = {}): AlsModel {
+  const t = prepareTraining(m, params);
+  const { tables } = t;
+  const scratch = createSolveScratch(t.rank);
   const stop = (): void => {
     if (opts.shouldStop?.()) throw new TrainingCancelled();
   };
-
-  for (let it = 0; it < iterations; it++) {
+  for (let it = 0; it < params.iterations; it++) {
     stop();
     const t0 = performance.now();
-    halfStep(userStep, 0, nUsers, userFactors, userBias, scratch);
+    halfStep(t.userStep, 0, m.nUsers, tables.userFactors, tables.userBias, scratch);
     const t1 = performance.now();
     stop();
     const t2 = performance.now();
-    halfStep(itemStep, 0, nItems, itemFactors, itemBias, scratch);
+    halfStep(t.itemStep, 0, m.nItems, tables.itemFactors, tables.itemBias, scratch);
     const t3 = performance.now();
-    if (opts.onIteration) {
-      const info: IterationInfo = {
-        iteration: it + 1,
-        iterations,
-        trainRmse: trainRmse(m, rank, mu, userBias, itemBias, userFactors, itemFactors),
-        seconds: (t1 - t0 + (t3 - t2)) / 1000,
-      };
-      if (opts.validation) {
-        info.validationRmse = tablesRmse(opts.validation, rank, mu, userBias, itemBias, userFactors, itemFactors, opts.clampValidation);
-      }
-      opts.onIteration(info);
-    }
+    if (opts.onIteration) opts.onIteration(iterationReport(m, t, it + 1, (t1 - t0 + (t3 - t2)) / 1000, opts));
   }
-
-  return { rank, nUsers, nItems, mu, userBias, itemBias, userFactors, itemFactors, params: { ...params } };
+  return modelOf(m, t);
 }

@@ -1,0 +1,18 @@
+// Which row solver a training uses: exact solves at small rank, warm-started conjugate gradient from CG_MIN_RANK up.
+import type { AlsParams } from '../types';
+
+/**
+ * From this rank up, 'auto' trains with conjugate gradient. Measured crossover (see README.md): below it the
+ * blocked Gram + Cholesky solve costs about as much per rating as a few CG passes and is exact.
+ */
+export const CG_MIN_RANK = 16;
+
+/** CG steps per row and half-step when none are given. */
+export const DEFAULT_CG_STEPS = 3;
+
+/** CG steps per row for these params: 0 means exact solves. */
+export function cgStepsFor(params: Pick<AlsParams, 'rank' | 'solver' | 'cgSteps'>): number {
+  const solver = params.solver ?? 'auto';
+  const useCg = solver === 'cg' || (solver === 'auto' && params.rank >= CG_MIN_RANK);
+  return useCg ? (params.cgSteps ?? DEFAULT_CG_STEPS) : 0;
+}

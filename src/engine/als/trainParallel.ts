@@ -1,0 +1,43 @@
+// Parallel ALS training: trainAls's half-steps with rows shared out to shard threads over SharedArrayBuffer.
+import type { AlsModel, AlsParams } from '../types';
+import type { RatingMatrix } from './csr';
+import { shardSetup, shareMatrix, sharedFloat32, type ShardSetup, type Side } from './shard';
+import { TrainingCancelled, iterationReport, modelOf, prepareTraining, type TrainOptions } from './train';
+
+/** Shard threads: worker_threads in Node, nested Web Workers in the browser. */
+export interface ShardPool {
+  readonly size: number;
+  /** Gives every thread the shared matrix and tables (createShard on its side). */
+  setup(s: ShardSetup): Promise<void>;
+  /** Every thread takes chunks of `side` until none are left; resolves when all are done. */
+  run(side: Side): Promise<void>;
+}
+
+/** Chunks per thread and side: small enough to even out uneven rows and busy cores. */
+export const CHUNKS_PER_THREAD = 8;
+
+/**
+ * Same result as trainAls (bit for bit, any pool size): the matrix is copied to shared memory, the tables live
+ * there, and each half-step is solved by the pool's threads while this thread waits and then reports.
+ * The returned model's tables are plain (non-shared) copies, so they can be stored or transferred.
+ */
+export async function trainAlsParallel(m: RatingMatrix, params: AlsParams, pool: ShardPool, opts: TrainOptions = {}): Promise<AlsModel> {
+  const shared = shareMatrix(m);
+  const t = prepareTraining(shared, params, sharedFloat32);
+  const setup = shardSetup(shared, t, pool.size * CHUNKS_PER_THREAD);
+  await pool.setup(setup);
+  const step = async (side: Side): Promise<number> => {
+    if (opts.shouldStop?.()) throw new TrainingCancelled();
+    const t0 = performance.now();
+    Atomics.store(setup.counter, 0, 0);
+    await pool.run(side);
+    return performance.now() - t0;
+  };
+  for (let it = 0; it < params.iterations; it++) {
+    const ms = (await step('user')) + (await step('item'));
+    opts.onIteration?.(iterationReport(shared, t, it + 1, ms / 1000, opts, pool.size));
+  }
+  const model = modelOf(m, t);
+  for (const key of ['userFactors', 'itemFactors', 'userBias', 'itemBias'] as const) model[key] = new Float32Array(model[key]);
+  return model;
+}

@@ -181,7 +181,10 @@ async function papaparseInBrowser(browser: Browser, file: string): Promise<{ sec
 }
 
 export async function benchImport(args: string[]): Promise<Record<string, unknown>> {
-  const { values } = parseArgs({ args, options: { ratings: { type: 'string' }, zip: { type: 'boolean', default: false }, json: { type: 'boolean', default: true } } });
+  const { values } = parseArgs({
+    args,
+    options: { ratings: { type: 'string' }, zip: { type: 'boolean', default: false }, json: { type: 'boolean', default: true }, 'skip-papaparse': { type: 'boolean', default: false } },
+  });
   const ratings = Number(values.ratings ?? 1_000_000);
   if (!Number.isInteger(ratings) || ratings < 1000) throw new Error(`--ratings expects a whole number of at least 1000, got ${values.ratings}`);
   // ml-25m's proportions (25,000,095 ratings, 162,541 users, 62,423 movies); exactly those at that size.
@@ -231,9 +234,10 @@ export async function benchImport(args: string[]): Promise<Record<string, unknow
     // Leave the app (its workers would start training) for a page of the same origin, then read the chunks back.
     await page.goto(new URL('bench-readback.txt', server.url).href);
     const back = await readBack(page);
+    const again = await readBack(page);
     await context.close();
     const looseRatings = zip ? ensureRelease(opts, false).files.find((f) => f.endsWith('ratings.csv'))! : ratingsFile;
-    const papa = await papaparseInBrowser(browser, looseRatings);
+    const papa = values['skip-papaparse'] ? { seconds: NaN, rows: 0 } : await papaparseInBrowser(browser, looseRatings);
     const bytes = release.ratingsCsvBytes;
     return {
       bench: 'import',
@@ -250,6 +254,7 @@ export async function benchImport(args: string[]): Promise<Record<string, unknow
       rendererRssPeakMB: rssPeak === null ? null : +rssPeak.toFixed(0),
       inWorkerSeconds: back.timings,
       readBackSeconds: +back.seconds.toFixed(2),
+      readBackAgainSeconds: +again.seconds.toFixed(2),
       readBackRows: back.rows,
       storedChunks: back.chunks,
       papaparseMbPerSec: +(bytes / 1e6 / papa.seconds).toFixed(1),

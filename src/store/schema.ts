@@ -63,7 +63,8 @@ export interface RatingChunkRecord {
   users: Int32Array;
   items: Int32Array;
   ratingsX2: Uint8Array;
-  timestamps: Float64Array;
+  /** Seconds since 1970: Uint32 in chunks written by the streaming import, Float64 in older ones or past 2106. */
+  timestamps: Uint32Array | Float64Array;
 }
 
 /** One of the person's own ratings, keyed by MovieLens movieId (stable across releases). */

@@ -162,6 +162,16 @@ describe('streaming behaviour', () => {
   });
 });
 
+describe('chunk layout', () => {
+  test('timestamps are stored as Uint32, and a chunk with one past 2106 keeps Float64 exactly', async () => {
+    const movies = enc('movieId,title,genres\n1,A (2000),Drama\n');
+    const text = 'userId,movieId,rating,timestamp\n1,1,4,4294967295\n2,1,3,0\n3,1,2,9999999999\n';
+    const { store, ratings } = await streamed([memorySource('ratings.csv', enc(text)), memorySource('movies.csv', movies)], { chunkRows: 2 });
+    expect(store.chunks.map((c) => c.timestamps.constructor.name)).toEqual(['Uint32Array', 'Float64Array']);
+    expect(Array.from(ratings.timestamps)).toEqual([4294967295, 0, 9999999999]);
+  });
+});
+
 describe('bad zips are refused before anything is stored', () => {
   const files = folder('tiny');
   const zip = zipSync(Object.fromEntries(files.map((f) => [`ml-tiny/${f.path}`, f.bytes])));

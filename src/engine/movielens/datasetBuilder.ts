@@ -57,8 +57,18 @@ function newMovieState(movies: number): Float64Array {
   return mv;
 }
 
+const MAX_U32 = 0xffffffff;
+
+/** A timestamp past 2106 in this chunk: its timestamps become Float64. */
+function widenTimestamps(c: RatingChunk): void {
+  if (c.timestamps instanceof Float64Array) return;
+  const wide = new Float64Array(c.timestamps.length);
+  wide.set(c.timestamps);
+  c.timestamps = wide;
+}
+
 function newChunk(seq: number, rows: number): RatingChunk {
-  return { seq, length: 0, users: new Int32Array(rows), items: new Int32Array(rows), ratingsX2: new Uint8Array(rows), timestamps: new Float64Array(rows) };
+  return { seq, length: 0, users: new Int32Array(rows), items: new Int32Array(rows), ratingsX2: new Uint8Array(rows), timestamps: new Uint32Array(rows) };
 }
 
 /** Copies the rows whose stars are not 0 (dropped) into a chunk of exactly that length. */
@@ -66,6 +76,7 @@ function compact(c: RatingChunk): RatingChunk {
   let n = 0;
   for (let k = 0; k < c.length; k++) if (c.ratingsX2[k] !== 0) n++;
   const out = newChunk(c.seq, n);
+  if (c.timestamps instanceof Float64Array) out.timestamps = new Float64Array(n);
   out.length = n;
   for (let k = 0, w = 0; k < c.length; k++) {
     if (c.ratingsX2[k] === 0) continue;
@@ -170,6 +181,7 @@ export class DatasetBuilder implements RatingSink {
     c.users[k] = u;
     c.items[k] = i;
     c.ratingsX2[k] = half;
+    if (ts > MAX_U32) widenTimestamps(c);
     c.timestamps[k] = ts;
     c.length = k + 1;
     this.pos = pos + 1;

@@ -35,14 +35,17 @@ export interface DatasetStats {
   perUser?: { min: number; median: number; max: number };
 }
 
-/** A slice of a dataset's ratings in storage form: dense indices, stars × 2 as bytes, 0 marking a dropped row. */
+/**
+ * A slice of a dataset's ratings in storage form: dense indices, stars × 2 as bytes (0 marks a dropped row),
+ * timestamps as Uint32 seconds (a quarter less to write and read back than Float64) unless one is past 2106.
+ */
 export interface RatingChunk {
   seq: number;
   length: number;
   users: Int32Array;
   items: Int32Array;
   ratingsX2: Uint8Array;
-  timestamps: Float64Array;
+  timestamps: Uint32Array | Float64Array;
 }
 
 /** Everything about a dataset except its rating chunks (which were handed out as they filled). */

@@ -30,6 +30,9 @@ export function openDb(name = DB_NAME): Promise<DB> {
           db.createObjectStore(STORES.models, { keyPath: 'id' }).createIndex('byDataset', 'datasetId');
           db.createObjectStore(STORES.meta, { keyPath: 'key' });
         }
+        if (oldVersion < 2) {
+          db.createObjectStore(STORES.hidden, { keyPath: 'movieId' });
+        }
       },
       blocked() {
         console.warn('PocketLens: database upgrade is waiting for another tab to close');

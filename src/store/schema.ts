@@ -6,7 +6,8 @@ import type { AlsParams, IterationInfo } from '../engine/types';
 import type { DatasetStats, MovieInfo } from '../engine/movielens/dataset';
 
 export const DB_NAME = 'pocketlens';
-export const DB_VERSION = 1;
+/** 1: datasets, movies, ratingChunks, profile, models, meta. 2: + hidden (movies marked "not interested"). */
+export const DB_VERSION = 2;
 
 export const STORES = {
   datasets: 'datasets',
@@ -15,6 +16,7 @@ export const STORES = {
   profile: 'profile',
   models: 'models',
   meta: 'meta',
+  hidden: 'hidden',
 } as const;
 
 export type DatasetStatus = 'importing' | 'ready';
@@ -101,6 +103,13 @@ export interface PocketLensDB extends DBSchema {
   profile: { key: number; value: ProfileRecord };
   models: { key: string; value: ModelRecord; indexes: { byDataset: string } };
   meta: { key: string; value: MetaRecord };
+  hidden: { key: number; value: HiddenRecord };
+}
+
+/** A movie the person never wants recommended, keyed by MovieLens movieId like the profile. */
+export interface HiddenRecord {
+  movieId: number;
+  hiddenAt: number;
 }
 
 export type StoreName = (typeof STORES)[keyof typeof STORES];

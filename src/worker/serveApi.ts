@@ -7,9 +7,10 @@ import { displayTitle, normalizeForSearch } from '../engine/movielens/titles';
 import { openDb } from '../store/db';
 import { cleanupIncomplete, listDatasets } from '../store/datasets';
 import { getProfile, setRating } from '../store/profile';
+import { hiddenMovies, setHidden } from '../store/hidden';
 import { latestModel } from '../store/models';
 import { importsRunning } from './importLock';
-import { activeDataset, getServing, invalidateServing, modelSummary, summarize } from './state';
+import { activeDataset, getServing, invalidateServing, modelSummary, summarize, type Serving } from './state';
 import { card, myRatings } from './cards';
 import { DEFAULT_MIN_COUNT, type AppStatus, type MovieCard, type Recommendations, type RecommendOptions } from './types';
 
@@ -30,11 +31,41 @@ export async function status(): Promise<AppStatus> {
   return { datasets, active: active ? summarize(active) : null, model: model ? modelSummary(model) : null, ratedCount, cleaned };
 }
 
+/** Dense indices never to recommend: rated, hidden, or outside the genre/year filters. */
+function excluded(s: Serving, rated: number[], hidden: Set<number>, opts: RecommendOptions): number[] {
+  const out = [...rated];
+  for (const id of hidden) {
+    const i = s.byMovieId.get(id);
+    if (i !== undefined) out.push(i);
+  }
+  const { genre, yearFrom, yearTo } = opts;
+  if (genre || yearFrom != null || yearTo != null) {
+    for (const m of s.movies) {
+      const wrongGenre = genre ? !m.genres.includes(genre) : false;
+      const wrongYear = (yearFrom != null || yearTo != null) && (m.year === null || (yearFrom != null && m.year < yearFrom) || (yearTo != null && m.year > yearTo));
+      if (wrongGenre || wrongYear) out.push(m.index);
+    }
+  }
+  return out;
+}
+
+/** Marks (or unmarks) a movie "not interested": it is never recommended while marked. */
+export async function hide(movieId: number, hidden = true): Promise<void> {
+  await setHidden(await openDb(), movieId, hidden);
+}
+
+/** The genres of the active dataset, sorted, for the filter. */
+export async function genres(): Promise<string[]> {
+  const s = await getServing();
+  return s ? [...new Set(s.movies.flatMap((m) => m.genres))].sort() : [];
+}
+
 /** Top-N for the person: fold-in against the item factors when they have rated something, else the popular fallback. */
 export async function recommend(opts: RecommendOptions = {}): Promise<Recommendations> {
   const s = await getServing();
   if (!s) return { kind: 'none', items: [], millis: 0 };
   const mine = await myRatings();
+  const hidden = await hiddenMovies(await openDb());
   const t0 = performance.now();
   const n = opts.n ?? 20;
   const minCount = opts.minCount ?? DEFAULT_MIN_COUNT;
@@ -47,13 +78,14 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
       stars.push(rating);
     }
   }
+  const exclude = excluded(s, items, hidden, opts);
   if (!s.model || items.length === 0) {
-    const ranked = popularityRanking(s.counts, s.sums, s.dataset.stats.mean, { damping: POPULAR_DAMPING, minCount, n, exclude: items });
+    const ranked = popularityRanking(s.counts, s.sums, s.dataset.stats.mean, { damping: POPULAR_DAMPING, minCount, n, exclude });
     const millis = performance.now() - t0;
     return { kind: 'popular', items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })), millis };
   }
   const user = foldIn(s.model, items, stars);
-  const ranked = topN(s.model, user, { n, exclude: items, minCount, counts: s.counts });
+  const ranked = topN(s.model, user, { n, exclude, minCount, counts: s.counts });
   const millis = performance.now() - t0;
   const shares = explainScores(s.model, items, stars, ranked.map((r) => r.item));
   return {

@@ -84,6 +84,11 @@ export interface Recommendations {
 export interface RecommendOptions {
   n?: number;
   minCount?: number;
+  /** Only movies with this genre. */
+  genre?: string | null;
+  /** Only movies released in [yearFrom, yearTo]; movies without a year are left out when either is set. */
+  yearFrom?: number | null;
+  yearTo?: number | null;
 }
 
 /** Default minimum number of MovieLens ratings for a recommended movie (as in the Spark MLlib tutorial). */

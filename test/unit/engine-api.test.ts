@@ -55,6 +55,18 @@ describe('engine API on the tiny fixture', () => {
       ]),
     );
 
+    // Filters and "not interested".
+    const listed = async (o: Parameters<typeof api.recommend>[0]) => (await api.recommend({ n: 10, minCount: 0, ...o })).items.map((m) => m.movieId).sort((a, b) => a - b);
+    expect(await listed({ genre: 'Drama' })).toEqual([4]);
+    expect(await listed({ genre: 'Comedy' })).toEqual([3, 5]);
+    expect(await listed({ yearFrom: 2001 })).toEqual([4, 5, 7, 8]);
+    expect(await listed({ yearFrom: 2001, yearTo: 2004 })).toEqual([4, 5, 7]);
+    await api.hide(4);
+    expect(await listed({})).toEqual([3, 5, 6, 7, 8]);
+    await api.hide(4, false);
+    expect(await listed({})).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(await api.genres()).toEqual(['Adventure', 'Animation', 'Children', 'Comedy', 'Drama', 'Fantasy', 'Romance', 'Sci-Fi', 'War']);
+
     expect((await api.search('president')).map((m) => m.title)).toEqual(['The American President']);
     expect((await api.search('AMELIE 2001')).map((m) => m.movieId)).toEqual([5]);
     expect(await api.search('   ')).toEqual([]);

@@ -1,13 +1,12 @@
 // The main screen: rate on the left, recommendations on the right, refreshed after every rating.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
-import { DEFAULT_MIN_COUNT, type AppStatus, type Recommendations } from '../../worker/types';
+import type { AppStatus, Recommendations } from '../../worker/types';
 import { RatePanel } from './RatePanel';
 import { RecommendationList } from './RecommendationList';
 import { MoviePanel } from './MoviePanel';
 import { MyRatings, type Removed } from './MyRatings';
-
-const MIN_COUNT = DEFAULT_MIN_COUNT;
+import { DEFAULT_FILTERS, type Filters } from './RecFilters';
 
 export function Recommender({ status }: { status: AppStatus }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
@@ -16,9 +15,15 @@ export function Recommender({ status }: { status: AppStatus }) {
   const [open, setOpen] = useState<number | null>(null);
   const [removed, setRemoved] = useState<Removed | null>(null);
 
+  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+
   const refresh = useCallback(async () => {
-    setRecs(await serving.api.recommend({ n: 20, minCount: MIN_COUNT }));
-  }, []);
+    setRecs(await serving.api.recommend({ n: 20, ...filters }));
+  }, [filters]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
 
   useEffect(() => {
     // App shortcuts (manifest) open #search, #rate or #recommendations.
@@ -30,8 +35,7 @@ export function Recommender({ status }: { status: AppStatus }) {
   const reloadRatings = useCallback(async () => {
     const rated = await serving.api.ratedMovies();
     setRatings(new Map(rated.map((m) => [m.movieId, m.myRating ?? 0])));
-    await refresh();
-  }, [refresh]);
+  }, []);
 
   useEffect(() => {
     void reloadRatings();
@@ -77,9 +81,18 @@ export function Recommender({ status }: { status: AppStatus }) {
       )}
       <div className="columns">
         <RatePanel ratings={ratings} onRate={onRate} onOpen={setOpen} />
-        <RecommendationList recs={recs} minCount={MIN_COUNT} onOpen={setOpen} />
+        <RecommendationList
+          recs={recs}
+          filters={filters}
+          onFilters={setFilters}
+          onOpen={setOpen}
+          onHide={async (movieId) => {
+            await serving.api.hide(movieId);
+            await refresh();
+          }}
+        />
       </div>
-      <MyRatings ratings={ratings} removed={removed} onRate={onRate} onOpen={setOpen} onRestored={() => void reloadRatings()} />
+      <MyRatings ratings={ratings} removed={removed} onRate={onRate} onOpen={setOpen} onRestored={() => void reloadRatings().then(refresh)} />
       {open !== null && (
         <MoviePanel key={open} movieId={open} myRating={ratings.get(open) ?? null} onRate={onRate} onOpen={setOpen} onClose={() => setOpen(null)} />
       )}

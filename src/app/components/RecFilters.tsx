@@ -1,0 +1,49 @@
+// Filters for the recommendation list: genre, release years, minimum number of MovieLens ratings.
+import { useEffect, useId, useState } from 'react';
+import { serving } from '../../client/engineClient';
+import { DEFAULT_MIN_COUNT } from '../../worker/types';
+
+export interface Filters {
+  genre: string | null;
+  yearFrom: number | null;
+  yearTo: number | null;
+  minCount: number;
+}
+
+export const DEFAULT_FILTERS: Filters = { genre: null, yearFrom: null, yearTo: null, minCount: DEFAULT_MIN_COUNT };
+
+const year = (v: string): number | null => (/^\d{4}$/.test(v.trim()) ? Number(v) : null);
+
+export function RecFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {
+  const id = useId();
+  const [genres, setGenres] = useState<string[]>([]);
+  useEffect(() => {
+    void serving.api.genres().then(setGenres);
+  }, []);
+  return (
+    <fieldset className="filters">
+      <legend className="visually-hidden">Filter recommendations</legend>
+      <label>
+        Genre{' '}
+        <select value={value.genre ?? ''} onChange={(e) => onChange({ ...value, genre: e.target.value || null })}>
+          <option value="">Any</option>
+          {genres.map((g) => (
+            <option key={g}>{g}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From{' '}
+        <input type="number" inputMode="numeric" min={1870} max={2100} placeholder="year" defaultValue={value.yearFrom ?? ''} onChange={(e) => onChange({ ...value, yearFrom: year(e.target.value) })} aria-label="Released from year" />
+      </label>
+      <label>
+        to{' '}
+        <input type="number" inputMode="numeric" min={1870} max={2100} placeholder="year" defaultValue={value.yearTo ?? ''} onChange={(e) => onChange({ ...value, yearTo: year(e.target.value) })} aria-label="Released up to year" />
+      </label>
+      <label htmlFor={`${id}-min`}>
+        At least <output htmlFor={`${id}-min`}>{value.minCount}</output> ratings
+      </label>
+      <input id={`${id}-min`} type="range" min={0} max={200} step={5} value={value.minCount} onChange={(e) => onChange({ ...value, minCount: Number(e.target.value) })} aria-label="Minimum number of MovieLens ratings" />
+    </fieldset>
+  );
+}

@@ -1,12 +1,14 @@
 // `cli eval`: rating-prediction metrics for ALS and the baselines on a holdout or k folds.
 import { parseArgs } from 'node:util';
 import { defaultAlsParams } from '../../engine/als/train';
-import { evaluate, type Metrics } from '../../engine/eval/evaluate';
+import { evaluate, evaluateFiles, type EvalReport, type Metrics } from '../../engine/eval/evaluate';
 import type { AlsParams } from '../../engine/types';
 import { loadDataset } from '../loadDataset';
+import { loadSplit } from '../loadSplit';
 import { num } from '../args';
 
-export const usage = `eval <dataset dir or zip> [--test-frac 0.1 | --folds 5] [--seed 42]
+export const usage = `eval <dataset dir or zip> [--test-frac 0.1 [--per-user] | --folds 5] [--seed 42]
+       eval --train FILE --test FILE   (e.g. ml-100k u1.base/u1.test, or two ratings.csv files)
        [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N] [--json]`;
 
 function row(name: string, m: Metrics): string {
@@ -39,25 +41,42 @@ export function run(args: string[]): void {
       'bias-lambda': { type: 'string' },
       'lambda-exponent': { type: 'string' },
       iters: { type: 'string' },
+      'per-user': { type: 'boolean', default: false },
+      train: { type: 'string' },
+      test: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
-  const path = positionals[0];
-  if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
+  const path = positionals[0] ?? null;
+  const files = values.train && values.test ? { train: values.train, test: values.test } : null;
+  if (!path && !files) throw new Error(`usage: npm run cli -- ${usage}`);
   const params = alsParamsFrom(values);
-  const data = loadDataset(path);
-  const report = evaluate(data.ratings, data.stats.users, data.stats.movies, params, {
-    folds: values.folds ? num(values.folds, 'folds', 5) : undefined,
-    testFraction: num(values['test-frac'], 'test-frac', 0.1),
-    seed: num(values.seed, 'seed', 42),
-    onFold: (d, t) => !values.json && process.stderr.write(`fold ${d}/${t} done\n`),
-  });
+  let report: EvalReport;
+  if (files) {
+    const split = loadSplit(files.train, files.test);
+    report = evaluateFiles(split.train, split.test, split.nUsers, split.nItems, params, files);
+  } else {
+    const data = loadDataset(path!);
+    report = evaluate(data.ratings, data.stats.users, data.stats.movies, params, {
+      folds: values.folds ? num(values.folds, 'folds', 5) : undefined,
+      testFraction: num(values['test-frac'], 'test-frac', 0.1),
+      perUser: values['per-user'],
+      seed: num(values.seed, 'seed', 42),
+      onFold: (d, t) => !values.json && process.stderr.write(`fold ${d}/${t} done\n`),
+    });
+  }
   if (values.json) {
-    console.log(JSON.stringify({ dataset: path, ...report }, null, 2));
+    console.log(JSON.stringify({ dataset: path ?? files, ...report }, null, 2));
     return;
   }
   const s = report.split;
-  console.log(`${path}: ${report.ratings.toLocaleString('en')} ratings, ${s.kind === 'kfold' ? `${s.folds}-fold CV` : `${s.testFraction * 100}% holdout`} (seed ${s.seed})`);
+  const how =
+    s.kind === 'kfold'
+      ? `${s.folds}-fold CV (seed ${s.seed})`
+      : s.kind === 'files'
+        ? `train ${s.train}, test ${s.test}`
+        : `${s.testFraction * 100}% ${s.kind === 'user-holdout' ? 'of each user held out' : 'holdout'} (seed ${s.seed})`;
+  console.log(`${path ?? 'files'}: ${report.ratings.toLocaleString('en')} ratings, ${how}`);
   console.log(`ALS rank ${params.rank}, penalty ${params.lambda}·n^${params.lambdaExponent ?? 1}, bias lambda ${params.biasLambda}, ${params.iterations} iterations`);
   console.log('model        RMSE    MAE     P@10    R@20    NDCG@10 Cov@20  fit (s)');
   console.log(row('ALS', report.model));

@@ -7,6 +7,7 @@ import { mae, rmse, type Predictor } from '../als/metrics';
 import { kFold, randomHoldout } from '../als/split';
 import { clampStars } from '../als/recommend';
 import { rankingMetrics, type UserScorer } from './ranking';
+import { perUserHoldout } from './userSplit';
 
 /** rmse, mae, ranking metrics ("ndcg@10", "recall@20", "precision@10", "coverage@20"…) and times in seconds. */
 export interface Metrics {
@@ -20,7 +21,11 @@ export interface Metrics {
 export type ModelName = 'globalMean' | 'bias' | 'popularity';
 
 export interface EvalReport {
-  split: { kind: 'holdout'; testFraction: number; seed: number } | { kind: 'kfold'; folds: number; seed: number };
+  split:
+    | { kind: 'holdout'; testFraction: number; seed: number }
+    | { kind: 'user-holdout'; testFraction: number; seed: number }
+    | { kind: 'kfold'; folds: number; seed: number }
+    | { kind: 'files'; train: string; test: string };
   ratings: number;
   params: AlsParams;
   /** Averages over folds (a holdout is one fold). */
@@ -115,6 +120,8 @@ export interface EvalOptions {
   testFraction?: number;
   folds?: number;
   seed?: number;
+  /** Hold out testFraction of every user's ratings instead of a global random share. */
+  perUser?: boolean;
   onFold?: (done: number, total: number) => void;
 }
 
@@ -131,14 +138,30 @@ export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, pa
     }
   } else {
     const testFraction = opts.testFraction ?? 0.1;
-    split = { kind: 'holdout', testFraction, seed };
-    const { train, test } = randomHoldout(cols, testFraction, seed);
+    split = { kind: opts.perUser ? 'user-holdout' : 'holdout', testFraction, seed };
+    const { train, test } = opts.perUser ? perUserHoldout(cols, nUsers, testFraction, seed) : randomHoldout(cols, testFraction, seed);
     folds.push(evalSplit(train, test, nUsers, nItems, params));
   }
+  return report(split, cols.length, params, folds);
+}
+
+/** Evaluation on a given train/test pair (e.g. ml-100k's u1.base / u1.test). */
+export function evaluateFiles(
+  train: RatingColumns,
+  test: RatingColumns,
+  nUsers: number,
+  nItems: number,
+  params: AlsParams,
+  names: { train: string; test: string },
+): EvalReport {
+  return report({ kind: 'files', ...names }, train.length + test.length, params, [evalSplit(train, test, nUsers, nItems, params)]);
+}
+
+function report(split: EvalReport['split'], ratings: number, params: AlsParams, folds: EvalReport['folds']): EvalReport {
   const names: ModelName[] = ['globalMean', 'bias', 'popularity'];
   return {
     split,
-    ratings: cols.length,
+    ratings,
     params,
     model: mean(folds.map((f) => f.model)),
     baselines: Object.fromEntries(names.map((n) => [n, mean(folds.map((f) => f.baselines[n]))])) as Record<ModelName, Metrics>,

@@ -6,6 +6,8 @@ export interface ByteSource {
   size: number;
   /** Bytes [offset, offset + length) clipped to the end; resolves with fewer bytes only at the end. */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** Optional sequential reader of [start, end), when the platform streams faster than it answers slice requests. */
+  stream?(start: number, end: number): AsyncIterable<Uint8Array>;
 }
 
 export function memorySource(name: string, bytes: Uint8Array): ByteSource {
@@ -18,6 +20,10 @@ export function memorySource(name: string, bytes: Uint8Array): ByteSource {
 
 /** Reads [start, end) of a source in slices of `slice` bytes, keeping `ahead` more slices requested while one is consumed. */
 export async function* sliceSource(src: ByteSource, start = 0, end = src.size, slice = 4 << 20, ahead = 3): AsyncGenerator<Uint8Array> {
+  if (src.stream) {
+    yield* src.stream(start, end);
+    return;
+  }
   let off = start;
   const queue: Promise<Uint8Array>[] = [];
   const request = () => {

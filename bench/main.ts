@@ -8,6 +8,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   'first-visit': benchFirstVisit,
   import: benchImport,
   lighthouse: benchLighthouse,
+  'als-browser': async (args) => (await import('./als-browser')).benchAlsBrowser(args),
 };
 
 const name = process.argv[2];

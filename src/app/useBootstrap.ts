@@ -26,6 +26,12 @@ async function bundledSample(): Promise<BundleManifest['datasets'][number] | nul
   }
 }
 
+/** `?workers=N` picks how many shard workers a training uses (benchmarks compare 1 and 2); absent: the default. */
+function workersFromUrl(): number | undefined {
+  const n = Number(new URLSearchParams(location.search).get('workers'));
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
 export function useBootstrap() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const abort = useRef<AbortController | null>(null);
@@ -43,6 +49,7 @@ export function useBootstrap() {
             iterations.push(i);
             setPhase({ kind: 'training', iterations: [...iterations], total: i.iterations });
           }),
+          { workers: workersFromUrl() },
         ),
       signal,
     );

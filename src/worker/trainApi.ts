@@ -1,16 +1,27 @@
 // Worker API: training ALS on the active dataset and storing the model.
 import { buildCsr } from '../engine/als/csr';
-import { defaultAlsParams, trainAls } from '../engine/als/train';
-import type { AlsParams, IterationInfo } from '../engine/types';
+import { defaultAlsParams, trainAls, type TrainOptions } from '../engine/als/train';
+import { trainAlsParallel } from '../engine/als/trainParallel';
+import type { AlsModel, AlsParams, IterationInfo } from '../engine/types';
 import { openDb } from '../store/db';
 import { readRatings } from '../store/datasets';
 import { saveModel } from '../store/models';
 import type { ModelRecord } from '../store/schema';
+import { createWorkerShardPool, shardThreads } from './shardPool';
 import { activeDataset, invalidateServing, modelSummary } from './state';
 import type { ModelSummary } from './types';
 
-/** Trains ALS on the active dataset and stores the model; the previous model stays in use until this one is saved. */
-export async function train(params: Partial<AlsParams>, onProgress: (i: IterationInfo) => void): Promise<ModelSummary> {
+export interface TrainJobOptions {
+  /** Shard workers to use when cross-origin isolated (default: hardware threads, at most 4); ignored otherwise. */
+  workers?: number;
+}
+
+/**
+ * Trains ALS on the active dataset and stores the model; the previous model stays in use until this one is saved.
+ * Cross-origin isolated, the half-steps run in shard workers over SharedArrayBuffer (same model bit for bit);
+ * otherwise in this worker. Each iteration's report says how many threads ran it.
+ */
+export async function train(params: Partial<AlsParams>, onProgress: (i: IterationInfo) => void, options: TrainJobOptions = {}): Promise<ModelSummary> {
   const db = await openDb();
   const dataset = await activeDataset();
   if (!dataset) throw new Error('There is no dataset to train on yet.');
@@ -19,12 +30,24 @@ export async function train(params: Partial<AlsParams>, onProgress: (i: Iteratio
   const ratings = await readRatings(db, dataset);
   const matrix = buildCsr(ratings, dataset.stats.users, dataset.stats.movies);
   const history: IterationInfo[] = [];
-  const model = trainAls(matrix, p, {
+  const opts: TrainOptions = {
     onIteration: (info) => {
       history.push(info);
       onProgress(info);
     },
-  });
+  };
+  const threads = shardThreads(options.workers);
+  let model: AlsModel;
+  if (threads > 1) {
+    const pool = createWorkerShardPool(threads);
+    try {
+      model = await trainAlsParallel(matrix, p, pool, opts);
+    } finally {
+      pool.close();
+    }
+  } else {
+    model = trainAls(matrix, p, opts);
+  }
   const trainSeconds = (performance.now() - t0) / 1000;
   const rec: ModelRecord = {
     id: `${dataset.id}-als-${Date.now().toString(36)}`,

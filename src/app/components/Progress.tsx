@@ -52,6 +52,11 @@ export function TrainingProgressView(props: { iterations: IterationInfo[]; total
       <p aria-live="polite" data-testid="train-status">
         {last ? `Iteration ${done} of ${props.total}: training RMSE ${last.trainRmse.toFixed(4)}` : 'Preparing the rating matrix…'}
       </p>
+      {last?.workers !== undefined && (
+        <p className="muted" data-testid="train-workers">
+          {last.workers > 1 ? `Training in ${last.workers} parallel workers` : 'Training in one worker'}
+        </p>
+      )}
       {props.iterations.length > 0 && (
         <ol className="rmse-list" aria-label="Training RMSE per iteration">
           {props.iterations.map((i) => (

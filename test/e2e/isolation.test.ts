@@ -1,0 +1,96 @@
+// Cross-origin isolation on the production build: training shards over several workers, and cancelling kills them all.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launch, serveDist, storeCounts, watchErrors, type Browser, type Page } from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDist>>;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.server.close();
+});
+
+/** Counts the shard workers the page's workers start and how many of them have closed since. */
+function trackShards(page: Page): { started: () => number; closed: () => number; firstStart: Promise<void> } {
+  let started = 0;
+  let closed = 0;
+  let signal = () => {};
+  const firstStart = new Promise<void>((ok) => (signal = ok));
+  page.on('worker', (w) => {
+    if (!w.url().includes('als-shard')) return;
+    started++;
+    signal();
+    w.on('close', () => closed++);
+  });
+  return { started: () => started, closed: () => closed, firstStart };
+}
+
+/** Per-iteration thread counts of the stored model, read straight from IndexedDB. */
+async function storedWorkers(page: Page): Promise<(number | undefined)[]> {
+  return page.evaluate(
+    () =>
+      new Promise<(number | undefined)[]>((ok, fail) => {
+        const req = indexedDB.open('pocketlens');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('models').objectStore('models').getAll();
+          get.onsuccess = () => {
+            req.result.close();
+            ok(get.result[0].history.map((h: { workers?: number }) => h.workers));
+          };
+        };
+      }),
+  );
+}
+
+test('the served build is cross-origin isolated and trains in more than one worker, shown while it trains', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const shards = trackShards(page);
+  await page.goto(server.url);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  expect(cores).toBeGreaterThan(1);
+
+  await page.getByTestId('train-workers').filter({ hasText: /Training in \d parallel workers/ }).waitFor({ timeout: 120_000 });
+  const shown = Number((await page.getByTestId('train-workers').textContent())!.replace(/\D/g, ''));
+  await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 120_000 });
+  const workers = await storedWorkers(page);
+  expect(workers).toHaveLength(15);
+  expect(new Set(workers)).toEqual(new Set([Math.min(4, cores)]));
+  expect(workers[0]).toBeGreaterThan(1);
+  expect(shown).toBe(workers[0]);
+  expect(shards.started()).toBe(workers[0]);
+  await expect.poll(shards.closed).toBe(shards.started()); // the pool is closed after training
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('cancelling a parallel training terminates the jobs worker and its shard workers with it; restart finishes', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const shards = trackShards(page);
+  await page.goto(`${server.url}?workers=2`);
+  await shards.firstStart; // training has begun: the jobs worker starts its shard workers first
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('status').filter({ hasText: 'Stopped' }).waitFor();
+  expect(shards.started()).toBe(2);
+  await expect.poll(shards.closed, { timeout: 10_000 }).toBe(2);
+  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 0 });
+
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 120_000 });
+  expect(await storedWorkers(page)).toEqual(new Array(15).fill(2));
+  expect(shards.started()).toBe(4);
+  await expect.poll(shards.closed).toBe(4);
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,7 @@
+// ALS shard worker entry point (started by the jobs worker when cross-origin isolated): exposes the shard API, nothing else.
+import { expose } from 'comlink';
+import * as api from '../src/worker/shardApi';
+
+expose(api);
+
+export type ShardApi = typeof api;

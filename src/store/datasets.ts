@@ -213,6 +213,14 @@ export function deleteDataset(db: DB, id: string): Promise<void> {
 }
 
 /** Removes whatever an interrupted import left behind (except imports still `running`); returns the ids cleaned. */
+/** Deletes dataset `id` if it is still not `ready` (its import died); says whether it did. */
+export async function deleteIfIncomplete(db: DB, id: string): Promise<boolean> {
+  const d = await tx(db, [STORES.datasets], 'readonly', (t) => t.objectStore(STORES.datasets).get(id));
+  if (!d || d.status === 'ready') return false;
+  await deleteDatasetData(db, id);
+  return true;
+}
+
 export async function cleanupIncomplete(db: DB, running: ReadonlySet<string> = new Set()): Promise<string[]> {
   const all = await tx(db, [STORES.datasets], 'readonly', (t) => t.objectStore(STORES.datasets).getAll());
   const stale = all.filter((d) => d.status !== 'ready' && !running.has(d.id)).map((d) => d.id);

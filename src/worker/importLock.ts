@@ -19,6 +19,22 @@ export function withImportLock<T>(id: string, fn: () => Promise<T>): Promise<T> 
   return l ? l.request(PREFIX + id, fn) : fn();
 }
 
+const watched = new Set<string>();
+
+/**
+ * Calls `fn` once the import of `id` ends, however it ends (a killed worker's lock is released by the browser a
+ * moment later): start-up cleanup uses it for imports that looked alive, so a reload right after Cancel still cleans.
+ */
+export function whenImportEnds(id: string, fn: () => Promise<unknown>): void {
+  const l = locks();
+  if (!l || watched.has(id)) return;
+  watched.add(id);
+  void l
+    .request(PREFIX + id, fn)
+    .catch(() => {})
+    .finally(() => watched.delete(id));
+}
+
 /** Dataset ids whose import is running right now somewhere in this origin. */
 export async function importsRunning(): Promise<Set<string>> {
   const l = locks();

@@ -5,11 +5,11 @@ import { clampStars, topN } from '../engine/als/recommend';
 import { popularityRanking } from '../engine/als/baselines';
 import { displayTitle, normalizeForSearch } from '../engine/movielens/titles';
 import { openDb } from '../store/db';
-import { cleanupIncomplete, listDatasets } from '../store/datasets';
+import { cleanupIncomplete, deleteIfIncomplete, listDatasets } from '../store/datasets';
 import { getProfile, setRating } from '../store/profile';
 import { hiddenMovies, setHidden } from '../store/hidden';
 import { latestModel } from '../store/models';
-import { importsRunning } from './importLock';
+import { importsRunning, whenImportEnds } from './importLock';
 import { activeDataset, getServing, invalidateServing, modelSummary, summarize, type Serving } from './state';
 import { card, myRatings } from './cards';
 import { DEFAULT_MIN_COUNT, type AppStatus, type MovieCard, type Recommendations, type RecommendOptions } from './types';
@@ -23,7 +23,9 @@ export async function reload(): Promise<void> {
 
 export async function status(): Promise<AppStatus> {
   const db = await openDb();
-  const cleaned = await cleanupIncomplete(db, await importsRunning());
+  const running = await importsRunning();
+  const cleaned = await cleanupIncomplete(db, running);
+  for (const id of running) whenImportEnds(id, () => deleteIfIncomplete(db, id));
   const datasets = (await listDatasets(db)).map(summarize);
   const active = await activeDataset();
   const model = active ? await latestModel(db, active.id) : undefined;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import * as api from '../../src/worker/engineApi';
 import { openDb, tx } from '../../src/store/db';
-import { beginImport, cleanupIncomplete, CHUNK_ROWS, readMovies, readRatings, getDataset } from '../../src/store/datasets';
+import { beginImport, cleanupIncomplete, deleteIfIncomplete, CHUNK_ROWS, readMovies, readRatings, getDataset } from '../../src/store/datasets';
 import { STORES } from '../../src/store/schema';
 import type { ImportProgress } from '../../src/worker/types';
 
@@ -89,6 +89,11 @@ describe('start-up cleanup', () => {
     await beginImport(db, { id: 'killed', name: 'k', source: 'x', bytes: 0 });
     await beginImport(db, { id: 'running', name: 'r', source: 'x', bytes: 0 });
     expect(await cleanupIncomplete(db, new Set(['running']))).toEqual(['killed']);
-    expect(await cleanupIncomplete(db)).toEqual(['running']);
+    // When the running one's lock is released later: removed if it never became ready.
+    expect(await deleteIfIncomplete(db, 'running')).toBe(true);
+    expect(await deleteIfIncomplete(db, 'running')).toBe(false);
+    const ready = (await api.status()).datasets[0].id;
+    expect(await deleteIfIncomplete(db, ready)).toBe(false);
+    expect(await cleanupIncomplete(db)).toEqual([]);
   });
 });

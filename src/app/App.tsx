@@ -3,13 +3,14 @@ import { useBootstrap } from './useBootstrap';
 import { ImportProgressView, TrainingProgressView } from './components/Progress';
 import { ByoScreen } from './components/ByoScreen';
 import { Recommender } from './components/Recommender';
+import { DatasetsPanel } from './components/DatasetsPanel';
 import { PwaToast } from './components/PwaToast';
 import { usePwa } from './usePwa';
 
 const VERSION = `${__APP_VERSION__}${__BUILD_LABEL__ ? ` (${__BUILD_LABEL__})` : ''}`;
 
 export function App() {
-  const { phase, start, importFiles, cancel } = useBootstrap();
+  const { phase, start, importFiles, cancel, showByo } = useBootstrap();
   const pwa = usePwa();
   return (
     <>
@@ -36,6 +37,7 @@ export function App() {
           </p>
         )}
         {phase.kind === 'ready' && <Recommender status={phase.status} />}
+        {phase.kind === 'ready' && <DatasetsPanel onChanged={start} onEmpty={showByo} onImport={importFiles} />}
       </main>
       <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training'} />
       <footer className="foot">

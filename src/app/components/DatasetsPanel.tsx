@@ -1,0 +1,91 @@
+// The datasets side by side: counts and sizes, switch, delete, storage used and available, persistent storage, import another.
+import { useCallback, useEffect, useState } from 'react';
+import { serving } from '../../client/engineClient';
+import type { DatasetInfo, StorageInfo } from '../../worker/datasetsApi';
+import { DatasetsRow, megabytes } from './DatasetsRow';
+
+/** Asks once per page load for persistent storage (the browser may grant it quietly, prompt, or refuse). */
+let persistAsked = false;
+
+async function askPersist(): Promise<boolean | null> {
+  if (persistAsked || !navigator.storage?.persist) return null;
+  persistAsked = true;
+  return navigator.storage.persist().catch(() => null);
+}
+
+export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
+  const [list, setList] = useState<DatasetInfo[] | null>(null);
+  const [storage, setStorage] = useState<StorageInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const [l, s] = await Promise.all([serving.api.listDatasetInfo(), serving.api.storageInfo()]);
+    setList(l);
+    setStorage(s);
+    return s;
+  }, []);
+
+  useEffect(() => {
+    void refresh().then(async (s) => {
+      // After the first import: ask the browser not to evict the data under storage pressure.
+      if (s.persisted === false && (await askPersist()) !== null) await refresh();
+    });
+  }, [refresh]);
+
+  const act = async (what: () => Promise<void>, then: () => void) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await what();
+      then();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+      void refresh();
+    }
+  };
+
+  return (
+    <section className="panel datasets" aria-labelledby="datasets-h" data-testid="datasets">
+      <h2 id="datasets-h">Your datasets</h2>
+      {storage?.usage != null && storage.quota != null && (
+        <p className="muted" data-testid="storage">
+          Using {megabytes(storage.usage)} of {megabytes(storage.quota)} available to this site
+          {storage.persisted === true ? '; kept even when the device runs short of space.' : '; the browser may clear it if the device runs short of space.'}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {list === null ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <ul className="movie-list">
+          {list.map((d) => (
+            <DatasetsRow
+              key={d.id}
+              d={d}
+              busy={busy}
+              onUse={() => void act(() => serving.api.switchDataset(d.id), props.onChanged)}
+              onDelete={() => void act(() => serving.api.removeDataset(d.id), list.length > 1 ? props.onChanged : props.onEmpty)}
+            />
+          ))}
+        </ul>
+      )}
+      <label className="import-another">
+        Import another MovieLens release (zip or loose files):{' '}
+        <input
+          type="file"
+          multiple
+          accept=".zip,.csv,.dat,.data,.item,.genre"
+          aria-label="Import another MovieLens release"
+          disabled={busy}
+          onChange={(e) => e.target.files?.length && props.onImport(Array.from(e.target.files))}
+        />
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+// One dataset in the datasets panel: counts and sizes, "Use" to switch to it, "Delete" with an inline confirmation.
+import { useState } from 'react';
+import type { DatasetInfo } from '../../worker/datasetsApi';
+import { thousands } from '../format';
+
+export const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+
+export function DatasetsRow(props: { d: DatasetInfo; busy: boolean; onUse: () => void; onDelete: () => void }) {
+  const { d } = props;
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <li className="dataset" data-testid="dataset" data-dataset-id={d.id}>
+      <div className="meta">
+        <span className="title">{d.name}</span> {d.active && <strong className="active-mark">(in use)</strong>}
+        <div className="details">
+          <span>{thousands(d.ratings)} ratings</span>
+          <span>{thousands(d.users)} people</span>
+          <span>{thousands(d.movies)} movies</span>
+          <span title="Estimated space in this browser">≈ {megabytes(d.storedBytes)} stored</span>
+          <span>from {megabytes(d.sourceBytes)}</span>
+          <span>{d.hasModel ? 'trained' : 'not trained yet'}</span>
+          {d.importSeconds !== null && <span>imported in {d.importSeconds.toFixed(1)} s</span>}
+        </div>
+      </div>
+      <div className="actions">
+        {!d.active && (
+          <button type="button" disabled={props.busy} onClick={props.onUse}>
+            Use
+          </button>
+        )}
+        {confirming ? (
+          <>
+            <button type="button" className="danger" disabled={props.busy} onClick={props.onDelete}>
+              Delete {d.name} for good
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </>
+        ) : (
+          <button type="button" disabled={props.busy} onClick={() => setConfirming(true)}>
+            Delete
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,68 @@
+// Datasets side by side in the app: import a second release from the panel, switch between them, delete one for good.
+import { strToU8, zipSync } from 'fflate';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { plantedLowRank } from '../../src/engine/synth';
+import { writeRelease } from '../../src/engine/movielens/writeRelease';
+import { launch, screenshot, serveDist, storeCounts, watchErrors, type Browser } from './harness';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveDist>>;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.server.close();
+});
+
+function release(name: string, users: number, seed: number) {
+  const synth = plantedLowRank({ users, items: 120, rank: 3, density: 0.3, noise: 0.3, seed, clamp: true });
+  const r = writeRelease(synth.columns, synth.nItems);
+  const zip = zipSync(Object.fromEntries(Object.entries(r).map(([f, text]) => [`${name}/${f}`, strToU8(text)])));
+  return { file: { name: `${name}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) }, ratings: synth.columns.length };
+}
+
+test('import a second dataset from the panel, switch back to the first, delete the second: its data and model are gone', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
+
+  const a = release('ml-alpha', 150, 1);
+  const b = release('ml-beta', 220, 2);
+  await page.locator('input[type=file]').setInputFiles(a.file);
+  const status = page.getByTestId('status-line');
+  await status.filter({ hasText: `ml-alpha: ${a.ratings.toLocaleString('en')} ratings of 120 movies by 150 people` }).waitFor({ timeout: 120_000 });
+
+  const panel = page.getByTestId('datasets');
+  await expect.poll(() => panel.getByTestId('dataset').count()).toBe(1);
+  expect(await panel.getByTestId('storage').textContent()).toMatch(/^Using [\d.]+ MB of [\d.]+ MB available to this site;/);
+  expect(await panel.getByTestId('dataset').textContent()).toMatch(new RegExp(`ml-alpha \\(in use\\)${a.ratings.toLocaleString('en')} ratings150 people120 movies≈ [\\d.]+ MB stored`));
+
+  await page.getByLabel('Import another MovieLens release').setInputFiles(b.file);
+  await status.filter({ hasText: `ml-beta: ${b.ratings.toLocaleString('en')} ratings of 120 movies by 220 people` }).waitFor({ timeout: 120_000 });
+  const rows = panel.getByTestId('dataset');
+  await expect.poll(() => rows.count()).toBe(2);
+  expect(await rows.nth(1).textContent()).toContain('ml-beta (in use)');
+  expect(await storeCounts(page)).toMatchObject({ datasets: 2, models: 2, movies: 240 });
+  await screenshot(page, 'datasets-two');
+
+  await rows.nth(0).getByRole('button', { name: 'Use' }).click();
+  await status.filter({ hasText: 'ml-alpha:' }).waitFor();
+  await page.getByTestId('recommendations').locator('li').nth(19).waitFor();
+  await expect.poll(async () => (await panel.getByTestId('dataset').nth(0).textContent()) ?? '').toContain('ml-alpha (in use)');
+
+  const beta = panel.getByTestId('dataset').nth(1);
+  await beta.getByRole('button', { name: 'Delete' }).click();
+  await beta.getByRole('button', { name: 'Delete ml-beta for good' }).click();
+  await expect.poll(() => panel.getByTestId('dataset').count()).toBe(1);
+  await status.filter({ hasText: 'ml-alpha:' }).waitFor();
+  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 1, movies: 120 });
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -29,6 +29,14 @@ export interface AlsParams {
   solver?: 'auto' | 'exact' | 'cg';
   /** Conjugate-gradient steps per row and half-step when the cg solver is used (default in solver.ts). */
   cgSteps?: number;
+  /**
+   * 'explicit' (absent): fit the star ratings with biases. 'implicit': Hu, Koren & Volinsky's iALS for ranking
+   * what a person will watch: every rating is a watch (preference 1, confidence 1 + implicitAlpha·stars), every
+   * other movie preference 0 with confidence 1; no biases (mu and biases stay 0), scores rank rather than predict.
+   */
+  objective?: 'explicit' | 'implicit';
+  /** Confidence per star for the implicit objective (default 1). */
+  implicitAlpha?: number;
   iterations: number;
   seed: number;
 }

@@ -44,9 +44,15 @@ describe('trainAlsParallel over worker_threads', () => {
     expect(b.mu).toBe(a.mu);
   };
 
-  for (const solver of ['exact', 'cg'] as const) {
-    it(`gives bit-identical tables to trainAls with 2 and 3 threads (${solver} solver)`, async () => {
-      const params: AlsParams = { rank: 6, lambda: 0.1, biasLambda: 2, lambdaExponent: 0.5, iterations: 4, seed: 2, solver };
+  const cases = [
+    ['explicit', 'exact'],
+    ['explicit', 'cg'],
+    ['implicit', 'exact'],
+    ['implicit', 'cg'],
+  ] as const;
+  for (const [objective, solver] of cases) {
+    it(`gives bit-identical tables to trainAls with 2 and 3 threads (${objective}, ${solver} solver)`, async () => {
+      const params: AlsParams = { rank: 6, lambda: 0.1, biasLambda: 2, lambdaExponent: 0.5, iterations: 4, seed: 2, solver, objective };
       const reports: IterationInfo[] = [];
       const one = trainAls(matrix, params, { onIteration: (i) => reports.push(i) });
       for (const pool of pools) {

@@ -1,12 +1,19 @@
 // Folds a new user into a trained model: one exact user half-step row solve against fixed item tables.
 
 import type { AlsModel, UserVector } from '../types';
+import { createImplicitScratch, gramOf, solveImplicitRow } from './implicit';
+import { factorPenalty } from './regularization';
 import { createSolveScratch, solveRow, type SolveScratch } from './solveRow';
+import { DEFAULT_IMPLICIT_ALPHA } from './train';
+
+/** YᵀY of each implicit model's item table, computed on its first fold-in. */
+const grams = new WeakMap<Float32Array, Float64Array>();
 
 /**
  * Solves the user's [factors, bias] against the model's item factors and biases with the same
  * regularization as training (λ·n^α on factors, biasLambda on the bias). Ratings are stored as
- * float32 first, exactly as training stores them. Empty input gives the zero vector.
+ * float32 first, exactly as training stores them. Empty input gives the zero vector. Implicit models (iALS) get
+ * their own exact user solve, bias 0.
  */
 export function foldIn(
   model: AlsModel,
@@ -24,6 +31,14 @@ export function foldIn(
     if (!(Number.isInteger(i) && i >= 0 && i < nItems)) throw new RangeError(`item index ${i} out of range [0, ${nItems})`);
     idx[k] = i;
     vals[k] = ratings[k];
+  }
+  if (model.params.objective === 'implicit') {
+    // iALS: the exact user row solve against the fixed items (YᵀY + Σ (c − 1) q qᵀ + penalty·I) x = Σ c q.
+    let YtY = grams.get(model.itemFactors);
+    if (!YtY) grams.set(model.itemFactors, (YtY = gramOf(model.itemFactors, rank)));
+    const alpha = model.params.implicitAlpha ?? DEFAULT_IMPLICIT_ALPHA;
+    const x = solveImplicitRow(YtY, model.itemFactors, rank, idx, vals, 0, n, alpha, factorPenalty(model.params, n), createImplicitScratch(rank));
+    return { bias: 0, factors: Float64Array.from(x) };
   }
   const s = scratch && scratch.rank === rank ? scratch : createSolveScratch(rank);
   const x = solveRow(model.itemFactors, model.itemBias, rank, idx, vals, 0, n, model.mu, model.params, s);

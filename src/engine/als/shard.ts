@@ -1,28 +1,19 @@
 // One thread's part of a parallel training: pulls row chunks of a half-step from a shared counter and solves them.
 import type { CsrRows, RatingMatrix } from './csr';
-import type { Regularization } from './regularization';
-import { meanSquare } from './cg';
-import { createSolveScratch, halfStep, type HalfStepInput } from './solveRow';
-import type { PreparedTraining, TrainTables } from './train';
+import { beginHalfStep, createTrainScratch, runHalfStep, type PreparedTraining, type Side } from './train';
 
-/** Everything a shard thread needs, all typed arrays on SharedArrayBuffers (structured clone keeps them shared). */
+export type { Side };
+
+/** Everything a shard thread needs; every typed array on a SharedArrayBuffer (structured clone keeps them shared). */
 export interface ShardSetup {
-  rank: number;
-  mu: number;
-  reg: Regularization;
-  cgSteps: number;
-  exactBelow?: number;
-  byUser: CsrRows;
-  byItem: CsrRows;
-  tables: TrainTables;
+  /** The training, its matrix and tables on shared memory. */
+  training: PreparedTraining;
   /** Chunk boundaries per side: chunk c is rows [bounds[c], bounds[c+1]). */
   userChunks: Int32Array;
   itemChunks: Int32Array;
   /** [next chunk to take]: reset to 0 by the coordinator before each half-step. */
   counter: Int32Array;
 }
-
-export type Side = 'user' | 'item';
 
 /**
  * Splits rows into `parts` contiguous chunks of about equal cost (entries + rowCost per row). Returns parts+1
@@ -61,39 +52,28 @@ export function sharedFloat32(length: number): Float32Array {
 }
 
 /** The setup for shard threads from a training prepared on shared memory, with `chunks` chunks a side. */
-export function shardSetup(m: RatingMatrix, t: PreparedTraining, chunks: number): ShardSetup {
+export function shardSetup(t: PreparedTraining, chunks: number): ShardSetup {
   return {
-    rank: t.rank,
-    mu: t.mu,
-    reg: t.userStep.reg,
-    cgSteps: t.userStep.cgSteps ?? 0,
-    exactBelow: t.userStep.exactBelow,
-    byUser: m.byUser,
-    byItem: m.byItem,
-    tables: t.tables,
-    userChunks: splitRows(m.byUser.indptr, chunks),
-    itemChunks: splitRows(m.byItem.indptr, chunks),
+    training: t,
+    userChunks: splitRows(t.userStep.rows.indptr, chunks),
+    itemChunks: splitRows(t.itemStep.rows.indptr, chunks),
     counter: new Int32Array(new SharedArrayBuffer(4)),
   };
 }
 
-/** A shard thread's worker: `run(side)` solves chunks until none are left; returns how many it took. */
+/**
+ * A shard thread's worker: `run(side)` plans the half-step (the same plan in every thread) and solves chunks
+ * until none are left; returns how many it took.
+ */
 export function createShard(s: ShardSetup): (side: Side) => number {
-  const scratch = createSolveScratch(s.rank);
-  const { tables } = s;
-  const base = { rank: s.rank, mu: s.mu, reg: s.reg, cgSteps: s.cgSteps, exactBelow: s.exactBelow };
-  const user: HalfStepInput = { ...base, rows: s.byUser, other: tables.itemFactors, otherBias: tables.itemBias };
-  const item: HalfStepInput = { ...base, rows: s.byItem, other: tables.userFactors, otherBias: tables.userBias };
+  const scratch = createTrainScratch(s.training);
   return (side) => {
-    const input = side === 'user' ? user : item;
+    const plan = beginHalfStep(s.training, side);
     const bounds = side === 'user' ? s.userChunks : s.itemChunks;
-    const out = side === 'user' ? tables.userFactors : tables.itemFactors;
-    const outBias = side === 'user' ? tables.userBias : tables.itemBias;
     const chunks = bounds.length - 1;
-    const step = s.cgSteps > 0 ? { ...input, otherScale: meanSquare(input.other) } : input;
     let taken = 0;
     for (let c = Atomics.add(s.counter, 0, 1); c < chunks; c = Atomics.add(s.counter, 0, 1)) {
-      halfStep(step, bounds[c], bounds[c + 1], out, outBias, scratch);
+      runHalfStep(plan, bounds[c], bounds[c + 1], scratch);
       taken++;
     }
     return taken;

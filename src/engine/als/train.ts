@@ -3,8 +3,13 @@
 import type { AlsModel, AlsParams, IterationInfo, RatingColumns } from '../types';
 import type { RatingMatrix } from './csr';
 import { createRng } from './random';
-import { createSolveScratch, halfStep, type HalfStepInput } from './solveRow';
+import { meanSquare } from './cg';
+import { createImplicitScratch, gramOf, implicitHalfStep, preferenceRmse, type ImplicitScratch } from './implicit';
+import { createSolveScratch, halfStep, type HalfStepInput, type SolveScratch } from './solveRow';
 import { cgStepsFor } from './solver';
+
+/** Confidence per star of the implicit objective when none is given. */
+export const DEFAULT_IMPLICIT_ALPHA = 1;
 
 /**
  * Tuned on ml-latest-small (100,836 ratings), 5-fold CV, predictions clamped to [0.5, 5]:
@@ -49,6 +54,8 @@ export function checkParams(p: AlsParams): void {
   if (!Number.isInteger(p.iterations) || p.iterations < 0) throw new RangeError(`iterations must be a non-negative integer`);
   if (p.solver !== undefined && !['auto', 'exact', 'cg'].includes(p.solver)) throw new RangeError(`solver must be auto, exact or cg, got ${String(p.solver)}`);
   if (p.cgSteps !== undefined && !(Number.isInteger(p.cgSteps) && p.cgSteps >= 1)) throw new RangeError(`cgSteps must be a positive integer, got ${p.cgSteps}`);
+  if (p.objective !== undefined && p.objective !== 'explicit' && p.objective !== 'implicit') throw new RangeError(`objective must be explicit or implicit, got ${String(p.objective)}`);
+  if (p.implicitAlpha !== undefined && !(p.implicitAlpha >= 0)) throw new RangeError(`implicitAlpha must be >= 0, got ${p.implicitAlpha}`);
 }
 
 /** RMSE of mu + bu + bi + P[u]·Q[i] over the given (user, item, rating) columns. */
@@ -116,11 +123,13 @@ export interface TrainTables {
   itemBias: Float32Array;
 }
 
-/** A training set up and ready for its first half-step. */
+/** A training set up and ready for its first half-step (structured-cloneable: shard threads get a copy). */
 export interface PreparedTraining {
   params: AlsParams;
   rank: number;
   mu: number;
+  /** Confidence per star when the objective is implicit; null for explicit. */
+  implicitAlpha: number | null;
   tables: TrainTables;
   userStep: HalfStepInput;
   itemStep: HalfStepInput;
@@ -139,7 +148,8 @@ export function prepareTraining(
   const { rank, seed } = params;
   const reg = { lambda: params.lambda, biasLambda: params.biasLambda, lambdaExponent: params.lambdaExponent };
   const { nUsers, nItems } = m;
-  const mu = globalMeanOf(m);
+  const implicitAlpha = params.objective === 'implicit' ? (params.implicitAlpha ?? DEFAULT_IMPLICIT_ALPHA) : null;
+  const mu = implicitAlpha === null ? globalMeanOf(m) : 0;
   const tables: TrainTables = {
     userFactors: alloc(nUsers * rank),
     itemFactors: alloc(nItems * rank),
@@ -162,25 +172,76 @@ export function prepareTraining(
     params,
     rank,
     mu,
+    implicitAlpha,
     tables,
     userStep: { rows: m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, reg, cgSteps },
     itemStep: { rows: m.byItem, other: userFactors, otherBias: userBias, rank, mu, reg, cgSteps },
   };
 }
 
-/** The report for one finished iteration: train RMSE of the current tables and, if asked, validation RMSE. */
+export type Side = 'user' | 'item';
+
+/** Per-thread buffers for half-steps of either objective. */
+export interface TrainScratch {
+  solve: SolveScratch;
+  implicit: ImplicitScratch | null;
+}
+
+export function createTrainScratch(t: PreparedTraining): TrainScratch {
+  return { solve: createSolveScratch(t.rank), implicit: t.implicitAlpha === null ? null : createImplicitScratch(t.rank) };
+}
+
+/** One half-step about to run: what is computed once from the fixed side before any of its rows are solved. */
+export interface HalfStepPlan {
+  input: HalfStepInput;
+  out: Float32Array;
+  outBias: Float32Array;
+  rows: number;
+  /** YᵀY of the fixed side (implicit objective only). */
+  gram: Float64Array | null;
+  alpha: number;
+}
+
+/** Plans the user or item half-step of a training (every thread of a parallel training computes the same plan). */
+export function beginHalfStep(t: PreparedTraining, side: Side): HalfStepPlan {
+  const base = side === 'user' ? t.userStep : t.itemStep;
+  const input = (base.cgSteps ?? 0) > 0 ? { ...base, otherScale: meanSquare(base.other) } : base;
+  return {
+    input,
+    out: side === 'user' ? t.tables.userFactors : t.tables.itemFactors,
+    outBias: side === 'user' ? t.tables.userBias : t.tables.itemBias,
+    rows: base.rows.indptr.length - 1,
+    gram: t.implicitAlpha === null ? null : gramOf(base.other, t.rank),
+    alpha: t.implicitAlpha ?? 0,
+  };
+}
+
+/** Solves rows [rowStart, rowEnd) of a planned half-step. */
+export function runHalfStep(plan: HalfStepPlan, rowStart: number, rowEnd: number, scratch: TrainScratch): void {
+  if (plan.gram && scratch.implicit) implicitHalfStep(plan.input, plan.gram, plan.alpha, rowStart, rowEnd, plan.out, plan.outBias, scratch.implicit);
+  else halfStep(plan.input, rowStart, rowEnd, plan.out, plan.outBias, scratch.solve);
+}
+
+/**
+ * The report for one finished iteration: train RMSE of the current tables and, if asked, validation RMSE.
+ * Implicit models report the RMSE of the preference 1 on the rated pairs instead (what they fit there).
+ */
 export function iterationReport(m: RatingMatrix, t: PreparedTraining, iteration: number, seconds: number, opts: TrainOptions, workers = 1): IterationInfo {
   const { rank, mu } = t;
   const { userBias, itemBias, userFactors, itemFactors } = t.tables;
+  const implicit = t.implicitAlpha !== null;
   const info: IterationInfo = {
     iteration,
     iterations: t.params.iterations,
-    trainRmse: trainRmse(m, rank, mu, userBias, itemBias, userFactors, itemFactors),
+    trainRmse: implicit ? preferenceRmse(m.byUser, rank, userFactors, itemFactors) : trainRmse(m, rank, mu, userBias, itemBias, userFactors, itemFactors),
     seconds,
     workers,
   };
   if (opts.validation) {
-    info.validationRmse = tablesRmse(opts.validation, rank, mu, userBias, itemBias, userFactors, itemFactors, opts.clampValidation);
+    const v = opts.validation;
+    info.validationRmse = implicit
+      ? tablesRmse({ ...v, ratings: new Float32Array(v.length).fill(1) }, rank, 0, userBias, itemBias, userFactors, itemFactors)
+      : tablesRmse(v, rank, mu, userBias, itemBias, userFactors, itemFactors, opts.clampValidation);
   }
   return info;
 }
@@ -192,26 +253,22 @@ export function modelOf(m: RatingMatrix, t: PreparedTraining): AlsModel {
 
 /**
  * Trains r̂ = mu + b_u + b_i + p_u·q_i by alternating row solves (users, then items) in this thread: exact,
- * or warm-started conjugate gradient at large rank (cgStepsFor). Deterministic: the same matrix, params and
+ * or warm-started conjugate gradient at large rank (cgStepsFor); or, with objective 'implicit', iALS. Deterministic: the same matrix, params and
  * seed give bit-identical tables, whatever thread count trainAlsParallel uses.
  */
 export function trainAls(m: RatingMatrix, params: AlsParams, opts: TrainOptions = {}): AlsModel {
   const t = prepareTraining(m, params);
-  const { tables } = t;
-  const scratch = createSolveScratch(t.rank);
-  const stop = (): void => {
+  const scratch = createTrainScratch(t);
+  const step = (side: Side): number => {
     if (opts.shouldStop?.()) throw new TrainingCancelled();
+    const t0 = performance.now();
+    const plan = beginHalfStep(t, side);
+    runHalfStep(plan, 0, plan.rows, scratch);
+    return performance.now() - t0;
   };
   for (let it = 0; it < params.iterations; it++) {
-    stop();
-    const t0 = performance.now();
-    halfStep(t.userStep, 0, m.nUsers, tables.userFactors, tables.userBias, scratch);
-    const t1 = performance.now();
-    stop();
-    const t2 = performance.now();
-    halfStep(t.itemStep, 0, m.nItems, tables.itemFactors, tables.itemBias, scratch);
-    const t3 = performance.now();
-    if (opts.onIteration) opts.onIteration(iterationReport(m, t, it + 1, (t1 - t0 + (t3 - t2)) / 1000, opts));
+    const ms = step('user') + step('item');
+    if (opts.onIteration) opts.onIteration(iterationReport(m, t, it + 1, ms / 1000, opts));
   }
   return modelOf(m, t);
 }

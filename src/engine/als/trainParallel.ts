@@ -24,7 +24,7 @@ export const CHUNKS_PER_THREAD = 8;
 export async function trainAlsParallel(m: RatingMatrix, params: AlsParams, pool: ShardPool, opts: TrainOptions = {}): Promise<AlsModel> {
   const shared = shareMatrix(m);
   const t = prepareTraining(shared, params, sharedFloat32);
-  const setup = shardSetup(shared, t, pool.size * CHUNKS_PER_THREAD);
+  const setup = shardSetup(t, pool.size * CHUNKS_PER_THREAD);
   await pool.setup(setup);
   const step = async (side: Side): Promise<number> => {
     if (opts.shouldStop?.()) throw new TrainingCancelled();

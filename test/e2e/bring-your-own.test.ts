@@ -1,30 +1,20 @@
 // No bundled sample: the bring-your-own screen refuses a bad file (file, line, nothing stored), then imports a zip.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
 import { plantedLowRank } from '../../src/engine/synth';
 import { writeRelease } from '../../src/engine/movielens/writeRelease';
-import { launch, serveDist, screenshot, storeCounts, watchErrors, type Browser } from './harness';
+import { screenshot, storeCounts, watchErrors } from './harness';
+import { useServedApp } from './app';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const app = useServedApp();
 
 test('bring your own files: a bad ratings.csv is refused with its line; a MovieLens-shaped zip imports and recommends', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await app.browser.newContext({ viewport: { width: 390, height: 844 } });
   // A build without a bundled sample serves an empty manifest; simulate that on this build.
   await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(app.url);
   await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
   await screenshot(page, 'byo-phone');
 

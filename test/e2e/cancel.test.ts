@@ -1,25 +1,15 @@
 // Cancelling the first-visit import or training stops the worker and keeps nothing half-made; starting again works.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, serveDist, storeCounts, watchErrors, type Browser } from './harness';
+import { expect, test } from 'vitest';
+import { storeCounts, watchErrors } from './harness';
+import { useServedApp } from './app';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const app = useServedApp();
 
 test('cancel during import leaves no dataset; cancel during training keeps the dataset and no model; restart finishes', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(app.url);
 
   await page.getByRole('heading', { name: /Importing/ }).waitFor();
   await page.getByTestId('import-status').filter({ hasText: /Reading ratings|Saving/ }).waitFor();

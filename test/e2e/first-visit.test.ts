@@ -1,19 +1,9 @@
 // A person's first visit: bundled sample → import → train → rate 5 movies → list changes each time → reload keeps all.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, serveDist, screenshot, storeCounts, watchErrors, type Browser, type Page } from './harness';
+import { expect, test } from 'vitest';
+import { screenshot, storeCounts, watchErrors, type Page } from './harness';
+import { useServedApp } from './app';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const app = useServedApp();
 
 async function recommendedIds(page: Page): Promise<number[]> {
   return page.$$eval('[data-testid=recommendations] li', (lis) => lis.map((li) => Number(li.getAttribute('data-movie-id'))));
@@ -24,11 +14,11 @@ async function recommendedCounts(page: Page): Promise<number[]> {
 }
 
 test('first visit imports the sample, trains, recommends; ratings and model survive a reload', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
   const t0 = Date.now();
-  await page.goto(server.url);
+  await page.goto(app.url);
 
   // Import with visible progress, then training with iteration i of n and RMSE.
   await page.getByRole('heading', { name: /Importing ml-latest-small/ }).waitFor({ timeout: 30_000 });

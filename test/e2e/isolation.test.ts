@@ -1,19 +1,9 @@
 // Cross-origin isolation on the production build: training shards over several workers, and cancelling kills them all.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, serveDist, storeCounts, watchErrors, type Browser, type Page } from './harness';
+import { expect, test } from 'vitest';
+import { storeCounts, watchErrors, type Page } from './harness';
+import { useServedApp } from './app';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const app = useServedApp();
 
 /** Counts the shard workers the page's workers start and how many of them have closed since. */
 function trackShards(page: Page): { started: () => number; closed: () => number; firstStart: Promise<void> } {
@@ -49,11 +39,11 @@ async function storedWorkers(page: Page): Promise<(number | undefined)[]> {
 }
 
 test('the served build is cross-origin isolated and trains in more than one worker, shown while it trains', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
   const shards = trackShards(page);
-  await page.goto(server.url);
+  await page.goto(app.url);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
@@ -74,11 +64,11 @@ test('the served build is cross-origin isolated and trains in more than one work
 });
 
 test('cancelling a parallel training terminates the jobs worker and its shard workers with it; restart finishes', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
   const shards = trackShards(page);
-  await page.goto(`${server.url}?workers=2`);
+  await page.goto(`${app.url}?workers=2`);
   await shards.firstStart; // training has begun: the jobs worker starts its shard workers first
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('status').filter({ hasText: 'Stopped' }).waitFor();

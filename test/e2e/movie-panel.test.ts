@@ -1,27 +1,17 @@
 // Explanations in the list and the movie panel: predicted rating, similar movies, plain outbound links, no outside requests.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, serveDist, screenshot, watchErrors, type Browser } from './harness';
+import { expect, test } from 'vitest';
+import { screenshot, watchErrors } from './harness';
+import { useServedApp } from './app';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const app = useServedApp();
 
 test('each recommendation says which ratings drove it; the movie panel shows prediction, similar movies and links', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(app.url);
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 180_000 });
 
   const rated: string[] = [];
@@ -64,7 +54,7 @@ test('each recommendation says which ratings drove it; the movie panel shows pre
   await panel.getByRole('button', { name: 'Close' }).click();
   await panel.waitFor({ state: 'detached' });
 
-  const origin = new URL(server.url).origin;
+  const origin = new URL(app.url).origin;
   expect(requests.filter((r) => !r.startsWith(`${origin}/`) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();

@@ -1,20 +1,10 @@
 // Your ratings: edit, remove and undo, download CSV and backup, restore the backup exactly, refuse a foreign file.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, serveDist, screenshot, watchErrors, type Browser, type Page } from './harness';
+import { expect, test } from 'vitest';
+import { screenshot, watchErrors, type Page } from './harness';
+import { useServedApp } from './app';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const app = useServedApp();
 
 const mine = (page: Page) => page.getByTestId('my-ratings').locator('li');
 const count = async (page: Page) => Number(await page.getByTestId('rated-count').textContent());
@@ -25,11 +15,11 @@ async function checkedStars(page: Page): Promise<Record<string, string>> {
 }
 
 test('edit, remove with undo, export and restore: the restored ratings equal the exported ones', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await app.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   page.on('dialog', (d) => void d.accept());
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(app.url);
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 180_000 });
 
   for (const [k, stars] of [[0, '4 stars'], [1, '5 stars'], [2, '1.5 stars']] as const) {

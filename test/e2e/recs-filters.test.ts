@@ -1,19 +1,9 @@
 // Filtering recommendations by genre, years and rating count, and "not interested" hiding a movie for good.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launch, serveDist, screenshot, watchErrors, type Browser, type Page } from './harness';
+import { expect, test } from 'vitest';
+import { screenshot, watchErrors, type Page } from './harness';
+import { useServedApp } from './app';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const app = useServedApp();
 
 interface Row {
   id: number;
@@ -44,10 +34,10 @@ async function until(page: Page, ok: (r: Row) => boolean): Promise<Row[]> {
 }
 
 test('genre, year and minimum-count filters apply to the list; a movie marked not interested never comes back', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(app.url);
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 180_000 });
   await page.getByTestId('to-rate').locator('li').nth(0).getByRole('radio', { name: '5 stars', exact: true }).check();
   await page.getByTestId('to-rate').locator('li').nth(4).getByRole('radio', { name: '4.5 stars', exact: true }).check();

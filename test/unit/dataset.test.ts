@@ -4,8 +4,8 @@ import { zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { buildDataset } from '../../src/engine/movielens/dataset';
 import { identifyFiles, unzipMovieLens } from '../../src/engine/movielens/files';
-import { ImportError } from '../../src/engine/movielens/errors';
 import { sampleZipPath } from '../sample';
+import { importErrorOf } from '../importError';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/tiny/${name}`, import.meta.url)));
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -14,16 +14,6 @@ const tiny = () => [
   { path: 'movies.csv', bytes: fixture('movies.csv') },
   { path: 'links.csv', bytes: fixture('links.csv') },
 ];
-
-function importError(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('buildDataset', () => {
   test('maps ids to dense indices and computes per-movie counts and means', () => {
@@ -60,7 +50,7 @@ describe('buildDataset', () => {
   test('a ratings file with only a header is an error naming the file', () => {
     const files = tiny();
     files[0] = { path: 'ratings.csv', bytes: enc('userId,movieId,rating,timestamp\r\n') };
-    expect(importError(() => buildDataset(identifyFiles(files, 'x'))).message).toBe('ratings.csv, line 2: expected at least one rating row after the header');
+    expect(importErrorOf(() => buildDataset(identifyFiles(files, 'x'))).message).toBe('ratings.csv, line 2: expected at least one rating row after the header');
   });
 });
 
@@ -80,12 +70,12 @@ describe('files and zips', () => {
 
   test('a truncated zip, a non-zip and an unknown file set get clear errors', () => {
     const zip = zipSync({ 'ml/ratings.csv': fixture('ratings.csv'), 'ml/movies.csv': fixture('movies.csv') });
-    expect(importError(() => unzipMovieLens('ml.zip', zip.subarray(0, zip.length - 30))).message).toMatch(/^ml\.zip: expected a complete zip archive; it is truncated or corrupt/);
-    expect(importError(() => unzipMovieLens('notes.zip', enc('hello world, this is not a zip file'))).message).toMatch(/^notes\.zip: expected a zip archive/);
-    expect(importError(() => identifyFiles([{ path: 'data.txt', bytes: enc('x') }], 'my files')).message).toBe(
+    expect(importErrorOf(() => unzipMovieLens('ml.zip', zip.subarray(0, zip.length - 30))).message).toMatch(/^ml\.zip: expected a complete zip archive; it is truncated or corrupt/);
+    expect(importErrorOf(() => unzipMovieLens('notes.zip', enc('hello world, this is not a zip file'))).message).toMatch(/^notes\.zip: expected a zip archive/);
+    expect(importErrorOf(() => identifyFiles([{ path: 'data.txt', bytes: enc('x') }], 'my files')).message).toBe(
       'my files: expected a MovieLens release: ratings.csv + movies.csv (ml-latest, ml-20m, ml-25m, ml-32m), ratings.dat + movies.dat (ml-1m, ml-10m) or u.data + u.item (ml-100k); found data.txt',
     );
-    expect(importError(() => identifyFiles([{ path: 'ml-100k/u.data', bytes: enc('1\t2\t3\t4') }], 'ml-100k.zip')).message).toBe('ml-100k.zip: expected u.item beside u.data');
+    expect(importErrorOf(() => identifyFiles([{ path: 'ml-100k/u.data', bytes: enc('1\t2\t3\t4') }], 'ml-100k.zip')).message).toBe('ml-100k.zip: expected u.item beside u.data');
   });
 });
 

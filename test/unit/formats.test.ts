@@ -5,10 +5,10 @@ import { zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { buildDataset } from '../../src/engine/movielens/dataset';
 import { identifyFiles, unzipMovieLens, type InputFile } from '../../src/engine/movielens/files';
-import { ImportError } from '../../src/engine/movielens/errors';
 import { parseMoviesDat, parseUGenre, parseUItem } from '../../src/engine/movielens/legacyText';
 import { parseRatingsCsv, RatingsCsvParser } from '../../src/engine/movielens/ratingsCsv';
 import { detectRelease } from '../../src/engine/movielens/release';
+import { importErrorOf } from '../importError';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const latin1 = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
@@ -19,16 +19,6 @@ const folder = (name: string, prefix = ''): InputFile[] => {
     .map((f) => ({ path: `${prefix}${f}`, bytes: new Uint8Array(readFileSync(new URL(f, dir))) }));
 };
 const zipOf = (files: InputFile[]) => zipSync(Object.fromEntries(files.map((f) => [f.path, f.bytes])));
-
-function importError(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('ml-100k (u.data, u.item, u.genre)', () => {
   test('loose files: tab-separated ratings in any order, Latin-1 titles, genre flags named by u.genre, u.user ignored', () => {
@@ -67,21 +57,21 @@ describe('ml-100k (u.data, u.item, u.genre)', () => {
   test('u.item and u.genre errors name the file, the line and what was expected', () => {
     const genres = parseUGenre(latin1('unknown|0\nAction|1\n'));
     expect(genres).toEqual(['unknown', 'Action']);
-    expect(importError(() => parseUItem(latin1('1|A (1990)|||'), 'u.item', genres)).message).toBe(
+    expect(importErrorOf(() => parseUItem(latin1('1|A (1990)|||'), 'u.item', genres)).message).toBe(
       'u.item, line 1: expected 7 "|"-separated fields (movie id, title, release date, video release date, IMDb URL, 2 genre flags), found 5 in "1|A (1990)|||"',
     );
-    expect(importError(() => parseUItem(latin1('1|A|||x|0|1\n1x|B|||y|0|1\n'), 'u.item', genres)).message).toBe(
+    expect(importErrorOf(() => parseUItem(latin1('1|A|||x|0|1\n1x|B|||y|0|1\n'), 'u.item', genres)).message).toBe(
       'u.item, line 2: expected a whole-number movie id as field 1, found "1x" in "1x|B|||y|0|1"',
     );
-    expect(importError(() => parseUItem(latin1('1|A|||x|0|2'), 'u.item', genres)).message).toBe('u.item, line 1: expected genre flag 2 (Action) to be 0 or 1, found "2"');
-    expect(importError(() => parseUItem(latin1('1,A,,,x,0,1'), 'u.item', genres)).message).toMatch(/wrong separator\? u\.item is "\|" separated/);
-    expect(importError(() => parseUItem(latin1('1|A|||x|0|1\n1|B|||y|0|1'), 'u.item', genres)).message).toBe('u.item, line 2: expected each movie id once; 1 appears again');
-    expect(importError(() => parseUGenre(latin1('unknown|0\nAction|2\n'))).message).toBe('u.genre, line 2: expected genre index 1, found 2');
-    expect(importError(() => parseUItem(latin1('\n\n'))).message).toMatch(/^u\.item: the file is empty/);
+    expect(importErrorOf(() => parseUItem(latin1('1|A|||x|0|2'), 'u.item', genres)).message).toBe('u.item, line 1: expected genre flag 2 (Action) to be 0 or 1, found "2"');
+    expect(importErrorOf(() => parseUItem(latin1('1,A,,,x,0,1'), 'u.item', genres)).message).toMatch(/wrong separator\? u\.item is "\|" separated/);
+    expect(importErrorOf(() => parseUItem(latin1('1|A|||x|0|1\n1|B|||y|0|1'), 'u.item', genres)).message).toBe('u.item, line 2: expected each movie id once; 1 appears again');
+    expect(importErrorOf(() => parseUGenre(latin1('unknown|0\nAction|2\n'))).message).toBe('u.genre, line 2: expected genre index 1, found 2');
+    expect(importErrorOf(() => parseUItem(latin1('\n\n'))).message).toMatch(/^u\.item: the file is empty/);
   });
 
   test('u.data errors: wrong separator, non-numeric id, rating outside the scale, empty file', () => {
-    const tab = (text: string) => importError(() => parseRatingsCsv(enc(text), 'ml-100k/u.data', undefined, 'tab'));
+    const tab = (text: string) => importErrorOf(() => parseRatingsCsv(enc(text), 'ml-100k/u.data', undefined, 'tab'));
     expect(tab('196,242,3,881250949\n').message).toBe(
       'ml-100k/u.data, line 1: expected a whole-number userId as field 1 in "196,242,3,881250949" (wrong separator? u.data is tab separated)',
     );
@@ -123,23 +113,23 @@ describe('ml-1m and ml-10m (ratings.dat, movies.dat)', () => {
   });
 
   test('ratings.dat and movies.dat errors name the file, the line and what was expected', () => {
-    const dat = (text: string) => importError(() => parseRatingsCsv(enc(text), 'ratings.dat', undefined, 'dat'));
+    const dat = (text: string) => importErrorOf(() => parseRatingsCsv(enc(text), 'ratings.dat', undefined, 'dat'));
     expect(dat('1::1193::5::978300760\n1:661:3:978302109\n').message).toBe(
       'ratings.dat, line 2: expected a whole-number userId as field 1 in "1:661:3:978302109" (wrong separator? ratings.dat is "::" separated)',
     );
     expect(dat('1::1193::3.3::978300760').message).toMatch(/^ratings\.dat, line 1: expected a rating from 0\.5 to 5 in half-star steps, found 3\.3/);
     expect(dat('1::1193::5::978300760::x\n').message).toMatch(/line 1: expected a whole-number timestamp as field 4 and nothing after it/);
-    expect(importError(() => parseMoviesDat(latin1('1::Toy Story (1995)::Comedy\n2,Jumanji (1995),Adventure\n'))).message).toBe(
+    expect(importErrorOf(() => parseMoviesDat(latin1('1::Toy Story (1995)::Comedy\n2,Jumanji (1995),Adventure\n'))).message).toBe(
       'movies.dat, line 2: expected 3 "::"-separated fields (MovieID::Title::Genres), found 1 in "2,Jumanji (1995),Adventure" (wrong separator? movies.dat is "::" separated)',
     );
-    expect(importError(() => parseMoviesDat(latin1('x::Toy Story (1995)::Comedy\n'))).message).toBe('movies.dat, line 1: expected a whole-number MovieID as field 1, found "x" in "x::Toy Story (1995)::Comedy"');
-    expect(importError(() => parseMoviesDat(latin1('Mis\xe9rables'), 'movies.dat', 'utf-8')).message).toMatch(/not valid UTF-8/);
+    expect(importErrorOf(() => parseMoviesDat(latin1('x::Toy Story (1995)::Comedy\n'))).message).toBe('movies.dat, line 1: expected a whole-number MovieID as field 1, found "x" in "x::Toy Story (1995)::Comedy"');
+    expect(importErrorOf(() => parseMoviesDat(latin1('Mis\xe9rables'), 'movies.dat', 'utf-8')).message).toMatch(/not valid UTF-8/);
   });
 });
 
 describe('release detection from file names', () => {
   test('missing partners, two releases mixed, duplicates and unknown sets are explained', () => {
-    const err = (paths: string[]) => importError(() => detectRelease(paths, 'drop')).message;
+    const err = (paths: string[]) => importErrorOf(() => detectRelease(paths, 'drop')).message;
     expect(err(['ml-100k/u.data', 'ml-100k/u.user'])).toBe('drop: expected u.item beside u.data');
     expect(err(['movies.dat'])).toBe('drop: expected ratings.dat beside movies.dat');
     expect(err(['ratings.csv', 'movies.csv', 'ratings.dat', 'movies.dat'])).toBe('drop: expected one MovieLens release, found the files of two (csv and dat layouts)');

@@ -2,21 +2,13 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { RatingsCsvParser, parseRatingsCsv } from '../../src/engine/movielens/ratingsCsv';
-import { ImportError } from '../../src/engine/movielens/errors';
 import { sampleFiles, sampleZipPath } from '../sample';
+import { importErrorOf } from '../importError';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const HEADER = 'userId,movieId,rating,timestamp';
 
-function errorOf(text: string): ImportError {
-  try {
-    parseRatingsCsv(enc(text));
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
+const errorOf = (text: string) => importErrorOf(() => parseRatingsCsv(enc(text)));
 
 /** Reference: papaparse with numeric conversion, the library the fast path must agree with. */
 function viaPapa(text: string) {

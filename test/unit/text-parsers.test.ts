@@ -3,21 +3,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseLinksCsv, parseMoviesCsv, splitTitle } from '../../src/engine/movielens/textCsv';
 import { displayTitle, normalizeForSearch } from '../../src/engine/movielens/titles';
-import { ImportError } from '../../src/engine/movielens/errors';
 import { sampleFiles, sampleZipPath } from '../sample';
+import { importErrorOf } from '../importError';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/tiny/${name}`, import.meta.url)));
 const enc = (s: string) => new TextEncoder().encode(s);
-
-function error(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ImportError);
-    return e as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('movies.csv', () => {
   const movies = parseMoviesCsv(fixture('movies.csv'));
@@ -37,17 +27,17 @@ describe('movies.csv', () => {
   });
 
   test('errors name the file, line and what was expected', () => {
-    expect(error(() => parseMoviesCsv(enc('id,name,genres\n1,A (2000),Drama'))).message).toBe(
+    expect(importErrorOf(() => parseMoviesCsv(enc('id,name,genres\n1,A (2000),Drama'))).message).toBe(
       'movies.csv, line 1: expected the header "movieId,title,genres", found "id,name,genres"',
     );
-    expect(error(() => parseMoviesCsv(enc('movieId;title;genres\n1;A;B'))).message).toMatch(/wrong separator/);
-    expect(error(() => parseMoviesCsv(enc('movieId,title,genres\n1,A (2000),Drama\nx,B (2001),Drama'))).message).toBe(
+    expect(importErrorOf(() => parseMoviesCsv(enc('movieId;title;genres\n1;A;B'))).message).toMatch(/wrong separator/);
+    expect(importErrorOf(() => parseMoviesCsv(enc('movieId,title,genres\n1,A (2000),Drama\nx,B (2001),Drama'))).message).toBe(
       'movies.csv, line 3: expected a whole-number movieId, found "x"',
     );
-    expect(error(() => parseMoviesCsv(enc('movieId,title,genres\n1,A (2000)'))).message).toMatch(/^movies\.csv, line 2: expected 3 fields/);
-    expect(error(() => parseMoviesCsv(enc('movieId,title,genres\n1,A,B\n1,C,D'))).message).toMatch(/line 3: expected each movieId once/);
-    expect(error(() => parseMoviesCsv(enc(''))).message).toMatch(/^movies\.csv: the file is empty/);
-    expect(error(() => parseMoviesCsv(new Uint8Array([0x6d, 0xe9, 0xff]))).message).toMatch(/not valid UTF-8/);
+    expect(importErrorOf(() => parseMoviesCsv(enc('movieId,title,genres\n1,A (2000)'))).message).toMatch(/^movies\.csv, line 2: expected 3 fields/);
+    expect(importErrorOf(() => parseMoviesCsv(enc('movieId,title,genres\n1,A,B\n1,C,D'))).message).toMatch(/line 3: expected each movieId once/);
+    expect(importErrorOf(() => parseMoviesCsv(enc(''))).message).toMatch(/^movies\.csv: the file is empty/);
+    expect(importErrorOf(() => parseMoviesCsv(new Uint8Array([0x6d, 0xe9, 0xff]))).message).toMatch(/not valid UTF-8/);
   });
 
   test('a UTF-8 BOM is ignored', () => {
@@ -62,7 +52,7 @@ describe('links.csv', () => {
     expect(links[3]).toEqual({ movieId: 4, imdbId: '0000001', tmdbId: null });
   });
   test('rejects a non-numeric tmdbId with its line', () => {
-    expect(error(() => parseLinksCsv(enc('movieId,imdbId,tmdbId\n1,0114709,abc'))).message).toBe('links.csv, line 2: expected a numeric tmdbId, found "abc"');
+    expect(importErrorOf(() => parseLinksCsv(enc('movieId,imdbId,tmdbId\n1,0114709,abc'))).message).toBe('links.csv, line 2: expected a numeric tmdbId, found "abc"');
   });
 });
 

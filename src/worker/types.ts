@@ -1,5 +1,6 @@
 // Data that crosses the engine worker boundary: progress, summaries, movie cards, recommendations.
 import type { AlsParams, IterationInfo } from '../engine/types';
+import type { ModelMovie } from '../engine/model/modelFile';
 
 export interface ImportProgress {
   phase: 'download' | 'unzip' | 'parse' | 'write';
@@ -45,14 +46,8 @@ export interface AppStatus {
   cleaned: string[];
 }
 
-export interface MovieCard {
-  movieId: number;
-  title: string;
-  year: number | null;
-  genres: string[];
-  /** Number of MovieLens ratings and their mean. */
-  count: number;
-  mean: number;
+/** A movie as the screens show it: the model file's movie fields plus the person's own rating. */
+export interface MovieCard extends ModelMovie {
   /** The person's own rating, if any. */
   myRating: number | null;
 }

@@ -46,6 +46,7 @@ export function useBootstrap() {
         api.train(
           {},
           proxy((i: IterationInfo) => {
+            if (signal.aborted) return; // a message posted just before Cancel killed the worker: the screen says Stopped
             iterations.push(i);
             setPhase({ kind: 'training', iterations: [...iterations], total: i.iterations });
           }),
@@ -92,7 +93,7 @@ export function useBootstrap() {
           await api.importBundled(
             new URL(sample.file, document.baseURI).href, // absolute: the worker resolves relative URLs against its own script
             sample.name,
-            proxy((p: ImportProgress) => setPhase({ kind: 'importing', progress: p, label: sample.name })),
+            proxy((p: ImportProgress) => !signal.aborted && setPhase({ kind: 'importing', progress: p, label: sample.name })),
           );
         }, signal),
       );
@@ -108,7 +109,7 @@ export function useBootstrap() {
       // File objects go to the worker as handles: it reads them in slices, the page never holds their bytes.
       return runJobs(async (signal) => {
         await jobs.run(
-          (api) => api.importFiles(files, proxy((p: ImportProgress) => setPhase({ kind: 'importing', progress: p, label }))),
+          (api) => api.importFiles(files, proxy((p: ImportProgress) => !signal.aborted && setPhase({ kind: 'importing', progress: p, label }))),
           signal,
         );
       });

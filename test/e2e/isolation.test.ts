@@ -72,15 +72,17 @@ test('cancelling a parallel training terminates the jobs worker and its shard wo
   await shards.firstStart; // training has begun: the jobs worker starts its shard workers first
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('status').filter({ hasText: 'Stopped' }).waitFor();
-  expect(shards.started()).toBe(2);
-  await expect.poll(shards.closed, { timeout: 10_000 }).toBe(2);
+  // The second shard worker may not have been created yet when the jobs worker died; every one created closes.
+  const started = shards.started();
+  expect(started).toBeGreaterThanOrEqual(1);
+  await expect.poll(shards.closed, { timeout: 10_000 }).toBe(started);
   expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 0 });
 
   await page.getByRole('button', { name: 'Start again' }).click();
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 120_000 });
   expect(await storedWorkers(page)).toEqual(new Array(15).fill(2));
-  expect(shards.started()).toBe(4);
-  await expect.poll(shards.closed).toBe(4);
+  expect(shards.started()).toBe(started + 2);
+  await expect.poll(shards.closed).toBe(started + 2);
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -1,6 +1,7 @@
 // Worker API: training ALS on the active dataset and storing the model.
 import { buildCsr } from '../engine/als/csr';
 import { defaultAlsParams, trainAls, type TrainOptions } from '../engine/als/train';
+import { shareMatrix } from '../engine/als/shard';
 import { trainAlsParallel } from '../engine/als/trainParallel';
 import type { AlsModel, AlsParams, IterationInfo } from '../engine/types';
 import { openDb } from '../store/db';
@@ -28,7 +29,10 @@ export async function train(params: Partial<AlsParams>, onProgress: (i: Iteratio
   const p: AlsParams = { ...defaultAlsParams, ...params };
   const t0 = performance.now();
   const ratings = await readRatings(db, dataset);
-  const matrix = buildCsr(ratings, dataset.stats.users, dataset.stats.movies);
+  const threads = shardThreads(options.workers);
+  // For shard workers the matrix goes to shared memory at once, so only that copy stays alive.
+  const csr = () => buildCsr(ratings, dataset.stats.users, dataset.stats.movies);
+  const matrix = threads > 1 ? shareMatrix(csr()) : csr();
   const history: IterationInfo[] = [];
   const opts: TrainOptions = {
     onIteration: (info) => {
@@ -36,7 +40,6 @@ export async function train(params: Partial<AlsParams>, onProgress: (i: Iteratio
       onProgress(info);
     },
   };
-  const threads = shardThreads(options.workers);
   let model: AlsModel;
   if (threads > 1) {
     const pool = createWorkerShardPool(threads);

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNodeShardPool, type NodeShardPool } from '../../src/cli/shardPool';
 import { buildCsr } from '../../src/engine/als/csr';
-import { splitRows } from '../../src/engine/als/shard';
+import { shareMatrix, splitRows } from '../../src/engine/als/shard';
 import { trainAls } from '../../src/engine/als/train';
 import { trainAlsParallel } from '../../src/engine/als/trainParallel';
 import { plantedLowRank } from '../../src/engine/synth';
@@ -26,6 +26,18 @@ describe('splitRows', () => {
     const total = cost(0, 100);
     expect(Math.abs(cost(0, b[1]) - total / 2)).toBeLessThanOrEqual(300 + 4);
     expect(splitRows(new Int32Array(1), 3)).toEqual(new Int32Array(4));
+  });
+});
+
+describe('shareMatrix', () => {
+  it('copies every array to shared memory once, and keeps a matrix that is already there', () => {
+    const m = buildCsr({ users: Int32Array.of(0, 1), items: Int32Array.of(1, 0), ratings: Float32Array.of(4, 2), length: 2 }, 2, 2);
+    const shared = shareMatrix(m);
+    for (const rows of [shared.byUser, shared.byItem]) {
+      for (const a of [rows.indptr, rows.indices, rows.values]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }
+    expect(Array.from(shared.byItem.values)).toEqual(Array.from(m.byItem.values));
+    expect(shareMatrix(shared)).toBe(shared);
   });
 });
 

@@ -40,10 +40,16 @@ export function shareArray<T extends Int32Array | Float32Array>(a: T): T {
   return out;
 }
 
-/** The rating matrix with every array moved to shared memory (what shard threads read). */
+/** The rating matrix with every array on shared memory (what shard threads read); itself if already there. */
 export function shareMatrix(m: RatingMatrix): RatingMatrix {
+  if (isShared(m)) return m;
   const rows = (c: CsrRows): CsrRows => ({ indptr: shareArray(c.indptr), indices: shareArray(c.indices), values: shareArray(c.values) });
   return { ...m, byUser: rows(m.byUser), byItem: rows(m.byItem) };
+}
+
+function isShared(m: RatingMatrix): boolean {
+  const rows = [m.byUser, m.byItem];
+  return rows.every((c) => [c.indptr, c.indices, c.values].every((a) => a.buffer instanceof SharedArrayBuffer));
 }
 
 /** Allocates a zeroed float32 table on shared memory. */

@@ -17,7 +17,8 @@ export interface ShardPool {
 export const CHUNKS_PER_THREAD = 8;
 
 /**
- * Same result as trainAls (bit for bit, any pool size): the matrix is copied to shared memory, the tables live
+ * Same result as trainAls (bit for bit, any pool size): the matrix is copied to shared memory (unless it is there
+ * already: pass shareMatrix(m) and drop m to hold only one copy), the tables live
  * there, and each half-step is solved by the pool's threads while this thread waits and then reports.
  * The returned model's tables are plain (non-shared) copies, so they can be stored or transferred.
  */

@@ -4,11 +4,11 @@ import { choleskySolve } from './kernels';
 import { factorPenalty } from './regularization';
 import type { HalfStepInput } from './solveRow';
 
-/**
- * Each rating r is a watch: preference 1 with confidence c = 1 + alpha·r; every unrated item is preference 0
- * with confidence 1. A row solves (YᵀY + Σ_rated (c − 1)·y yᵀ + penalty·I) x = Σ_rated c·y, where YᵀY over the
- * whole other side is computed once a half-step (the YᵀY trick), so a row costs O(n·rank) per CG step.
- */
+// Each rating r is a watch: preference 1 with confidence c = 1 + alpha·r; every unrated item is preference 0
+// with confidence 1. A row solves (YᵀY + Σ_rated (c − 1)·y yᵀ + penalty·I) x = Σ_rated c·y, where YᵀY over the
+// whole other side is computed once a half-step (the YᵀY trick), so a row costs O(n·rank) per CG step.
+
+/** Buffers for one rank-dimensional implicit row solve (exact or CG). */
 export interface ImplicitScratch {
   rank: number;
   A: Float64Array;

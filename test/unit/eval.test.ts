@@ -32,5 +32,7 @@ describe('evaluate', () => {
     expect(alsParamsFrom({})).toEqual(defaultAlsParams);
     expect(alsParamsFrom({ rank: '8', iters: '3' })).toEqual({ ...defaultAlsParams, rank: 8, iterations: 3 });
     expect(() => alsParamsFrom({ lambda: 'abc' })).toThrow('--lambda expects a number, got "abc"');
+    expect(alsParamsFrom({ objective: 'implicit', alpha: '2', solver: 'exact' })).toEqual({ ...defaultAlsParams, objective: 'implicit', implicitAlpha: 2, solver: 'exact' });
+    expect(() => alsParamsFrom({ objective: 'ranking' })).toThrow('--objective expects one of explicit, implicit, got "ranking"');
   });
 });

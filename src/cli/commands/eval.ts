@@ -9,16 +9,30 @@ import { num } from '../args';
 
 export const usage = `eval <dataset dir or zip> [--test-frac 0.1 [--per-user] | --folds 5] [--seed 42]
        eval --train FILE --test FILE   (e.g. ml-100k u1.base/u1.test, or two ratings.csv files)
-       [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N] [--json]`;
+       [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N]
+       [--objective explicit|implicit [--alpha A]] [--solver auto|exact|cg] [--json]`;
 
 function row(name: string, m: Metrics): string {
   const cells = [m.rmse, m.mae, m['precision@10'], m['recall@20'], m['ndcg@10'], m['coverage@20']].map((x) => x.toFixed(4));
   return `${name.padEnd(12)} ${cells.join('  ')}  ${m.fitSeconds.toFixed(2).padStart(7)}`;
 }
 
+type ParamOption = 'rank' | 'lambda' | 'lambda-exponent' | 'bias-lambda' | 'iters' | 'objective' | 'solver' | 'alpha';
+
+function oneOf<T extends string>(v: string | undefined, name: string, allowed: readonly T[]): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(v)) throw new Error(`--${name} expects one of ${allowed.join(', ')}, got "${v}"`);
+  return v as T;
+}
+
 /** ALS parameters from command-line values; anything not given keeps its default (including α). */
-export function alsParamsFrom(values: Partial<Record<'rank' | 'lambda' | 'lambda-exponent' | 'bias-lambda' | 'iters', string>>): AlsParams {
+export function alsParamsFrom(values: Partial<Record<ParamOption, string>>): AlsParams {
+  const objective = oneOf(values.objective, 'objective', ['explicit', 'implicit'] as const);
+  const solver = oneOf(values.solver, 'solver', ['auto', 'exact', 'cg'] as const);
   return {
+    ...(objective ? { objective } : {}),
+    ...(solver ? { solver } : {}),
+    ...(values.alpha !== undefined ? { implicitAlpha: num(values.alpha, 'alpha', 1) } : {}),
     ...defaultAlsParams,
     rank: num(values.rank, 'rank', defaultAlsParams.rank),
     lambda: num(values.lambda, 'lambda', defaultAlsParams.lambda),
@@ -42,6 +56,9 @@ export function run(args: string[]): void {
       'lambda-exponent': { type: 'string' },
       iters: { type: 'string' },
       'per-user': { type: 'boolean', default: false },
+      objective: { type: 'string' },
+      solver: { type: 'string' },
+      alpha: { type: 'string' },
       train: { type: 'string' },
       test: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -77,12 +94,14 @@ export function run(args: string[]): void {
         ? `train ${s.train}, test ${s.test}`
         : `${s.testFraction * 100}% ${s.kind === 'user-holdout' ? 'of each user held out' : 'holdout'} (seed ${s.seed})`;
   console.log(`${path ?? 'files'}: ${report.ratings.toLocaleString('en')} ratings, ${how}`);
-  console.log(`ALS rank ${params.rank}, penalty ${params.lambda}·n^${params.lambdaExponent ?? 1}, bias lambda ${params.biasLambda}, ${params.iterations} iterations`);
+  const implicit = params.objective === 'implicit';
+  console.log(`${implicit ? 'implicit ALS (iALS)' : 'ALS'} rank ${params.rank}, penalty ${params.lambda}·n^${params.lambdaExponent ?? 1}, bias lambda ${params.biasLambda}, ${params.iterations} iterations`);
   console.log('model        RMSE    MAE     P@10    R@20    NDCG@10 Cov@20  fit (s)');
   console.log(row('ALS', report.model));
   console.log(row('bias', report.baselines.bias));
   console.log(row('popularity', report.baselines.popularity));
   console.log(row('global mean', report.baselines.globalMean));
   console.log('(ranking: full ranking over each user\'s unrated movies; held-out ratings >= 4 are relevant)');
+  if (implicit) console.log('(the implicit model scores preference, not stars: judge it by the ranking columns, not RMSE/MAE)');
 }
 

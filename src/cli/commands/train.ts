@@ -7,7 +7,7 @@ import { encodeModel } from '../../engine/model/modelFile';
 import { loadDataset } from '../loadDataset';
 import { alsParamsFrom } from './eval';
 
-export const usage = `train <dataset dir or zip> --out model.plm [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N] [--json]`;
+export const usage = `train <dataset dir or zip> --out model.plm [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N] [--objective explicit|implicit] [--solver auto|exact|cg] [--json]`;
 
 export function run(args: string[]): void {
   const { values, positionals } = parseArgs({
@@ -20,6 +20,9 @@ export function run(args: string[]): void {
       'lambda-exponent': { type: 'string' },
       'bias-lambda': { type: 'string' },
       iters: { type: 'string' },
+      objective: { type: 'string' },
+      solver: { type: 'string' },
+      alpha: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });

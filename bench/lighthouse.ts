@@ -24,7 +24,7 @@ export async function benchLighthouse(): Promise<Record<string, unknown>> {
           ? { extends: 'lighthouse:default', settings: { formFactor: 'desktop', screenEmulation: { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }, throttlingMethod: 'simulate' } }
           : undefined,
       );
-      chrome.kill();
+      await chrome.kill(); // the previous browser must be gone: its import and training would steal the CPU
       if (!result) throw new Error('lighthouse returned no result');
       runs[formFactor] = Object.fromEntries(Object.entries(result.lhr.categories).map(([k, c]) => [k, Math.round((c.score ?? 0) * 100)]));
       const failed = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'manual');

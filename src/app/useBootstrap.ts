@@ -123,7 +123,10 @@ export function useBootstrap() {
   useEffect(() => {
     if (started.current) return; // StrictMode mounts twice in development; import once
     started.current = true;
-    void start();
+    // Let the page finish loading and paint before workers take both cores for import and training.
+    const go = () => requestIdleCallback(() => void start(), { timeout: 300 });
+    if (document.readyState === 'complete') go();
+    else window.addEventListener('load', go, { once: true });
   }, [start]);
 
   return { phase, start, importFiles, cancel, showByo: () => setPhase({ kind: 'byo' }) };

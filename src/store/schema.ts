@@ -4,6 +4,7 @@
 import type { DBSchema } from 'idb';
 import type { AlsParams, IterationInfo } from '../engine/types';
 import type { DatasetStats, MovieInfo } from '../engine/movielens/dataset';
+import type { RatingChunk } from '../engine/movielens/datasetTypes';
 
 export const DB_NAME = 'pocketlens';
 /** 1: datasets, movies, ratingChunks, profile, models, meta. 2: + hidden (movies marked "not interested"). */
@@ -57,16 +58,12 @@ export interface MovieRecord extends MovieInfo {
   dataset: string;
 }
 
-/** Columnar slice of a dataset's ratings (dense indices; stars × 2 as bytes). */
-export interface RatingChunkRecord {
+/**
+ * Columnar slice of a dataset's ratings as stored: the engine's RatingChunk plus its dataset. Timestamps are
+ * Uint32 seconds in chunks written by the streaming import, Float64 in older ones or past 2106.
+ */
+export interface RatingChunkRecord extends RatingChunk {
   dataset: string;
-  seq: number;
-  length: number;
-  users: Int32Array;
-  items: Int32Array;
-  ratingsX2: Uint8Array;
-  /** Seconds since 1970: Uint32 in chunks written by the streaming import, Float64 in older ones or past 2106. */
-  timestamps: Uint32Array | Float64Array;
 }
 
 /** One of the person's own ratings, keyed by MovieLens movieId (stable across releases). */

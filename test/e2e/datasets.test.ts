@@ -1,22 +1,12 @@
 // Datasets side by side in the app: import a second release from the panel, switch between them, delete one for good.
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { plantedLowRank } from '../../src/engine/synth';
 import { writeRelease } from '../../src/engine/movielens/writeRelease';
-import { launch, screenshot, serveDist, storeCounts, watchErrors, type Browser } from './harness';
+import { screenshot, storeCounts, watchErrors } from './harness';
+import { useServedApp } from './app';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-});
+const app = useServedApp();
 
 function release(name: string, users: number, seed: number) {
   const synth = plantedLowRank({ users, items: 120, rank: 3, density: 0.3, noise: 0.3, seed, clamp: true });
@@ -26,11 +16,11 @@ function release(name: string, users: number, seed: number) {
 }
 
 test('import a second dataset from the panel, switch back to the first, delete the second: its data and model are gone', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(app.url);
   await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
 
   const a = release('ml-alpha', 150, 1);

@@ -4,31 +4,22 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { writeSynthRelease } from '../../src/cli/commands/synth';
-import { launch, root, serveDist, storeCounts, watchErrors, type Browser } from './harness';
+import { root, storeCounts, watchErrors } from './harness';
+import { useServedApp } from './app';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveDist>>;
+const app = useServedApp();
 const tmp = mkdtempSync(join(tmpdir(), 'pocketlens-e2e-'));
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.server.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function byoPage() {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url);
+  await page.goto(app.url);
   await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
   return { context, page, errors };
 }

@@ -6,8 +6,10 @@ import { trainAls } from '../../engine/als/train';
 import { encodeModel } from '../../engine/model/modelFile';
 import { loadDataset } from '../loadDataset';
 import { alsParamsFrom } from './eval';
+import { randomHoldout } from '../../engine/als/split';
+import { num } from '../args';
 
-export const usage = `train <dataset dir or zip> --out model.plm [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N] [--objective explicit|implicit] [--solver auto|exact|cg] [--json]`;
+export const usage = `train <dataset dir or zip> --out model.plm [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N] [--objective explicit|implicit] [--solver auto|exact|cg] [--holdout 0.1] [--json]`;
 
 export function run(args: string[]): void {
   const { values, positionals } = parseArgs({
@@ -23,6 +25,7 @@ export function run(args: string[]): void {
       objective: { type: 'string' },
       solver: { type: 'string' },
       alpha: { type: 'string' },
+      holdout: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -30,12 +33,18 @@ export function run(args: string[]): void {
   if (!path || !values.out) throw new Error(`usage: npm run cli -- ${usage}`);
   const params = alsParamsFrom(values);
   const data = loadDataset(path);
+  // --holdout F: train on the rest and report the held-out RMSE after every iteration (the model excludes them).
+  const holdout = values.holdout !== undefined ? num(values.holdout, 'holdout', 0.1) : 0;
+  const { train, test } = holdout > 0 ? randomHoldout(data.ratings, holdout, params.seed) : { train: data.ratings, test: undefined };
   const t0 = performance.now();
-  const history: { iteration: number; trainRmse: number; seconds: number }[] = [];
-  const model = trainAls(buildCsr(data.ratings, data.stats.users, data.stats.movies), params, {
+  const history: { iteration: number; trainRmse: number; validationRmse?: number; seconds: number }[] = [];
+  const model = trainAls(buildCsr(train, data.stats.users, data.stats.movies), params, {
+    validation: test,
+    clampValidation: { min: 0.5, max: 5 },
     onIteration: (i) => {
-      history.push({ iteration: i.iteration, trainRmse: i.trainRmse, seconds: i.seconds });
-      if (!values.json) process.stderr.write(`iteration ${i.iteration}/${i.iterations}: train RMSE ${i.trainRmse.toFixed(4)} (${i.seconds.toFixed(2)} s)\n`);
+      history.push({ iteration: i.iteration, trainRmse: i.trainRmse, validationRmse: i.validationRmse, seconds: i.seconds });
+      const v = i.validationRmse !== undefined ? `, validation RMSE ${i.validationRmse.toFixed(4)}` : '';
+      if (!values.json) process.stderr.write(`iteration ${i.iteration}/${i.iterations}: train RMSE ${i.trainRmse.toFixed(4)}${v} (${i.seconds.toFixed(2)} s)\n`);
     },
   });
   const seconds = (performance.now() - t0) / 1000;

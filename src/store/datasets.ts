@@ -2,7 +2,8 @@
 import type { DatasetRatings, MovieInfo, ParsedDataset } from '../engine/movielens/dataset';
 import type { BuiltDataset, DatasetStats, RatingChunk } from '../engine/movielens/datasetTypes';
 import { tx, type DB } from './db';
-import { STORES, type DatasetRecord, type ImportTimings, type MovieRecord, type RatingChunkRecord } from './schema';
+import { STORES, type DatasetRecord, type MovieRecord, type RatingChunkRecord } from './schema';
+import type { ImportTimings as StreamTimings } from '../engine/movielens/importRelease';
 
 export const CHUNK_ROWS = 1 << 18;
 
@@ -88,7 +89,7 @@ export async function putMovies(db: DB, dataset: string, movies: MovieInfo[]): P
 export async function finishImport(
   db: DB,
   record: DatasetRecord,
-  built: Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'> & { timings?: Omit<ImportTimings, 'moviesSeconds'> },
+  built: Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'> & { timings?: StreamTimings },
   moviesStored = false,
 ): Promise<DatasetRecord> {
   const t0 = performance.now();

@@ -5,6 +5,7 @@ import type { DBSchema } from 'idb';
 import type { AlsParams, IterationInfo } from '../engine/types';
 import type { DatasetStats, MovieInfo } from '../engine/movielens/dataset';
 import type { RatingChunk } from '../engine/movielens/datasetTypes';
+import type { ImportTimings as StreamTimings } from '../engine/movielens/importRelease';
 
 export const DB_NAME = 'pocketlens';
 /** 1: datasets, movies, ratingChunks, profile, models, meta. 2: + hidden (movies marked "not interested"). */
@@ -44,13 +45,8 @@ export interface DatasetRecord {
   movieStats?: { counts: Int32Array; means: Float64Array };
 }
 
-/** Seconds: the streaming part in total, and within it waiting for bytes, parsing, waiting for chunk writes, the final pass; then writing the movies. */
-export interface ImportTimings {
-  seconds: number;
-  readSeconds: number;
-  parseSeconds: number;
-  writeWaitSeconds: number;
-  finishSeconds: number;
+/** Seconds: the streaming import's own timings (engine), then writing the movie records. */
+export interface ImportTimings extends StreamTimings {
   moviesSeconds: number;
 }
 

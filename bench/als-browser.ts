@@ -2,7 +2,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { startServer } from '../scripts/serve';
-import { launch, serveDist } from '../test/e2e/harness';
+import { launch, serveDist, storedModel } from '../test/e2e/harness';
 
 interface Run {
   workers: number;
@@ -40,21 +40,8 @@ export async function benchAlsBrowser(args: string[] = []): Promise<Record<strin
         await page.goto(`${server.url}?workers=${workers}`);
         env = await page.evaluate(() => ({ isolated: crossOriginIsolated, cores: navigator.hardwareConcurrency }));
         await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 300_000 });
-        const model = await page.evaluate(
-          () =>
-            new Promise<{ trainSeconds: number; seconds: number[]; workers: number[] }>((ok, fail) => {
-              const req = indexedDB.open('pocketlens');
-              req.onerror = () => fail(req.error);
-              req.onsuccess = () => {
-                const get = req.result.transaction('models').objectStore('models').getAll();
-                get.onsuccess = () => {
-                  const m = get.result[0];
-                  const h = m.history as { seconds: number; workers?: number }[];
-                  ok({ trainSeconds: m.trainSeconds, seconds: h.map((i) => i.seconds), workers: h.map((i) => i.workers ?? 1) });
-                };
-              };
-            }),
-        );
+        const stored = await storedModel(page);
+        const model = { trainSeconds: stored.trainSeconds, seconds: stored.history.map((i) => i.seconds), workers: stored.history.map((i) => i.workers ?? 1) };
         runs.push({ workers, iterationSeconds: model.seconds, trainSeconds: model.trainSeconds, recorded: model.workers });
         await context.close();
       }

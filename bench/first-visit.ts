@@ -1,5 +1,5 @@
 // Benchmark: first visit of the production build in Chromium (import, train, rate → new list), printed as JSON.
-import { launch, serveDist, storeCounts } from '../test/e2e/harness';
+import { launch, serveDist, storeCounts, storedModel } from '../test/e2e/harness';
 
 export async function benchFirstVisit(): Promise<Record<string, unknown>> {
   const server = await serveDist();
@@ -19,20 +19,8 @@ export async function benchFirstVisit(): Promise<Record<string, unknown>> {
     const tImport = performance.now();
     await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 300_000 });
     const tReady = performance.now();
-    const model = await page.evaluate(
-      () =>
-        new Promise<{ trainSeconds: number; rank: number; iterations: number; lastRmse: number }>((ok, fail) => {
-          const req = indexedDB.open('pocketlens');
-          req.onerror = () => fail(req.error);
-          req.onsuccess = () => {
-            const get = req.result.transaction('models').objectStore('models').getAll();
-            get.onsuccess = () => {
-              const m = get.result[0];
-              ok({ trainSeconds: m.trainSeconds, rank: m.params.rank, iterations: m.params.iterations, lastRmse: m.history.at(-1).trainRmse });
-            };
-          };
-        }),
-    );
+    const stored = await storedModel(page);
+    const model = { ...stored, lastRmse: stored.history.at(-1)!.trainRmse };
     const longestDuringSetup = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
     // Rate five movies and time rating → new list on screen, inside the page (input event → list mutation).
     await page.evaluate(`(() => {

@@ -65,4 +65,30 @@ export async function storeCounts(page: Page): Promise<Record<string, number>> {
   );
 }
 
+/** The page's first stored model, as the benchmarks read it (straight from IndexedDB, not through the app). */
+export interface StoredModelSummary {
+  trainSeconds: number;
+  rank: number;
+  iterations: number;
+  history: { seconds: number; trainRmse: number; workers?: number }[];
+}
+
+export async function storedModel(page: Page): Promise<StoredModelSummary> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredModelSummary>((ok, fail) => {
+        const req = indexedDB.open('pocketlens');
+        req.onerror = () => fail(req.error);
+        req.onsuccess = () => {
+          const get = req.result.transaction('models').objectStore('models').getAll();
+          get.onsuccess = () => {
+            const m = get.result[0];
+            req.result.close();
+            ok({ trainSeconds: m.trainSeconds, rank: m.params.rank, iterations: m.params.iterations, history: m.history });
+          };
+        };
+      }),
+  );
+}
+
 export type { Browser, BrowserContext, Page };

@@ -2,8 +2,7 @@
 import { useBootstrap } from './useBootstrap';
 import { ImportProgressView, TrainingProgressView } from './components/Progress';
 import { ByoScreen } from './components/ByoScreen';
-import { Recommender } from './components/Recommender';
-import { DatasetsPanel } from './components/DatasetsPanel';
+import { Library } from './components/Library';
 import { PwaToast } from './components/PwaToast';
 import { usePwa } from './usePwa';
 
@@ -36,8 +35,7 @@ export function App() {
             {phase.message}
           </p>
         )}
-        {phase.kind === 'ready' && <Recommender status={phase.status} />}
-        {phase.kind === 'ready' && <DatasetsPanel onChanged={start} onEmpty={showByo} onImport={importFiles} />}
+        {phase.kind === 'ready' && <Library status={phase.status} onChanged={start} onEmpty={showByo} onImport={importFiles} />}
       </main>
       <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training'} />
       <footer className="foot">

@@ -1,6 +1,6 @@
 // Per-file fixture for e2e tests: the production build served with the real headers, and one Chromium.
 import { afterAll, beforeAll } from 'vitest';
-import { launch, serveDist, type Browser } from './harness';
+import { launch, serveDist, type Browser, type Page } from './harness';
 
 /** Starts the server and the browser before the file's tests and closes both after them. */
 export function useServedApp(): { readonly browser: Browser; readonly url: string } {
@@ -22,4 +22,9 @@ export function useServedApp(): { readonly browser: Browser; readonly url: strin
       return served!.url;
     },
   };
+}
+
+/** Switches the app to one of its screens by the navigation link a person would click. */
+export async function showView(page: Page, label: 'Recommendations' | 'My ratings' | 'Model lab' | 'Data'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: new RegExp(`^${label}`) }).click();
 }

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { plantedLowRank } from '../../src/engine/synth';
 import { writeRelease } from '../../src/engine/movielens/writeRelease';
 import { screenshot, storeCounts, watchErrors } from './harness';
-import { useServedApp } from './app';
+import { showView, useServedApp } from './app';
 
 const app = useServedApp();
 
@@ -29,6 +29,7 @@ test('import a second dataset from the panel, switch back to the first, delete t
   const status = page.getByTestId('status-line');
   await status.filter({ hasText: `ml-alpha: ${a.ratings.toLocaleString('en')} ratings of 120 movies by 150 people` }).waitFor({ timeout: 120_000 });
 
+  await showView(page, 'Data');
   const panel = page.getByTestId('datasets');
   await expect.poll(() => panel.getByTestId('dataset').count()).toBe(1);
   expect(await panel.getByTestId('storage').textContent()).toMatch(/^Using [\d.]+ MB of [\d.]+ MB available to this site;/);
@@ -44,7 +45,9 @@ test('import a second dataset from the panel, switch back to the first, delete t
 
   await rows.nth(0).getByRole('button', { name: 'Use' }).click();
   await status.filter({ hasText: 'ml-alpha:' }).waitFor();
+  await showView(page, 'Recommendations');
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor();
+  await showView(page, 'Data');
   await expect.poll(async () => (await panel.getByTestId('dataset').nth(0).textContent()) ?? '').toContain('ml-alpha (in use)');
 
   const beta = panel.getByTestId('dataset').nth(1);

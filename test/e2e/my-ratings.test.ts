@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { screenshot, watchErrors, type Page } from './harness';
-import { useServedApp } from './app';
+import { showView, useServedApp } from './app';
 
 const app = useServedApp();
 
@@ -25,6 +25,7 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   for (const [k, stars] of [[0, '4 stars'], [1, '5 stars'], [2, '1.5 stars']] as const) {
     await page.getByTestId('to-rate').locator('li').nth(k).getByRole('radio', { name: stars, exact: true }).check();
   }
+  await showView(page, 'My ratings');
   await mine(page).nth(2).waitFor();
   expect(await count(page)).toBe(3);
 
@@ -55,7 +56,9 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
     await mine(page).first().getByRole('button', { name: /^Remove rating for/ }).click();
     await page.waitForFunction((m) => document.querySelectorAll('[data-testid=my-ratings] li').length === m - 1, n);
   }
+  await showView(page, 'Recommendations');
   await page.getByRole('heading', { name: 'Popular with MovieLens users' }).waitFor();
+  await showView(page, 'My ratings');
 
   // A foreign file changes nothing.
   const restore = page.getByLabel('Restore backup');
@@ -68,6 +71,7 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   await page.getByRole('status').filter({ hasText: 'Restored 3 ratings' }).waitFor();
   await mine(page).nth(2).waitFor();
   expect(await checkedStars(page)).toEqual(before);
+  await showView(page, 'Recommendations');
   await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
   expect(errors).toEqual([]);
   await context.close();

@@ -4,11 +4,7 @@ import { serving } from '../../client/engineClient';
 import type { MovieCard } from '../../worker/types';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { StarRating } from './StarRating';
-
-export interface Removed {
-  movieId: number;
-  rating: number;
-}
+import type { RatingsState } from '../useRatings';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -19,14 +15,8 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function MyRatings(props: {
-  ratings: Map<number, number>;
-  removed: Removed | null;
-  onRate: (movieId: number, rating: number | null) => void;
-  onOpen: (movieId: number) => void;
-  onRestored: () => void;
-}) {
-  const { ratings, removed, onRate, onOpen, onRestored } = props;
+export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movieId: number) => void }) {
+  const { ratings, removed, rate: onRate, reload: onRestored } = mine;
   const [list, setList] = useState<MovieCard[]>([]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
 
@@ -47,7 +37,7 @@ export function MyRatings(props: {
       if (ratings.size > 0 && !window.confirm(`Replace your ${ratings.size} ratings with the ones in ${file.name}?`)) return;
       const n = await serving.api.restoreBackup(text, file.name);
       setMessage({ text: `Restored ${n} ratings from ${file.name}.`, error: false });
-      onRestored();
+      void onRestored();
     } catch (e) {
       setMessage({ text: `Nothing was changed: ${(e as Error).message}`, error: true });
     }

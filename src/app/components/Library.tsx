@@ -1,0 +1,39 @@
+// The app once a dataset is ready: screen tabs, the current screen, and the movie panel any screen can open.
+import { useState } from 'react';
+import type { AppStatus } from '../../worker/types';
+import { useRatings } from '../useRatings';
+import { useView } from '../useView';
+import { NavTabs } from './NavTabs';
+import { Recommender } from './Recommender';
+import { MyRatings } from './MyRatings';
+import { MoviePanel } from './MoviePanel';
+import { DatasetsPanel } from './DatasetsPanel';
+
+export function Library(props: { status: AppStatus; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
+  const mine = useRatings();
+  const [view, setView] = useView();
+  const [open, setOpen] = useState<number | null>(null);
+  const active = props.status.active!;
+  const model = props.status.model;
+  return (
+    <>
+      <p className="status-line" data-testid="status-line">
+        {active.name}: {active.ratings.toLocaleString('en')} ratings of {active.movies.toLocaleString('en')} movies by{' '}
+        {active.users.toLocaleString('en')} people · you rated <strong data-testid="rated-count">{mine.ratings.size}</strong>
+        {model && ` · model: rank ${model.params.rank}, ${model.params.iterations} iterations`}
+      </p>
+      <NavTabs view={view} onView={setView} counts={{ ratings: mine.ratings.size }} />
+      {mine.error && (
+        <p role="alert" className="error">
+          {mine.error}
+        </p>
+      )}
+      {view === 'recommend' && <Recommender mine={mine} onOpen={setOpen} />}
+      {view === 'ratings' && <MyRatings mine={mine} onOpen={setOpen} />}
+      {view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
+      {open !== null && (
+        <MoviePanel key={open} movieId={open} myRating={mine.ratings.get(open) ?? null} onRate={mine.rate} onOpen={setOpen} onClose={() => setOpen(null)} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+// The person's ratings as the screens share them: optimistic writes, failure reported and rolled back, removal with undo.
+import { useCallback, useEffect, useState } from 'react';
+import { serving } from '../client/engineClient';
+
+export interface Removed {
+  movieId: number;
+  rating: number;
+}
+
+export interface RatingsState {
+  /** movieId → stars, as stored. */
+  ratings: Map<number, number>;
+  /** The last rating removed, for Undo. */
+  removed: Removed | null;
+  /** Why the last write failed (the rating shown was rolled back). */
+  error: string | null;
+  /** Bumped after every stored change, so lists that depend on the profile refresh. */
+  version: number;
+  rate: (movieId: number, rating: number | null) => Promise<void>;
+  /** Re-reads the profile (after a restore, or a change made in another tab). */
+  reload: () => Promise<void>;
+}
+
+export function useRatings(): RatingsState {
+  const [ratings, setRatings] = useState<Map<number, number>>(new Map());
+  const [removed, setRemoved] = useState<Removed | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+
+  const reload = useCallback(async () => {
+    const rated = await serving.api.ratedMovies();
+    setRatings(new Map(rated.map((m) => [m.movieId, m.myRating ?? 0])));
+    setVersion((v) => v + 1);
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const rate = useCallback(
+    async (movieId: number, rating: number | null) => {
+      const apply = (value: number | null) =>
+        setRatings((prev) => {
+          const next = new Map(prev);
+          if (value === null) next.delete(movieId);
+          else next.set(movieId, value);
+          return next;
+        });
+      const previous = ratings.get(movieId) ?? null;
+      apply(rating); // show it at once; undone below if the write fails
+      setRemoved(rating === null && previous !== null ? { movieId, rating: previous } : null);
+      try {
+        await serving.api.rate(movieId, rating);
+        setError(null);
+      } catch (e) {
+        apply(previous);
+        setError(`Your rating was not saved: ${(e as Error).message}`);
+        return;
+      }
+      setVersion((v) => v + 1);
+    },
+    [ratings],
+  );
+
+  return { ratings, removed, error, version, rate, reload };
+}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 export const VIEWS = [
   { id: 'recommend', label: 'Recommendations' },
   { id: 'ratings', label: 'My ratings' },
+  { id: 'lab', label: 'Model lab' },
   { id: 'data', label: 'Data' },
 ] as const;
 

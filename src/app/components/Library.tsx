@@ -8,6 +8,7 @@ import { Recommender } from './Recommender';
 import { MyRatings } from './MyRatings';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
+import { LabScreen } from './lab/LabScreen';
 
 export function Library(props: { status: AppStatus; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const mine = useRatings();
@@ -30,6 +31,7 @@ export function Library(props: { status: AppStatus; onChanged: () => void; onEmp
       )}
       {view === 'recommend' && <Recommender mine={mine} onOpen={setOpen} />}
       {view === 'ratings' && <MyRatings mine={mine} onOpen={setOpen} />}
+      {view === 'lab' && <LabScreen status={props.status} />}
       {view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
       {open !== null && (
         <MoviePanel key={open} movieId={open} myRating={mine.ratings.get(open) ?? null} onRate={mine.rate} onOpen={setOpen} onClose={() => setOpen(null)} />

@@ -1,0 +1,41 @@
+// Model lab: what the current dataset and model are, and (below) the tools to train, compare, tune and look at models.
+import type { AppStatus } from '../../../worker/types';
+
+export function LabScreen({ status }: { status: AppStatus }) {
+  const active = status.active!;
+  const model = status.model;
+  const density = active.ratings / (active.users * active.movies);
+  return (
+    <div className="lab">
+      <section className="panel" aria-labelledby="lab-data-h" data-testid="lab-dataset">
+        <h2 id="lab-data-h">Dataset</h2>
+        <dl className="facts">
+          <dt>Name</dt>
+          <dd>{active.name}</dd>
+          <dt>Ratings</dt>
+          <dd>{active.ratings.toLocaleString('en')}</dd>
+          <dt>People</dt>
+          <dd>{active.users.toLocaleString('en')}</dd>
+          <dt>Movies</dt>
+          <dd>{active.movies.toLocaleString('en')}</dd>
+          <dt>Density</dt>
+          <dd>{(density * 100).toFixed(2)}% of the user × movie matrix is rated</dd>
+        </dl>
+      </section>
+      <section className="panel" aria-labelledby="lab-model-h" data-testid="lab-model">
+        <h2 id="lab-model-h">Current model</h2>
+        {model ? (
+          <p>
+            Rank {model.params.rank}, λ {model.params.lambda}, {model.params.iterations} iterations, trained in {model.trainSeconds.toFixed(1)} s; final
+            training RMSE {model.history.at(-1)?.trainRmse.toFixed(4) ?? '–'}.
+          </p>
+        ) : (
+          <p className="muted">No model yet.</p>
+        )}
+      </section>
+      {/* lab: training controls and live chart */}
+      {/* lab: evaluation and tuning */}
+      {/* map: taste map */}
+    </div>
+  );
+}

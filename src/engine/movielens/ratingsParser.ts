@@ -112,6 +112,8 @@ export class RatingsParser {
     let rows = this.rows;
     let p = 0;
     let c = 0;
+    // A UTF-8 BOM at the start of a file without header (u.data, ratings.dat); ratings.csv's header() skips its own.
+    if (line === 0 && this.dialect.header === null && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) p = 3;
     while (p < end) {
       line++;
       const start = p;

@@ -24,8 +24,15 @@ function parseTable(text: string, file: string, header: string[]): { fields: str
   if (text.trim() === '') throw new ImportError(file, undefined, `the file is empty; expected the header "${header.join(',')}"`);
   const result = Papa.parse<string[]>(text, { header: false, delimiter: ',', skipEmptyLines: false });
   const rows = result.data;
+  // Row k starts on line lineOf[k]: a quoted field holding line breaks (RFC 4180) makes its row span several lines.
+  const lineOf: number[] = [];
+  for (let k = 0, line = 1; k < rows.length; k++) {
+    lineOf.push(line);
+    line++;
+    for (const f of rows[k]) for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) line++;
+  }
   const err = result.errors.find((e) => e.type === 'Quotes' || e.code === 'InvalidQuotes' || e.code === 'MissingQuotes');
-  if (err) throw new ImportError(file, (err.row ?? 0) + 1, `expected a properly quoted field (${err.message})`);
+  if (err) throw new ImportError(file, lineOf[err.row ?? 0] ?? 1, `expected a properly quoted field (${err.message})`);
   const first = rows[0].map((h) => h.trim());
   if (first.join(',') !== header.join(',')) {
     const raw = rows[0].join(',');
@@ -37,9 +44,9 @@ function parseTable(text: string, file: string, header: string[]): { fields: str
     const fields = rows[i];
     if (fields.length === 1 && fields[0].trim() === '') continue; // blank line, e.g. the final newline
     if (fields.length !== header.length) {
-      throw new ImportError(file, i + 1, `expected ${header.length} fields (${header.join(',')}), found ${fields.length} in ${excerpt(fields.join(','))}`);
+      throw new ImportError(file, lineOf[i], `expected ${header.length} fields (${header.join(',')}), found ${fields.length} in ${excerpt(fields.join(','))}`);
     }
-    out.push({ fields, line: i + 1 });
+    out.push({ fields, line: lineOf[i] });
   }
   return out;
 }

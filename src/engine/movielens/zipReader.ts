@@ -73,6 +73,7 @@ export async function readZipDirectory(src: ByteSource): Promise<ZipEntry[]> {
     const nameLen = v.getUint16(p + 28, true);
     const extraLen = v.getUint16(p + 30, true);
     const commentLen = v.getUint16(p + 32, true);
+    if (p + 46 + nameLen + extraLen + commentLen > cd.length) throw corrupt(zip, `central directory entry ${k + 1} is damaged`);
     const entry: ZipEntry = {
       path: names.decode(cd.subarray(p + 46, p + 46 + nameLen)),
       flags: v.getUint16(p + 8, true),
@@ -86,8 +87,11 @@ export async function readZipDirectory(src: ByteSource): Promise<ZipEntry[]> {
     for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; ) {
       const id = v.getUint16(x, true);
       const len = v.getUint16(x + 2, true);
+      if (x + 4 + len > p + 46 + nameLen + extraLen) break; // a block cut short: no zip64 values in it
       if (id === 1) {
         let f = x + 4;
+        const need = 8 * [entry.size, entry.compressedSize, entry.localHeaderOffset].filter((n) => n === 0xffffffff).length;
+        if (need > len) throw corrupt(zip, `the zip64 field of ${entry.path} is damaged`);
         if (entry.size === 0xffffffff) (entry.size = u64(v, f)), (f += 8);
         if (entry.compressedSize === 0xffffffff) (entry.compressedSize = u64(v, f)), (f += 8);
         if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = u64(v, f);

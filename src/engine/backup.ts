@@ -8,19 +8,32 @@ export interface BackupRating {
   ratedAt: number;
 }
 
+/** A movie marked "not interested". */
+export interface BackupHidden {
+  movieId: number;
+  /** Milliseconds since 1970. */
+  hiddenAt: number;
+}
+
 export interface Backup {
   format: 'pocketlens-backup';
   version: 1;
   exportedAt: string;
   ratings: BackupRating[];
+  /** Absent in backups made before hidden movies were kept: restoring one of those leaves the marks as they are. */
+  hidden?: BackupHidden[];
 }
 
-export function makeBackup(ratings: BackupRating[], exportedAt = new Date()): Backup {
+export function makeBackup(ratings: BackupRating[], exportedAt = new Date(), hidden: BackupHidden[] = []): Backup {
   const sorted = [...ratings].sort((a, b) => a.movieId - b.movieId).map(({ movieId, rating, ratedAt }) => ({ movieId, rating, ratedAt }));
-  return { format: 'pocketlens-backup', version: 1, exportedAt: exportedAt.toISOString(), ratings: sorted };
+  const marks = [...hidden].sort((a, b) => a.movieId - b.movieId).map(({ movieId, hiddenAt }) => ({ movieId, hiddenAt }));
+  return { format: 'pocketlens-backup', version: 1, exportedAt: exportedAt.toISOString(), ratings: sorted, hidden: marks };
 }
 
 const isHalfStar = (x: unknown): x is number => typeof x === 'number' && x >= 0.5 && x <= 5 && x * 2 === Math.round(x * 2);
+/** Times the app itself can write and export: from 1970 to 2286 (the ratings.csv export keeps 10-digit seconds). */
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x < 1e13;
+const isMovieId = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
 /** Parses and checks a backup completely; any problem is an ImportError naming the file and the field. */
 export function parseBackup(text: string, file: string): Backup {
@@ -42,14 +55,29 @@ export function parseBackup(text: string, file: string): Backup {
     const x = r as Partial<BackupRating> | null;
     const at = `ratings[${k}]`;
     if (!x || typeof x !== 'object') return fail(`${at}: expected an object`);
-    if (!Number.isInteger(x.movieId) || (x.movieId as number) < 0) fail(`${at}.movieId: expected a whole number, found ${JSON.stringify(x.movieId)}`);
+    if (!isMovieId(x.movieId)) fail(`${at}.movieId: expected a whole number, found ${JSON.stringify(x.movieId)}`);
     if (!isHalfStar(x.rating)) fail(`${at}.rating: expected 0.5 to 5 in half stars, found ${JSON.stringify(x.rating)}`);
-    if (typeof x.ratedAt !== 'number' || !Number.isFinite(x.ratedAt)) fail(`${at}.ratedAt: expected a time in milliseconds, found ${JSON.stringify(x.ratedAt)}`);
-    if (seen.has(x.movieId as number)) fail(`${at}.movieId: ${x.movieId} appears twice`);
+    if (!isTime(x.ratedAt)) fail(`${at}.ratedAt: expected a time in milliseconds, found ${JSON.stringify(x.ratedAt)} (from 1970 to 2286)`);
+    if (seen.has(x.movieId as number)) fail(`${at}.movieId: ${x.movieId} appears twice; expected each movie once`);
     seen.add(x.movieId as number);
     return { movieId: x.movieId as number, rating: x.rating as number, ratedAt: x.ratedAt as number };
   });
-  return { format: 'pocketlens-backup', version: 1, exportedAt: String(b.exportedAt ?? ''), ratings };
+  let hidden: BackupHidden[] | undefined;
+  if (b.hidden !== undefined) {
+    if (!Array.isArray(b.hidden)) fail('expected "hidden" to be a list');
+    const marked = new Set<number>();
+    hidden = (b.hidden as unknown[]).map((h, k): BackupHidden => {
+      const x = h as Partial<BackupHidden> | null;
+      const at = `hidden[${k}]`;
+      if (!x || typeof x !== 'object') return fail(`${at}: expected an object`);
+      if (!isMovieId(x.movieId)) fail(`${at}.movieId: expected a whole number, found ${JSON.stringify(x.movieId)}`);
+      if (!isTime(x.hiddenAt)) fail(`${at}.hiddenAt: expected a time in milliseconds, found ${JSON.stringify(x.hiddenAt)} (from 1970 to 2286)`);
+      if (marked.has(x.movieId as number)) fail(`${at}.movieId: ${x.movieId} appears twice; expected each movie once`);
+      marked.add(x.movieId as number);
+      return { movieId: x.movieId as number, hiddenAt: x.hiddenAt as number };
+    });
+  }
+  return { format: 'pocketlens-backup', version: 1, exportedAt: String(b.exportedAt ?? ''), ratings, ...(hidden ? { hidden } : {}) };
 }
 
 /** The ratings in MovieLens ratings.csv layout (userId,movieId,rating,timestamp in seconds), oldest first. */

@@ -1,6 +1,6 @@
 // The person's own ratings, keyed by MovieLens movieId; every write is strict-durability.
 import { tx, type DB } from './db';
-import { STORES, type ProfileRecord } from './schema';
+import { STORES, type HiddenRecord, type ProfileRecord } from './schema';
 
 export function getProfile(db: DB): Promise<ProfileRecord[]> {
   return tx(db, [STORES.profile], 'readonly', (t) => t.objectStore(STORES.profile).getAll());
@@ -24,16 +24,24 @@ export async function setRating(db: DB, movieId: number, rating: number | null):
   );
 }
 
-/** Makes the profile exactly `records` in one strict transaction (restoring a backup): all or nothing. */
-export async function replaceProfile(db: DB, records: ProfileRecord[]): Promise<void> {
+/**
+ * Makes the profile exactly `records` (and, when given, the hidden marks exactly `hidden`) in one strict transaction
+ * (restoring a backup): all or nothing.
+ */
+export async function replaceProfile(db: DB, records: ProfileRecord[], hidden?: HiddenRecord[]): Promise<void> {
   await tx(
     db,
-    [STORES.profile],
+    [STORES.profile, STORES.hidden],
     'readwrite',
     async (t) => {
       const s = t.objectStore(STORES.profile);
       await s.clear();
       for (const r of records) await s.put({ movieId: r.movieId, rating: r.rating, ratedAt: r.ratedAt });
+      if (hidden) {
+        const h = t.objectStore(STORES.hidden);
+        await h.clear();
+        for (const r of hidden) await h.put({ movieId: r.movieId, hiddenAt: r.hiddenAt });
+      }
     },
     'strict',
   );

@@ -142,7 +142,7 @@ describe('a refused import writes nothing (fake-indexeddb)', () => {
   }
 
   /** Runs failing imports of generated cases; returns how many chunk puts reached IndexedDB before the refusals. */
-  async function refusedLeaveNothing(arb: fc.Arbitrary<fc.RecordValue<typeof caseArb>>, late: boolean, numRuns: number): Promise<{ refused: number; chunkPuts: number }> {
+  async function refusedLeaveNothing(arb: typeof caseArb, late: boolean, numRuns: number): Promise<{ refused: number; chunkPuts: number }> {
     const db = await openDb();
     const before = await snapshot(db);
     let refused = 0;

@@ -142,3 +142,21 @@ describe('found by the properties above', () => {
     }
   });
 });
+
+describe('found while building the bad-file corpus', () => {
+  test('a row cut short says how many fields were expected, not that its last field is wrong', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...formats), rowsArb, fc.integer({ min: 2, max: 3 }), (format, rows, keep) => {
+        const sep = { csv: ',', tab: '\t', dat: '::' }[format];
+        const lines = ratingsText(rows, format).split('\n');
+        const k = lines.length - 2;
+        lines[k] = lines[k].split(sep).slice(0, keep).join(sep);
+        const r = parsesOrImportError(() => parse(enc(lines.join('\n')), format), FILES[format]);
+        expect(r.ok).toBe(false);
+        expect(!r.ok && r.error.line).toBe(k + 1);
+        expect(!r.ok && r.error.problem).toMatch(new RegExp(`^expected 4 fields \\(.+\\), found ${keep} in `));
+      }),
+      { numRuns: RUNS / 3 },
+    );
+  });
+});

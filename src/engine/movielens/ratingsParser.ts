@@ -219,7 +219,10 @@ export class RatingsParser {
     const text = new TextDecoder().decode(buf.subarray(start, eol)).replace(/\r$/, '');
     const sepText = this.dialect.double ? '::' : String.fromCharCode(this.dialect.sep);
     const hint = text.includes(sepText) ? '' : ` (wrong separator? ${baseName(this.file)} is ${this.dialect.separatorName} separated)`;
-    throw new ImportError(this.file, line, `${what} in ${excerpt(text)}${hint}`);
+    // A row cut short names the missing field rather than blaming the last one present.
+    const fields = text.split(sepText).length;
+    const problem = fields > 1 && fields < 4 ? `expected 4 fields (${this.dialect.example}), found ${fields}` : what;
+    throw new ImportError(this.file, line, `${problem} in ${excerpt(text)}${hint}`);
   }
 }
 

@@ -1,6 +1,5 @@
 // Test helper (fake-indexeddb): a person's data seeded into every store, and byte-for-byte snapshots of all stores to
 // prove that a refused import or backup changed nothing.
-import { serialize } from 'node:v8';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { importFiles } from '../src/worker/importApi';
@@ -13,14 +12,30 @@ import { STORES, type StoreName } from '../src/store/schema';
 
 export const tinyFixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/tiny/${name}`, import.meta.url)));
 
-/** Every store's keys and values, serialized with V8's structured clone (typed arrays included): equal bytes, equal data. */
+/**
+ * A canonical text of a stored value: typed arrays as their type and raw bytes (hex), numbers exactly (-0 and NaN kept),
+ * objects with their keys in order. V8's own serializer is not used: it writes the same 0 as an int or a double
+ * depending on how the engine happens to hold it.
+ */
+export function canonical(v: unknown): string {
+  if (ArrayBuffer.isView(v)) return `${v.constructor.name}<${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}>`;
+  if (v instanceof ArrayBuffer) return `ArrayBuffer<${Buffer.from(v).toString('hex')}>`;
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null || typeof v !== 'object') return String(v);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v instanceof Date) return `Date(${v.getTime()})`;
+  return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
+}
+
+/** Every store's keys and values in canonical form (typed arrays byte for byte): equal buffers, equal data. */
 export async function snapshot(db: DB): Promise<Record<StoreName, Buffer>> {
   const names = Object.values(STORES) as StoreName[];
   const out = {} as Record<StoreName, Buffer>;
   await tx(db, names, 'readonly', async (t) => {
     for (const n of names) {
       const s = t.objectStore(n);
-      out[n] = serialize([await s.getAllKeys(), await s.getAll()]);
+      out[n] = Buffer.from(canonical([await s.getAllKeys(), await s.getAll()]));
     }
   });
   return out;

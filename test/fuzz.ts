@@ -224,10 +224,13 @@ export function splitAt(b: Uint8Array, cuts: number[]): Uint8Array[] {
   return out;
 }
 
-/** Number of lines a reported line number may point at (the last line without newline counts; one past for "expected a row"). */
+/**
+ * Number of lines a reported line number may point at: LF, CRLF or a lone CR (papaparse reads old Mac files) end a line,
+ * and the last line without newline counts.
+ */
 export function lineCount(b: Uint8Array): number {
   let n = 1;
-  for (let i = 0; i < b.length; i++) if (b[i] === 10) n++;
+  for (let i = 0; i < b.length; i++) if (b[i] === 10 || (b[i] === 13 && b[i + 1] !== 10)) n++;
   return n;
 }
 

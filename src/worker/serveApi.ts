@@ -76,7 +76,7 @@ export async function genres(): Promise<string[]> {
  */
 export async function recommend(opts: RecommendOptions = {}): Promise<Recommendations> {
   const s = await getServing();
-  if (!s) return { kind: 'none', objective: 'explicit', items: [], millis: 0 };
+  if (!s) return { kind: 'none', objective: 'explicit', implicitAvailable: false, items: [], millis: 0 };
   const mine = await myRatings();
   const hidden = await hiddenMovies(await openDb());
   const t0 = performance.now();
@@ -92,17 +92,18 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
     }
   }
   const exclude = excluded(s, items, hidden, opts);
+  const implicitAvailable = s.model !== null && s.implicitModel !== null;
   if (!s.model || items.length === 0) {
     const ranked = popularityRanking(s.counts, s.sums, s.dataset.stats.mean, { damping: POPULAR_DAMPING, minCount, n, exclude });
     const millis = performance.now() - t0;
-    return { kind: 'popular', objective: 'explicit', items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })), millis };
+    return { kind: 'popular', objective: 'explicit', implicitAvailable, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })), millis };
   }
   if (opts.objective === 'implicit' && s.implicitModel) {
     // iALS: every rating is a watch; the score is the predicted preference (near 1: likely to watch), not stars.
     const implicit = s.implicitModel;
     const ranked = topN(implicit, foldIn(implicit, items, stars), { n, exclude, minCount, counts: s.counts });
     const millis = performance.now() - t0;
-    return { kind: 'personal', objective: 'implicit', millis, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })) };
+    return { kind: 'personal', objective: 'implicit', implicitAvailable, millis, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })) };
   }
   const user = foldIn(s.model, items, stars);
   const ranked = topN(s.model, user, { n, exclude, minCount, counts: s.counts });
@@ -111,6 +112,7 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
   return {
     kind: 'personal',
     objective: 'explicit',
+    implicitAvailable,
     millis,
     items: ranked.map((r, k) => ({
       ...card(s, r.item, mine),

@@ -83,6 +83,8 @@ export interface Recommendations {
   kind: 'personal' | 'popular' | 'none';
   /** Which model ranked a personal list: star predictions or the implicit "will watch" scores. */
   objective: 'explicit' | 'implicit';
+  /** Whether an implicit model exists beside the explicit one (the screen then offers the switch). */
+  implicitAvailable: boolean;
   items: Recommendation[];
   /** Milliseconds spent on fold-in and scoring. */
   millis: number;

@@ -40,7 +40,7 @@ describe('models per (dataset, objective) on the tiny fixture', () => {
     await api.rate(1, 5);
     await api.rate(2, 1);
     const fromLegacy = await api.recommend({ n: 10, minCount: 0 });
-    expect(fromLegacy).toMatchObject({ kind: 'personal', objective: 'explicit' });
+    expect(fromLegacy).toMatchObject({ kind: 'personal', objective: 'explicit', implicitAvailable: false });
     expect(fromLegacy.items).toHaveLength(6);
     // Asking for the implicit list without an implicit model gives the star list, saying so.
     expect((await api.recommend({ n: 10, minCount: 0, objective: 'implicit' })).objective).toBe('explicit');
@@ -58,7 +58,8 @@ describe('models per (dataset, objective) on the tiny fixture', () => {
     // The implicit list ranks by iALS scores (not clamped stars); the explicit list is unchanged by it.
     const stars = await api.recommend({ n: 10, minCount: 0 });
     const watch = await api.recommend({ n: 10, minCount: 0, objective: 'implicit' });
-    expect(watch).toMatchObject({ kind: 'personal', objective: 'implicit' });
+    expect(watch).toMatchObject({ kind: 'personal', objective: 'implicit', implicitAvailable: true });
+    expect(stars).toMatchObject({ objective: 'explicit', implicitAvailable: true });
     expect(watch.items.map((m) => m.movieId).sort()).toEqual(stars.items.map((m) => m.movieId).sort());
     for (let k = 1; k < watch.items.length; k++) expect(watch.items[k - 1].predicted).toBeGreaterThanOrEqual(watch.items[k].predicted);
     for (const m of watch.items) expect(m.predicted).toBeLessThan(0.5); // preference scores, far below any star value

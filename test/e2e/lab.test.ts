@@ -2,7 +2,8 @@
 // old model, the evaluation table against the baselines, a tiny tune and "Train with the winner", and the implicit
 // model's "You'll likely watch" list behind the switch on Recommendations. Each state screenshotted at 1280 and 360 px.
 import { afterAll, expect, test } from 'vitest';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { artifacts, screenshot, watchErrors, type BrowserContext, type Page } from './harness';
 import { showView, useServedApp } from './app';
@@ -27,6 +28,7 @@ async function shots(name: string, panel: string): Promise<void> {
   await page.setViewportSize(PHONE);
   await page.waitForTimeout(150); // the chart follows its box through a ResizeObserver
   await screenshot(page, `lab-${name}-phone`);
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width); // nothing wider than the phone
   mkdirSync(artifacts, { recursive: true });
   await page.locator(panel).screenshot({ path: join(artifacts, `lab-${name}-phone-panel.png`) });
   await page.setViewportSize(DESKTOP);
@@ -58,6 +60,19 @@ function storedModels(): Promise<StoredModel[]> {
       };
     };
   })`);
+}
+
+/** No axe-core WCAG 2 A/AA violation inside `selector`, in light and in dark. */
+async function expectAccessible(selector: string): Promise<void> {
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await page.evaluate(
+      `axe.run(document.querySelector(${JSON.stringify(selector)}), { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(' | ')))`,
+    );
+    expect(violations, `${selector} in ${colorScheme}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 const train = () => page.getByTestId('lab-train');
@@ -121,6 +136,14 @@ test('train with a 10% holdout: the chart and the per-iteration train and valida
   // The shell's status line follows the new model without leaving the screen.
   await page.getByTestId('status-line').filter({ hasText: 'rank 64, 5 iterations' }).waitFor();
   await shots('trained', '[data-testid=lab-train]');
+  // Dark: the chart is drawn again in the dark palette (validation #8ab8ff instead of #1f5fa8).
+  const markers = `Array.from(document.querySelectorAll('[data-testid=rmse-chart] .u-marker')).map((m) => getComputedStyle(m).borderColor)`;
+  expect(await page.evaluate(markers)).toContain('rgb(31, 95, 168)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (let k = 0; k < 50 && !((await page.evaluate(markers)) as string[]).includes('rgb(138, 184, 255)'); k++) await page.waitForTimeout(100);
+  expect(await page.evaluate(markers)).toContain('rgb(138, 184, 255)');
+  await screenshot(page, 'lab-trained-dark-desktop');
+  await page.emulateMedia({ colorScheme: 'light' });
 });
 
 test('Cancel stops a training and the model in use stays exactly as it was', async () => {
@@ -158,6 +181,9 @@ test('evaluation: model RMSE below the bias baseline, below the global mean, in 
   expect(table.model['ndcg@10']).toBeGreaterThan(table.bias['ndcg@10']);
   console.log(`evaluation (${await page.getByTestId('lab-eval-status').textContent()}): ${JSON.stringify(table)}`);
   await shots('evaluated', '[data-testid=lab-eval]');
+
+  // The lab with its chart and tables passes axe's WCAG 2 A/AA rules (labels, contrast, table headers), light and dark.
+  await expectAccessible('.lab');
 });
 
 test('a tune can be cancelled; a tiny tune lists configurations by RMSE; "Train with the winner" fills the controls and trains it', async () => {
@@ -226,6 +252,7 @@ test('an implicit model adds the "You\'ll likely watch" list, ranked by score, b
   expect(watch).not.toEqual(stars);
   console.log(`implicit top scores: ${values.slice(0, 5).join(', ')}`);
   await shots('recs-implicit', '#recommendations');
+  await expectAccessible('#recommendations');
   // The choice survives a trip to another screen.
   await showView(page, 'Model lab');
   await showView(page, 'Recommendations');

@@ -11,12 +11,14 @@ export function RankBySwitch({ value, onChange }: { value: RankBy; onChange: (v:
   return (
     <fieldset className="rank-by" data-testid="rank-by">
       <legend>Rank by</legend>
-      {options.map((o) => (
-        <label key={o.id} className={value === o.id ? 'on' : undefined}>
-          <input type="radio" name="rank-by" value={o.id} checked={value === o.id} onChange={() => onChange(o.id)} />
-          {o.label}
-        </label>
-      ))}
+      <span className="rank-by-options">
+        {options.map((o) => (
+          <label key={o.id} className={value === o.id ? 'on' : undefined}>
+            <input type="radio" name="rank-by" value={o.id} checked={value === o.id} onChange={() => onChange(o.id)} />
+            {o.label}
+          </label>
+        ))}
+      </span>
     </fieldset>
   );
 }

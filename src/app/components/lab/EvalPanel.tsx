@@ -81,12 +81,15 @@ export function EvalPanel() {
         </p>
       )}
       {report && p && (
+        <p className="lab-note">
+          {Math.round(report.split.kind === 'holdout' ? report.split.testFraction * 100 : 0)}% of {report.ratings.toLocaleString('en')} ratings held out (seed{' '}
+          {'seed' in report.split ? report.split.seed : '–'}). Lower RMSE and MAE are better; higher NDCG, recall and coverage are better.
+        </p>
+      )}
+      {report && p && (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lab-eval-caption">
           <table className="lab-table lab-eval-table" data-testid="eval-table">
-            <caption id="lab-eval-caption">
-              {Math.round(report.split.kind === 'holdout' ? report.split.testFraction * 100 : 0)}% of {report.ratings.toLocaleString('en')} ratings held out (seed{' '}
-              {'seed' in report.split ? report.split.seed : '–'}). Lower RMSE and MAE are better; higher NDCG, recall and coverage are better.
-            </caption>
+            <caption id="lab-eval-caption">Held-out results</caption>
             <thead>
               <tr>
                 <th scope="col">Model</th>

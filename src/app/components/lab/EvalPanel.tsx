@@ -82,7 +82,7 @@ export function EvalPanel() {
       )}
       {report && p && (
         <p className="lab-note">
-          {Math.round(report.split.kind === 'holdout' ? report.split.testFraction * 100 : 0)}% of {report.ratings.toLocaleString('en')} ratings held out (seed{' '}
+          {report.dataset}: {Math.round(report.split.kind === 'holdout' ? report.split.testFraction * 100 : 0)}% of {report.ratings.toLocaleString('en')} ratings held out (seed{' '}
           {'seed' in report.split ? report.split.seed : '–'}). Lower RMSE and MAE are better; higher NDCG, recall and coverage are better.
         </p>
       )}

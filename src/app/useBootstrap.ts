@@ -5,6 +5,7 @@ import type { AppStatus, ImportProgress } from '../worker/engineApi';
 import type { BundleManifest } from '../engine/movielens/manifest';
 import type { IterationInfo } from '../engine/types';
 import { defaultAlsParams } from '../engine/als/train';
+import { onStatusChanged } from './statusEvents';
 
 export type Phase =
   | { kind: 'loading' }
@@ -27,7 +28,7 @@ async function bundledSample(): Promise<BundleManifest['datasets'][number] | nul
 }
 
 /** `?workers=N` picks how many shard workers a training uses (benchmarks compare 1 and 2); absent: the default. */
-function workersFromUrl(): number | undefined {
+export function workersFromUrl(): number | undefined {
   const n = Number(new URLSearchParams(location.search).get('workers'));
   return Number.isInteger(n) && n >= 1 ? n : undefined;
 }
@@ -118,6 +119,15 @@ export function useBootstrap() {
   );
 
   const cancel = useCallback(() => abort.current?.abort(), []);
+
+  // A screen trained a model (Model lab): show the new status without leaving the screen.
+  useEffect(
+    () =>
+      onStatusChanged(() => {
+        void serving.api.status().then((status) => setPhase((p) => (p.kind === 'ready' ? { kind: 'ready', status } : p)));
+      }),
+    [],
+  );
 
   const started = useRef(false);
   useEffect(() => {

@@ -1,12 +1,57 @@
-// Trained models: saved whole in one transaction, newest per dataset is the one used.
+// Trained models: one per (dataset, objective), keyed `${datasetId}:${objective}`, saved whole in one transaction.
+// Models stored before the key carried the objective (ids like `${datasetId}-als-…`) stay loadable: they are
+// found through the byDataset index, and replaced (deleted) when a model of their objective is saved.
 import { tx, type DB } from './db';
 import { STORES, type ModelRecord } from './schema';
+import type { AlsParams } from '../engine/types';
 
-export async function saveModel(db: DB, model: ModelRecord): Promise<void> {
-  await tx(db, [STORES.models], 'readwrite', (t) => t.objectStore(STORES.models).put(model), 'strict');
+export type Objective = NonNullable<AlsParams['objective']>;
+
+export const modelId = (datasetId: string, objective: Objective): string => `${datasetId}:${objective}`;
+
+export const objectiveOf = (m: { params: AlsParams }): Objective => m.params.objective ?? 'explicit';
+
+const isCurrentKey = (datasetId: string, key: string) => key === modelId(datasetId, 'explicit') || key === modelId(datasetId, 'implicit');
+
+/**
+ * Stores `model` as its dataset's model for its objective (the record's id is set from them), replacing the
+ * previous one and any older-format record of the same objective, all in one strict transaction: until it
+ * commits the previous model is the one in use.
+ */
+export async function saveModel(db: DB, model: ModelRecord): Promise<ModelRecord> {
+  const objective = objectiveOf(model);
+  const rec: ModelRecord = { ...model, id: modelId(model.datasetId, objective) };
+  await tx(
+    db,
+    [STORES.models],
+    'readwrite',
+    async (t) => {
+      const store = t.objectStore(STORES.models);
+      for (const key of await store.index('byDataset').getAllKeys(model.datasetId)) {
+        if (isCurrentKey(model.datasetId, key)) continue;
+        const old = await store.get(key);
+        if (old && objectiveOf(old) === objective) await store.delete(key);
+      }
+      await store.put(rec);
+    },
+    'strict',
+  );
+  return rec;
 }
 
-export async function latestModel(db: DB, datasetId: string): Promise<ModelRecord | undefined> {
-  const all = await tx(db, [STORES.models], 'readonly', (t) => t.objectStore(STORES.models).index('byDataset').getAll(datasetId));
-  return all.sort((a, b) => b.trainedAt - a.trainedAt)[0];
+/** The dataset's model for `objective` (explicit by default), or undefined when none was trained. */
+export async function latestModel(db: DB, datasetId: string, objective: Objective = 'explicit'): Promise<ModelRecord | undefined> {
+  return tx(db, [STORES.models], 'readonly', async (t) => {
+    const store = t.objectStore(STORES.models);
+    const current = await store.get(modelId(datasetId, objective));
+    if (current) return current;
+    // Older-format records only (a current-format record replaces them when saved).
+    const legacy: ModelRecord[] = [];
+    for (const key of await store.index('byDataset').getAllKeys(datasetId)) {
+      if (isCurrentKey(datasetId, key)) continue;
+      const m = await store.get(key);
+      if (m && objectiveOf(m) === objective) legacy.push(m);
+    }
+    return legacy.sort((a, b) => b.trainedAt - a.trainedAt)[0];
+  });
 }

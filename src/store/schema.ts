@@ -82,6 +82,8 @@ export interface ModelRecord {
   history: IterationInfo[];
   trainSeconds: number;
   trainedAt: number;
+  /** Share of the ratings held out for validation (not trained on); absent or 0: trained on all of them. */
+  holdout?: number;
 }
 
 export interface MetaRecord {

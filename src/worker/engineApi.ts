@@ -2,6 +2,7 @@
 export * from './importApi';
 export * from './datasetsApi';
 export * from './trainApi';
+export * from './labApi';
 export * from './serveApi';
 export * from './movieApi';
 export * from './profileApi';

@@ -28,9 +28,17 @@ export async function status(): Promise<AppStatus> {
   for (const id of running) whenImportEnds(id, () => deleteIfIncomplete(db, id));
   const datasets = (await listDatasets(db)).map(summarize);
   const active = await activeDataset();
-  const model = active ? await latestModel(db, active.id) : undefined;
+  const model = active ? await latestModel(db, active.id, 'explicit') : undefined;
+  const implicitModel = active ? await latestModel(db, active.id, 'implicit') : undefined;
   const ratedCount = (await getProfile(db)).length;
-  return { datasets, active: active ? summarize(active) : null, model: model ? modelSummary(model) : null, ratedCount, cleaned };
+  return {
+    datasets,
+    active: active ? summarize(active) : null,
+    model: model ? modelSummary(model) : null,
+    implicitModel: implicitModel ? modelSummary(implicitModel) : null,
+    ratedCount,
+    cleaned,
+  };
 }
 
 /** Dense indices never to recommend: rated, hidden, or outside the genre/year filters. */
@@ -62,10 +70,13 @@ export async function genres(): Promise<string[]> {
   return s ? [...new Set(s.movies.flatMap((m) => m.genres))].sort() : [];
 }
 
-/** Top-N for the person: fold-in against the item factors when they have rated something, else the popular fallback. */
+/**
+ * Top-N for the person: fold-in against the item factors when they have rated something, else the popular fallback.
+ * With `objective: 'implicit'` and an implicit model, the list is ranked by its "will watch" scores instead of stars.
+ */
 export async function recommend(opts: RecommendOptions = {}): Promise<Recommendations> {
   const s = await getServing();
-  if (!s) return { kind: 'none', items: [], millis: 0 };
+  if (!s) return { kind: 'none', objective: 'explicit', implicitAvailable: false, items: [], millis: 0 };
   const mine = await myRatings();
   const hidden = await hiddenMovies(await openDb());
   const t0 = performance.now();
@@ -81,10 +92,18 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
     }
   }
   const exclude = excluded(s, items, hidden, opts);
+  const implicitAvailable = s.model !== null && s.implicitModel !== null;
   if (!s.model || items.length === 0) {
     const ranked = popularityRanking(s.counts, s.sums, s.dataset.stats.mean, { damping: POPULAR_DAMPING, minCount, n, exclude });
     const millis = performance.now() - t0;
-    return { kind: 'popular', items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })), millis };
+    return { kind: 'popular', objective: 'explicit', implicitAvailable, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })), millis };
+  }
+  if (opts.objective === 'implicit' && s.implicitModel) {
+    // iALS: every rating is a watch; the score is the predicted preference (near 1: likely to watch), not stars.
+    const implicit = s.implicitModel;
+    const ranked = topN(implicit, foldIn(implicit, items, stars), { n, exclude, minCount, counts: s.counts });
+    const millis = performance.now() - t0;
+    return { kind: 'personal', objective: 'implicit', implicitAvailable, millis, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })) };
   }
   const user = foldIn(s.model, items, stars);
   const ranked = topN(s.model, user, { n, exclude, minCount, counts: s.counts });
@@ -92,6 +111,8 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
   const shares = explainScores(s.model, items, stars, ranked.map((r) => r.item));
   return {
     kind: 'personal',
+    objective: 'explicit',
+    implicitAvailable,
     millis,
     items: ranked.map((r, k) => ({
       ...card(s, r.item, mine),

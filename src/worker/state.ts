@@ -6,7 +6,7 @@ import { asAlsModel } from '../engine/model/modelFile';
 import { itemNorms } from '../engine/als/similar';
 import { openDb } from '../store/db';
 import { getDataset, listDatasets, readMovies } from '../store/datasets';
-import { latestModel } from '../store/models';
+import { latestModel, objectiveOf } from '../store/models';
 import { getMeta } from '../store/meta';
 import type { DatasetRecord, ModelRecord } from '../store/schema';
 import type { DatasetSummary, ModelSummary } from './types';
@@ -18,7 +18,16 @@ export function summarize(d: DatasetRecord): DatasetSummary {
 }
 
 export function modelSummary(m: ModelRecord): ModelSummary {
-  return { id: m.id, datasetId: m.datasetId, params: m.params, history: m.history, trainSeconds: m.trainSeconds, trainedAt: m.trainedAt };
+  return {
+    id: m.id,
+    datasetId: m.datasetId,
+    objective: objectiveOf(m),
+    params: m.params,
+    history: m.history,
+    trainSeconds: m.trainSeconds,
+    trainedAt: m.trainedAt,
+    holdout: m.holdout ?? 0,
+  };
 }
 
 /** What serving needs in memory for the active dataset; rebuilt when the dataset or model changes. */
@@ -33,6 +42,8 @@ export interface Serving {
   modelId: string | null;
   /** Factor-vector norms of every movie (for similar movies); null without a model. */
   itemNorms: Float32Array | null;
+  /** The implicit ("will watch") model, when one was trained for this dataset. */
+  implicitModel: AlsModel | null;
 }
 
 let serving: Promise<Serving | null> | null = null;
@@ -60,9 +71,11 @@ async function loadServing(): Promise<Serving | null> {
     byMovieId.set(m.movieId, m.index);
     searchKeys[m.index] = ` ${normalizeForSearch(`${displayTitle(m.title)} ${m.title} ${m.year ?? ''}`)} `;
   }
-  const rec = await latestModel(db, dataset.id);
+  const rec = await latestModel(db, dataset.id, 'explicit');
   const model = rec && rec.nItems === movies.length ? asAlsModel(rec) : null;
-  return { dataset, movies, byMovieId, counts, sums, searchKeys, model, modelId: model ? rec!.id : null, itemNorms: model ? itemNorms(model) : null };
+  const imp = await latestModel(db, dataset.id, 'implicit');
+  const implicitModel = imp && imp.nItems === movies.length ? asAlsModel(imp) : null;
+  return { dataset, movies, byMovieId, counts, sums, searchKeys, model, modelId: model ? rec!.id : null, itemNorms: model ? itemNorms(model) : null, implicitModel };
 }
 
 export function getServing(): Promise<Serving | null> {

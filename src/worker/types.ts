@@ -31,16 +31,23 @@ export interface DatasetSummary {
 export interface ModelSummary {
   id: string;
   datasetId: string;
+  /** 'explicit' predicts stars; 'implicit' (iALS) ranks what the person will likely watch. */
+  objective: 'explicit' | 'implicit';
   params: AlsParams;
   history: IterationInfo[];
   trainSeconds: number;
   trainedAt: number;
+  /** Share of the ratings held out for the history's validationRmse (0: trained on all). */
+  holdout: number;
 }
 
 export interface AppStatus {
   datasets: DatasetSummary[];
   active: DatasetSummary | null;
+  /** The explicit (star-predicting) model of the active dataset. */
   model: ModelSummary | null;
+  /** The implicit ("will watch") model of the active dataset, when one was trained. */
+  implicitModel: ModelSummary | null;
   ratedCount: number;
   /** Incomplete imports removed at this start. */
   cleaned: string[];
@@ -53,7 +60,10 @@ export interface MovieCard extends ModelMovie {
 }
 
 export interface Recommendation extends MovieCard {
-  /** Predicted stars for the person (personal) or damped mean (popular). */
+  /**
+   * Predicted stars for the person (personal, explicit), damped mean (popular), or for the implicit list the
+   * iALS preference score (not stars: near 1 = very likely to watch).
+   */
   predicted: number;
   /** Titles of the person's ratings that raised this prediction most (personal lists only). */
   because: string[];
@@ -71,6 +81,10 @@ export interface MovieDetails extends MovieCard {
 
 export interface Recommendations {
   kind: 'personal' | 'popular' | 'none';
+  /** Which model ranked a personal list: star predictions or the implicit "will watch" scores. */
+  objective: 'explicit' | 'implicit';
+  /** Whether an implicit model exists beside the explicit one (the screen then offers the switch). */
+  implicitAvailable: boolean;
   items: Recommendation[];
   /** Milliseconds spent on fold-in and scoring. */
   millis: number;
@@ -78,6 +92,8 @@ export interface Recommendations {
 
 export interface RecommendOptions {
   n?: number;
+  /** 'implicit': rank by the implicit model's scores when it exists (else the explicit list); default explicit. */
+  objective?: 'explicit' | 'implicit';
   minCount?: number;
   /** Only movies with this genre. */
   genre?: string | null;

@@ -136,13 +136,14 @@ describe('profile and models', () => {
     await expect(setRating(db, 30, 3.2)).rejects.toThrow(RangeError);
   });
 
-  test('the newest model of a dataset is the one served; typed arrays survive', async () => {
+  test('a saved model replaces its dataset\'s previous one (one per dataset and objective); typed arrays survive', async () => {
     const db = await openDb(dbName);
     await saveModel(db, fakeModel('old', 'a', 1));
     await saveModel(db, fakeModel('new', 'a', 2));
     await saveModel(db, fakeModel('other', 'b', 3));
     const m = (await latestModel(db, 'a'))!;
-    expect(m.id).toBe('new');
+    expect(m).toMatchObject({ id: 'a:explicit', trainedAt: 2 });
+    expect(await db.getAllKeys('models')).toEqual(['a:explicit', 'b:explicit']);
     expect(m.itemFactors).toBeInstanceOf(Float32Array);
     expect(Array.from(m.itemFactors.subarray(0, 2))).toEqual([0.5, 0.5]);
   });

@@ -1,7 +1,9 @@
-// "Recommended for you" (or the labelled popularity fallback): title, year, genres, predicted stars, rating count.
+// "Recommended for you" (or the labelled popularity fallback): title, year, genres, predicted stars or the implicit
+// model's watch score, rating count; a switch between the two lists when both models exist.
 import type { Recommendations } from '../../worker/engineApi';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { RecFilters, type Filters } from './RecFilters';
+import { RankBySwitch, type RankBy } from './RankBySwitch';
 
 export function RecommendationList(props: {
   recs: Recommendations | null;
@@ -9,20 +11,26 @@ export function RecommendationList(props: {
   onFilters: (f: Filters) => void;
   onOpen: (movieId: number) => void;
   onHide: (movieId: number) => void;
+  rankBy: RankBy;
+  onRankBy: (r: RankBy) => void;
 }) {
   const { recs, filters } = props;
   const personal = recs?.kind === 'personal';
+  const watch = personal && recs?.objective === 'implicit';
   return (
     <section className="panel recs" id="recommendations" aria-labelledby="recs-h">
-      <h2 id="recs-h">{personal ? 'Recommended for you' : 'Popular with MovieLens users'}</h2>
+      <h2 id="recs-h">{watch ? 'You’ll likely watch' : personal ? 'Recommended for you' : 'Popular with MovieLens users'}</h2>
+      {personal && recs?.implicitAvailable && <RankBySwitch value={props.rankBy} onChange={props.onRankBy} />}
       <p className="muted" data-testid="recs-kind">
-        {personal
+        {watch
+          ? `Ranked by the implicit model (iALS), which treats every movie you rated as watched; the score is how strongly it expects you to watch (not stars). Among movies with at least ${filters.minCount} MovieLens ratings.`
+          : personal
           ? `Predicted from your ratings, among movies with at least ${filters.minCount} MovieLens ratings.`
           : `You have not rated anything yet, so this is a popularity fallback: the best damped (Bayesian) average ratings among movies with at least ${filters.minCount} ratings. Rate a few movies to make it yours.`}
       </p>
       <RecFilters value={filters} onChange={props.onFilters} />
       {recs?.items.length === 0 && <p className="muted">No movie matches these filters.</p>}
-      <ol className="movie-list" data-testid="recommendations" data-millis={recs?.millis.toFixed(2)}>
+      <ol className="movie-list" data-testid="recommendations" data-millis={recs?.millis.toFixed(2)} data-objective={recs?.objective}>
         {recs?.items.map((m) => (
           <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
             <div>
@@ -32,11 +40,18 @@ export function RecommendationList(props: {
                 Not interested
               </button>
             </div>
-            <span className="predicted" title={personal ? 'Predicted rating for you' : 'Damped average rating'}>
-              <span aria-hidden="true">★ </span>
-              {m.predicted.toFixed(1)}
-              <span className="visually-hidden">{personal ? ' predicted stars' : ' average stars'}</span>
-            </span>
+            {watch ? (
+              <span className="score" title="Implicit model score: near 1 means very likely to watch">
+                {m.predicted.toFixed(2)}
+                <small>watch score</small>
+              </span>
+            ) : (
+              <span className="predicted" title={personal ? 'Predicted rating for you' : 'Damped average rating'}>
+                <span aria-hidden="true">★ </span>
+                {m.predicted.toFixed(1)}
+                <span className="visually-hidden">{personal ? ' predicted stars' : ' average stars'}</span>
+              </span>
+            )}
           </li>
         ))}
       </ol>

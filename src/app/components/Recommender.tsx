@@ -6,14 +6,19 @@ import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';
 import { RecommendationList } from './RecommendationList';
 import { DEFAULT_FILTERS, type Filters } from './RecFilters';
+import type { RankBy } from './RankBySwitch';
+
+/** The list the person last chose, kept while the page is open (screens unmount when switching tabs). */
+let lastRankBy: RankBy = 'explicit';
 
 export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (movieId: number) => void }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  const [rankBy, setRankBy] = useState<RankBy>(lastRankBy);
 
   const refresh = useCallback(async () => {
-    setRecs(await serving.api.recommend({ n: 20, ...filters }));
-  }, [filters]);
+    setRecs(await serving.api.recommend({ n: 20, ...filters, objective: rankBy }));
+  }, [filters, rankBy]);
 
   useEffect(() => {
     void refresh();
@@ -33,6 +38,8 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
         recs={recs}
         filters={filters}
         onFilters={setFilters}
+        rankBy={rankBy}
+        onRankBy={(r) => setRankBy((lastRankBy = r))}
         onOpen={onOpen}
         onHide={async (movieId) => {
           await serving.api.hide(movieId);

@@ -90,22 +90,35 @@ function popularity(train: RatingColumns, nItems: number): Fitted {
   };
 }
 
-const fitAls = (train: RatingColumns, nUsers: number, nItems: number, params: AlsParams) => () => als(trainAls(buildCsr(train, nUsers, nItems), params));
+const fitAls = (train: RatingColumns, nUsers: number, nItems: number, params: AlsParams, onIteration?: (iteration: number) => void) => () =>
+  als(trainAls(buildCsr(train, nUsers, nItems), params, { onIteration: onIteration && ((i) => onIteration(i.iteration)) }));
 
-function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, params: AlsParams) {
-  const run = (fit: () => Fitted) => measure(fit, train, test, nUsers, nItems);
+/** Where an evaluation is: which split, which model is being fitted and scored, and the ALS iteration. */
+export interface EvalStep {
+  split: number;
+  splits: number;
+  model: 'model' | ModelName;
+  /** ALS iterations done so far (model only). */
+  iteration?: number;
+}
+
+function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, params: AlsParams, step?: (model: EvalStep['model'], iteration?: number) => void) {
+  const run = (name: EvalStep['model'], fit: () => Fitted) => {
+    step?.(name);
+    return measure(fit, train, test, nUsers, nItems);
+  };
   return {
-    model: run(fitAls(train, nUsers, nItems, params)),
+    model: run('model', fitAls(train, nUsers, nItems, params, step && ((i) => step('model', i)))),
     baselines: {
-      globalMean: run(() => {
+      globalMean: run('globalMean', () => {
         const g = fitGlobalMean(train);
         return { predict: g.predict, scoreUser: (_u, out) => out.fill(g.mu) };
       }),
-      bias: run(() => {
+      bias: run('bias', () => {
         const b = fitBiasBaseline(train, nUsers, nItems);
         return { predict: b.predict, scoreUser: (_u, out) => out.set(b.itemBias) };
       }),
-      popularity: run(() => popularity(train, nItems)),
+      popularity: run('popularity', () => popularity(train, nItems)),
     },
   };
 }
@@ -123,6 +136,8 @@ export interface EvalOptions {
   /** Hold out testFraction of every user's ratings instead of a global random share. */
   perUser?: boolean;
   onFold?: (done: number, total: number) => void;
+  /** Called as each model of a split starts, and after every ALS iteration: for progress. */
+  onStep?: (step: EvalStep) => void;
 }
 
 export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, opts: EvalOptions = {}): EvalReport {
@@ -133,16 +148,21 @@ export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, pa
     split = { kind: 'kfold', folds: opts.folds, seed };
     for (let f = 0; f < opts.folds; f++) {
       const { train, test } = kFold(cols, opts.folds, f, seed);
-      folds.push(evalSplit(train, test, nUsers, nItems, params));
+      folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, f + 1, opts.folds)));
       opts.onFold?.(f + 1, opts.folds);
     }
   } else {
     const testFraction = opts.testFraction ?? 0.1;
     split = { kind: opts.perUser ? 'user-holdout' : 'holdout', testFraction, seed };
     const { train, test } = opts.perUser ? perUserHoldout(cols, nUsers, testFraction, seed) : randomHoldout(cols, testFraction, seed);
-    folds.push(evalSplit(train, test, nUsers, nItems, params));
+    folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, 1, 1)));
   }
   return report(split, cols.length, params, folds);
+}
+
+function stepper(opts: EvalOptions, split: number, splits: number) {
+  const on = opts.onStep;
+  return on && ((model: EvalStep['model'], iteration?: number) => on({ split, splits, model, ...(iteration !== undefined ? { iteration } : {}) }));
 }
 
 /** Evaluation on a given train/test pair (e.g. ml-100k's u1.base / u1.test). */

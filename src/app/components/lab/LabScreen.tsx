@@ -1,5 +1,8 @@
 // Model lab: what the current dataset and model are, and (below) the tools to train, compare, tune and look at models.
 import type { AppStatus } from '../../../worker/types';
+import { TrainPanel } from './TrainPanel';
+import { EvalPanel } from './EvalPanel';
+import { TunePanel } from './TunePanel';
 
 export function LabScreen({ status }: { status: AppStatus }) {
   const active = status.active!;
@@ -34,7 +37,10 @@ export function LabScreen({ status }: { status: AppStatus }) {
         )}
       </section>
       {/* lab: training controls and live chart */}
+      <TrainPanel status={status} />
       {/* lab: evaluation and tuning */}
+      <EvalPanel />
+      <TunePanel />
       {/* map: taste map */}
     </div>
   );

@@ -1,0 +1,261 @@
+// Model lab on the bundled sample in real Chromium: a live training chart with validation RMSE, Cancel keeping the
+// old model, the evaluation table against the baselines, a tiny tune and "Train with the winner", and the implicit
+// model's "You'll likely watch" list behind the switch on Recommendations. Each state screenshotted at 1280 and 360 px.
+import { afterAll, expect, test } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { artifacts, screenshot, watchErrors, type BrowserContext, type Page } from './harness';
+import { showView, useServedApp } from './app';
+
+const app = useServedApp();
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 360, height: 780 };
+
+let context: BrowserContext;
+let page: Page;
+let errors: string[] = [];
+
+afterAll(async () => {
+  await context?.close();
+});
+
+/** The same state at desktop and phone widths (whole page), and the panel it is about alone at phone width. */
+async function shots(name: string, panel: string): Promise<void> {
+  const toast = page.getByRole('button', { name: 'OK' }); // "ready to work offline": would cover the panels
+  if (await toast.isVisible()) await toast.click();
+  await screenshot(page, `lab-${name}-desktop`);
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(150); // the chart follows its box through a ResizeObserver
+  await screenshot(page, `lab-${name}-phone`);
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width); // nothing wider than the phone
+  mkdirSync(artifacts, { recursive: true });
+  await page.locator(panel).screenshot({ path: join(artifacts, `lab-${name}-phone-panel.png`) });
+  await page.setViewportSize(DESKTOP);
+}
+
+interface StoredModel {
+  id: string;
+  objective: string;
+  rank: number;
+  lambda: number;
+  iterations: number;
+  holdout: number | null;
+  trainedAt: number;
+  validation: (number | null)[];
+}
+
+/** The models as stored in the page's IndexedDB (read directly, not through the app). */
+function storedModels(): Promise<StoredModel[]> {
+  return page.evaluate(`new Promise((ok, fail) => {
+    const req = indexedDB.open('pocketlens');
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const get = req.result.transaction('models').objectStore('models').getAll();
+      get.onsuccess = () => {
+        req.result.close();
+        ok(get.result.map((m) => ({ id: m.id, objective: m.params.objective ?? 'explicit', rank: m.params.rank, lambda: m.params.lambda,
+          iterations: m.params.iterations, holdout: m.holdout ?? null, trainedAt: m.trainedAt,
+          validation: m.history.map((h) => h.validationRmse ?? null) })));
+      };
+    };
+  })`);
+}
+
+/** No axe-core WCAG 2 A/AA violation inside `selector`, in light and in dark. */
+async function expectAccessible(selector: string): Promise<void> {
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const violations = await page.evaluate(
+      `axe.run(document.querySelector(${JSON.stringify(selector)}), { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(' | ')))`,
+    );
+    expect(violations, `${selector} in ${colorScheme}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const train = () => page.getByTestId('lab-train');
+const status = () => page.getByTestId('lab-train-status');
+
+async function iterationRows(): Promise<{ iteration: number; train: number; validation: number }[]> {
+  return page.$$eval('[data-testid=iteration-table] tbody tr', (trs) =>
+    trs.map((tr) => ({
+      iteration: Number(tr.getAttribute('data-iteration')),
+      train: Number(tr.querySelector('[data-metric=train]')!.textContent),
+      validation: Number(tr.querySelector('[data-metric=validation]')?.textContent ?? NaN),
+    })),
+  );
+}
+
+async function setField(panel: 'lab-train' | 'lab-tune', label: string, value: string): Promise<void> {
+  await page.getByTestId(panel).getByLabel(label, { exact: true }).fill(value);
+}
+
+test('train with a 10% holdout: the chart and the per-iteration train and validation RMSE update while it runs', async () => {
+  context = await app.browser.newContext({ viewport: DESKTOP });
+  page = await context.newPage();
+  errors = watchErrors(page);
+  await page.goto(app.url);
+  await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 180_000 });
+  for (const [k, stars] of [[0, '5 stars'], [1, '4 stars'], [3, '4.5 stars'], [5, '2 stars'], [8, '5 stars']] as const) {
+    await page.getByTestId('to-rate').locator('li').nth(k).getByRole('radio', { name: stars, exact: true }).check();
+  }
+  await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
+  await showView(page, 'Model lab');
+  await train().waitFor();
+  // Not offered before an implicit model exists.
+  await expect(page.getByTestId('lab-models').textContent()).resolves.toContain('none yet');
+
+  await setField('lab-train', 'Iterations', '5');
+  expect(await train().getByLabel('Validation holdout (%)').inputValue()).toBe('10');
+  await train().getByRole('button', { name: 'Train', exact: true }).click();
+  // Live: the first rows arrive while the job still runs (Cancel is there, the status names the iteration).
+  await page.locator('[data-testid=iteration-table] tbody tr[data-iteration="1"]').waitFor({ timeout: 60_000 });
+  const early = await iterationRows();
+  const earlyStatus = await status().textContent();
+  await status().filter({ hasText: /^Trained in/ }).waitFor({ timeout: 60_000 });
+  const rows = await iterationRows();
+  expect(rows.map((r) => r.iteration)).toEqual([1, 2, 3, 4, 5]);
+  expect(early.length).toBeLessThan(5);
+  expect(earlyStatus).toMatch(/^Iteration [1-4] of 5: train RMSE 0\.\d{4}, validation RMSE 0\.\d{4}$/);
+  for (const r of rows) {
+    expect(r.validation).toBeGreaterThan(0.8);
+    expect(r.validation).toBeLessThan(1.0);
+    expect(r.train).toBeLessThan(r.validation);
+  }
+  expect(rows[4].validation).toBeLessThan(rows[0].validation);
+  expect(await page.locator('[data-testid=rmse-chart] canvas').count()).toBeGreaterThan(0);
+  expect(await page.getByTestId('rmse-chart').getAttribute('aria-label')).toContain(`validation RMSE ${rows[4].validation.toFixed(4)} after iteration 5 of 5`);
+  console.log(`validation RMSE per iteration: ${rows.map((r) => r.validation.toFixed(4)).join(', ')}; train: ${rows.map((r) => r.train.toFixed(4)).join(', ')}`);
+
+  const [stored] = await storedModels();
+  expect(stored).toMatchObject({ objective: 'explicit', iterations: 5, holdout: 0.1 });
+  expect(stored.id).toMatch(/:explicit$/);
+  expect(stored.validation.map((v) => v!.toFixed(4))).toEqual(rows.map((r) => r.validation.toFixed(4)));
+  // The shell's status line follows the new model without leaving the screen.
+  await page.getByTestId('status-line').filter({ hasText: 'rank 64, 5 iterations' }).waitFor();
+  await shots('trained', '[data-testid=lab-train]');
+  // Dark: the chart is drawn again in the dark palette (validation #8ab8ff instead of #1f5fa8).
+  const markers = `Array.from(document.querySelectorAll('[data-testid=rmse-chart] .u-marker')).map((m) => getComputedStyle(m).borderColor)`;
+  expect(await page.evaluate(markers)).toContain('rgb(31, 95, 168)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  for (let k = 0; k < 50 && !((await page.evaluate(markers)) as string[]).includes('rgb(138, 184, 255)'); k++) await page.waitForTimeout(100);
+  expect(await page.evaluate(markers)).toContain('rgb(138, 184, 255)');
+  await screenshot(page, 'lab-trained-dark-desktop');
+  await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('Cancel stops a training and the model in use stays exactly as it was', async () => {
+  const [before] = await storedModels();
+  await setField('lab-train', 'Iterations', '30');
+  await train().getByRole('button', { name: 'Train', exact: true }).click();
+  await status().filter({ hasText: /^Iteration \d+ of 30: / }).waitFor({ timeout: 60_000 });
+  await shots('training', '[data-testid=lab-train]');
+  await train().getByRole('button', { name: 'Cancel' }).click();
+  await status().filter({ hasText: 'Stopped. The previous model is still the one in use.' }).waitFor();
+  expect(await storedModels()).toEqual([before]);
+  await expect(page.getByTestId('lab-models').textContent()).resolves.toContain('rank 64, λ 2.2, 5 iterations');
+  // The jobs worker starts again for the next job.
+  await setField('lab-train', 'Iterations', '5');
+});
+
+test('evaluation: model RMSE below the bias baseline, below the global mean, in the table', async () => {
+  await setField('lab-train', 'Rank', '32');
+  await setField('lab-train', 'Iterations', '8');
+  await page.getByTestId('lab-eval').getByRole('button', { name: 'Evaluate' }).click();
+  await page.getByTestId('lab-eval-status').filter({ hasText: /^Training the model: iteration \d of 8/ }).waitFor({ timeout: 60_000 });
+  await page.getByTestId('lab-eval-status').filter({ hasText: /^Evaluated in/ }).waitFor({ timeout: 120_000 });
+  const table = await page.$$eval('[data-testid=eval-table] tbody tr', (trs) =>
+    Object.fromEntries(
+      trs.map((tr) => [
+        tr.getAttribute('data-model')!,
+        Object.fromEntries(Array.from(tr.querySelectorAll('[data-metric]')).map((td) => [td.getAttribute('data-metric')!, parseFloat(td.textContent!)])),
+      ]),
+    ),
+  );
+  expect(Object.keys(table)).toEqual(['model', 'bias', 'popularity', 'globalMean']);
+  expect(table.model.rmse).toBeLessThan(table.bias.rmse);
+  expect(table.bias.rmse).toBeLessThan(table.globalMean.rmse);
+  expect(table.model.rmse).toBeGreaterThan(0.8);
+  expect(table.model['ndcg@10']).toBeGreaterThan(table.bias['ndcg@10']);
+  console.log(`evaluation (${await page.getByTestId('lab-eval-status').textContent()}): ${JSON.stringify(table)}`);
+  await shots('evaluated', '[data-testid=lab-eval]');
+
+  // The lab with its chart and tables passes axe's WCAG 2 A/AA rules (labels, contrast, table headers), light and dark.
+  await expectAccessible('.lab');
+});
+
+test('a tune can be cancelled; a tiny tune lists configurations by RMSE; "Train with the winner" fills the controls and trains it', async () => {
+  // The default grid, stopped once its first configuration is in: what finished stays listed.
+  await page.getByTestId('lab-tune').getByRole('button', { name: 'Tune (9 configurations)' }).click();
+  await page.getByTestId('lab-tune-status').filter({ hasText: /^[1-8] of 9 configurations done/ }).waitFor({ timeout: 120_000 });
+  await page.getByTestId('lab-tune').getByRole('button', { name: 'Cancel' }).click();
+  const stopped = await page.getByTestId('lab-tune-status').filter({ hasText: /^Stopped after [1-8] of 9 configurations\.$/ }).textContent();
+  expect(await page.locator('[data-testid=tune-table] tbody tr').count()).toBe(Number(/after (\d)/.exec(stopped!)![1]));
+  expect(await page.getByRole('button', { name: /^Train with the winner/ }).count()).toBe(0);
+
+  await setField('lab-tune', 'Ranks', '8, 16');
+  await setField('lab-tune', 'λ values', '2.2, 6');
+  await setField('lab-tune', 'Folds', '2');
+  await setField('lab-tune', 'Iterations', '3');
+  await page.getByTestId('lab-tune').getByRole('button', { name: 'Tune (4 configurations)' }).click();
+  await page.getByTestId('lab-tune-status').filter({ hasText: /^Done in/ }).waitFor({ timeout: 120_000 });
+  const results = await page.$$eval('[data-testid=tune-table] tbody tr', (trs) =>
+    trs.map((tr) => ({ rank: Number(tr.getAttribute('data-rank')), lambda: Number(tr.getAttribute('data-lambda')), rmse: Number(tr.querySelector('[data-metric=rmse]')!.textContent) })),
+  );
+  expect(results).toHaveLength(4);
+  for (let k = 1; k < results.length; k++) expect(results[k - 1].rmse).toBeLessThanOrEqual(results[k].rmse);
+  const best = results[0];
+  console.log(`tune: ${await page.getByTestId('lab-tune-status').textContent()} ${JSON.stringify(results)}`);
+  await shots('tuned', '[data-testid=lab-tune]');
+
+  await page.getByTestId('lab-tune').getByRole('button', { name: /^Train with the winner/ }).click();
+  expect(await train().getByLabel('Rank', { exact: true }).inputValue()).toBe(String(best.rank));
+  expect(await train().getByLabel('λ (regularization)').inputValue()).toBe(String(best.lambda));
+  expect(await train().getByLabel('Iterations', { exact: true }).inputValue()).toBe('3');
+  await status().filter({ hasText: /^Trained in/ }).waitFor({ timeout: 60_000 });
+  const explicit = (await storedModels()).find((m) => m.objective === 'explicit')!;
+  expect(explicit).toMatchObject({ rank: best.rank, lambda: best.lambda, iterations: 3 });
+});
+
+test('an implicit model adds the "You\'ll likely watch" list, ranked by score, behind a switch on Recommendations', async () => {
+  await train().getByRole('radio', { name: /^Implicit/ }).check();
+  await setField('lab-train', 'Rank', '32');
+  await setField('lab-train', 'Iterations', '5');
+  await train().getByRole('button', { name: 'Train', exact: true }).click();
+  await status().filter({ hasText: /^Trained in .*“You’ll likely watch”/ }).waitFor({ timeout: 120_000 });
+  expect(await page.$eval('[data-testid=iteration-table] thead', (t) => t.textContent)).toContain('Validation preference error');
+  const models = await storedModels();
+  expect(models.map((m) => m.objective).sort()).toEqual(['explicit', 'implicit']);
+  await shots('implicit', '[data-testid=lab-train]');
+
+  await showView(page, 'Recommendations');
+  const list = page.getByTestId('recommendations');
+  await page.getByTestId('rank-by').waitFor();
+  await expect(page.getByRole('radio', { name: 'Predicted rating' }).isChecked()).resolves.toBe(true);
+  await page.locator('[data-testid=recommendations][data-objective=explicit] li').nth(19).waitFor();
+  const stars = await list.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-movie-id')));
+  expect(await list.locator('.predicted').first().textContent()).toMatch(/^★ [0-5]\.\d predicted stars$/);
+  await shots('recs-explicit', '#recommendations');
+
+  await page.getByRole('radio', { name: 'You’ll likely watch' }).check();
+  await page.getByRole('heading', { name: 'You’ll likely watch' }).waitFor();
+  await page.locator('[data-testid=recommendations][data-objective=implicit] li').nth(19).waitFor();
+  const scores = await list.locator('.score').evaluateAll((els) => els.map((e) => e.textContent!));
+  expect(scores).toHaveLength(20);
+  for (const s of scores) expect(s).toMatch(/^-?\d\.\d\dwatch score$/);
+  const values = scores.map((s) => parseFloat(s));
+  for (let k = 1; k < values.length; k++) expect(values[k - 1]).toBeGreaterThanOrEqual(values[k]);
+  expect(await list.locator('.predicted').count()).toBe(0); // no stars on this list
+  const watch = await list.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-movie-id')));
+  expect(watch).not.toEqual(stars);
+  console.log(`implicit top scores: ${values.slice(0, 5).join(', ')}`);
+  await shots('recs-implicit', '#recommendations');
+  await expectAccessible('#recommendations');
+  // The choice survives a trip to another screen.
+  await showView(page, 'Model lab');
+  await showView(page, 'Recommendations');
+  await page.locator('[data-testid=recommendations][data-objective=implicit] li').nth(19).waitFor();
+  expect(errors).toEqual([]);
+});

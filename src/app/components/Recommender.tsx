@@ -1,9 +1,10 @@
-// The main screen: rate on the left, recommendations on the right, refreshed after every stored rating change.
+// The main screen: onboarding cards and search on the left, recommendations on the right, refreshed after every stored rating change.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { Recommendations } from '../../worker/types';
 import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';
+import { Onboarding } from './Onboarding';
 import { RecommendationList } from './RecommendationList';
 import { DEFAULT_FILTERS, type Filters } from './RecFilters';
 
@@ -28,7 +29,10 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
 
   return (
     <div className="columns">
-      <RatePanel ratings={mine.ratings} onRate={mine.rate} onOpen={onOpen} />
+      <div className="stack">
+        <Onboarding ratings={mine.ratings} loaded={mine.version > 0} onRate={mine.rate} onOpen={onOpen} />
+        <RatePanel ratings={mine.ratings} onRate={mine.rate} onOpen={onOpen} />
+      </div>
       <RecommendationList
         recs={recs}
         filters={filters}

@@ -55,12 +55,18 @@ test('search is accent- and case-insensitive, matches years, and is driven entir
   await box.press('ArrowDown');
   await box.press('4');
   const second = page.getByTestId('to-rate').locator('li').nth(1);
-  await expect(second.getByRole('radio', { name: '4 stars', exact: true }).isChecked()).resolves.toBe(true);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=to-rate] li')[1].getAttribute('data-my-rating') === '4');
+  await expect(second.textContent()).resolves.toMatch(/^Star Wars: Episode V - The Empire Strikes Back \(1980\).*, your rating 4 stars/);
   await box.press('Shift+Digit3');
-  await second.getByRole('radio', { name: '2.5 stars', exact: true }).waitFor();
-  await page.waitForFunction(() => (document.querySelectorAll('[data-testid=to-rate] li')[1].querySelector('input[value="2.5"]') as HTMLInputElement).checked);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=to-rate] li')[1].getAttribute('data-my-rating') === '2.5');
+  expect(await second.locator('.option-stars .half.on').count()).toBe(5);
   await expect(box.inputValue()).resolves.toBe('star wars'); // the digits rated, they were not typed
   await expect(page.getByTestId('rated-count').textContent()).resolves.toBe('1');
+  // A pointer rates in place too: a click on a result's star, which does not open the movie.
+  await page.getByTestId('to-rate').locator('li').nth(2).getByTitle('4.5 stars', { exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=to-rate] li')[2].getAttribute('data-my-rating') === '4.5');
+  expect(await page.getByTestId('movie-panel').count()).toBe(0);
+  await expect(page.getByTestId('rated-count').textContent()).resolves.toBe('2');
   await screenshot(page, 'search-keyboard-desktop');
 
   // Enter opens the active movie; Escape closes the panel, then clears the search.
@@ -80,7 +86,7 @@ test('search is accent- and case-insensitive, matches years, and is driven entir
   await expect(box.inputValue()).resolves.toBe('');
   await expect(box.getAttribute('aria-expanded')).resolves.toBe('false');
   await page.getByText('Popular movies: rate the ones you have seen.').waitFor();
-  await expect(page.getByTestId('rated-count').textContent()).resolves.toBe('1');
+  await expect(page.getByTestId('rated-count').textContent()).resolves.toBe('2');
   expect(errors).toEqual([]);
   await context.close();
 });

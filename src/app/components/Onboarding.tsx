@@ -35,12 +35,14 @@ function Facts({ m }: { m: MovieCard }) {
 
 export function Onboarding(props: {
   ratings: Map<number, number>;
+  /** movieIds marked "not interested" on this screen since it opened (the worker leaves out earlier ones). */
+  hidden?: ReadonlySet<number>;
   /** False until the stored ratings have been read (so a person with many ratings never sees it flash open). */
   loaded: boolean;
   onRate: (movieId: number, rating: number | null) => Promise<void>;
   onOpen: (movieId: number) => void;
 }) {
-  const { ratings, loaded, onRate, onOpen } = props;
+  const { ratings, loaded, onRate, onOpen, hidden } = props;
   const [prefs, setPrefs] = useState<OnboardingPrefs>(loadOnboardingPrefs);
   const [open, setOpen] = useState<boolean | null>(null);
   const [queue, setQueue] = useState<MovieCard[]>([]);
@@ -49,6 +51,8 @@ export function Onboarding(props: {
   const section = useRef<HTMLElement>(null);
   const refocus = useRef(false);
   const fetching = useRef(false);
+  const reopen = useRef<HTMLButtonElement>(null);
+  const dismissedHere = useRef(false);
 
   const update = useCallback((next: Partial<OnboardingPrefs>) => {
     setPrefs((p) => {
@@ -64,7 +68,7 @@ export function Onboarding(props: {
   }, [loaded, open, prefs.dismissed, ratings.size]);
 
   const skipped = new Set(prefs.skipped);
-  const pending = queue.filter((m) => !ratings.has(m.movieId) && !skipped.has(m.movieId));
+  const pending = queue.filter((m) => !ratings.has(m.movieId) && !skipped.has(m.movieId) && !hidden?.has(m.movieId));
   const current = pending[0];
 
   // Keep a few cards ahead: fetch more (anchored on the ratings so far) when the queue runs short.
@@ -126,10 +130,18 @@ export function Onboarding(props: {
     section.current?.querySelector<HTMLElement>('.onb-card h3')?.focus();
   }, [current?.movieId]);
 
+  // "I'm done" removes the panel: keep keyboard focus nearby, on the button that brings it back.
+  useEffect(() => {
+    if (open === false && dismissedHere.current) {
+      dismissedHere.current = false;
+      reopen.current?.focus();
+    }
+  }, [open]);
+
   if (open === null) return null;
   if (!open) {
     return (
-      <button type="button" className="onb-reopen" onClick={() => (update({ dismissed: false }), setOpen(true))} data-testid="onboarding-reopen">
+      <button type="button" className="onb-reopen" ref={reopen} onClick={() => (update({ dismissed: false }), setOpen(true))} data-testid="onboarding-reopen">
         Rate movies one at a time
       </button>
     );
@@ -145,7 +157,7 @@ export function Onboarding(props: {
           <button type="button" aria-pressed={prefs.grid} onClick={() => update({ grid: !prefs.grid })}>
             Show as grid
           </button>
-          <button type="button" onClick={() => (update({ dismissed: true }), setOpen(false))}>
+          <button type="button" onClick={() => ((dismissedHere.current = true), update({ dismissed: true }), setOpen(false))}>
             I’m done
           </button>
         </div>

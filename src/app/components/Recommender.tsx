@@ -11,6 +11,7 @@ import { DEFAULT_FILTERS, type Filters } from './RecFilters';
 export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (movieId: number) => void }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
 
   const refresh = useCallback(async () => {
     setRecs(await serving.api.recommend({ n: 20, ...filters }));
@@ -30,7 +31,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
   return (
     <div className="columns">
       <div className="stack">
-        <Onboarding ratings={mine.ratings} loaded={mine.version > 0} onRate={mine.rate} onOpen={onOpen} />
+        <Onboarding ratings={mine.ratings} hidden={hidden} loaded={mine.version > 0} onRate={mine.rate} onOpen={onOpen} />
         <RatePanel ratings={mine.ratings} onRate={mine.rate} onOpen={onOpen} />
       </div>
       <RecommendationList
@@ -40,6 +41,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
         onOpen={onOpen}
         onHide={async (movieId) => {
           await serving.api.hide(movieId);
+          setHidden((h) => new Set(h).add(movieId));
           await refresh();
         }}
       />

@@ -145,8 +145,8 @@ export async function search(query: string, limit = 20): Promise<MovieCard[]> {
   const s = await getServing();
   if (!s) return [];
   let index = titleIndexes.get(s);
-  if (!index) titleIndexes.set(s, (index = new TitleIndex(s.searchKeys)));
-  const hits = index.search(query, s.counts, limit);
+  if (!index) titleIndexes.set(s, (index = new TitleIndex(s.searchKeys, s.counts)));
+  const hits = index.search(query, limit);
   if (hits.length === 0) return [];
   const mine = await myRatings();
   return hits.map((i) => card(s, i, mine));

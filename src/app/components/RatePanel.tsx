@@ -19,7 +19,11 @@ export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieI
   const optionId = (k: number) => `${listId}-opt-${k}`;
 
   useEffect(() => {
-    void serving.api.moviesToRate(LIMIT).then(setPopular);
+    // Then an empty search: the worker builds its title index now (≈0.3 s at 62K titles), not on the first keystroke.
+    void serving.api
+      .moviesToRate(LIMIT)
+      .then(setPopular)
+      .then(() => serving.api.search('', 1));
   }, []);
 
   useEffect(() => {

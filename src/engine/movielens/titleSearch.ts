@@ -32,14 +32,26 @@ export function linearSearch(keys: readonly string[], popularity: ArrayLike<numb
   return top.result().map((s) => s.item);
 }
 
-/** Inverted index over the keys' words, sorted so a prefix is one binary search; built once per catalogue. */
+/** Above this many postings a query word is common: walking the catalogue most-rated first and stopping at `limit` is cheaper. */
+const COMMON_WORD = 4096;
+
+/**
+ * Inverted index over the keys' words, sorted so a prefix is one binary search; built once per catalogue. A rare
+ * prefix is answered from its postings; a common one ("s", "the") by walking titles most-rated first until `limit` match.
+ */
 export class TitleIndex {
   private readonly words: string[];
   private readonly postings: Int32Array[];
   private readonly stamp: Uint32Array;
+  private readonly byPopularity: Int32Array;
   private epoch = 0;
 
-  constructor(private readonly keys: readonly string[]) {
+  constructor(
+    private readonly keys: readonly string[],
+    private readonly popularity: ArrayLike<number>,
+    /** Postings above which a prefix counts as common (a parameter so tests can reach both paths on small data). */
+    private readonly commonWord = COMMON_WORD,
+  ) {
     const byWord = new Map<string, number[]>();
     for (let i = 0; i < keys.length; i++) {
       for (const w of keys[i].split(' ')) {
@@ -52,6 +64,7 @@ export class TitleIndex {
     this.words = [...byWord.keys()].sort();
     this.postings = this.words.map((w) => Int32Array.from(byWord.get(w)!));
     this.stamp = new Uint32Array(keys.length);
+    this.byPopularity = Int32Array.from(keys.keys()).sort((a, b) => popularity[b] - popularity[a] || a - b);
   }
 
   /** First position whose word is ≥ `w`. */
@@ -75,15 +88,17 @@ export class TitleIndex {
     return { from, to, size };
   }
 
-  /** Same answer as linearSearch: the `limit` most popular titles where every query word starts a word. */
-  search(query: string, popularity: ArrayLike<number>, limit: number): number[] {
+  /** Same answer as linearSearch with this index's popularity: the `limit` most-rated titles where every query word starts a word. */
+  search(query: string, limit: number): number[] {
     const words = queryWords(query);
-    if (words.length === 0) return [];
+    if (words.length === 0 || limit <= 0) return [];
     // Drive from the rarest word's postings; check the other words against the candidate's key.
     const ranges = words.map((w) => this.range(w));
     let driver = 0;
     for (let k = 1; k < ranges.length; k++) if (ranges[k].size < ranges[driver].size) driver = k;
+    if (ranges[driver].size > this.commonWord) return this.walk(words.map((w) => ` ${w}`), limit);
     const others = words.filter((_, k) => k !== driver).map((w) => ` ${w}`);
+    const popularity = this.popularity;
     if (++this.epoch === 0xffffffff) (this.stamp.fill(0), (this.epoch = 1));
     const top = new TopK(limit);
     const { from, to } = ranges[driver];
@@ -98,5 +113,16 @@ export class TitleIndex {
       }
     }
     return top.result().map((s) => s.item);
+  }
+
+  /** Most-rated first, stopping at the `limit`-th match: the order TopK would give, without scoring everything. */
+  private walk(needles: string[], limit: number): number[] {
+    const out: number[] = [];
+    for (let k = 0; k < this.byPopularity.length && out.length < limit; k++) {
+      const i = this.byPopularity[k];
+      const key = this.keys[i];
+      if (needles.every((w) => key.includes(w))) out.push(i);
+    }
+    return out;
   }
 }

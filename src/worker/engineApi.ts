@@ -6,4 +6,5 @@ export * from './labApi';
 export * from './serveApi';
 export * from './movieApi';
 export * from './profileApi';
+export * from './onboardingApi';
 export * from './types';

@@ -1,6 +1,6 @@
 // Worker-side state shared by the API modules: the active dataset and the cached serving tables.
 import type { MovieInfo } from '../engine/movielens/dataset';
-import { displayTitle, normalizeForSearch } from '../engine/movielens/titles';
+import { searchKey } from '../engine/movielens/titleSearch';
 import type { AlsModel } from '../engine/types';
 import { asAlsModel } from '../engine/model/modelFile';
 import { itemNorms } from '../engine/als/similar';
@@ -69,7 +69,7 @@ async function loadServing(): Promise<Serving | null> {
     counts[m.index] = m.count;
     sums[m.index] = m.mean * m.count;
     byMovieId.set(m.movieId, m.index);
-    searchKeys[m.index] = ` ${normalizeForSearch(`${displayTitle(m.title)} ${m.title} ${m.year ?? ''}`)} `;
+    searchKeys[m.index] = searchKey(m.title, m.year);
   }
   const rec = await latestModel(db, dataset.id, 'explicit');
   const model = rec && rec.nItems === movies.length ? asAlsModel(rec) : null;

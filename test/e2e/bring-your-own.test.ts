@@ -47,7 +47,7 @@ test('bring your own files: a bad ratings.csv is refused with its line; a MovieL
   const row = page.getByTestId('to-rate').locator('li').filter({ has: page.locator('.title', { hasText: /^The Synthetic Movie 7$/ }) });
   await row.waitFor();
   expect(Number(await row.getAttribute('data-movie-id'))).toBe(19); // dense index 6 → movieId 6·3+1
-  await row.getByRole('radio', { name: '5 stars', exact: true }).check();
+  await row.getByTitle('5 stars', { exact: true }).click(); // search results are listbox options: stars are clicked, or keyed 1–5
   await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
   const ids = await page.$$eval('[data-testid=recommendations] li', (lis) => lis.map((li) => Number(li.getAttribute('data-movie-id'))));
   expect(ids).toHaveLength(20);

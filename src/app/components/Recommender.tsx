@@ -1,9 +1,10 @@
-// The main screen: rate on the left, recommendations on the right, refreshed after every stored rating change.
+// The main screen: onboarding cards and search on the left, recommendations on the right, refreshed after every stored rating change.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { Recommendations } from '../../worker/types';
 import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';
+import { Onboarding } from './Onboarding';
 import { RecommendationList } from './RecommendationList';
 import { DEFAULT_FILTERS, type Filters } from './RecFilters';
 import type { RankBy } from './RankBySwitch';
@@ -15,6 +16,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
   const [recs, setRecs] = useState<Recommendations | null>(null);
   const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
   const [rankBy, setRankBy] = useState<RankBy>(lastRankBy);
+  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
 
   const refresh = useCallback(async () => {
     setRecs(await serving.api.recommend({ n: 20, ...filters, objective: rankBy }));
@@ -33,7 +35,10 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
 
   return (
     <div className="columns">
-      <RatePanel ratings={mine.ratings} onRate={mine.rate} onOpen={onOpen} />
+      <div className="stack">
+        <Onboarding ratings={mine.ratings} hidden={hidden} loaded={mine.version > 0} onRate={mine.rate} onOpen={onOpen} />
+        <RatePanel ratings={mine.ratings} onRate={mine.rate} onOpen={onOpen} />
+      </div>
       <RecommendationList
         recs={recs}
         filters={filters}
@@ -43,6 +48,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
         onOpen={onOpen}
         onHide={async (movieId) => {
           await serving.api.hide(movieId);
+          setHidden((h) => new Set(h).add(movieId));
           await refresh();
         }}
       />

@@ -1,0 +1,203 @@
+// First ratings: well-known, varied movies one card at a time (or as a grid), rated by click or keys 1–5, skipped with S.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { serving } from '../../client/engineClient';
+import type { MovieCard } from '../../worker/types';
+import { movieLabel } from './MovieMeta';
+import { StarRating } from './StarRating';
+import { shortcutStars } from './ratingKeys';
+import { loadOnboardingPrefs, saveOnboardingPrefs, type OnboardingPrefs } from './onboardingPrefs';
+import './Onboarding.css';
+
+/** Onboarding opens by itself while the person has rated fewer movies than this. */
+export const ONBOARDING_GOAL = 10;
+const BATCH = 12;
+const GRID_SIZE = 8;
+
+/** True when a key press belongs to a text field (or a dialog is open), so global shortcuts must leave it alone. */
+function typingOrDialog(e: KeyboardEvent): boolean {
+  const t = e.target as HTMLElement | null;
+  if (document.querySelector('dialog[open]')) return true;
+  if (!t) return false;
+  if (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return true;
+  return t instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit', 'reset', 'range'].includes(t.type);
+}
+
+function Facts({ m }: { m: MovieCard }) {
+  return (
+    <p className="onb-facts">
+      <span className="genres">{m.genres.length ? m.genres.join(', ') : 'No genres listed'}</span>
+      <span className="count">
+        {m.count ? `★ ${m.mean.toFixed(1)} average from ${m.count.toLocaleString('en')} MovieLens ${m.count === 1 ? 'rating' : 'ratings'}` : 'No MovieLens ratings'}
+      </span>
+    </p>
+  );
+}
+
+export function Onboarding(props: {
+  ratings: Map<number, number>;
+  /** movieIds marked "not interested" on this screen since it opened (the worker leaves out earlier ones). */
+  hidden?: ReadonlySet<number>;
+  /** False until the stored ratings have been read (so a person with many ratings never sees it flash open). */
+  loaded: boolean;
+  onRate: (movieId: number, rating: number | null) => Promise<void>;
+  onOpen: (movieId: number) => void;
+}) {
+  const { ratings, loaded, onRate, onOpen, hidden } = props;
+  const [prefs, setPrefs] = useState<OnboardingPrefs>(loadOnboardingPrefs);
+  const [open, setOpen] = useState<boolean | null>(null);
+  const [queue, setQueue] = useState<MovieCard[]>([]);
+  const [said, setSaid] = useState('');
+  const [exhausted, setExhausted] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  const refocus = useRef(false);
+  const fetching = useRef(false);
+  const reopen = useRef<HTMLButtonElement>(null);
+  const dismissedHere = useRef(false);
+
+  const update = useCallback((next: Partial<OnboardingPrefs>) => {
+    setPrefs((p) => {
+      const merged = { ...p, ...next };
+      saveOnboardingPrefs(merged);
+      return merged;
+    });
+  }, []);
+
+  // Decide once, when the stored ratings are known, whether onboarding opens by itself.
+  useEffect(() => {
+    if (loaded && open === null) setOpen(!prefs.dismissed && ratings.size < ONBOARDING_GOAL);
+  }, [loaded, open, prefs.dismissed, ratings.size]);
+
+  const skipped = new Set(prefs.skipped);
+  const pending = queue.filter((m) => !ratings.has(m.movieId) && !skipped.has(m.movieId) && !hidden?.has(m.movieId));
+  const current = pending[0];
+
+  // Keep a few cards ahead: fetch more (anchored on the ratings so far) when the queue runs short.
+  useEffect(() => {
+    if (!open || exhausted || pending.length >= (prefs.grid ? GRID_SIZE + 2 : 4) || fetching.current) return;
+    fetching.current = true;
+    void serving.api
+      .onboardingMovies(BATCH, prefs.skipped)
+      .then((fresh) => {
+        if (fresh.length === 0) setExhausted(true);
+        setQueue((q) => {
+          const have = new Set(q.map((m) => m.movieId));
+          return [...q, ...fresh.filter((m) => !have.has(m.movieId))];
+        });
+      })
+      .finally(() => (fetching.current = false));
+  }, [open, exhausted, pending.length, prefs.grid, prefs.skipped]);
+
+  const rate = useCallback(
+    (m: MovieCard, stars: number) => {
+      refocus.current = !!section.current?.contains(document.activeElement);
+      setSaid(`Rated ${movieLabel(m)}: ${stars} ${stars === 1 ? 'star' : 'stars'}.`);
+      void onRate(m.movieId, stars);
+    },
+    [onRate],
+  );
+
+  const skip = useCallback(
+    (m: MovieCard) => {
+      refocus.current = !!section.current?.contains(document.activeElement);
+      setSaid(`Skipped ${movieLabel(m)}.`);
+      update({ skipped: [...prefs.skipped, m.movieId] });
+    },
+    [prefs.skipped, update],
+  );
+
+  // Keys for the single card: 1–5 whole stars, Shift+1–5 half a star less, S "haven't seen".
+  useEffect(() => {
+    if (!open || prefs.grid || !current) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typingOrDialog(e)) return;
+      const stars = shortcutStars(e);
+      if (stars !== null) {
+        e.preventDefault();
+        rate(current, stars);
+      } else if (e.code === 'KeyS' && !e.shiftKey) {
+        e.preventDefault();
+        skip(current);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, prefs.grid, current, rate, skip]);
+
+  // After a card is rated or skipped from inside the panel, move focus to the next card's title for screen readers.
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    section.current?.querySelector<HTMLElement>('.onb-card h3')?.focus();
+  }, [current?.movieId]);
+
+  // "I'm done" removes the panel: keep keyboard focus nearby, on the button that brings it back.
+  useEffect(() => {
+    if (open === false && dismissedHere.current) {
+      dismissedHere.current = false;
+      reopen.current?.focus();
+    }
+  }, [open]);
+
+  if (open === null) return null;
+  if (!open) {
+    return (
+      <button type="button" className="onb-reopen" ref={reopen} onClick={() => (update({ dismissed: false }), setOpen(true))} data-testid="onboarding-reopen">
+        Rate movies one at a time
+      </button>
+    );
+  }
+
+  const done = Math.min(ratings.size, ONBOARDING_GOAL);
+  const cards = prefs.grid ? pending.slice(0, GRID_SIZE) : current ? [current] : [];
+  return (
+    <section className="panel onboarding" ref={section} aria-labelledby="onb-h" data-testid="onboarding">
+      <div className="onb-head">
+        <h2 id="onb-h">Start here: rate a few movies</h2>
+        <div className="onb-actions">
+          <button type="button" aria-pressed={prefs.grid} onClick={() => update({ grid: !prefs.grid })}>
+            Show as grid
+          </button>
+          <button type="button" onClick={() => ((dismissedHere.current = true), update({ dismissed: true }), setOpen(false))}>
+            I’m done
+          </button>
+        </div>
+      </div>
+      <p className="muted onb-progress">
+        <label htmlFor="onb-progress">
+          {ratings.size >= ONBOARDING_GOAL
+            ? `${ratings.size} rated: your recommendations are personal now. Keep going, or say you are done.`
+            : `${ratings.size} of ${ONBOARDING_GOAL} rated. Well-known movies, chosen to differ from each other, so each rating tells the most about your taste.`}
+        </label>
+        <progress id="onb-progress" max={ONBOARDING_GOAL} value={done} />
+      </p>
+      {cards.length === 0 && <p>{exhausted ? 'No more movies to suggest: search for others below.' : 'Choosing movies…'}</p>}
+      <ul className={prefs.grid ? 'onb-grid' : 'onb-single'} data-testid="onboarding-cards">
+        {cards.map((m) => (
+          <li key={m.movieId} className="onb-card" data-movie-id={m.movieId}>
+            <h3 tabIndex={-1}>
+              <button type="button" className="title-link" onClick={() => onOpen(m.movieId)}>
+                {m.title}
+              </button>
+              {m.year !== null && <span className="year"> ({m.year})</span>}
+            </h3>
+            <Facts m={m} />
+            <div className="onb-rate">
+              <StarRating label={`Your rating for ${movieLabel(m)}`} value={ratings.get(m.movieId) ?? null} onChange={(v) => v !== null && rate(m, v)} />
+              <button type="button" className="onb-skip" onClick={() => skip(m)} aria-label={`Haven’t seen ${movieLabel(m)}`}>
+                Haven’t seen
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {!prefs.grid && current && (
+        <p className="onb-keys muted" id="onb-keys" data-testid="onboarding-keys">
+          Keys: <kbd>1</kbd>–<kbd>5</kbd> rate, <kbd>Shift</kbd>+<kbd>1</kbd>–<kbd>5</kbd> half a star less (<kbd>Shift</kbd>+<kbd>4</kbd> = 3.5), <kbd>S</kbd> haven’t seen.
+        </p>
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {said}
+      </p>
+    </section>
+  );
+}

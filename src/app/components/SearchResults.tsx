@@ -1,0 +1,76 @@
+// Search results as the combobox's listbox: each option a movie (click opens it) with its stars, clickable to rate in place.
+import { useEffect, useRef, type MouseEvent } from 'react';
+import type { MovieCard } from '../../worker/types';
+import './SearchResults.css';
+
+const VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
+
+/**
+ * Stars inside an option: a pointer shortcut only (an option may hold nothing focusable). Keyboard and screen
+ * reader users rate the active option with 1–5 from the search box; the option's text ends with the current rating.
+ */
+function OptionStars(props: { value: number | null; onChange: (v: number) => void }) {
+  const click = (v: number) => (e: MouseEvent) => {
+    e.stopPropagation();
+    props.onChange(v);
+  };
+  return (
+    <span className="stars option-stars" aria-hidden="true">
+      {VALUES.map((v) => (
+        <span key={v} className={`half ${v % 1 ? 'left' : 'right'} ${props.value !== null && v <= props.value ? 'on' : ''}`} title={`${v} stars`} onClick={click(v)}>
+          <span>★</span>
+        </span>
+      ))}
+    </span>
+  );
+}
+
+export function SearchResults(props: {
+  id: string;
+  optionId: (k: number) => string;
+  items: MovieCard[];
+  /** The option the arrow keys are on (-1: none, the person is typing). */
+  active: number;
+  ratings: Map<number, number>;
+  onRate: (movieId: number, rating: number | null) => void;
+  onOpen: (movieId: number) => void;
+}) {
+  const { items, active } = props;
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (active >= 0) list.current?.children[active]?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+  if (items.length === 0) return <ul className="movie-list" data-testid="to-rate" id={props.id} />;
+  return (
+    <ul className="movie-list results" role="listbox" id={props.id} aria-label="Search results" data-testid="to-rate" ref={list} onMouseDown={(e) => e.preventDefault()}>
+      {items.map((m, k) => {
+        const mine = props.ratings.get(m.movieId) ?? null;
+        return (
+          <li
+            key={m.movieId}
+            role="option"
+            id={props.optionId(k)}
+            aria-selected={k === active}
+            className={`movie option${k === active ? ' active' : ''}`}
+            data-movie-id={m.movieId}
+            data-my-rating={mine ?? ''}
+            onClick={() => props.onOpen(m.movieId)}
+          >
+            <span className="meta">
+              <span className="title">{m.title}</span>
+              {m.year !== null && <span className="year"> ({m.year})</span>}
+              <span className="details">
+                <span className="genres">{m.genres.length ? m.genres.join(', ') : 'No genres listed'}</span>
+                <span className="count">
+                  {m.count.toLocaleString('en')} {m.count === 1 ? 'rating' : 'ratings'}
+                </span>
+              </span>
+              <span className="visually-hidden">{mine === null ? ', not rated' : `, your rating ${mine} stars`}</span>
+            </span>
+            <OptionStars value={mine} onChange={(v) => props.onRate(m.movieId, v)} />
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

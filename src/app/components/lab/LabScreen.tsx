@@ -1,5 +1,6 @@
 // Model lab: what the current dataset and model are, and (below) the tools to train, compare, tune and look at models.
 import type { AppStatus } from '../../../worker/types';
+import { TasteMap } from './TasteMap';
 
 export function LabScreen({ status }: { status: AppStatus }) {
   const active = status.active!;
@@ -35,7 +36,7 @@ export function LabScreen({ status }: { status: AppStatus }) {
       </section>
       {/* lab: training controls and live chart */}
       {/* lab: evaluation and tuning */}
-      {/* map: taste map */}
+      <TasteMap />
     </div>
   );
 }

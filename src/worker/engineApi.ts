@@ -6,4 +6,5 @@ export * from './serveApi';
 export * from './movieApi';
 export * from './profileApi';
 export * from './mapApi';
+export * from './sparkApi';
 export * from './types';

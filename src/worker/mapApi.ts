@@ -31,7 +31,7 @@ export interface TasteMapData {
   explained: [number, number];
   rank: number;
   moviesInDataset: number;
-  /** Milliseconds: fitting the PCA (0 when cached for this model) and the whole call. */
+  /** Milliseconds: picking the sample and fitting the PCA (0 when cached for this model), and the whole call (with loading the model when not yet in memory). */
   fitMillis: number;
   millis: number;
 }
@@ -49,10 +49,11 @@ export async function tasteMap(n = DEFAULT_MAP_MOVIES, nearestCount = 10): Promi
   const key = `${s.modelId}:${n}`;
   let fitMillis = 0;
   if (cache?.key !== key) {
+    const tFit = performance.now();
     const rows = mostRated(s.counts, n, model.itemFactors, model.rank);
     const projection = fitProjection(model.itemFactors, model.rank, rows);
     cache = { key, rows, projection, xy: projectRows(projection, model.itemFactors, rows) };
-    fitMillis = performance.now() - t0;
+    fitMillis = performance.now() - tFit;
   }
   const { rows, projection, xy } = cache;
   const mine = await myRatings();

@@ -6,7 +6,8 @@ import type { TasteMapData, TasteMapPoint } from '../../../worker/mapApi';
 import './TasteMap.css';
 
 const W = 640;
-const H = 440;
+/** View-box height: wide screens get a landscape map, phones a square one. */
+const heightFor = (pixels: number) => (pixels < 520 ? 640 : 440);
 const MIN_SCALE_FACTOR = 0.5;
 const MAX_SCALE_FACTOR = 64;
 
@@ -20,7 +21,7 @@ interface View {
 /** Colour class for a person's rating: 1 (low) … 5 (high), a colour-blind-safe orange → blue scale. */
 const starClass = (r: number) => `star-${Math.min(5, Math.max(1, Math.round(r)))}`;
 
-function fit(points: TasteMapPoint[], me: TasteMapData['me']): View {
+function fit(points: TasteMapPoint[], me: TasteMapData['me'], H: number): View {
   let x0 = Infinity;
   let x1 = -Infinity;
   let y0 = Infinity;
@@ -50,6 +51,9 @@ export function TasteMap() {
   const [home, setHome] = useState<View | null>(null);
   const [active, setActive] = useState<number | null>(null);
   const svg = useRef<SVGSVGElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const [pixels, setPixels] = useState(W);
+  const H = heightFor(pixels);
   const pointers = useRef(new Map<number, { x: number; y: number }>());
 
   useEffect(() => {
@@ -59,7 +63,7 @@ export function TasteMap() {
         if (!live) return;
         setData(d);
         if (d) {
-          const v = fit(d.points, d.me);
+          const v = fit(d.points, d.me, heightFor(frame.current?.clientWidth ?? W));
           setView(v);
           setHome(v);
         }
@@ -71,6 +75,16 @@ export function TasteMap() {
     };
   }, []);
 
+  // The frame's width in CSS pixels: picks the map's shape and keeps dots a constant size on screen.
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setPixels(el.clientWidth || W));
+    ro.observe(el);
+    setPixels(el.clientWidth || W);
+    return () => ro.disconnect();
+  }, [data]);
+
   /** Zooms by `f` keeping the data point under view-box position (vx, vy) fixed. */
   const zoom = useCallback(
     (f: number, vx = W / 2, vy = H / 2) =>
@@ -81,7 +95,7 @@ export function TasteMap() {
         const py = v.cy - (vy - H / 2) / v.scale;
         return { scale, cx: px - (vx - W / 2) / scale, cy: py + (vy - H / 2) / scale };
       }),
-    [home],
+    [home, H],
   );
   const pan = useCallback((dvx: number, dvy: number) => setView((v) => v && { ...v, cx: v.cx - dvx / v.scale, cy: v.cy + dvy / v.scale }), []);
 
@@ -102,7 +116,7 @@ export function TasteMap() {
     };
     el.addEventListener('wheel', onWheel, { passive: false });
     return () => el.removeEventListener('wheel', onWheel);
-  }, [zoom, data]);
+  }, [zoom, data, H]);
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
     pointers.current.set(e.pointerId, toBox(e.clientX, e.clientY));
@@ -172,6 +186,8 @@ export function TasteMap() {
     y0: view.cy - H / 2 / view.scale,
     y1: view.cy + H / 2 / view.scale,
   };
+  /** View-box units per CSS pixel (at least 1): dots keep their size on narrow screens. */
+  const dot = Math.min(2.5, Math.max(1, W / Math.max(1, pixels)));
   const sample = data.points.slice(0, data.sampled);
   const rated = data.points.map((p, k) => [p, k] as const).filter(([p]) => p.myRating !== null);
   const shown = active !== null ? data.points[active] : null;
@@ -183,14 +199,14 @@ export function TasteMap() {
       <h2 id="map-h">Taste map</h2>
       <figure>
         <div className="map-toolbar" role="group" aria-label="Map zoom">
-          <button type="button" onClick={() => zoom(1.5)} aria-label="Zoom in">＋</button>
+          <button type="button" onClick={() => zoom(1.5)} aria-label="Zoom in">+</button>
           <button type="button" onClick={() => zoom(1 / 1.5)} aria-label="Zoom out">−</button>
           <button type="button" onClick={() => setView(home)}>Reset view</button>
           <span className="muted map-range" data-testid="map-range">
             PC1 {fmt(range.x0)} to {fmt(range.x1)}, PC2 {fmt(range.y0)} to {fmt(range.y1)}
           </span>
         </div>
-        <div className="map-frame">
+        <div className="map-frame" ref={frame}>
           <svg
             ref={svg}
             viewBox={`0 0 ${W} ${H}`}
@@ -209,7 +225,7 @@ export function TasteMap() {
             <line className="axis" y1={0} y2={H} x1={sx(0)} x2={sx(0)} />
             <g className="points" aria-hidden="true">
               {sample.map((p, k) => (
-                <circle key={p.movieId} data-testid="map-point" cx={sx(p.x)} cy={sy(p.y)} r={3.2} onPointerEnter={() => setActive(k)} />
+                <circle key={p.movieId} data-testid="map-point" cx={sx(p.x)} cy={sy(p.y)} r={3.2 * dot} onPointerEnter={() => setActive(k)} />
               ))}
             </g>
             <g className="rated">
@@ -220,7 +236,7 @@ export function TasteMap() {
                   className={starClass(p.myRating!)}
                   cx={sx(p.x)}
                   cy={sy(p.y)}
-                  r={7}
+                  r={6 * dot}
                   tabIndex={0}
                   role="img"
                   aria-label={label(p)}
@@ -231,15 +247,20 @@ export function TasteMap() {
               ))}
             </g>
             {data.me && (
-              <g className="me" data-testid="map-me" transform={`translate(${sx(data.me.x)} ${sy(data.me.y)})`} role="img" aria-label="You">
+              <g className="me" data-testid="map-me" transform={`translate(${sx(data.me.x)} ${sy(data.me.y)}) scale(${dot})`} role="img" aria-label="You">
                 <circle r={11} />
                 <path d="M -6 0 H 6 M 0 -6 V 6" />
               </g>
             )}
-            {shown && <circle className="active-ring" cx={sx(shown.x)} cy={sy(shown.y)} r={10} aria-hidden="true" />}
+            {shown && <circle className="active-ring" cx={sx(shown.x)} cy={sy(shown.y)} r={9 * dot} aria-hidden="true" />}
           </svg>
           {shown && inView && (
-            <div className="map-tip" data-testid="map-tip" style={{ left: `${tip!.left}%`, top: `${tip!.top}%` }} aria-hidden="true">
+            <div
+              className={`map-tip${tip!.top < 25 ? ' below' : ''}${tip!.left < 25 ? ' from-left' : tip!.left > 75 ? ' from-right' : ''}`}
+              data-testid="map-tip"
+              style={{ left: `${tip!.left}%`, top: `${tip!.top}%` }}
+              aria-hidden="true"
+            >
               {label(shown)}
             </div>
           )}

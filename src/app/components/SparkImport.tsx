@@ -11,6 +11,9 @@ function describe(files: File[]): string {
   return [parts ? `${parts} part file${parts === 1 ? '' : 's'}` : '', ...others].filter(Boolean).join(', ');
 }
 
+/** The last import's result: the app reloads its screens after an import, so the new panel shows it once. */
+let lastResult: SparkImportResult | null = null;
+
 export function SparkImport(props: { onImported: () => void }) {
   const id = useId();
   const [files, setFiles] = useState<File[]>([]);
@@ -18,7 +21,11 @@ export function SparkImport(props: { onImported: () => void }) {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<SparkImportResult | null>(null);
+  const [done, setDone] = useState<SparkImportResult | null>(() => {
+    const r = lastResult;
+    lastResult = null;
+    return r;
+  });
   const abort = useRef<AbortController | null>(null);
 
   const add = (list: FileList | null) => {
@@ -44,6 +51,7 @@ export function SparkImport(props: { onImported: () => void }) {
       await serving.api.reload();
       setDone(res);
       setFiles([]);
+      lastResult = res;
       props.onImported();
     } catch (e) {
       setError(e instanceof CancelledError ? 'Import cancelled; nothing was stored.' : (e as Error).message);

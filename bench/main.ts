@@ -9,6 +9,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   import: benchImport,
   lighthouse: benchLighthouse,
   'als-browser': async (args) => (await import('./als-browser')).benchAlsBrowser(args),
+  'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
 };
 
 const name = process.argv[2];

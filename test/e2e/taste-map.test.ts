@@ -92,6 +92,15 @@ for (const [label, viewport] of [
     expect(await map.getByTestId('map-range').textContent()).not.toBe(before);
     await map.getByRole('button', { name: 'Reset view' }).click();
     expect((await ranges(page)).x).toBeCloseTo(r0.x, 2);
+    // The home view fits the movies; when the person lies outside it, "Show me" brings them into view.
+    const showMe = map.getByRole('button', { name: 'Show me' });
+    if ((await showMe.count()) > 0) await showMe.click();
+    const meBox = (await map.getByTestId('map-me').boundingBox())!;
+    const svgBox = (await map.getByTestId('map-svg').boundingBox())!;
+    expect(meBox.x + meBox.width / 2).toBeGreaterThan(svgBox.x);
+    expect(meBox.x + meBox.width / 2).toBeLessThan(svgBox.x + svgBox.width);
+    expect(meBox.y + meBox.height / 2).toBeGreaterThan(svgBox.y);
+    expect(meBox.y + meBox.height / 2).toBeLessThan(svgBox.y + svgBox.height);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -63,7 +63,8 @@ export function TasteMap() {
         if (!live) return;
         setData(d);
         if (d) {
-          const v = fit(d.points, d.me, heightFor(frame.current?.clientWidth ?? W));
+          // Home view: the movies. The person's vector can lie far outside them (its norm is not an item's); a button shows both.
+          const v = fit(d.points, null, heightFor(frame.current?.clientWidth ?? W));
           setView(v);
           setHome(v);
         }
@@ -190,6 +191,7 @@ export function TasteMap() {
   const dot = Math.min(2.5, Math.max(1, W / Math.max(1, pixels)));
   const sample = data.points.slice(0, data.sampled);
   const rated = data.points.map((p, k) => [p, k] as const).filter(([p]) => p.myRating !== null);
+  const meOutside = data.me !== null && (data.me.x < range.x0 || data.me.x > range.x1 || data.me.y < range.y0 || data.me.y > range.y1);
   const shown = active !== null ? data.points[active] : null;
   const tip = shown ? { left: (sx(shown.x) / W) * 100, top: (sy(shown.y) / H) * 100 } : null;
   const inView = tip && tip.left >= 0 && tip.left <= 100 && tip.top >= 0 && tip.top <= 100;
@@ -202,6 +204,11 @@ export function TasteMap() {
           <button type="button" onClick={() => zoom(1.5)} aria-label="Zoom in">+</button>
           <button type="button" onClick={() => zoom(1 / 1.5)} aria-label="Zoom out">−</button>
           <button type="button" onClick={() => setView(home)}>Reset view</button>
+          {meOutside && (
+            <button type="button" onClick={() => setView(fit(data.points, data.me, H))}>
+              Show me
+            </button>
+          )}
           <span className="muted map-range" data-testid="map-range">
             PC1 {fmt(range.x0)} to {fmt(range.x1)}, PC2 {fmt(range.y0)} to {fmt(range.y1)}
           </span>
@@ -266,7 +273,9 @@ export function TasteMap() {
           )}
         </div>
         <p className="map-status" aria-live="polite" data-testid="map-status">
-          {shown ? label(shown) : 'Point at a movie, or focus one of your rated movies, to see its title.'}
+          {shown
+            ? label(shown)
+            : `Point at a movie, or focus one of your rated movies, to see its title.${meOutside ? ' You are outside this view: “Show me” zooms out to include you.' : ''}`}
         </p>
         <figcaption>
           Each grey dot is one of the {data.sampled.toLocaleString('en')} most-rated movies, placed by the first two principal

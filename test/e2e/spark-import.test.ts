@@ -1,14 +1,23 @@
 // Spark model import from the Data screen in real Chromium: a zipped Spark export + movies.csv becomes the active
 // dataset, rating cluster A movies high puts cluster A on top; a bad part file gives a located error and changes nothing.
 import { strToU8, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { plantedLowRank } from '../../src/engine/synth';
 import { writeRelease } from '../../src/engine/movielens/writeRelease';
-import { screenshot, storeCounts, watchErrors, type Page } from './harness';
+import { root, screenshot, storeCounts, watchErrors, type Page } from './harness';
 import { showView, useServedApp } from './app';
 import { partName, plantedSpark } from '../fixtures/spark/plantedSpark';
 
 const app = useServedApp();
+const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2 A/AA violations inside `selector` (evaluated through DevTools, so the page's CSP does not block it). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(`axe.run(document.querySelector('${selector}'), { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`);
+}
 const planted = plantedSpark();
 
 const upload = (name: string, data: string | Uint8Array, mimeType = 'application/octet-stream') => ({ name, mimeType, buffer: Buffer.from(typeof data === 'string' ? strToU8(data) : data) });
@@ -82,6 +91,7 @@ for (const [label, viewport] of [
     await error.waitFor();
     expect(await error.textContent()).toBe(`bad-factors.zip/item-factors/${partName(1)}, line 3: expected a JSON object {"id": …, "features": […]} in "{\\"id\\": 55, \\"features\\": [0.1, 0.2,"`);
     await screenshot(page, `spark-import-error-${label}`);
+    expect(await axeViolations(page, '[data-testid=spark-import]')).toEqual([]);
     expect(await storeCounts(page)).toEqual(before);
     expect(before.profile).toBe(6);
     expect(await status.textContent()).toContain('item-factors: 0 ratings of 60 movies');

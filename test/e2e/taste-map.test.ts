@@ -1,13 +1,22 @@
 // Taste map in the Model lab (real Chromium, production build): 1,500 points, the person's marker after rating, titles
 // on hover and keyboard focus, zoom by button and wheel narrows the visible range; phone and desktop screenshots.
 import { strToU8, zipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { plantedLowRank } from '../../src/engine/synth';
 import { writeRelease } from '../../src/engine/movielens/writeRelease';
-import { screenshot, watchErrors, type Page } from './harness';
+import { root, screenshot, watchErrors, type Page } from './harness';
 import { showView, useServedApp } from './app';
 
 const app = useServedApp();
+const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2 A/AA violations inside `selector` (evaluated through DevTools, so the page's CSP does not block it). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(`axe.run(document.querySelector('${selector}'), { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')))`);
+}
 
 /** "PC1 −1.23 to 2.34, PC2 …" → the two widths. */
 async function ranges(page: Page): Promise<{ x: number; y: number }> {
@@ -74,6 +83,7 @@ for (const [label, viewport] of [
     expect(await page.evaluate('document.activeElement.getAttribute("data-testid")')).toBe('map-rated');
     expect(await map.getByTestId('map-status').textContent()).toMatch(/^The Synthetic Movie \d+ \(\d{4}\) · \d+ ratings · you rated it (5|4|1) stars$/);
     await screenshot(page, `taste-map-${label}`);
+    expect(await axeViolations(page, '[data-testid=taste-map]')).toEqual([]);
 
     // Zoom: the button narrows the visible range by 1.5, the wheel narrows it further, keys pan, Reset restores it.
     const r0 = await ranges(page);

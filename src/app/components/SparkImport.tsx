@@ -66,7 +66,8 @@ export function SparkImport(props: { onImported: () => void }) {
       <h2 id={`${id}-h`}>Import a Spark ALS model</h2>
       <p className="muted">
         Trained with Spark MLlib? Pick the item factors it wrote with <code>model.itemFactors.write.json(path)</code> (the folder, its
-        part files, or a zip of it) and the same dataset&rsquo;s <code>movies.csv</code>; add <code>ratings.csv</code> for rating counts.
+        part files, or a zip of it) and the same dataset&rsquo;s <code>movies.csv</code>; add <code>ratings.csv</code> for rating counts (or pick the
+        dataset&rsquo;s GroupLens zip for both).
         The model is stored as a new dataset; your ratings are folded in against its factors.
       </p>
       <div className="spark-pickers">

@@ -81,6 +81,13 @@ describe('importSpark', () => {
     expect(map?.points.slice(0, map.sampled)).toHaveLength(60);
   });
 
+  test("the dataset's GroupLens zip (movies.csv, ratings.csv, README) next to the Spark zip gives titles and statistics", async () => {
+    const release = zipSync({ 'ml-planted/movies.csv': strToU8(planted.moviesCsv), 'ml-planted/ratings.csv': strToU8(planted.ratingsCsv), 'ml-planted/README.txt': strToU8('readme') });
+    const res = await api.importSpark([file('item-factors.zip', planted.zip), file('ml-planted.zip', release)], {}, () => {});
+    expect(res.dataset).toMatchObject({ movies: 60, ratings: 1800, users: 60 });
+    expect(res.droppedWithoutMovie).toBe(2);
+  });
+
   test('a malformed JSON line in a part file: error names the zip entry and line; nothing stored changes', async () => {
     const first = await api.importSpark([file('item-factors.zip', planted.zip), file('movies.csv', planted.moviesCsv)], {}, () => {});
     await api.rate(planted.clusterA[0], 4);

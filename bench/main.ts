@@ -10,6 +10,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   lighthouse: benchLighthouse,
   'als-browser': async (args) => (await import('./als-browser')).benchAlsBrowser(args),
   search: async () => (await import('./search')).benchSearch(),
+  'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
 };
 
 const name = process.argv[2];

@@ -7,4 +7,6 @@ export * from './serveApi';
 export * from './movieApi';
 export * from './profileApi';
 export * from './onboardingApi';
+export * from './mapApi';
+export * from './sparkApi';
 export * from './types';

@@ -82,7 +82,8 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
   const hidden = await hiddenMovies(await openDb());
   const t0 = performance.now();
   const n = opts.n ?? 20;
-  const minCount = opts.minCount ?? DEFAULT_MIN_COUNT;
+  // A dataset without ratings (a Spark model imported with movies.csv alone) has no counts to filter on.
+  const minCount = s.dataset.stats.ratings === 0 ? 0 : (opts.minCount ?? DEFAULT_MIN_COUNT);
   const items: number[] = [];
   const stars: number[] = [];
   for (const [movieId, rating] of mine) {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { DatasetInfo, StorageInfo } from '../../worker/datasetsApi';
 import { DatasetsRow, megabytes } from './DatasetsRow';
+import { SparkImport } from './SparkImport';
 
 /** Asks once per page load for persistent storage (the browser may grant it quietly, prompt, or refuse). */
 let persistAsked = false;
@@ -86,6 +87,7 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
           onChange={(e) => e.target.files?.length && props.onImport(Array.from(e.target.files))}
         />
       </label>
+      <SparkImport onImported={props.onChanged} />
     </section>
   );
 }

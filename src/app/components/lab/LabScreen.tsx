@@ -3,11 +3,12 @@ import type { AppStatus } from '../../../worker/types';
 import { TrainPanel } from './TrainPanel';
 import { EvalPanel } from './EvalPanel';
 import { TunePanel } from './TunePanel';
+import { TasteMap } from './TasteMap';
 
 export function LabScreen({ status }: { status: AppStatus }) {
   const active = status.active!;
   const model = status.model;
-  const density = active.ratings / (active.users * active.movies);
+  const density = active.users * active.movies > 0 ? active.ratings / (active.users * active.movies) : 0;
   return (
     <div className="lab">
       <section className="panel" aria-labelledby="lab-data-h" data-testid="lab-dataset">
@@ -27,7 +28,12 @@ export function LabScreen({ status }: { status: AppStatus }) {
       </section>
       <section className="panel" aria-labelledby="lab-model-h" data-testid="lab-model">
         <h2 id="lab-model-h">Current model</h2>
-        {model ? (
+        {model && model.history.length === 0 ? (
+          <p>
+            Imported Spark ALS item factors: rank {model.params.rank}, regParam {model.params.lambda}; you are folded in with Spark&apos;s own user step
+            (no biases).
+          </p>
+        ) : model ? (
           <p>
             Rank {model.params.rank}, λ {model.params.lambda}, {model.params.iterations} iterations, trained in {model.trainSeconds.toFixed(1)} s; final
             training RMSE {model.history.at(-1)?.trainRmse.toFixed(4) ?? '–'}.
@@ -36,12 +42,10 @@ export function LabScreen({ status }: { status: AppStatus }) {
           <p className="muted">No model yet.</p>
         )}
       </section>
-      {/* lab: training controls and live chart */}
       <TrainPanel status={status} />
-      {/* lab: evaluation and tuning */}
       <EvalPanel />
       <TunePanel />
-      {/* map: taste map */}
+      <TasteMap />
     </div>
   );
 }

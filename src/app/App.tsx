@@ -5,12 +5,14 @@ import { ByoScreen } from './components/ByoScreen';
 import { Library } from './components/Library';
 import { PwaToast } from './components/PwaToast';
 import { usePwa } from './usePwa';
+import { useLab } from './components/lab/labStore';
 
 const VERSION = `${__APP_VERSION__}${__BUILD_LABEL__ ? ` (${__BUILD_LABEL__})` : ''}`;
 
 export function App() {
   const { phase, start, importFiles, cancel, showByo } = useBootstrap();
   const pwa = usePwa();
+  const lab = useLab();
   return (
     <>
       <header className="top">
@@ -37,7 +39,7 @@ export function App() {
         )}
         {phase.kind === 'ready' && <Library status={phase.status} onChanged={start} onEmpty={showByo} onImport={importFiles} />}
       </main>
-      <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training'} />
+      <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training' || lab.busy !== null} />
       <footer className="foot">
         <p>
           Data: MovieLens by{' '}

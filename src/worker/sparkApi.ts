@@ -185,7 +185,7 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
       if (missing > 0) notes.push(`${missing} movies have no Spark factors (never recommended).`);
       const record = await begin();
       const model: ModelRecord = {
-        id: `${id}-spark`,
+        id: '', // set by saveModel: one model per (dataset, objective)
         datasetId: id,
         params: sparkParams(spark.rank, regParam),
         rank: spark.rank,
@@ -198,10 +198,10 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
         trainSeconds: 0,
         trainedAt: Date.now(),
       };
-      await saveModel(db, model);
+      const saved = await saveModel(db, model);
       const ready = await finishImport(db, record, { ...built, notes }, moviesStored);
       onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
-      return { ready, modelId: model.id, missing };
+      return { ready, modelId: saved.id, missing };
     } catch (e) {
       if (begun) await deleteDataset(db, id).catch(() => {});
       throw e;

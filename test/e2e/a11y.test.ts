@@ -66,7 +66,7 @@ test('every screen has no axe violations, light and dark, at 360 and 1280 px', a
   const recs = page.getByTestId('recommendations').locator('li').nth(19);
   await recs.waitFor({ timeout: 180_000 });
   // Dismiss the one-off "ready to work offline" toast so it does not cover the screenshots.
-  const ok = page.getByRole('button', { name: 'OK' });
+  const ok = page.getByRole('button', { name: 'OK', exact: true });
   if (await ok.isVisible()) await ok.click();
 
   // Recommendations with onboarding open, after three ratings by key (so the list is personal).

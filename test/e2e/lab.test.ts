@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** The same state at desktop and phone widths (whole page), and the panel it is about alone at phone width. */
 async function shots(name: string, panel: string): Promise<void> {
-  const toast = page.getByRole('button', { name: 'OK' }); // "ready to work offline": would cover the panels
+  const toast = page.getByTestId('pwa-toast').getByRole('button', { name: 'OK', exact: true }); // "ready to work offline": would cover the panels
   if (await toast.isVisible()) await toast.click();
   await screenshot(page, `lab-${name}-desktop`);
   await page.setViewportSize(PHONE);

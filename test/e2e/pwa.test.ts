@@ -112,7 +112,7 @@ test('an update shows a toast and reloads into the new build only when asked, ke
   const page = await context.newPage();
   await firstVisit(page, url);
   expect(await page.getByTestId('version').textContent()).toBe('PocketLens 0.1.0');
-  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByRole('button', { name: 'OK', exact: true }).click();
   await rate(page, 0, '5 stars');
   await rate(page, 2, '3 stars');
 

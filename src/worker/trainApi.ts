@@ -28,7 +28,7 @@ export async function train(params: Partial<AlsParams>, onProgress: (i: Iteratio
   if (!dataset) throw new Error('There is no dataset to train on yet.');
   const p: AlsParams = { ...defaultAlsParams, ...params };
   const t0 = performance.now();
-  const ratings = await readRatings(db, dataset);
+  const ratings = await readRatings(db, dataset, { timestamps: false });
   const threads = shardThreads(options.workers);
   // For shard workers the matrix goes to shared memory at once, so only that copy stays alive.
   const csr = () => buildCsr(ratings, dataset.stats.users, dataset.stats.movies);

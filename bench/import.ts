@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { writeSynthRelease } from '../src/cli/commands/synth';
 import type { SynthReleaseOptions } from '../src/engine/movielens/synthRelease';
 import { launch, root, serveDist, type Browser, type Page } from '../test/e2e/harness';
+import type { ReadBackResult } from './readBackPage';
 
 const run = promisify(execFile);
 
@@ -111,42 +112,23 @@ async function heapSampler(browser: Browser) {
   };
 }
 
-interface ReadBack {
-  seconds: number;
-  rows: number;
-  chunks: number;
-  timings: Record<string, number> | null;
+/** bench/readBackPage.ts (the app's readRatings) bundled into one script for a plain page of the app's origin. */
+async function readBackScript(): Promise<string> {
+  const { build } = await import('vite');
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: false, lib: { entry: join(root, 'bench', 'readBackPage.ts'), formats: ['iife'], name: 'benchReadBack', fileName: 'read-back' } },
+  });
+  const first = (Array.isArray(out) ? out[0] : out) as { output: { type: string; code?: string }[] };
+  return first.output.find((o) => o.type === 'chunk')!.code!;
 }
 
-/** Reads every chunk of the imported dataset back into typed columns, in the page, the way readRatings does (6 gets ahead). */
-async function readBack(page: Page): Promise<ReadBack> {
-  return (await page.evaluate(`(async () => {
-    const req = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-    const db = await req(indexedDB.open('pocketlens'));
-    const d = (await req(db.transaction('datasets').objectStore('datasets').getAll())).find((x) => x.status === 'ready');
-    const t0 = performance.now();
-    const n = d.stats.ratings;
-    const users = new Int32Array(n), items = new Int32Array(n), ratings = new Float32Array(n), ts = new Float64Array(n);
-    let off = 0, chunks = 0;
-    const copy = (c) => {
-      users.set(c.users.subarray(0, c.length), off);
-      items.set(c.items.subarray(0, c.length), off);
-      ts.set(c.timestamps.subarray(0, c.length), off);
-      for (let i = 0; i < c.length; i++) ratings[off + i] = c.ratingsX2[i] * 0.5;
-      off += c.length;
-      chunks++;
-    };
-    const store = db.transaction('ratingChunks').objectStore('ratingChunks');
-    const pending = [];
-    for (let seq = 0; seq < d.chunkCount; seq++) {
-      pending.push(req(store.get([d.id, seq])));
-      if (pending.length > 6) copy(await pending.shift());
-    }
-    for (const p of pending) copy(await p);
-    const seconds = (performance.now() - t0) / 1000;
-    db.close();
-    return { seconds, rows: off, chunks, timings: d.importTimings ?? null };
-  })()`)) as ReadBack;
+/** Reads every chunk of the imported dataset back in the page with the app's own code (see bench/readBackPage.ts). */
+async function readBack(page: Page, script: string): Promise<ReadBackResult> {
+  // Evaluated over DevTools (the app's CSP allows no inline script tag); defines globalThis.__readBack.
+  if ((await page.evaluate('typeof globalThis.__readBack')) !== 'function') await page.evaluate(script);
+  return (await page.evaluate('globalThis.__readBack()')) as ReadBackResult;
 }
 
 /** papaparse (the text-file parser the app uses) on the same ratings file, in a blank page of the same browser. */
@@ -233,8 +215,9 @@ export async function benchImport(args: string[]): Promise<Record<string, unknow
     if (timing.alert) throw new Error(`the import failed: ${timing.alert}`);
     // Leave the app (its workers would start training) for a page of the same origin, then read the chunks back.
     await page.goto(new URL('bench-readback.txt', server.url).href);
-    const back = await readBack(page);
-    const again = await readBack(page);
+    const script = await readBackScript();
+    const back = await readBack(page, script);
+    const again = await readBack(page, script);
     await context.close();
     const looseRatings = zip ? ensureRelease(opts, false).files.find((f) => f.endsWith('ratings.csv'))! : ratingsFile;
     const papa = values['skip-papaparse'] ? { seconds: NaN, rows: 0 } : await papaparseInBrowser(browser, looseRatings);
@@ -253,10 +236,14 @@ export async function benchImport(args: string[]): Promise<Record<string, unknow
       heapPlusArrayBuffersPeakMB: +heapPeak.withBuffers.toFixed(0),
       rendererRssPeakMB: rssPeak === null ? null : +rssPeak.toFixed(0),
       inWorkerSeconds: back.timings,
-      readBackSeconds: +back.seconds.toFixed(2),
-      readBackAgainSeconds: +again.seconds.toFixed(2),
+      readBackSeconds: +back.trainingSeconds.toFixed(2),
+      readBackAgainSeconds: +again.trainingSeconds.toFixed(2),
+      readBackSecondsPerMillion: +((again.trainingSeconds / ratings) * 1e6).toFixed(3),
+      readBackWithTimestampsSeconds: +again.withTimestampsSeconds.toFixed(2),
+      readBackIdbOnlySeconds: +again.idbOnlySeconds.toFixed(2),
       readBackRows: back.rows,
       storedChunks: back.chunks,
+      storedChunkMB: +(back.chunkBytes / 2 ** 20).toFixed(1),
       papaparseMbPerSec: +(bytes / 1e6 / papa.seconds).toFixed(1),
       papaparseRows: papa.rows,
       speedupOverPapaparse: +(papa.seconds / timing.seconds).toFixed(2),

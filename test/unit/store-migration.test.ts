@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
 import { closeDb, openDb, tx } from '../../src/store/db';
-import { DB_VERSION, MOVIE_BLOCK, STORES } from '../../src/store/schema';
+import { DB_VERSION, MOVIE_BLOCK, STORES, type RatingChunkRecordV2 } from '../../src/store/schema';
 import { getProfile } from '../../src/store/profile';
 import { hiddenMovies, setHidden } from '../../src/store/hidden';
 import { getMeta } from '../../src/store/meta';
@@ -146,7 +146,7 @@ test('version 1 → current: ratings, settings, datasets, chunks and movies surv
   ]);
   expect(await getMeta(db, 'activeDataset')).toBe('ds-1');
   const chunk = await tx(db, [STORES.ratingChunks], 'readonly', (t) => t.objectStore(STORES.ratingChunks).get(['ds-1', 0]));
-  expect(Array.from(chunk!.ratingsX2)).toEqual([9]);
+  expect(Array.from((chunk as RatingChunkRecordV2).ratingsX2)).toEqual([9]);
   const ds = (await tx(db, [STORES.datasets], 'readonly', (t) => t.objectStore(STORES.datasets).getAll()))!;
   expect(ds.map((d) => d.id)).toEqual(['ds-1']);
   expect(Array.from((await readRatings(db, ds[0])).ratings)).toEqual([4.5]);

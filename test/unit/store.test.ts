@@ -78,7 +78,7 @@ describe('datasets', () => {
       await t.objectStore(STORES.datasets).put({ ...good, id: 'half', status: 'importing' });
       const block = (await t.objectStore(STORES.movieBlocks).get(['good', 0]))!;
       await t.objectStore(STORES.movieBlocks).put({ ...block, dataset: 'half' });
-      await t.objectStore(STORES.ratingChunks).put({ dataset: 'half', seq: 0, length: 1, userRuns: new Int32Array([0, 1]), items: new Uint16Array(1), ratingsX2: new Uint8Array([8]) });
+      await t.objectStore(STORES.ratingChunks).put({ dataset: 'half', seq: 0, length: 1, userRuns: new Int32Array([0, 1]), items: new Uint16Array(1), halfStars: new Uint8Array([8]) });
       await t.objectStore(STORES.ratingTimes).put({ dataset: 'half', seq: 0, timestamps: new Uint32Array(1) });
     });
     expect((await listDatasets(db)).map((d) => d.id)).toEqual(['good']);

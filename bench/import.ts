@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { writeSynthRelease } from '../src/cli/commands/synth';
 import type { SynthReleaseOptions } from '../src/engine/movielens/synthRelease';
 import { launch, root, serveDist, type Browser, type Page } from '../test/e2e/harness';
+import type { ReadBackMode, ReadBackResult } from './readBackPage';
 
 const run = promisify(execFile);
 
@@ -111,42 +112,26 @@ async function heapSampler(browser: Browser) {
   };
 }
 
-interface ReadBack {
-  seconds: number;
-  rows: number;
-  chunks: number;
-  timings: Record<string, number> | null;
+/** bench/readBackPage.ts (the app's readRatings) bundled into one script for a plain page of the app's origin. */
+async function readBackScript(): Promise<string> {
+  const { build } = await import('vite');
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: false, lib: { entry: join(root, 'bench', 'readBackPage.ts'), formats: ['iife'], name: 'benchReadBack', fileName: 'read-back' } },
+  });
+  const first = (Array.isArray(out) ? out[0] : out) as { output: { type: string; code?: string }[] };
+  return first.output.find((o) => o.type === 'chunk')!.code!;
 }
 
-/** Reads every chunk of the imported dataset back into typed columns, in the page, the way readRatings does (6 gets ahead). */
-async function readBack(page: Page): Promise<ReadBack> {
-  return (await page.evaluate(`(async () => {
-    const req = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
-    const db = await req(indexedDB.open('pocketlens'));
-    const d = (await req(db.transaction('datasets').objectStore('datasets').getAll())).find((x) => x.status === 'ready');
-    const t0 = performance.now();
-    const n = d.stats.ratings;
-    const users = new Int32Array(n), items = new Int32Array(n), ratings = new Float32Array(n), ts = new Float64Array(n);
-    let off = 0, chunks = 0;
-    const copy = (c) => {
-      users.set(c.users.subarray(0, c.length), off);
-      items.set(c.items.subarray(0, c.length), off);
-      ts.set(c.timestamps.subarray(0, c.length), off);
-      for (let i = 0; i < c.length; i++) ratings[off + i] = c.ratingsX2[i] * 0.5;
-      off += c.length;
-      chunks++;
-    };
-    const store = db.transaction('ratingChunks').objectStore('ratingChunks');
-    const pending = [];
-    for (let seq = 0; seq < d.chunkCount; seq++) {
-      pending.push(req(store.get([d.id, seq])));
-      if (pending.length > 6) copy(await pending.shift());
-    }
-    for (const p of pending) copy(await p);
-    const seconds = (performance.now() - t0) / 1000;
-    db.close();
-    return { seconds, rows: off, chunks, timings: d.importTimings ?? null };
-  })()`)) as ReadBack;
+/**
+ * Reads every chunk of the imported dataset back with the app's own code (bench/readBackPage.ts), in a freshly loaded
+ * page each time so that no earlier read's garbage is collected during this one.
+ */
+async function readBack(page: Page, script: string, mode: ReadBackMode): Promise<ReadBackResult> {
+  await page.reload();
+  await page.evaluate(script); // over DevTools: the app's CSP allows no inline script tag; defines globalThis.__readBack
+  return (await page.evaluate(`globalThis.__readBack(${JSON.stringify(mode)})`)) as ReadBackResult;
 }
 
 /** papaparse (the text-file parser the app uses) on the same ratings file, in a blank page of the same browser. */
@@ -233,8 +218,11 @@ export async function benchImport(args: string[]): Promise<Record<string, unknow
     if (timing.alert) throw new Error(`the import failed: ${timing.alert}`);
     // Leave the app (its workers would start training) for a page of the same origin, then read the chunks back.
     await page.goto(new URL('bench-readback.txt', server.url).href);
-    const back = await readBack(page);
-    const again = await readBack(page);
+    const script = await readBackScript();
+    const back = await readBack(page, script, 'training');
+    const again = await readBack(page, script, 'training');
+    const idb = await readBack(page, script, 'idb');
+    const full = await readBack(page, script, 'full');
     await context.close();
     const looseRatings = zip ? ensureRelease(opts, false).files.find((f) => f.endsWith('ratings.csv'))! : ratingsFile;
     const papa = values['skip-papaparse'] ? { seconds: NaN, rows: 0 } : await papaparseInBrowser(browser, looseRatings);
@@ -255,8 +243,12 @@ export async function benchImport(args: string[]): Promise<Record<string, unknow
       inWorkerSeconds: back.timings,
       readBackSeconds: +back.seconds.toFixed(2),
       readBackAgainSeconds: +again.seconds.toFixed(2),
+      readBackSecondsPerMillion: +((Math.min(back.seconds, again.seconds) / ratings) * 1e6).toFixed(3),
+      readBackIdbOnlySeconds: +idb.seconds.toFixed(2),
+      readBackWithTimestampsSeconds: +full.seconds.toFixed(2),
       readBackRows: back.rows,
       storedChunks: back.chunks,
+      storedChunkMB: +(idb.chunkBytes / 2 ** 20).toFixed(1),
       papaparseMbPerSec: +(bytes / 1e6 / papa.seconds).toFixed(1),
       papaparseRows: papa.rows,
       speedupOverPapaparse: +(papa.seconds / timing.seconds).toFixed(2),

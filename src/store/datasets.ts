@@ -1,8 +1,12 @@
-// Datasets, their movies and columnar rating chunks: written as `importing`, shown only once `ready`.
+// Datasets, their movie blocks, tags and columnar rating chunks: written as `importing`, shown only once `ready`.
 import type { DatasetRatings, MovieInfo, ParsedDataset } from '../engine/movielens/dataset';
 import type { BuiltDataset, DatasetStats, RatingChunk } from '../engine/movielens/datasetTypes';
+import type { TagCount } from '../engine/movielens/tags';
+import type { RatingColumns } from '../engine/types';
+import { chunkBytes, decodeChunk, decodeInto, encodeChunk, isV2 } from './chunkCodec';
 import { tx, type DB } from './db';
-import { STORES, type DatasetRecord, type MovieRecord, type RatingChunkRecord } from './schema';
+import { blockBytes, tagsAt, toMovieBlocks, toMovies, toTagBlocks } from './movieBlocks';
+import { MOVIE_BLOCK, STORES, type DatasetRecord, type RatingChunkRecord, type RatingChunkRecordV2, type RatingTimesRecord } from './schema';
 import type { ImportTimings as StreamTimings } from '../engine/movielens/importRelease';
 
 export const CHUNK_ROWS = 1 << 18;
@@ -17,20 +21,14 @@ export async function getDataset(db: DB, id: string): Promise<DatasetRecord | un
   return d?.status === 'ready' ? d : undefined;
 }
 
-function chunkOf(r: DatasetRatings, dataset: string, seq: number): RatingChunkRecord {
+const range = (id: string) => IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+
+function chunkOf(r: DatasetRatings, seq: number): RatingChunk {
   const a = seq * CHUNK_ROWS;
   const b = Math.min(r.length, a + CHUNK_ROWS);
   const ratingsX2 = new Uint8Array(b - a);
   for (let i = a; i < b; i++) ratingsX2[i - a] = Math.round(r.ratings[i] * 2);
-  return {
-    dataset,
-    seq,
-    length: b - a,
-    users: r.users.slice(a, b),
-    items: r.items.slice(a, b),
-    ratingsX2,
-    timestamps: r.timestamps.slice(a, b),
-  };
+  return { seq, length: b - a, users: r.users.slice(a, b), items: r.items.slice(a, b), ratingsX2, timestamps: r.timestamps.slice(a, b) };
 }
 
 export interface WriteProgress {
@@ -54,55 +52,90 @@ export async function beginImport(db: DB, meta: DatasetMeta): Promise<DatasetRec
   return record;
 }
 
-/** Step 2, repeated: one columnar chunk (relaxed durability: an import that dies is redone, not recovered). */
-export async function putChunk(db: DB, dataset: string, chunk: RatingChunk): Promise<void> {
-  const rec: RatingChunkRecord = { dataset, ...chunk };
-  await tx(db, [STORES.ratingChunks], 'readwrite', (t) => t.objectStore(STORES.ratingChunks).put(rec), 'relaxed');
+/**
+ * Step 2, repeated: one chunk, stored as the columns training reads plus its timestamps apart (one transaction,
+ * relaxed durability: an import that dies is redone, not recovered). Returns the bytes written.
+ */
+export async function putChunk(db: DB, dataset: string, chunk: RatingChunk): Promise<number> {
+  const { chunk: rec, times } = encodeChunk(dataset, chunk);
+  await tx(
+    db,
+    [STORES.ratingChunks, STORES.ratingTimes],
+    'readwrite',
+    (t) => Promise.all([t.objectStore(STORES.ratingChunks).put(rec), t.objectStore(STORES.ratingTimes).put(times)]),
+    'relaxed',
+  );
+  return chunkBytes(rec, times);
 }
 
 export async function getChunk(db: DB, dataset: string, seq: number): Promise<RatingChunk> {
-  const rec = await tx(db, [STORES.ratingChunks], 'readonly', (t) => t.objectStore(STORES.ratingChunks).get([dataset, seq]));
+  const [rec, times] = await tx(db, [STORES.ratingChunks, STORES.ratingTimes], 'readonly', (t) =>
+    Promise.all([t.objectStore(STORES.ratingChunks).get([dataset, seq]), t.objectStore(STORES.ratingTimes).get([dataset, seq])]),
+  );
   if (!rec) throw new Error(`rating chunk ${seq} of ${dataset} is missing`);
-  const { dataset: _d, ...chunk } = rec;
-  return chunk;
+  return decodeChunk(rec, times);
 }
 
-/** Movie records (one put each, in one transaction). The streaming import calls it early, with count and mean still 0. */
+/** Writes a dataset's movies (with their statistics) as blocks of MOVIE_BLOCK, replacing any stored before. */
 export async function putMovies(db: DB, dataset: string, movies: MovieInfo[]): Promise<void> {
-  if (movies.length === 0) return;
   await tx(
     db,
-    [STORES.movies],
+    [STORES.movieBlocks],
     'readwrite',
-    (t) => {
-      const s = t.objectStore(STORES.movies);
-      return Promise.all(movies.map((m) => s.put({ ...m, dataset })));
+    async (t) => {
+      const s = t.objectStore(STORES.movieBlocks);
+      await s.delete(range(dataset));
+      await Promise.all(toMovieBlocks(dataset, movies).map((b) => s.put(b)));
     },
     'relaxed',
   );
 }
 
+export interface FinishInput extends Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'> {
+  /** Top tags by MovieLens movieId (absent or empty: the dataset has none). */
+  tags?: ReadonlyMap<number, readonly TagCount[]>;
+  timings?: StreamTimings;
+  /** Bytes the rating chunks took (putChunk's returns added up). */
+  chunkBytes?: number;
+}
+
 /**
- * Step 3: the record flipped to `ready` (strict) with the statistics, per-movie counts and means as columns; only
- * now is the dataset visible. The movie records are written here unless the import already did (`moviesStored`).
+ * Step 3: the movie blocks (with per-movie counts and means), the tag blocks and the record flipped to `ready`
+ * with the statistics, in one strict transaction: only now is the dataset visible, and never without its movies.
  */
-export async function finishImport(
-  db: DB,
-  record: DatasetRecord,
-  built: Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'> & { timings?: StreamTimings },
-  moviesStored = false,
-): Promise<DatasetRecord> {
+export async function finishImport(db: DB, record: DatasetRecord, built: FinishInput): Promise<DatasetRecord> {
   const t0 = performance.now();
-  if (!moviesStored) await putMovies(db, record.id, built.movies);
-  const counts = new Int32Array(built.movies.length);
-  const means = new Float64Array(built.movies.length);
-  for (const m of built.movies) {
-    counts[m.index] = m.count;
-    means[m.index] = m.mean;
-  }
-  const ready: DatasetRecord = { ...record, status: 'ready', stats: built.stats, notes: built.notes, chunkCount: built.chunkCount, movieStats: { counts, means } };
-  if (built.timings) ready.importTimings = { ...built.timings, moviesSeconds: (performance.now() - t0) / 1000 };
-  await tx(db, [STORES.datasets], 'readwrite', (t) => t.objectStore(STORES.datasets).put(ready), 'strict');
+  const blocks = toMovieBlocks(record.id, built.movies);
+  const tagBlocks = toTagBlocks(
+    record.id,
+    built.movies.map((m) => m.movieId),
+    built.tags ?? new Map(),
+  );
+  let bytes = built.chunkBytes ?? 0;
+  for (const b of [...blocks, ...tagBlocks]) bytes += blockBytes(b);
+  const ready: DatasetRecord = {
+    ...record,
+    status: 'ready',
+    stats: built.stats,
+    notes: built.notes,
+    chunkCount: built.chunkCount,
+    storedBytes: bytes,
+    taggedMovies: built.tags ? built.movies.reduce((n, m) => n + (built.tags!.has(m.movieId) ? 1 : 0), 0) : 0,
+  };
+  await tx(
+    db,
+    [STORES.movieBlocks, STORES.movieTags, STORES.datasets],
+    'readwrite',
+    async (t) => {
+      const mb = t.objectStore(STORES.movieBlocks);
+      const mt = t.objectStore(STORES.movieTags);
+      await Promise.all([mb.delete(range(record.id)), mt.delete(range(record.id))]);
+      await Promise.all([...blocks.map((b) => mb.put(b)), ...tagBlocks.map((b) => mt.put(b))]);
+      if (built.timings) ready.importTimings = { ...built.timings, moviesSeconds: (performance.now() - t0) / 1000 };
+      await t.objectStore(STORES.datasets).put(ready);
+    },
+    'strict',
+  );
   return ready;
 }
 
@@ -113,96 +146,108 @@ export async function finishImport(
 export async function saveDataset(db: DB, meta: DatasetMeta, data: ParsedDataset, onProgress?: (p: WriteProgress) => void): Promise<DatasetRecord> {
   const chunkCount = Math.ceil(data.ratings.length / CHUNK_ROWS);
   const record = await beginImport(db, meta);
+  let bytes = 0;
   for (let seq = 0; seq < chunkCount; seq++) {
-    const { dataset: _d, ...chunk } = chunkOf(data.ratings, meta.id, seq);
-    await putChunk(db, meta.id, chunk);
+    bytes += await putChunk(db, meta.id, chunkOf(data.ratings, seq));
     onProgress?.({ rowsWritten: Math.min(data.ratings.length, (seq + 1) * CHUNK_ROWS), rowsTotal: data.ratings.length });
   }
-  return finishImport(db, record, { movies: data.movies, stats: data.stats, notes: data.notes, chunkCount });
+  return finishImport(db, record, { movies: data.movies, stats: data.stats, notes: data.notes, chunkCount, tags: data.tags, chunkBytes: bytes });
 }
 
-/** A dataset's movies by dense index, with their rating count and mean (from the record's columns when it has them). */
+/** A dataset's movies by dense index, with their rating count and mean. */
 export async function readMovies(db: DB, dataset: string): Promise<MovieInfo[]> {
-  const [rows, record] = await tx(db, [STORES.movies, STORES.datasets], 'readonly', (t) =>
-    Promise.all([t.objectStore(STORES.movies).getAll(IDBKeyRange.bound([dataset, -Infinity], [dataset, Infinity])), t.objectStore(STORES.datasets).get(dataset)]),
-  );
-  const stats = record?.movieStats;
-  const movies: MovieInfo[] = new Array(rows.length);
-  for (const { dataset: _d, ...m } of rows) {
-    if (stats && m.index < stats.counts.length) {
-      m.count = stats.counts[m.index];
-      m.mean = stats.means[m.index];
-    }
-    movies[m.index] = m;
-  }
-  return movies;
+  const blocks = await tx(db, [STORES.movieBlocks], 'readonly', (t) => t.objectStore(STORES.movieBlocks).getAll(range(dataset)));
+  return toMovies(blocks);
 }
 
-function columns(n: number): DatasetRatings {
-  return { users: new Int32Array(n), items: new Int32Array(n), ratings: new Float32Array(n), timestamps: new Float64Array(n), length: n };
+/** The top tags of the movie at dense `index` (most frequent first; empty when it has none). */
+export async function readMovieTags(db: DB, dataset: string, index: number): Promise<TagCount[]> {
+  const rec = await tx(db, [STORES.movieTags], 'readonly', (t) => t.objectStore(STORES.movieTags).get([dataset, Math.floor(index / MOVIE_BLOCK)]));
+  return tagsAt(rec, index);
 }
 
-function resized(a: DatasetRatings, n: number): DatasetRatings {
-  const b = columns(n);
+type Columns = RatingColumns & { timestamps?: Float64Array };
+
+function columns(n: number, times: boolean): Columns {
+  const c: Columns = { users: new Int32Array(n), items: new Int32Array(n), ratings: new Float32Array(n), length: n };
+  if (times) c.timestamps = new Float64Array(n);
+  return c;
+}
+
+function resized(a: Columns, n: number): Columns {
+  const b = columns(n, !!a.timestamps);
   const k = Math.min(n, a.length);
   b.users.set(a.users.subarray(0, k));
   b.items.set(a.items.subarray(0, k));
   b.ratings.set(a.ratings.subarray(0, k));
-  b.timestamps.set(a.timestamps.subarray(0, k));
+  if (a.timestamps) b.timestamps!.set(a.timestamps.subarray(0, k));
   return b;
 }
 
 /** Chunk reads kept in flight by readRatings: enough to hide IndexedDB's per-request latency, few enough to bound memory. */
 const READ_AHEAD = 6;
 
+export interface ReadRatingsOptions {
+  /** Read the timestamps too (default true); training passes false and reads only users, items and stars. */
+  timestamps?: boolean;
+}
+
 /**
  * Reads every chunk of a dataset back into one set of columns (for training), a few chunks in memory at a time,
- * into columns sized from the record's count (grown if the chunks hold more).
+ * into columns sized from the record's count (grown if the chunks hold more). v2 chunks (timestamps inside) and v3
+ * chunks (timestamps in ratingTimes, read only when asked for) are both read.
  */
-export async function readRatings(db: DB, dataset: DatasetRecord): Promise<DatasetRatings> {
-  let out = columns(dataset.stats.ratings);
+export function readRatings(db: DB, dataset: DatasetRecord): Promise<DatasetRatings>;
+export function readRatings(db: DB, dataset: DatasetRecord, opts: ReadRatingsOptions & { timestamps: false }): Promise<RatingColumns>;
+export function readRatings(db: DB, dataset: DatasetRecord, opts?: ReadRatingsOptions): Promise<DatasetRatings | RatingColumns>;
+export async function readRatings(db: DB, dataset: DatasetRecord, opts: ReadRatingsOptions = {}): Promise<DatasetRatings | RatingColumns> {
+  const withTimes = opts.timestamps !== false;
+  let out = columns(dataset.stats.ratings, withTimes);
   let off = 0;
-  const copy = (c: RatingChunkRecord) => {
+  const copy = (c: RatingChunkRecord | RatingChunkRecordV2, times: RatingTimesRecord | undefined) => {
     if (off + c.length > out.length) out = resized(out, Math.max(off + c.length, out.length * 2));
-    out.users.set(c.users.subarray(0, c.length), off);
-    out.items.set(c.items.subarray(0, c.length), off);
-    out.timestamps.set(c.timestamps.subarray(0, c.length), off);
-    const r = out.ratings;
-    const x2 = c.ratingsX2;
-    for (let i = 0; i < c.length; i++) r[off + i] = x2[i] * 0.5;
+    decodeInto(c, out, off);
+    if (out.timestamps) {
+      const ts = isV2(c) ? c.timestamps : times?.timestamps;
+      if (!ts) throw new Error(`the timestamps of rating chunk ${c.seq} of ${dataset.id} are missing`);
+      out.timestamps.set(ts.subarray(0, c.length), off);
+    }
     off += c.length;
   };
-  await tx(db, [STORES.ratingChunks], 'readonly', async (t) => {
-    const store = t.objectStore(STORES.ratingChunks);
+  const stores = withTimes ? [STORES.ratingChunks, STORES.ratingTimes] : [STORES.ratingChunks];
+  await tx(db, stores, 'readonly', async (t) => {
+    const chunks = t.objectStore(STORES.ratingChunks);
+    const times = withTimes ? t.objectStore(STORES.ratingTimes) : null;
+    const get = (seq: number) => Promise.all([chunks.get([dataset.id, seq]), times?.get([dataset.id, seq])]);
     if (dataset.chunkCount > 0) {
       // Keys are [id, 0..chunkCount-1]: request ahead by key instead of walking a cursor one round trip at a time.
-      const pending: Promise<RatingChunkRecord | undefined>[] = [];
+      const pending: ReturnType<typeof get>[] = [];
       for (let seq = 0; seq < dataset.chunkCount; seq++) {
-        pending.push(store.get([dataset.id, seq]));
+        pending.push(get(seq));
         if (pending.length > READ_AHEAD) {
-          const c = await pending.shift()!;
-          if (c) copy(c);
+          const [c, ts] = await pending.shift()!;
+          if (c) copy(c, ts);
         }
       }
       for (const p of pending) {
-        const c = await p;
-        if (c) copy(c);
+        const [c, ts] = await p;
+        if (c) copy(c, ts);
       }
       return;
     }
-    let cursor = await store.openCursor(IDBKeyRange.bound([dataset.id, 0], [dataset.id, Infinity]));
+    let cursor = await chunks.openCursor(range(dataset.id));
     while (cursor) {
-      copy(cursor.value);
+      copy(cursor.value, await times?.get([dataset.id, cursor.value.seq]));
       cursor = await cursor.continue();
     }
   });
-  return off === out.length ? out : resized(out, off);
+  const result = off === out.length ? out : resized(out, off);
+  return result;
 }
 
 async function deleteDatasetData(db: DB, id: string): Promise<void> {
-  await tx(db, [STORES.movies, STORES.ratingChunks, STORES.models, STORES.datasets], 'readwrite', async (t) => {
-    await t.objectStore(STORES.movies).delete(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
-    await t.objectStore(STORES.ratingChunks).delete(IDBKeyRange.bound([id, -Infinity], [id, Infinity]));
+  await tx(db, [STORES.movieBlocks, STORES.movieTags, STORES.ratingChunks, STORES.ratingTimes, STORES.models, STORES.datasets], 'readwrite', async (t) => {
+    for (const s of [STORES.movieBlocks, STORES.movieTags, STORES.ratingChunks, STORES.ratingTimes] as const) await t.objectStore(s).delete(range(id));
     const models = t.objectStore(STORES.models);
     for (const key of await models.index('byDataset').getAllKeys(id)) await models.delete(key);
     await t.objectStore(STORES.datasets).delete(id);
@@ -213,7 +258,6 @@ export function deleteDataset(db: DB, id: string): Promise<void> {
   return deleteDatasetData(db, id);
 }
 
-/** Removes whatever an interrupted import left behind (except imports still `running`); returns the ids cleaned. */
 /** Deletes dataset `id` if it is still not `ready` (its import died); says whether it did. */
 export async function deleteIfIncomplete(db: DB, id: string): Promise<boolean> {
   const d = await tx(db, [STORES.datasets], 'readonly', (t) => t.objectStore(STORES.datasets).get(id));
@@ -222,6 +266,7 @@ export async function deleteIfIncomplete(db: DB, id: string): Promise<boolean> {
   return true;
 }
 
+/** Removes whatever an interrupted import left behind (except imports still `running`); returns the ids cleaned. */
 export async function cleanupIncomplete(db: DB, running: ReadonlySet<string> = new Set()): Promise<string[]> {
   const all = await tx(db, [STORES.datasets], 'readonly', (t) => t.objectStore(STORES.datasets).getAll());
   const stale = all.filter((d) => d.status !== 'ready' && !running.has(d.id)).map((d) => d.id);
@@ -229,4 +274,3 @@ export async function cleanupIncomplete(db: DB, running: ReadonlySet<string> = n
   return stale;
 }
 
-export type { MovieRecord };

@@ -1,6 +1,7 @@
 // The one door to IndexedDB: opening (with migrations) and the tx() helper every store module uses.
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, STORES, type PocketLensDB, type StoreName } from './schema';
+import { LEGACY_MOVIES, migrateToV3 } from './migrateV3';
 
 export type DB = IDBPDatabase<PocketLensDB>;
 
@@ -21,10 +22,10 @@ export function openDb(name = DB_NAME): Promise<DB> {
   let p = opened.get(name);
   if (!p) {
     p = openDB<PocketLensDB>(name, DB_VERSION, {
-      upgrade(db, oldVersion) {
+      upgrade(db, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) {
           db.createObjectStore(STORES.datasets, { keyPath: 'id' });
-          db.createObjectStore(STORES.movies, { keyPath: ['dataset', 'movieId'] }).createIndex('byDataset', 'dataset');
+          (db as unknown as IDBDatabase).createObjectStore(LEGACY_MOVIES, { keyPath: ['dataset', 'movieId'] }).createIndex('byDataset', 'dataset');
           db.createObjectStore(STORES.ratingChunks, { keyPath: ['dataset', 'seq'] });
           db.createObjectStore(STORES.profile, { keyPath: 'movieId' });
           db.createObjectStore(STORES.models, { keyPath: 'id' }).createIndex('byDataset', 'datasetId');
@@ -33,6 +34,7 @@ export function openDb(name = DB_NAME): Promise<DB> {
         if (oldVersion < 2) {
           db.createObjectStore(STORES.hidden, { keyPath: 'movieId' });
         }
+        if (oldVersion < 3) migrateToV3(db, transaction);
       },
       blocked() {
         console.warn('PocketLens: database upgrade is waiting for another tab to close');

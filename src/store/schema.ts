@@ -3,18 +3,23 @@
 // that opens a hand-built database of the previous version and checks every record survives.
 import type { DBSchema } from 'idb';
 import type { AlsParams, IterationInfo } from '../engine/types';
-import type { DatasetStats, MovieInfo } from '../engine/movielens/dataset';
-import type { RatingChunk } from '../engine/movielens/datasetTypes';
+import type { DatasetStats } from '../engine/movielens/dataset';
 import type { ImportTimings as StreamTimings } from '../engine/movielens/importRelease';
 
 export const DB_NAME = 'pocketlens';
-/** 1: datasets, movies, ratingChunks, profile, models, meta. 2: + hidden (movies marked "not interested"). */
-export const DB_VERSION = 2;
+/**
+ * 1: datasets, movies, ratingChunks, profile, models, meta. 2: + hidden (movies marked "not interested").
+ * 3: movies in columnar blocks (movieBlocks) with their statistics, top tags per movie (movieTags), rating chunks
+ * without timestamps (ratingTimes holds them apart, so training reads a third of the bytes); v2 chunks stay readable.
+ */
+export const DB_VERSION = 3;
 
 export const STORES = {
   datasets: 'datasets',
-  movies: 'movies',
+  movieBlocks: 'movieBlocks',
+  movieTags: 'movieTags',
   ratingChunks: 'ratingChunks',
+  ratingTimes: 'ratingTimes',
   profile: 'profile',
   models: 'models',
   meta: 'meta',
@@ -37,29 +42,87 @@ export interface DatasetRecord {
   createdAt: number;
   /** Where the import's time went (absent for datasets stored before it was recorded). */
   importTimings?: ImportTimings;
-  /**
-   * Ratings count and mean per movie by dense index. The streaming import writes the movie records before the
-   * ratings are read (one put per movie is slow in Chromium, so it overlaps the ratings), and their own count/mean
-   * are then 0: readMovies() takes these instead. Absent in datasets whose movie records carry their statistics.
-   */
-  movieStats?: { counts: Int32Array; means: Float64Array };
+  /** Bytes of typed arrays written for it (rating chunks, timestamps, movie blocks); absent before v3. */
+  storedBytes?: number;
+  /** Movies with tags (absent or 0: the dataset has none). */
+  taggedMovies?: number;
 }
 
-/** Seconds: the streaming import's own timings (engine), then writing the movie records. */
+/** Seconds: the streaming import's own timings (engine), then writing the movie blocks (with the ready flip). */
 export interface ImportTimings extends StreamTimings {
   moviesSeconds: number;
 }
 
-export interface MovieRecord extends MovieInfo {
+/** Movies per movie block (and per tag block): 62K movies (ml-25m) are 16 records, not 62K. */
+export const MOVIE_BLOCK = 4096;
+
+/** Year column value for "no year". */
+export const NO_YEAR = -1;
+
+/**
+ * Movies with dense indices block·MOVIE_BLOCK … +length−1, as columns. Every MovieInfo field is kept: genres as ids
+ * into the block's own genre list (genreStart[k]…genreStart[k+1] for movie k), links null when absent.
+ */
+export interface MovieBlockRecord {
   dataset: string;
+  block: number;
+  length: number;
+  movieIds: Int32Array;
+  titles: string[];
+  /** NO_YEAR when the title has none. */
+  years: Int16Array;
+  genreNames: string[];
+  genreStart: Int32Array;
+  genreIds: Uint16Array;
+  imdbIds: (string | null)[];
+  tmdbIds: (string | null)[];
+  /** Ratings per movie and their mean (0 when unrated), computed while the ratings were imported. */
+  counts: Int32Array;
+  means: Float64Array;
+}
+
+/** The top tags of the movies of one movie block: movie k's are tags[tagStart[k] … tagStart[k+1]−1], most frequent first. */
+export interface MovieTagsRecord {
+  dataset: string;
+  block: number;
+  tagStart: Int32Array;
+  tags: string[];
+  counts: Int32Array;
 }
 
 /**
- * Columnar slice of a dataset's ratings as stored: the engine's RatingChunk plus its dataset. Timestamps are
- * Uint32 seconds in chunks written by the streaming import, Float64 in older ones or past 2106.
+ * A slice of a dataset's ratings (up to 262,144 rows) as stored from v3: the columns training reads, as small as
+ * they go (about 3 bytes a rating at ml-25m instead of 13). Users are runs (userRuns: user, count, user, count, …)
+ * when the file is grouped by user, else users; items are Uint16 when every index in the chunk is below 65,536;
+ * stars are half-star units two to a byte (halfStars: row 2k in the low 4 bits, 2k+1 in the high ones; 0 marks a
+ * dropped row). The timestamps are in ratingTimes.
  */
-export interface RatingChunkRecord extends RatingChunk {
+export interface RatingChunkRecord {
   dataset: string;
+  seq: number;
+  length: number;
+  items: Uint16Array | Int32Array;
+  halfStars: Uint8Array;
+  users?: Int32Array;
+  userRuns?: Int32Array;
+}
+
+/** A chunk as v1/v2 stored it (still read): every column in one record, users and items Int32. */
+export interface RatingChunkRecordV2 {
+  dataset: string;
+  seq: number;
+  length: number;
+  users: Int32Array;
+  items: Int32Array;
+  ratingsX2: Uint8Array;
+  timestamps: Uint32Array | Float64Array;
+}
+
+/** The timestamps (seconds; Float64 only when one is past 2106) of the v3 chunk with the same key. */
+export interface RatingTimesRecord {
+  dataset: string;
+  seq: number;
+  timestamps: Uint32Array | Float64Array;
 }
 
 /** One of the person's own ratings, keyed by MovieLens movieId (stable across releases). */
@@ -93,8 +156,10 @@ export interface MetaRecord {
 
 export interface PocketLensDB extends DBSchema {
   datasets: { key: string; value: DatasetRecord };
-  movies: { key: [string, number]; value: MovieRecord; indexes: { byDataset: string } };
-  ratingChunks: { key: [string, number]; value: RatingChunkRecord };
+  movieBlocks: { key: [string, number]; value: MovieBlockRecord };
+  movieTags: { key: [string, number]; value: MovieTagsRecord };
+  ratingChunks: { key: [string, number]; value: RatingChunkRecord | RatingChunkRecordV2 };
+  ratingTimes: { key: [string, number]; value: RatingTimesRecord };
   profile: { key: number; value: ProfileRecord };
   models: { key: string; value: ModelRecord; indexes: { byDataset: string } };
   meta: { key: string; value: MetaRecord };

@@ -11,7 +11,7 @@ export interface DatasetInfo extends DatasetSummary {
   createdAt: number;
   /** Size of what the person imported (zip or files). */
   sourceBytes: number;
-  /** Estimate of what the dataset takes in IndexedDB: 13 bytes a rating in chunks, ~150 a movie record. */
+  /** What the dataset takes in IndexedDB: its typed arrays and strings as written (v3), else 13 bytes a rating and ~150 a movie. */
   storedBytes: number;
   active: boolean;
   hasModel: boolean;
@@ -27,7 +27,7 @@ export interface StorageInfo {
   persisted: boolean | null;
 }
 
-const storedBytes = (d: DatasetRecord) => d.stats.ratings * 13 + d.stats.movies * 150;
+const storedBytes = (d: DatasetRecord) => d.storedBytes ?? d.stats.ratings * 13 + d.stats.movies * 150;
 
 export async function listDatasetInfo(): Promise<DatasetInfo[]> {
   const db = await openDb();

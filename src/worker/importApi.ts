@@ -3,7 +3,7 @@ import { ImportError } from '../engine/movielens/errors';
 import { importRelease, type StreamProgress } from '../engine/movielens/importRelease';
 import { memorySource, type ByteSource } from '../engine/movielens/source';
 import { openDb, StorageError } from '../store/db';
-import { beginImport, deleteDataset, finishImport, getChunk, putChunk, putMovies } from '../store/datasets';
+import { beginImport, deleteDataset, finishImport, getChunk, putChunk } from '../store/datasets';
 import type { DatasetRecord } from '../store/schema';
 import { setMeta } from '../store/meta';
 import { blobSource } from './blobSource';
@@ -45,9 +45,10 @@ async function importSources(
   const db = await openDb();
   const id = `${meta.name}-${Date.now().toString(36)}`;
   const rec = await withImportLock(id, async () => {
-    // The record is written just before the first movie or chunk, so input refused early leaves nothing to clean.
+    // The record is written just before the first chunk, so input refused early leaves nothing to clean.
     let begun: Promise<DatasetRecord> | null = null;
     const begin = () => (begun ??= beginImport(db, { id, ...meta }));
+    let chunkBytes = 0;
     try {
       const built = await importRelease(
         sources,
@@ -55,17 +56,14 @@ async function importSources(
         {
           put: async (chunk) => {
             await begin();
-            await putChunk(db, id, chunk);
+            chunkBytes += await putChunk(db, id, chunk);
           },
           get: (seq) => getChunk(db, id, seq),
-          putMovies: async (movies) => {
-            await begin();
-            await putMovies(db, id, movies);
-          },
         },
         { onProgress: progressMapper(onProgress, base) },
       );
-      const ready = await finishImport(db, await begin(), built, built.moviesStored);
+      // Movies (with their statistics) and tags go in as a few blocks with the ready flip, in one transaction.
+      const ready = await finishImport(db, await begin(), { ...built, chunkBytes });
       onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
       return ready;
     } catch (e) {

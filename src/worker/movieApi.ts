@@ -1,7 +1,9 @@
-// Worker API: one movie in full — the person's predicted rating, similar movies, outbound links.
+// Worker API: one movie in full — the person's predicted rating, similar movies, its top tags, outbound links.
 import { foldIn } from '../engine/als/foldIn';
 import { clampStars, predict } from '../engine/als/recommend';
 import { similarItems } from '../engine/als/similar';
+import { openDb } from '../store/db';
+import { readMovieTags } from '../store/datasets';
 import { card, myRatings } from './cards';
 import { getServing } from './state';
 import type { MovieDetails } from './types';
@@ -28,10 +30,12 @@ export async function movieDetails(movieId: number, similarCount = 10): Promise<
     if (items.length) predicted = clampStars(predict(s.model, foldIn(s.model, items, stars), index));
     similar = similarItems(s.model, index, { n: similarCount, norms: s.itemNorms ?? undefined, minCount: 10, counts: s.counts }).map((r) => card(s, r.item, mine));
   }
+  const tags = s.dataset.taggedMovies ? await readMovieTags(await openDb(), s.dataset.id, index) : [];
   return {
     ...card(s, index, mine),
     predicted,
     similar,
+    tags,
     imdbUrl: m.imdbId ? `https://www.imdb.com/title/tt${m.imdbId}/` : null,
     tmdbUrl: m.tmdbId ? `https://www.themoviedb.org/movie/${m.tmdbId}` : null,
   };

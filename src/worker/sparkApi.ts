@@ -10,7 +10,7 @@ import { parseMoviesCsv } from '../engine/movielens/textCsv';
 import { baseName } from '../engine/movielens/release';
 import { isSparkPart, parseSparkItemFactors, type SparkFactors } from '../engine/spark/itemFactors';
 import { openDb } from '../store/db';
-import { beginImport, deleteDataset, finishImport, getChunk, putChunk, putMovies } from '../store/datasets';
+import { beginImport, deleteDataset, finishImport, getChunk, putChunk, type FinishInput } from '../store/datasets';
 import { saveModel } from '../store/models';
 import { setMeta } from '../store/meta';
 import type { DatasetRecord, ModelRecord } from '../store/schema';
@@ -144,8 +144,8 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
     let begun: Promise<DatasetRecord> | null = null;
     const begin = () => (begun ??= beginImport(db, meta));
     try {
-      let built: Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'>;
-      let moviesStored = false;
+      let built: Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'> & Pick<FinishInput, 'tags'>;
+      let chunkBytes = 0;
       if (ratingsEntry) {
         const sources = [moviesEntry, ratingsEntry, ...(linksEntry ? [linksEntry] : [])].map((e) => e.source());
         const r = await importRelease(
@@ -154,13 +154,9 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
           {
             put: async (chunk) => {
               await begin();
-              await putChunk(db, id, chunk);
+              chunkBytes += await putChunk(db, id, chunk);
             },
             get: (seq) => getChunk(db, id, seq),
-            putMovies: async (movies) => {
-              await begin();
-              await putMovies(db, id, movies);
-            },
           },
           {
             onProgress: (p) =>
@@ -168,7 +164,6 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
           },
         );
         built = r;
-        moviesStored = r.moviesStored;
       } else {
         const movies: MovieInfo[] = movieRows.map((m, index) => ({ ...m, index, imdbId: null, tmdbId: null, count: 0, mean: 0 }));
         built = {
@@ -199,7 +194,7 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
         trainedAt: Date.now(),
       };
       const saved = await saveModel(db, model);
-      const ready = await finishImport(db, record, { ...built, notes }, moviesStored);
+      const ready = await finishImport(db, record, { ...built, notes, chunkBytes });
       onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
       return { ready, modelId: saved.id, missing };
     } catch (e) {

@@ -37,7 +37,7 @@ export async function train(params: Partial<AlsParams>, onProgress: (i: Iteratio
   const holdout = options.holdout ?? 0;
   if (!(holdout >= 0 && holdout < 1)) throw new RangeError(`The validation holdout must be at least 0 and below 1, got ${holdout}`);
   const t0 = performance.now();
-  const all = await readRatings(db, dataset);
+  const all = await readRatings(db, dataset, { timestamps: false });
   const { train: ratings, test: validation } = holdout > 0 ? randomHoldout(all, holdout, p.seed) : { train: all, test: undefined };
   const threads = shardThreads(options.workers);
   // For shard workers the matrix goes to shared memory at once, so only that copy stays alive.

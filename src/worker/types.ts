@@ -77,6 +77,8 @@ export interface MovieDetails extends MovieCard {
   /** Plain outbound links from links.csv; nothing is fetched from them. */
   imdbUrl: string | null;
   tmdbUrl: string | null;
+  /** The movie's most frequent tags in the dataset (tags.csv), most frequent first; empty when it has none. */
+  tags: { tag: string; count: number }[];
 }
 
 export interface Recommendations {

@@ -26,7 +26,7 @@ test('bring your own files: a bad ratings.csv is refused with its line; a MovieL
   const alert = page.getByRole('alert');
   await alert.waitFor();
   expect(await alert.textContent()).toContain('ratings.csv, line 3: expected a rating from 0.5 to 5 in half-star steps, found 9.5');
-  expect(await storeCounts(page)).toMatchObject({ datasets: 0, movies: 0, ratingChunks: 0, profile: 0 });
+  expect(await storeCounts(page)).toMatchObject({ datasets: 0, movieBlocks: 0, ratingChunks: 0, ratingTimes: 0, profile: 0 });
   await screenshot(page, 'byo-error-phone');
 
   const synth = plantedLowRank({ users: 200, items: 120, rank: 3, density: 0.35, noise: 0.3, seed: 5, clamp: true });
@@ -52,7 +52,7 @@ test('bring your own files: a bad ratings.csv is refused with its line; a MovieL
   const ids = await page.$$eval('[data-testid=recommendations] li', (lis) => lis.map((li) => Number(li.getAttribute('data-movie-id'))));
   expect(ids).toHaveLength(20);
   expect(ids).not.toContain(19);
-  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 1, profile: 1, movies: 120 });
+  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 1, profile: 1, movieBlocks: 1 }); // 120 movies: one block
   await screenshot(page, 'byo-recommendations-phone');
   expect(errors).toEqual([]);
   await context.close();

@@ -20,7 +20,7 @@ test('cancel during import leaves no dataset; cancel during training keeps the d
   await page.getByRole('heading', { name: /Importing/ }).waitFor();
   await page.getByTestId('train-status').waitFor({ timeout: 60_000 });
   const afterImport = await storeCounts(page);
-  expect(afterImport).toMatchObject({ datasets: 1, movies: 9742, models: 0 });
+  expect(afterImport).toMatchObject({ datasets: 1, movieBlocks: 3, models: 0 });
 
   await page.getByTestId('train-status').filter({ hasText: /Iteration [1-9]/ }).waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -30,7 +30,7 @@ test('cancel during import leaves no dataset; cancel during training keeps the d
   await page.getByRole('button', { name: 'Start again' }).click();
   await page.getByTestId('train-status').waitFor();
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 120_000 });
-  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 1, movies: 9742 });
+  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 1, movieBlocks: 3 });
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -40,7 +40,7 @@ test('import a second dataset from the panel, switch back to the first, delete t
   const rows = panel.getByTestId('dataset');
   await expect.poll(() => rows.count()).toBe(2);
   expect(await rows.nth(1).textContent()).toContain('ml-beta (in use)');
-  expect(await storeCounts(page)).toMatchObject({ datasets: 2, models: 2, movies: 240 });
+  expect(await storeCounts(page)).toMatchObject({ datasets: 2, models: 2, movieBlocks: 2 }); // 120 movies each: one block each
   await screenshot(page, 'datasets-two');
 
   await rows.nth(0).getByRole('button', { name: 'Use' }).click();
@@ -55,7 +55,7 @@ test('import a second dataset from the panel, switch back to the first, delete t
   await beta.getByRole('button', { name: 'Delete ml-beta for good' }).click();
   await expect.poll(() => panel.getByTestId('dataset').count()).toBe(1);
   await status.filter({ hasText: 'ml-alpha:' }).waitFor();
-  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 1, movies: 120 });
+  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 1, movieBlocks: 1 });
   expect(errors).toEqual([]);
   await context.close();
 });

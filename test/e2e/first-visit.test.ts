@@ -68,7 +68,8 @@ test('first visit imports the sample, trains, recommends; ratings and model surv
   await screenshot(page, 'first-visit-personal');
 
   const storedBefore = await storeCounts(page);
-  expect(storedBefore).toMatchObject({ datasets: 1, models: 1, profile: 5, movies: 9742 });
+  // 9,742 movies in 3 blocks of 4,096 (with their tags in 3 more); 100,836 ratings in one chunk and its timestamps.
+  expect(storedBefore).toMatchObject({ datasets: 1, models: 1, profile: 5, movieBlocks: 3, movieTags: 3, ratingChunks: 1, ratingTimes: 1 });
 
   // Reload: no import, no training; the same ratings and recommendations come back from IndexedDB.
   await page.reload();

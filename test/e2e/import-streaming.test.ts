@@ -33,7 +33,7 @@ test('an ml-1m zip (ratings.dat, ISO-8859-1 movies.dat, ml-1m/ folder) imports, 
   expect(await page.getByTestId('status-line').textContent()).toMatch(/ml-1m: 5 ratings of 4 movies by 2 people/);
   await page.getByLabel('Search movies by title').fill('miserables');
   await page.getByTestId('to-rate').locator('li', { hasText: 'Misérables' }).waitFor();
-  expect(await storeCounts(page)).toMatchObject({ datasets: 1, movies: 4, ratingChunks: 1 });
+  expect(await storeCounts(page)).toMatchObject({ datasets: 1, movieBlocks: 1, ratingChunks: 1, ratingTimes: 1 });
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -63,11 +63,11 @@ test('a large loose release shows MB read, rate and time left; Cancel keeps noth
   await page.reload();
   await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
   let counts = await storeCounts(page);
-  for (let k = 0; k < 50 && counts.datasets + counts.movies + counts.ratingChunks > 0; k++) {
+  for (let k = 0; k < 50 && counts.datasets + counts.movieBlocks + counts.ratingChunks + counts.ratingTimes > 0; k++) {
     await page.waitForTimeout(100);
     counts = await storeCounts(page);
   }
-  expect(counts).toMatchObject({ datasets: 0, movies: 0, ratingChunks: 0 });
+  expect(counts).toMatchObject({ datasets: 0, movieBlocks: 0, ratingChunks: 0, ratingTimes: 0 });
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -1,4 +1,4 @@
-// Explanations in the list and the movie panel: predicted rating, similar movies, plain outbound links, no outside requests.
+// Explanations in the list and the movie panel: predicted rating, similar movies, tags, plain outbound links, no outside requests.
 import { expect, test } from 'vitest';
 import { screenshot, watchErrors } from './harness';
 import { useServedApp } from './app';
@@ -51,6 +51,25 @@ test('each recommendation says which ratings drove it; the movie panel shows pre
   const nextTitle = (await next.locator('.title').textContent())!;
   await next.locator('.title-link').click();
   await panel.getByRole('heading', { name: nextTitle }).waitFor();
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.waitFor({ state: 'detached' });
+
+  // Tags from the sample's tags.csv: Fight Club's ten most used, most frequent first; Heat has none, so no Tags section.
+  await page.getByRole('searchbox', { name: 'Search movies by title' }).fill('fight club 1999');
+  await page.locator('[data-testid=to-rate] [data-movie-id="2959"] .title-link').click();
+  const tags = panel.getByTestId('movie-tags').locator('li');
+  await tags.nth(9).waitFor();
+  expect(await tags.count()).toBe(10);
+  expect(await tags.first().textContent()).toBe('dark comedy ×3');
+  expect(await panel.getByRole('heading', { name: 'Tags' }).isVisible()).toBe(true);
+  await screenshot(page, 'movie-panel-tags');
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.waitFor({ state: 'detached' });
+  await page.getByRole('searchbox', { name: 'Search movies by title' }).fill('heat 1995');
+  await page.locator('[data-testid=to-rate] [data-movie-id="6"] .title-link').click();
+  await panel.getByRole('heading', { name: /^Heat/ }).waitFor();
+  await panel.getByText('MovieLens average').waitFor();
+  expect(await panel.getByTestId('movie-tags').count()).toBe(0);
   await panel.getByRole('button', { name: 'Close' }).click();
   await panel.waitFor({ state: 'detached' });
 

@@ -83,7 +83,13 @@ describe.runIf(sampleZipPath)('the real ml-latest-small zip', () => {
   test('has the counts its README states', () => {
     const d = buildDataset(identifyFiles(unzipMovieLens('ml-latest-small.zip', new Uint8Array(readFileSync(sampleZipPath!))), 'sample'));
     expect(d.stats).toMatchObject({ ratings: 100_836, users: 610, movies: 9_742, ratedMovies: 9_724, missingMovies: 0, duplicates: 0, scale: { min: 0.5, max: 5 } });
-    expect(d.notes).toEqual(['skipped ml-latest-small/tags.csv: tags are not imported']);
+    expect(d.notes).toEqual([]);
+    // tags.csv is read: 1,572 movies have tags; "Holocaust"/"holocaust" count as one tag, shown as spelled first.
+    expect(d.tags.size).toBe(1_572);
+    expect(d.tags.get(527)!.slice(0, 2)).toEqual([
+      { tag: 'Holocaust', count: 2 },
+      { tag: 'based on a true story', count: 1 },
+    ]);
     const forrest = d.movies.find((m) => m.movieId === 356)!;
     expect(forrest).toMatchObject({ title: 'Forrest Gump', year: 1994, count: 329 });
   });

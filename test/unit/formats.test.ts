@@ -92,7 +92,7 @@ describe('ml-1m and ml-10m (ratings.dat, movies.dat)', () => {
     expect(d.notes).toEqual([]);
   });
 
-  test('ml-10m zip (ml-10M100K/ folder): UTF-8 movies.dat, half stars, last line without newline, tags skipped with a note', () => {
+  test('ml-10m zip (ml-10M100K/ folder): UTF-8 movies.dat, half stars, last line without newline, tags.dat read', () => {
     const zip = zipOf(folder('ml-10m', 'ml-10M100K/'));
     const files = identifyFiles(unzipMovieLens('ml-10m.zip', zip), 'ml-10m.zip');
     expect(files.layout).toMatchObject({ release: 'ml-10m', movies: { encoding: 'utf-8' } });
@@ -101,7 +101,8 @@ describe('ml-1m and ml-10m (ratings.dat, movies.dat)', () => {
     expect(Array.from(d.ratings.ratings)).toEqual([4.5, 3.5, 5, 0.5, 2, 4.5]);
     expect(d.movies[1]).toMatchObject({ title: "Amélie (Fabuleux destin d'Amélie Poulain, Le)", year: 2001 });
     expect(d.movies[3]).toMatchObject({ movieId: 5, genres: [], count: 1, mean: 0.5 });
-    expect(d.notes).toEqual(['skipped ml-10M100K/tags.dat: tags are not imported']);
+    expect(d.notes).toEqual([]);
+    expect([...d.tags]).toEqual([[4973, [{ tag: 'excellent!', count: 1 }]]]);
   });
 
   test('loose ratings.dat + movies.dat without a hint: the encoding is detected from the bytes', () => {

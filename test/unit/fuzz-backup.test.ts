@@ -114,7 +114,7 @@ describe('damaged and foreign backups', () => {
         expect(profile).toEqual([...parsed.ratings].sort((x, y) => x.movieId - y.movieId));
         if (parsed.hidden) expect(hidden).toEqual([...parsed.hidden].sort((x, y) => x.movieId - y.movieId));
         const after = await snapshot(db);
-        for (const s of [STORES.datasets, STORES.movies, STORES.ratingChunks, STORES.models, STORES.meta]) expect(after[s].equals(before[s])).toBe(true);
+        for (const s of [STORES.datasets, STORES.movieBlocks, STORES.movieTags, STORES.ratingChunks, STORES.ratingTimes, STORES.models, STORES.meta]) expect(after[s].equals(before[s])).toBe(true);
       }),
       // fake-indexeddb costs ~80 ms a run here (two snapshots and a restore).
       { numRuns: Math.max(40, RUNS / 6) },

@@ -21,10 +21,11 @@ function ratingsText(n: number, bad?: number): string {
 
 async function counts(): Promise<Record<string, number>> {
   const db = await openDb();
-  return tx(db, [STORES.datasets, STORES.ratingChunks, STORES.movies], 'readonly', async (t) => ({
+  return tx(db, [STORES.datasets, STORES.ratingChunks, STORES.ratingTimes, STORES.movieBlocks], 'readonly', async (t) => ({
     datasets: await t.objectStore(STORES.datasets).count(),
     ratingChunks: await t.objectStore(STORES.ratingChunks).count(),
-    movies: await t.objectStore(STORES.movies).count(),
+    ratingTimes: await t.objectStore(STORES.ratingTimes).count(),
+    movieBlocks: await t.objectStore(STORES.movieBlocks).count(),
   }));
 }
 
@@ -41,15 +42,16 @@ describe('importFiles with File objects', () => {
     expect(parse.at(-1)!.mbPerSecond).toBeGreaterThan(0);
     expect(parse.at(-1)!.secondsLeft).toBe(0);
     expect(progress.at(-1)).toMatchObject({ phase: 'write', fraction: 1, rows: n });
-    expect(await counts()).toEqual({ datasets: 1, ratingChunks: 2, movies: 8 });
+    expect(await counts()).toEqual({ datasets: 1, ratingChunks: 2, ratingTimes: 2, movieBlocks: 1 });
     const db = await openDb();
     const back = await readRatings(db, (await getDataset(db, ds.id))!);
     expect(back.length).toBe(n);
     expect(back.ratings[n - 1]).toBe(1 + ((n - 1) % 9) / 2);
     expect(back.users[n - 1]).toBe(Math.floor((n - 1) / 8));
-    // Movie records were written before the ratings were read (count 0); their statistics live in the record's columns.
-    const raw = await tx(db, [STORES.movies], 'readonly', (t) => t.objectStore(STORES.movies).get([ds.id, 1]));
-    expect(raw).toMatchObject({ title: 'Toy Story', count: 0, mean: 0 });
+    // The movies are one columnar block carrying the statistics computed during the import.
+    const raw = await tx(db, [STORES.movieBlocks], 'readonly', (t) => t.objectStore(STORES.movieBlocks).get([ds.id, 0]));
+    expect(raw!.titles[0]).toBe('Toy Story');
+    expect(raw!.counts[0]).toBe(Math.ceil(n / 8));
     const toy = (await readMovies(db, ds.id))[0];
     expect(toy).toMatchObject({ movieId: 1, title: 'Toy Story', count: Math.ceil(n / 8) });
     let sum = 0;

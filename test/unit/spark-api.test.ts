@@ -18,7 +18,7 @@ const zipFile = (folder: Record<string, string>, name = 'item-factors.zip') =>
 
 async function storeCounts(): Promise<Record<string, number>> {
   const db = await openDb();
-  const names = [STORES.datasets, STORES.movies, STORES.ratingChunks, STORES.models, STORES.profile, STORES.meta] as const;
+  const names = [STORES.datasets, STORES.movieBlocks, STORES.movieTags, STORES.ratingChunks, STORES.ratingTimes, STORES.models, STORES.profile, STORES.meta] as const;
   return tx(db, [...names], 'readonly', async (t) => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await t.objectStore(n).count()]))));
 }
 
@@ -118,6 +118,6 @@ describe('importSpark', () => {
       'movies.csv: expected the movieIds of the Spark model; none of its 62 ids is in this file',
     );
     await expect(api.importSpark([file('item-factors.zip', strToU8('PK\u0003\u0004 broken')), file('movies.csv', planted.moviesCsv)], {}, () => {})).rejects.toThrow(/^item-factors\.zip: expected a complete zip archive/);
-    expect(await storeCounts()).toMatchObject({ datasets: 0, movies: 0, models: 0 });
+    expect(await storeCounts()).toMatchObject({ datasets: 0, movieBlocks: 0, models: 0 });
   });
 });

@@ -73,22 +73,24 @@ describe('datasets', () => {
     const db = await openDb(dbName);
     await saveDataset(db, { id: 'good', name: 'good', source: 'test', bytes: 0 }, parsed());
     // What a worker killed after the first chunk leaves behind:
-    await tx(db, [STORES.datasets, STORES.ratingChunks, STORES.movies], 'readwrite', async (t) => {
+    await tx(db, [STORES.datasets, STORES.ratingChunks, STORES.ratingTimes, STORES.movieBlocks], 'readwrite', async (t) => {
       const good = (await t.objectStore(STORES.datasets).get('good'))!;
       await t.objectStore(STORES.datasets).put({ ...good, id: 'half', status: 'importing' });
-      const movie = (await t.objectStore(STORES.movies).get(['good', 1]))!;
-      await t.objectStore(STORES.movies).put({ ...movie, dataset: 'half' });
-      await t.objectStore(STORES.ratingChunks).put({ dataset: 'half', seq: 0, length: 1, users: new Int32Array(1), items: new Int32Array(1), ratingsX2: new Uint8Array([8]), timestamps: new Float64Array(1) });
+      const block = (await t.objectStore(STORES.movieBlocks).get(['good', 0]))!;
+      await t.objectStore(STORES.movieBlocks).put({ ...block, dataset: 'half' });
+      await t.objectStore(STORES.ratingChunks).put({ dataset: 'half', seq: 0, length: 1, userRuns: new Int32Array([0, 1]), items: new Uint16Array(1), halfStars: new Uint8Array([8]) });
+      await t.objectStore(STORES.ratingTimes).put({ dataset: 'half', seq: 0, timestamps: new Uint32Array(1) });
     });
     expect((await listDatasets(db)).map((d) => d.id)).toEqual(['good']);
     expect(await getDataset(db, 'half')).toBeUndefined();
     expect(await cleanupIncomplete(db)).toEqual(['half']);
-    const counts = await tx(db, [STORES.datasets, STORES.ratingChunks, STORES.movies], 'readonly', async (t) => ({
+    const counts = await tx(db, [STORES.datasets, STORES.ratingChunks, STORES.ratingTimes, STORES.movieBlocks], 'readonly', async (t) => ({
       datasets: await t.objectStore(STORES.datasets).count(),
       chunks: await t.objectStore(STORES.ratingChunks).count(),
-      movies: await t.objectStore(STORES.movies).count(),
+      times: await t.objectStore(STORES.ratingTimes).count(),
+      movieBlocks: await t.objectStore(STORES.movieBlocks).count(),
     }));
-    expect(counts).toEqual({ datasets: 1, chunks: 1, movies: 8 });
+    expect(counts).toEqual({ datasets: 1, chunks: 1, times: 1, movieBlocks: 1 });
   });
 
   test('deleting a dataset removes its movies, chunks and models but not the person’s ratings', async () => {

@@ -21,7 +21,7 @@ export function Library(props: { status: AppStatus; onChanged: () => void; onEmp
       <p className="status-line" data-testid="status-line">
         {active.name}: {active.ratings.toLocaleString('en')} ratings of {active.movies.toLocaleString('en')} movies by{' '}
         {active.users.toLocaleString('en')} people · you rated <strong data-testid="rated-count">{mine.ratings.size}</strong>
-        {model && ` · model: rank ${model.params.rank}, ${model.params.iterations} iterations`}
+        {model && (model.history.length === 0 ? ` · model: Spark ALS factors, rank ${model.params.rank}` : ` · model: rank ${model.params.rank}, ${model.params.iterations} iterations`)}
       </p>
       <NavTabs view={view} onView={setView} counts={{ ratings: mine.ratings.size }} />
       {mine.error && (

@@ -1,8 +1,9 @@
-// The movie panel: your predicted rating, MovieLens average and count, genres, similar movies, IMDb/TMDB links.
+// The movie panel: your predicted rating, MovieLens average and count, genres, tags, similar movies, IMDb/TMDB links.
 import { useEffect, useRef, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { MovieDetails } from '../../worker/types';
 import { MovieMeta, movieLabel } from './MovieMeta';
+import { MovieTags } from './MovieTags';
 import { StarRating } from './StarRating';
 
 export function MoviePanel(props: {
@@ -44,6 +45,7 @@ export function MoviePanel(props: {
             </dd>
           </dl>
           <StarRating label={`Your rating for ${movieLabel(details)}`} value={myRating} onChange={(v) => onRate(movieId, v)} />
+          <MovieTags tags={details.tags} />
           {(details.imdbUrl || details.tmdbUrl) && (
             <p className="links">
               {details.imdbUrl && (

@@ -4,6 +4,7 @@ import type { DatasetRatings, DatasetStats, MovieInfo, RatingChunk } from './dat
 import type { MovieLensFiles } from './files';
 import { parseMovieList } from './movieList';
 import { RatingsParser } from './ratingsParser';
+import type { TagCount } from './tags';
 
 export type { DatasetRatings, DatasetStats, MovieInfo };
 
@@ -14,6 +15,8 @@ export interface ParsedDataset {
   ratings: DatasetRatings;
   stats: DatasetStats;
   notes: string[];
+  /** Each tagged movie's most frequent tags by MovieLens movieId (empty without a tags file). */
+  tags: Map<number, TagCount[]>;
 }
 
 export interface BuildProgress {
@@ -41,7 +44,7 @@ export function joinChunks(chunks: RatingChunk[]): DatasetRatings {
 }
 
 export function buildDataset(files: MovieLensFiles, onProgress?: (p: BuildProgress) => void): ParsedDataset {
-  const byPath = new Map([files.movies, files.links, files.genres].filter((f) => f !== undefined).map((f) => [f.path, f.bytes]));
+  const byPath = new Map([files.movies, files.links, files.genres, files.tags].filter((f) => f !== undefined).map((f) => [f.path, f.bytes]));
   const list = parseMovieList(files.layout, (path) => byPath.get(path)!);
   const builder = new DatasetBuilder(list, { moviesFile: files.movies.path.split('/').pop()!, notes: files.notes });
   const parser = new RatingsParser(files.ratings.path, files.layout.ratings.format, builder);
@@ -58,5 +61,5 @@ export function buildDataset(files: MovieLensFiles, onProgress?: (p: BuildProgre
   const seqs = builder.rewriteSeqs();
   for (const c of builder.rewrite(seqs.map((s) => chunks[s]))) chunks[c.seq] = c;
   const built = builder.result();
-  return { movies: built.movies, userIds: built.userIds, ratings: joinChunks(chunks), stats: built.stats, notes: built.notes };
+  return { movies: built.movies, userIds: built.userIds, ratings: joinChunks(chunks), stats: built.stats, notes: built.notes, tags: built.tags };
 }

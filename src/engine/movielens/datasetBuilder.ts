@@ -382,6 +382,7 @@ export class DatasetBuilder implements RatingSink {
       },
       notes,
       chunkCount: this.chunkCount,
+      tags: this.list.tags,
     };
   }
 }

@@ -1,5 +1,6 @@
 // What an imported dataset is made of: movies with their statistics, dataset-wide statistics, rating chunks.
 import type { RatingColumns } from '../types';
+import type { TagCount } from './tags';
 
 export interface MovieInfo {
   movieId: number;
@@ -58,4 +59,6 @@ export interface BuiltDataset {
   stats: DatasetStats;
   notes: string[];
   chunkCount: number;
+  /** Each tagged movie's most frequent tags by MovieLens movieId (empty when the release has no tags file). */
+  tags: Map<number, TagCount[]>;
 }

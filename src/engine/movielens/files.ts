@@ -18,6 +18,8 @@ export interface MovieLensFiles {
   links?: InputFile;
   /** ml-100k u.genre. */
   genres?: InputFile;
+  /** tags.csv or ml-10m tags.dat. */
+  tags?: InputFile;
   /** Human-readable notes about files that were present but not used. */
   notes: string[];
 }
@@ -58,6 +60,7 @@ export function identifyFiles(files: InputFile[], source: string): MovieLensFile
     movies: get(layout.movies.path),
     links: layout.links ? get(layout.links) : undefined,
     genres: layout.genres ? get(layout.genres) : undefined,
+    tags: layout.tags ? get(layout.tags) : undefined,
     notes: layout.notes,
   };
 }

@@ -1,7 +1,7 @@
 // Streaming import of a MovieLens release from byte sources (a zip or loose files) into a chunk store: movie list first,
 // then the ratings file slice by slice through the byte-level parser and the DatasetBuilder; memory stays O(chunk).
 import { DatasetBuilder } from './datasetBuilder';
-import type { BuiltDataset, MovieInfo, RatingChunk } from './datasetTypes';
+import type { BuiltDataset, RatingChunk } from './datasetTypes';
 import { ImportError } from './errors';
 import { parseMovieList } from './movieList';
 import { RatingsParser } from './ratingsParser';
@@ -13,11 +13,6 @@ import { defaultInflater, readZipDirectory, zipEntryChunks, type Inflater } from
 export interface ChunkStore {
   put(chunk: RatingChunk): Promise<void>;
   get(seq: number): Promise<RatingChunk>;
-  /**
-   * Optional: movie records, given once for the movie list before the ratings are read (count and mean 0, so the
-   * store can write them while parsing goes on) and once at the end for movies met only in the ratings.
-   */
-  putMovies?(movies: MovieInfo[]): Promise<void>;
 }
 
 export interface StreamProgress {
@@ -42,7 +37,7 @@ export interface StreamImportOptions {
   progressEvery?: number;
 }
 
-/** Where an import's time went (seconds): waiting for ratings bytes, parsing, waiting for chunk writes, the final pass (with the movie records). */
+/** Where an import's time went (seconds): waiting for ratings bytes, parsing, waiting for chunk writes, the final pass. */
 export interface ImportTimings {
   seconds: number;
   readSeconds: number;
@@ -53,8 +48,6 @@ export interface ImportTimings {
 
 export interface ImportedRelease extends BuiltDataset {
   layout: ReleaseLayout;
-  /** True when the store's putMovies wrote the movie records (count and mean 0: keep them as columns). */
-  moviesStored: boolean;
   ratingsBytes: number;
   timings: ImportTimings;
 }
@@ -118,7 +111,7 @@ export async function importRelease(sources: ByteSource[], label: string, store:
   report({ stage: 'open', bytesDone: 0, bytesTotal: ratingsFile.size, rows: 0 }, true);
 
   const texts = new Map<string, Uint8Array>();
-  for (const path of [layout.movies.path, layout.links, layout.genres]) {
+  for (const path of [layout.movies.path, layout.links, layout.genres, layout.tags]) {
     if (path) texts.set(path, await collect(files.get(path)!.chunks()));
   }
   const list = parseMovieList(layout, (path) => texts.get(path)!);
@@ -127,8 +120,6 @@ export async function importRelease(sources: ByteSource[], label: string, store:
   const builder = new DatasetBuilder(list, { moviesFile: layout.movies.path.split('/').pop()!, notes: layout.notes, chunkRows: opts.chunkRows });
   const parser = new RatingsParser(layout.ratings.path, layout.ratings.format, builder);
   const writes = new WriteQueue(opts.inFlight ?? 3);
-  const listed = store.putMovies ? store.putMovies(builder.movieInfos(0, false)) : Promise.resolve();
-  listed.catch(() => {}); // awaited below
   const flush = async () => {
     for (const c of builder.takeFull()) await writes.add(store.put(c));
   };
@@ -167,16 +158,13 @@ export async function importRelease(sources: ByteSource[], label: string, store:
       for (const c of builder.rewrite(stored)) await writes.add(store.put(c));
       await writes.drain();
     }
-    await listed;
-    await store.putMovies?.(builder.movieInfos(builder.listedMovies, false));
     timings.finishSeconds = (performance.now() - tFinish) / 1000;
   } catch (e) {
     await writes.settle();
-    await listed.catch(() => {});
     throw e;
   }
   const built = builder.result();
   report({ stage: 'finish', bytesDone: done, bytesTotal: ratingsFile.size, rows: built.stats.ratings }, true);
   timings.seconds = (performance.now() - t0) / 1000;
-  return { ...built, layout, ratingsBytes: done, timings, moviesStored: !!store.putMovies };
+  return { ...built, layout, ratingsBytes: done, timings };
 }

@@ -1,11 +1,14 @@
-// Reads a release's movie list (movies.csv + links.csv, u.item + u.genre, or movies.dat) into MovieRow/LinkRow records.
+// Reads a release's movie list (movies.csv + links.csv + tags.csv, u.item + u.genre, or movies.dat + tags.dat) into records.
 import { parseMoviesDat, parseUGenre, parseUItem } from './legacyText';
 import type { ReleaseLayout } from './release';
+import { parseTagsCsv, parseTagsDat, type TagCount } from './tags';
 import { parseLinksCsv, parseMoviesCsv, type LinkRow, type MovieRow } from './textCsv';
 
 export interface MovieList {
   movies: MovieRow[];
   links: LinkRow[];
+  /** Each tagged movie's most frequent tags by MovieLens movieId (empty without a tags file). */
+  tags: Map<number, TagCount[]>;
 }
 
 /** `read` returns the whole bytes of one of the layout's (small) text files. */
@@ -16,5 +19,7 @@ export function parseMovieList(layout: ReleaseLayout, read: (path: string) => Ui
   else if (m.kind === 'u.item') movies = parseUItem(read(m.path), m.path, layout.genres ? parseUGenre(read(layout.genres), layout.genres) : undefined);
   else movies = parseMoviesDat(read(m.path), m.path, m.encoding);
   const links = layout.links ? parseLinksCsv(read(layout.links), layout.links) : [];
-  return { movies, links };
+  const t = layout.tags;
+  const tags = !t ? new Map<number, TagCount[]>() : t.toLowerCase().endsWith('.dat') ? parseTagsDat(read(t), t, m.encoding) : parseTagsCsv(read(t), t);
+  return { movies, links, tags };
 }

@@ -15,12 +15,14 @@ export interface ReleaseLayout {
   links?: string;
   /** ml-100k u.genre: names of the genre flags in u.item. */
   genres?: string;
+  /** tags.csv (csv layout) or tags.dat (ml-10m): each movie's most frequent tags. */
+  tags?: string;
   /** Files present but not read, as notes for the person. */
   notes: string[];
 }
 
 /** Base names (lower case) PocketLens reads. */
-export const READ_NAMES = new Set(['ratings.csv', 'movies.csv', 'links.csv', 'u.data', 'u.item', 'u.genre', 'ratings.dat', 'movies.dat']);
+export const READ_NAMES = new Set(['ratings.csv', 'movies.csv', 'links.csv', 'tags.csv', 'u.data', 'u.item', 'u.genre', 'ratings.dat', 'movies.dat', 'tags.dat']);
 
 /** Files that come with the releases and need no note when left out. */
 const QUIET = /^(readme(\.txt|\.html|\.md)?|license(\.txt)?|u\.user|users\.dat|\.ds_store)$/;
@@ -77,6 +79,7 @@ export function detectRelease(paths: string[], source: string): ReleaseLayout {
       ratings: { path: take('ratings.csv'), format: 'csv' },
       movies: { path: take('movies.csv'), kind: 'movies.csv', encoding: 'utf-8' },
       links: has('links.csv') ? take('links.csv') : undefined,
+      tags: has('tags.csv') ? take('tags.csv') : undefined,
     };
   } else if (layout === 'u.data') {
     result = {
@@ -97,14 +100,12 @@ export function detectRelease(paths: string[], source: string): ReleaseLayout {
       release,
       ratings: { path: take('ratings.dat'), format: 'dat' },
       movies: { path: take('movies.dat'), kind: 'movies.dat', encoding: release === 'ml-1m' ? 'latin1' : release === 'ml-10m' ? 'utf-8' : 'auto' },
+      tags: has('tags.dat') ? take('tags.dat') : undefined,
     };
   }
   const notes: string[] = [];
   if (layout === 'u.data' && !result.genres) notes.push('u.genre not found: genre flags named as in the ml-100k README');
-  const skipped = files.filter((p) => !used.has(p) && !QUIET.test(baseName(p)));
-  const tags = skipped.filter((p) => /^tags\.(csv|dat)$/.test(baseName(p)));
-  for (const t of tags) notes.push(`skipped ${t}: tags are not imported`);
-  const other = skipped.filter((p) => !tags.includes(p));
+  const other = files.filter((p) => !used.has(p) && !QUIET.test(baseName(p)));
   if (other.length > 5) notes.push(`skipped ${other.length} files not used by PocketLens: ${other.slice(0, 5).join(', ')}, …`);
   else for (const s of other) notes.push(`skipped ${s}`);
   return { ...result, notes };

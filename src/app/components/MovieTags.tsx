@@ -1,0 +1,19 @@
+// The movie's most frequent MovieLens tags, as plain text chips with how many people used each (nothing rendered as HTML).
+import type { MovieDetails } from '../../worker/types';
+import './MovieTags.css';
+
+export function MovieTags({ tags }: { tags: MovieDetails['tags'] }) {
+  if (tags.length === 0) return null;
+  return (
+    <>
+      <h3 id="movie-tags-h">Tags</h3>
+      <ul className="movie-tags" data-testid="movie-tags" aria-labelledby="movie-tags-h">
+        {tags.map((t) => (
+          <li key={t.tag} title={`${t.count.toLocaleString('en')} ${t.count === 1 ? 'person' : 'people'} used this tag`}>
+            <span className="tag-text">{t.tag}</span> <span className="tag-count">×{t.count.toLocaleString('en')}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -33,7 +33,7 @@ export interface LabEvalReport extends Omit<EvalReport, 'folds'> {
 async function activeRatings() {
   const dataset = await activeDataset();
   if (!dataset) throw new Error('There is no dataset to evaluate on yet.');
-  return { dataset, ratings: await readRatings(await openDb(), dataset) };
+  return { dataset, ratings: await readRatings(await openDb(), dataset, { timestamps: false }) };
 }
 
 function stopper(signal?: AbortSignal) {

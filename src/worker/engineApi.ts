@@ -6,3 +6,4 @@ export * from './serveApi';
 export * from './movieApi';
 export * from './profileApi';
 export * from './types';
+export * from './externalImportApi';

@@ -1,5 +1,9 @@
 // IMDb and Letterboxd exports: parsing, halving, tt-id and title matching, ambiguity, located errors, the save plan.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
+import * as api from '../../src/worker/engineApi';
 import { parseExternalRatings } from '../../src/engine/externalRatings';
 import { CatalogueIndex, matchExternalRatings, movieLensNames, titleKey, type CatalogueMovie, type RowMatch } from '../../src/engine/externalRatingsMatch';
 import { planImport, type ImportEntry } from '../../src/engine/externalRatingsPlan';
@@ -274,5 +278,50 @@ describe.runIf(sampleZipPath)('realistic exports against the real ml-latest-smal
     const m = matchExternalRatings(parseExternalRatings(csv(LB_HEADER, rows), 'ratings.csv'), sample);
     expect(m.map((x) => (x.kind === 'matched' ? x.movieId : x.kind))).toEqual(films.map((f) => f[2]));
     expect(m[19]).toMatchObject({ candidates: [1196] });
+  });
+});
+
+describe('worker API on the tiny fixture (fake-indexeddb): preview stores nothing, save keeps what the person rated', () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../fixtures/tiny/${name}`, import.meta.url)));
+
+  test('preview → save with a conflict kept and one taken; a rating made after the review is never overwritten', async () => {
+    const zip = zipSync({ 'ml-tiny/ratings.csv': fixture('ratings.csv'), 'ml-tiny/movies.csv': fixture('movies.csv'), 'ml-tiny/links.csv': fixture('links.csv') });
+    await api.importFiles([{ name: 'ml-tiny.zip', bytes: zip }], () => {});
+    await api.rate(1, 3); // Toy Story: the person's own 3 stars
+    await api.rate(3, 2); // Dr. Strangelove: 2 stars
+    const text = csv(IMDB_HEADER, [
+      imdbRows[0], // Toy Story, 8 → 4
+      'tt0112346,6,2022-02-02,The American President,The American President,https://www.imdb.com/title/tt0112346,Movie,6.8,114,1995,"Comedy, Drama, Romance",60000,1995-11-17,Rob Reiner',
+      'tt0057012,10,2022-03-03,Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb,Dr. Strangelove,https://www.imdb.com/title/tt0057012,Movie,8.4,95,1964,"Comedy, War",500000,1964-01-29,Stanley Kubrick',
+      'tt0211915,9,2022-04-04,Amélie,Le fabuleux destin d\'Amélie Poulain,https://www.imdb.com/title/tt0211915,Movie,8.3,122,2001,"Comedy, Romance",780000,2001-04-25,Jean-Pierre Jeunet',
+      imdbRows[3], // Game of Thrones
+    ]);
+    const stars = async () => JSON.parse((await api.exportRatings()).json).ratings as unknown[];
+    const before = await stars();
+    const preview = await api.previewExternalImport({ name: 'ratings.csv', text });
+    expect(await stars()).toEqual(before);
+    expect(before).toHaveLength(2);
+    expect(preview).toMatchObject({ source: 'imdb', sourceName: 'IMDb', rows: 5, ambiguous: [] });
+    expect(preview.matched.map((m) => [m.movie.movieId, m.movie.title, m.row.rating, m.movie.myRating])).toEqual([
+      [1, 'Toy Story', 4, 3],
+      [2, 'The American President', 3, null],
+      [3, 'Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb', 5, 2],
+      [5, "Amélie (Fabuleux destin d'Amélie Poulain, Le)", 4.5, null],
+    ]);
+    expect(preview.unmatched).toEqual([{ row: { line: 6, title: 'Game of Thrones', year: 2011 }, reason: 'tt0944947 is not in this dataset (TV Series: MovieLens lists films)' }]);
+
+    await api.rate(2, 1); // rated in another tab after the review was shown
+    const entries = preview.matched.map((m) => ({ line: m.row.line, movieId: m.movie.movieId, rating: m.row.rating, ratedAt: m.row.ratedAt, takeImported: m.movie.movieId === 3 }));
+    expect(await api.saveExternalImport(entries)).toEqual({ saved: 2, keptMine: 2, same: 0, duplicates: 0 });
+    const stored = new Map((await api.ratedMovies()).map((m) => [m.movieId, m.myRating]));
+    expect([...stored].sort((a, b) => a[0] - b[0])).toEqual([
+      [1, 3],
+      [2, 1],
+      [3, 5],
+      [5, 4.5],
+    ]);
+    await expect(api.previewExternalImport({ name: 'notes.txt', text: 'hello\n' })).rejects.toThrow('notes.txt, line 1: expected an IMDb ratings export');
+    await expect(api.saveExternalImport([{ line: 2, movieId: 999999, rating: 4, ratedAt: null, takeImported: false }])).rejects.toThrow('line 2: movie 999999 is not in the active dataset');
+    expect(stored.size).toBe((await api.ratedMovies()).length);
   });
 });

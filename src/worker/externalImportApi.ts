@@ -16,6 +16,9 @@ export interface ImportCandidate {
   year: number | null;
   /** Ratings in the dataset (tells two same-named movies apart). */
   count: number;
+  genres: string[];
+  /** A plain outbound link to the IMDb page (links.csv), to tell same-named movies apart; nothing is fetched. */
+  imdbUrl: string | null;
   myRating: number | null;
 }
 
@@ -75,7 +78,7 @@ export async function previewExternalImport(file: File | { name: string; text: s
   const mine = await myRatings();
   const candidate = (movieId: number): ImportCandidate => {
     const m = s.movies[s.byMovieId.get(movieId)!];
-    return { movieId, title: displayTitle(m.title), year: m.year, count: m.count, myRating: mine.get(movieId) ?? null };
+    return { movieId, title: displayTitle(m.title), year: m.year, count: m.count, genres: m.genres, imdbUrl: m.imdbId ? `https://www.imdb.com/title/tt${m.imdbId}/` : null, myRating: mine.get(movieId) ?? null };
   };
   const preview: ImportPreview = { source: data.source, sourceName: SOURCE_NAMES[data.source], file: file.name, rows: data.rows.length + data.skipped.length, matched: [], ambiguous: [], unmatched: [] };
   for (const m of matches) {

@@ -105,18 +105,25 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
                       <FileRating row={a.row} source={preview.source} />
                     </span>
                   </div>
+                  <div className="note">{a.why}</div>
                   <fieldset>
-                    <legend>
-                      {a.why}. Which is “{label(a.row)}”?
-                    </legend>
+                    <legend>Which is “{label(a.row)}”?</legend>
                     {a.candidates.map((c) => (
-                      <label key={c.movieId}>
-                        <input type="radio" name={name} checked={current === c.movieId} onChange={() => choose(a.row.line, c.movieId)} />
-                        <span>
-                          {label(c)} <span className="from">· {c.count.toLocaleString('en')} MovieLens {c.count === 1 ? 'rating' : 'ratings'}</span>
-                          {c.myRating !== null && <span className="from"> · you rated it {starsText(c.myRating)}</span>}
-                        </span>
-                      </label>
+                      <div key={c.movieId} className="candidate">
+                        <label>
+                          <input type="radio" name={name} checked={current === c.movieId} onChange={() => choose(a.row.line, c.movieId)} />
+                          <span>
+                            {label(c)} <span className="from">· {c.count.toLocaleString('en')} MovieLens {c.count === 1 ? 'rating' : 'ratings'}</span>
+                            {c.genres.length > 0 && <span className="from"> · {c.genres.join(', ')}</span>}
+                            {c.myRating !== null && <span className="from"> · you rated it {starsText(c.myRating)}</span>}
+                          </span>
+                        </label>
+                        {c.imdbUrl && (
+                          <a className="from" href={c.imdbUrl} target="_blank" rel="noreferrer">
+                            IMDb<span className="visually-hidden"> page of {label(c)} ({c.count} ratings)</span>
+                          </a>
+                        )}
+                      </div>
                     ))}
                     <label>
                       <input type="radio" name={name} checked={current === null} onChange={() => choose(a.row.line, null)} />

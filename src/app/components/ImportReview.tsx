@@ -1,5 +1,6 @@
 // Review of an IMDb/Letterboxd import before anything is saved: matches, choices for ambiguous rows, conflicts, misses.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { planImport, type ImportEntry } from '../../engine/externalRatingsPlan';
 import type { ImportCandidate, ImportPreview, ImportRowView } from '../../worker/externalImportApi';
 import './ImportReview.css';
@@ -28,6 +29,34 @@ function FileRating({ row, source }: { row: ImportRowView; source: ImportPreview
 function AsInFile({ row, movie }: { row: ImportRowView; movie: ImportCandidate }) {
   if (row.title === movie.title && row.year === movie.year) return null;
   return <div className="from">“{label(row)}” in the file, line {row.line}</div>;
+}
+
+/** The directly matched rows in their own scroll box, virtualized: an export can hold thousands. */
+function MatchedList({ rows, source }: { rows: ImportPreview['matched']; source: ImportPreview['source'] }) {
+  const box = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => box.current, estimateSize: () => 44, overscan: 8, getItemKey: (i) => rows[i].row.line });
+  return (
+    <div ref={box} className="matched-list" tabIndex={0} role="region" aria-label="Matched ratings">
+      <ul className="import-rows" data-testid="import-matched" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const m = rows[v.index];
+          return (
+            <li key={v.key} ref={virtualizer.measureElement} data-index={v.index} data-movie-id={m.movie.movieId} aria-setsize={rows.length} aria-posinset={v.index + 1} style={{ transform: `translateY(${v.start}px)` }}>
+              <div className="row-head">
+                <strong>{label(m.movie)}</strong>
+                <span>
+                  <ReadStars value={m.row.rating} /> {m.row.rating}
+                  <FileRating row={m.row} source={source} />
+                </span>
+              </div>
+              <AsInFile row={m.row} movie={m.movie} />
+              {m.note && <div className="note">{m.note}</div>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
 }
 
 interface Resolved {
@@ -177,23 +206,7 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
       {fresh.length === 0 ? (
         <p className="muted">No new movies matched directly.</p>
       ) : (
-        <div className="matched-list" tabIndex={0} role="region" aria-label="Matched ratings">
-          <ul className="import-rows" data-testid="import-matched">
-            {fresh.map((m) => (
-              <li key={m.row.line} data-movie-id={m.movie.movieId}>
-                <div className="row-head">
-                  <strong>{label(m.movie)}</strong>
-                  <span>
-                    <ReadStars value={m.row.rating} /> {m.row.rating}
-                    <FileRating row={m.row} source={preview.source} />
-                  </span>
-                </div>
-                <AsInFile row={m.row} movie={m.movie} />
-                {m.note && <div className="note">{m.note}</div>}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <MatchedList rows={fresh} source={preview.source} />
       )}
       {same.length > 0 && (
         <p className="muted">

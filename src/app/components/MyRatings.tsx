@@ -158,7 +158,7 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
               </select>
             </label>
           </div>
-          <MyRatingsList list={sorted} ratings={ratings} onRate={(id, v) => void onRate(id, v)} onOpen={onOpen} />
+          <MyRatingsList list={sorted} ratings={ratings} onRate={onRate} onOpen={onOpen} />
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
 // The person's ratings as a window-virtualized list (thousands of rows, only the visible ones in the DOM), in a chosen order.
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import type { MovieCard } from '../../worker/types';
 import { MovieMeta, movieLabel } from './MovieMeta';
@@ -40,6 +40,17 @@ export function sortRatings(list: MovieCard[], ratings: Map<number, number>, sor
   }
 }
 
+/** One row's content; memoized so scrolling (which only moves rows) re-renders just the rows that enter the window. */
+const RatingRow = memo(function RatingRow(props: { movie: MovieCard; stars: number | null; onRate: (movieId: number, rating: number | null) => void; onOpen: (movieId: number) => void }) {
+  const { movie, stars, onRate, onOpen } = props;
+  return (
+    <>
+      <MovieMeta movie={movie} onOpen={onOpen} />
+      <StarRating label={`Your rating for ${movieLabel(movie)}`} value={stars} onChange={(v) => onRate(movie.movieId, v)} />
+    </>
+  );
+});
+
 export function MyRatingsList(props: {
   list: MovieCard[];
   ratings: Map<number, number>;
@@ -56,15 +67,24 @@ export function MyRatingsList(props: {
   });
   const virtualizer = useWindowVirtualizer({
     count: list.length,
-    estimateSize: () => 66,
+    estimateSize: () => 60,
     overscan: 6,
     scrollMargin: top,
     getItemKey: (i) => list[i].movieId,
+    // Scrolling moves rows by writing their position straight to the DOM; React renders only when rows enter or leave.
+    directDomUpdates: true,
   });
   const rows = virtualizer.getVirtualItems();
-  const total = useMemo(() => list.length, [list]);
+  const total = list.length;
   return (
-    <ul ref={ref} className="movie-list my-ratings-list" data-testid="my-ratings" style={{ height: virtualizer.getTotalSize() }}>
+    <ul
+      ref={(node) => {
+        ref.current = node;
+        virtualizer.containerRef(node);
+      }}
+      className="movie-list my-ratings-list"
+      data-testid="my-ratings"
+    >
       {rows.map((r) => {
         const m = list[r.index];
         return (
@@ -76,10 +96,8 @@ export function MyRatingsList(props: {
             aria-setsize={total}
             aria-posinset={r.index + 1}
             className="movie"
-            style={{ transform: `translateY(${r.start - virtualizer.options.scrollMargin}px)` }}
           >
-            <MovieMeta movie={m} onOpen={onOpen} />
-            <StarRating label={`Your rating for ${movieLabel(m)}`} value={ratings.get(m.movieId) ?? m.myRating} onChange={(v) => onRate(m.movieId, v)} />
+            <RatingRow movie={m} stars={ratings.get(m.movieId) ?? m.myRating} onRate={onRate} onOpen={onOpen} />
           </li>
         );
       })}

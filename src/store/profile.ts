@@ -46,3 +46,29 @@ export async function replaceProfile(db: DB, records: ProfileRecord[], hidden?: 
     'strict',
   );
 }
+
+/**
+ * Adds many ratings in one strict transaction (an IMDb/Letterboxd import): all or nothing. A record with
+ * `replace` false never overwrites a rating already stored (one made since the review, in another tab).
+ * Returns how many were written.
+ */
+export async function addRatings(db: DB, records: { movieId: number; rating: number; ratedAt: number; replace: boolean }[]): Promise<number> {
+  for (const r of records) {
+    if (!(r.rating >= 0.5 && r.rating <= 5 && r.rating * 2 === Math.round(r.rating * 2))) {
+      throw new RangeError(`rating must be 0.5 to 5 in half stars, got ${r.rating} for movie ${r.movieId}`);
+    }
+  }
+  return tx(
+    db,
+    [STORES.profile],
+    'readwrite',
+    async (t) => {
+      const s = t.objectStore(STORES.profile);
+      const rated = new Set(await s.getAllKeys());
+      const writes = records.filter((r) => r.replace || !rated.has(r.movieId)).map((r) => s.put({ movieId: r.movieId, rating: r.rating, ratedAt: r.ratedAt }));
+      await Promise.all(writes);
+      return writes.length;
+    },
+    'strict',
+  );
+}

@@ -10,3 +10,4 @@ export * from './onboardingApi';
 export * from './mapApi';
 export * from './sparkApi';
 export * from './types';
+export * from './externalImportApi';

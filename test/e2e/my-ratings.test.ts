@@ -1,7 +1,11 @@
-// Your ratings: edit, remove and undo, download CSV and backup, restore the backup exactly, refuse a foreign file.
+// Your ratings: edit, remove and undo, download CSV and backup, restore the backup exactly, refuse a foreign file;
+// 5,000 ratings in a virtualized list (a window of rows in the DOM, scrolling and sorting).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { screenshot, watchErrors, type Page } from './harness';
+import { parseMoviesCsv } from '../../src/engine/movielens/textCsv';
+import { sampleFiles, sampleZipPath } from '../sample';
+import { artifacts, screenshot, watchErrors, type Page } from './harness';
 import { showView, useServedApp } from './app';
 
 const app = useServedApp();
@@ -73,6 +77,79 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   expect(await checkedStars(page)).toEqual(before);
   await showView(page, 'Recommendations');
   await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+/** The data-movie-id of every row in the DOM, in order on screen. */
+const rowIds = (page: Page) => page.$$eval('[data-testid=my-ratings] li', (lis) => lis.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((li) => Number(li.getAttribute('data-movie-id'))));
+
+test.runIf(sampleZipPath)('5,000 ratings: only a window of rows is in the DOM, scrolling reaches the last, sorting reorders', async () => {
+  const movies = parseMoviesCsv(sampleFiles()['movies.csv']).slice(0, 5000);
+  // Rated one minute apart, oldest first; stars cycle through all ten half-star values.
+  const ratings = movies.map((m, k) => ({ movieId: m.movieId, rating: (((k * 7) % 10) + 1) / 2, ratedAt: Date.UTC(2020, 0, 1) + k * 60_000 }));
+  const backup = JSON.stringify({ format: 'pocketlens-backup', version: 1, exportedAt: new Date().toISOString(), ratings });
+  const oldest = ratings[0].movieId;
+  const newest = ratings[ratings.length - 1].movieId;
+
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  const errors = watchErrors(page);
+  await page.goto(app.url);
+  await page.getByTestId('to-rate').locator('li').first().waitFor({ timeout: 180_000 });
+  await showView(page, 'My ratings');
+  await page.getByLabel('Restore backup').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await page.getByRole('status').filter({ hasText: 'Restored 5000 ratings from big.json' }).waitFor({ timeout: 60_000 });
+  await mine(page).first().waitFor();
+  expect(await count(page)).toBe(5000);
+
+  // A window: the first rows, newest first, and far fewer than 5,000 elements.
+  let ids = await rowIds(page);
+  expect(ids[0]).toBe(newest);
+  expect(ids.length).toBeGreaterThan(5);
+  expect(ids.length).toBeLessThan(60);
+  expect(await mine(page).first().getAttribute('aria-setsize')).toBe('5000');
+
+  // Scrolling to the end renders the oldest rating and drops the newest.
+  await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight)');
+  await page.locator(`[data-testid=my-ratings] li[data-movie-id="${oldest}"]`).waitFor();
+  ids = await rowIds(page);
+  expect(ids.at(-1)).toBe(oldest);
+  expect(ids).not.toContain(newest);
+  expect(ids.length).toBeLessThan(60);
+  expect(await page.locator(`[data-testid=my-ratings] li[data-movie-id="${oldest}"]`).getAttribute('aria-posinset')).toBe('5000');
+  // The middle of the list is reachable too: row 2,500 is on screen after scrolling halfway.
+  await page.evaluate('window.scrollTo(0, document.documentElement.scrollHeight / 2)');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=my-ratings] li')].some((li) => Math.abs(Number(li.getAttribute('aria-posinset')) - 2500) < 100));
+
+  // Sorting reorders the whole list, not just the rows on screen.
+  await page.evaluate('window.scrollTo(0, 0)');
+  const sortBy = page.getByLabel('Sort by');
+  await sortBy.selectOption({ label: 'Date rated, oldest first' });
+  await page.waitForFunction((id) => document.querySelector('[data-testid=my-ratings] li')?.getAttribute('data-movie-id') === String(id), oldest);
+  expect((await rowIds(page)).slice(0, 3)).toEqual(ratings.slice(0, 3).map((r) => r.movieId));
+
+  await sortBy.selectOption({ label: 'My rating, high to low' });
+  await page.waitForFunction(() => (document.querySelector('[data-testid=my-ratings] li input:checked') as HTMLInputElement | null)?.value === '5');
+  const top = Object.values(await checkedStars(page));
+  expect(top.length).toBeGreaterThan(5);
+  expect(new Set(top)).toEqual(new Set(['5'])); // 500 five-star ratings: the whole window is five stars
+
+  await sortBy.selectOption({ label: 'My rating, low to high' });
+  await page.waitForFunction(() => (document.querySelector('[data-testid=my-ratings] li input:checked') as HTMLInputElement | null)?.value === '0.5');
+
+  await sortBy.selectOption({ label: 'Year, oldest first' });
+  const minYear = Math.min(...movies.map((m) => m.year ?? Infinity));
+  await page.waitForFunction((y) => document.querySelector('[data-testid=my-ratings] li .year')?.textContent === ` (${y})`, minYear);
+
+  await sortBy.selectOption({ label: 'Title, A to Z' });
+  await page.waitForFunction(() => {
+    const titles = [...document.querySelectorAll('[data-testid=my-ratings] li .title')].map((t) => t.textContent ?? '');
+    const c = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    return titles.length > 5 && titles.every((t, k) => k === 0 || c.compare(titles[k - 1], t) <= 0);
+  });
+  await page.screenshot({ path: join(artifacts, 'my-ratings-5000.png') }); // the viewport: the full page is 5,000 rows tall
   expect(errors).toEqual([]);
   await context.close();
 });

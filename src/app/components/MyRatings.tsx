@@ -1,10 +1,13 @@
-// "Your ratings": edit, remove with undo, download as MovieLens CSV or a JSON backup, restore a backup.
-import { useEffect, useState } from 'react';
+// "Your ratings": a sortable virtualized list to edit or remove (with undo), CSV/backup download, restore, IMDb/Letterboxd import.
+import { useEffect, useMemo, useState } from 'react';
 import { serving } from '../../client/engineClient';
+import type { ImportEntry } from '../../engine/externalRatingsPlan';
+import type { ImportPreview } from '../../worker/externalImportApi';
 import type { MovieCard } from '../../worker/types';
-import { MovieMeta, movieLabel } from './MovieMeta';
-import { StarRating } from './StarRating';
+import { ImportReview } from './ImportReview';
+import { MyRatingsList, SORTS, sortRatings, type SortId } from './MyRatingsList';
 import type { RatingsState } from '../useRatings';
+import './MyRatings.css';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -19,6 +22,10 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
   const { ratings, removed, rate: onRate, reload: onRestored } = mine;
   const [list, setList] = useState<MovieCard[]>([]);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [sort, setSort] = useState<SortId>('newest');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'saving' | null>(null);
+  const sorted = useMemo(() => sortRatings(list, ratings, sort), [list, ratings, sort]);
 
   useEffect(() => {
     void serving.api.ratedMovies().then(setList);
@@ -43,6 +50,58 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
     }
   };
 
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = ''; // the same file can be picked again after a cancel
+    if (!file) return;
+    setMessage(null);
+    setBusy('reading');
+    try {
+      setPreview(await serving.api.previewExternalImport(file));
+    } catch (e) {
+      setMessage({ text: `Nothing was imported: ${(e as Error).message}`, error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const saveImport = async (entries: ImportEntry[]) => {
+    if (!preview) return;
+    setBusy('saving');
+    try {
+      const r = await serving.api.saveExternalImport(entries);
+      const kept = r.keptMine > 0 ? ` Kept your own rating for ${r.keptMine} ${r.keptMine === 1 ? 'movie' : 'movies'}.` : '';
+      setMessage({ text: `Saved ${r.saved} ${r.saved === 1 ? 'rating' : 'ratings'} from ${preview.file} (${preview.sourceName}).${kept}`, error: false });
+      setPreview(null);
+      await onRestored();
+    } catch (e) {
+      setMessage({ text: `Nothing was saved: ${(e as Error).message}`, error: true });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (preview) {
+    return (
+      <section className="panel mine" id="my-ratings">
+        <ImportReview
+          preview={preview}
+          saving={busy === 'saving'}
+          onSave={(entries) => void saveImport(entries)}
+          onCancel={() => {
+            setPreview(null);
+            setMessage({ text: `Import of ${preview.file} cancelled: nothing was saved.`, error: false });
+          }}
+        />
+        {message && (
+          <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'muted'}>
+            {message.text}
+          </p>
+        )}
+      </section>
+    );
+  }
+
   const gone = removed && list.every((m) => m.movieId !== removed.movieId) ? removed : null;
   return (
     <section className="panel mine" id="my-ratings" aria-labelledby="mine-h">
@@ -57,6 +116,17 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
         <label className="button">
           Restore backup
           <input type="file" accept=".json,application/json" className="visually-hidden" aria-label="Restore backup" onChange={(e) => e.target.files?.[0] && void restore(e.target.files[0])} />
+        </label>
+        <label className="button">
+          {busy === 'reading' ? 'Reading…' : 'Import IMDb or Letterboxd'}
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            className="visually-hidden"
+            aria-label="Import ratings from IMDb or Letterboxd (their ratings.csv export)"
+            disabled={busy !== null}
+            onChange={(e) => void importFile(e.target)}
+          />
         </label>
       </div>
       {message && (
@@ -75,14 +145,21 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
       {list.length === 0 ? (
         <p className="muted">Nothing yet. Your ratings stay in this browser; download a backup to keep them safe.</p>
       ) : (
-        <ul className="movie-list" data-testid="my-ratings">
-          {list.map((m) => (
-            <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
-              <MovieMeta movie={m} onOpen={onOpen} />
-              <StarRating label={`Your rating for ${movieLabel(m)}`} value={ratings.get(m.movieId) ?? m.myRating} onChange={(v) => onRate(m.movieId, v)} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <div className="mine-tools">
+            <label>
+              Sort by
+              <select value={sort} onChange={(e) => setSort(e.target.value as SortId)}>
+                {SORTS.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <MyRatingsList list={sorted} ratings={ratings} onRate={onRate} onOpen={onOpen} />
+        </>
       )}
     </section>
   );

@@ -1,0 +1,160 @@
+// Matches IMDb/Letterboxd rows to a MovieLens catalogue: IMDb ids through links.csv, else normalized title + year.
+import { displayTitle, normalizeForSearch } from './movielens/titles';
+import type { ExternalExport, ExternalRow, SkippedRow } from './externalRatings';
+
+/** What matching needs of a catalogue movie (MovieLens title without the year, as stored). */
+export interface CatalogueMovie {
+  movieId: number;
+  title: string;
+  year: number | null;
+  /** links.csv imdbId as stored ("0114709"), or null. */
+  imdbId: string | null;
+  /** Ratings in the dataset: orders the candidates of an ambiguous row. */
+  count: number;
+}
+
+export type RowMatch =
+  | { kind: 'matched'; row: ExternalRow; movieId: number; note: string | null }
+  | { kind: 'ambiguous'; row: ExternalRow; candidates: number[]; why: string }
+  | { kind: 'unmatched'; row: ExternalRow | SkippedRow; reason: string };
+
+/** The most candidates an ambiguous row offers. */
+export const MAX_CANDIDATES = 8;
+
+const ARTICLES = new Set(['the', 'a', 'an', 'les', 'la', 'le', 'l', 'il', 'el', 'die', 'das', 'der', 'los', 'las', 'une', 'un']);
+
+/** The form titles are compared in: accents, case and punctuation ignored, "&" = "and", a leading article dropped. */
+export function titleKey(text: string): string {
+  const words = normalizeForSearch(text.replace(/&/g, ' and ')).split(' ').filter(Boolean);
+  if (words.length > 1 && ARTICLES.has(words[0])) words.shift();
+  return words.join(' ');
+}
+
+/** The keys a name is found by: its title key, and the same without spaces ("Old Boy" = "Oldboy"). */
+function nameKeys(name: string): string[] {
+  const key = titleKey(displayTitle(name));
+  const squashed = key.replace(/ /g, '');
+  return squashed === key ? [key] : [key, squashed];
+}
+
+/**
+ * Every name a MovieLens title goes by: "City of Lost Children, The (Cité des enfants perdus, La)" is
+ * "The City of Lost Children" and "La Cité des enfants perdus"; "Seven (a.k.a. Se7en)" is also "Se7en".
+ */
+export function movieLensNames(title: string): string[] {
+  const names = [title];
+  let main = title;
+  const alternates: string[] = [];
+  for (let m = /^(.*\S)\s*\(([^()]+)\)$/.exec(main); m; m = /^(.*\S)\s*\(([^()]+)\)$/.exec(main)) {
+    alternates.unshift(m[2].replace(/^a\.k\.a\.\s*/i, ''));
+    main = m[1];
+  }
+  if (main !== title) names.push(main);
+  names.push(...alternates);
+  return [...new Set(names.map(displayTitle))];
+}
+
+/** Weaker names, only used when no full name matches: the parts of "Star Wars: Episode IV - A New Hope" around ": " / " - ". */
+function partialNames(name: string): string[] {
+  const parts = name.split(/\s*:\s+|\s+[-–]\s+/).filter((p) => p.trim().length > 0);
+  return parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [];
+}
+
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  if (!key) return;
+  const list = map.get(key);
+  if (!list) map.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+/** Lookup tables over a catalogue, built once per dataset. */
+export class CatalogueIndex {
+  readonly byImdb = new Map<number, number[]>();
+  readonly byName = new Map<string, number[]>();
+  readonly byPartial = new Map<string, number[]>();
+  /** True when the dataset has IMDb links (ml-latest*, ml-20m…); ml-100k/ml-1m/ml-10m have none. */
+  readonly hasImdb: boolean;
+
+  constructor(readonly movies: readonly CatalogueMovie[]) {
+    movies.forEach((m, i) => {
+      if (m.imdbId && /^\d+$/.test(m.imdbId)) {
+        const id = Number(m.imdbId);
+        const list = this.byImdb.get(id);
+        if (list) list.push(i);
+        else this.byImdb.set(id, [i]);
+      }
+      const names = movieLensNames(m.title);
+      for (const n of names) for (const k of nameKeys(n)) push(this.byName, k, i);
+      for (const n of names) for (const p of partialNames(n)) for (const k of nameKeys(p)) push(this.byPartial, k, i);
+    });
+    this.hasImdb = this.byImdb.size > 0;
+  }
+}
+
+const NON_FILM = /^(tv ?series|tv ?mini ?series|tv ?episode|tv ?special|video ?game|podcast|music ?video|tvseries|tvminiseries|tvepisode|tvspecial|videogame)/i;
+
+/** The catalogue positions a row's titles could be, by exact name; or by partial name when `partial`. */
+function named(index: CatalogueIndex, row: ExternalRow, partial: boolean): number[] {
+  const titles = [row.title, ...(row.originalTitle ? [row.originalTitle] : [])];
+  const out = new Set<number>();
+  const add = (map: Map<string, number[]>, names: string[]) => {
+    for (const n of names) for (const k of nameKeys(n)) for (const i of map.get(k) ?? []) out.add(i);
+  };
+  if (!partial) {
+    add(index.byName, titles);
+    return [...out];
+  }
+  add(index.byPartial, titles); // "Star Wars" → "Star Wars: Episode IV - A New Hope"
+  add(index.byName, titles.flatMap(partialNames)); // "Birdman or (The Unexpected…)" style subtitles in the file
+  for (const i of named(index, row, false)) out.delete(i);
+  return [...out];
+}
+
+function byPopularity(index: CatalogueIndex, positions: number[], year: number | null): number[] {
+  const dy = (i: number) => (year === null || index.movies[i].year === null ? 0 : Math.abs(index.movies[i].year! - year));
+  return [...positions]
+    .sort((a, b) => dy(a) - dy(b) || index.movies[b].count - index.movies[a].count || index.movies[a].movieId - index.movies[b].movieId)
+    .slice(0, MAX_CANDIDATES)
+    .map((i) => index.movies[i].movieId);
+}
+
+const label = (row: { title: string; year: number | null }) => `"${row.title}"${row.year !== null ? ` (${row.year})` : ''}`;
+
+function byTitle(index: CatalogueIndex, row: ExternalRow, via: string | null): RowMatch {
+  const all = named(index, row, false);
+  const sameYear = all.filter((i) => row.year !== null && index.movies[i].year === row.year);
+  const nearYear = all.filter((i) => row.year !== null && index.movies[i].year !== null && Math.abs(index.movies[i].year! - row.year) === 1);
+  const one = (i: number, note: string | null): RowMatch => ({ kind: 'matched', row, movieId: index.movies[i].movieId, note: [via, note].filter(Boolean).join('; ') || null });
+  const several = (list: number[], why: string): RowMatch => ({ kind: 'ambiguous', row, candidates: byPopularity(index, list, row.year), why });
+  if (sameYear.length === 1) return one(sameYear[0], null);
+  if (sameYear.length > 1) return several(sameYear, `${sameYear.length} movies in this dataset are called ${label(row)}`);
+  if (nearYear.length === 1) return one(nearYear[0], `year ${index.movies[nearYear[0]].year} here, ${row.year} in the file`);
+  if (nearYear.length > 1) return several(nearYear, `no ${label(row)}, but ${nearYear.length} with the same title a year apart`);
+  if (row.year === null && all.length === 1) return one(all[0], 'the file gives no year');
+  if (row.year === null && all.length > 1) return several(all, `the file gives no year and ${all.length} movies have this title`);
+  const partial = named(index, row, true).filter((i) => row.year === null || index.movies[i].year === row.year);
+  if (partial.length > 0) return several(partial, `no exact title match for ${label(row)}; check the title`);
+  if (all.length > 0) {
+    const years = [...new Set(all.map((i) => index.movies[i].year).filter((y) => y !== null))].sort((a, b) => a! - b!);
+    return { kind: 'unmatched', row, reason: `this dataset has "${row.title}" only from ${years.join(', ')}` };
+  }
+  return { kind: 'unmatched', row, reason: `no movie called ${label(row)} in this dataset` };
+}
+
+function matchRow(index: CatalogueIndex, row: ExternalRow): RowMatch {
+  if (row.imdbId === null) return byTitle(index, row, null);
+  const tt = `tt${String(row.imdbId).padStart(7, '0')}`;
+  if (!index.hasImdb) return byTitle(index, row, 'by title: this dataset has no IMDb links');
+  const hits = index.byImdb.get(row.imdbId) ?? [];
+  if (hits.length === 1) return { kind: 'matched', row, movieId: index.movies[hits[0]].movieId, note: null };
+  if (hits.length > 1) return { kind: 'ambiguous', row, candidates: byPopularity(index, hits, row.year), why: `${hits.length} movies in this dataset link to ${tt}` };
+  const what = row.titleType && NON_FILM.test(row.titleType) ? ` (${row.titleType}: MovieLens lists films)` : '';
+  return { kind: 'unmatched', row, reason: `${tt} is not in this dataset${what}` };
+}
+
+/** Matches every row of an export (skipped rows come back unmatched with their reason), in file order. */
+export function matchExternalRatings(data: ExternalExport, index: CatalogueIndex): RowMatch[] {
+  const out: RowMatch[] = data.rows.map((row) => matchRow(index, row));
+  for (const s of data.skipped) out.push({ kind: 'unmatched', row: s, reason: s.reason });
+  return out.sort((a, b) => a.row.line - b.row.line);
+}

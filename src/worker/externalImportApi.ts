@@ -1,0 +1,106 @@
+// Worker API: IMDb / Letterboxd ratings exports → a review of matches against the active dataset → one strict save.
+import { parseExternalRatings, SOURCE_NAMES, type ExternalSource } from '../engine/externalRatings';
+import { CatalogueIndex, matchExternalRatings } from '../engine/externalRatingsMatch';
+import { planImport, type ImportEntry } from '../engine/externalRatingsPlan';
+import { decodeText } from '../engine/movielens/decode';
+import { displayTitle } from '../engine/movielens/titles';
+import { openDb } from '../store/db';
+import { addRatings } from '../store/profile';
+import { myRatings } from './cards';
+import { getServing, type Serving } from './state';
+
+/** A catalogue movie a row may be: the title as the dataset shows it, and the person's current rating. */
+export interface ImportCandidate {
+  movieId: number;
+  title: string;
+  year: number | null;
+  /** Ratings in the dataset (tells two same-named movies apart). */
+  count: number;
+  genres: string[];
+  /** A plain outbound link to the IMDb page (links.csv), to tell same-named movies apart; nothing is fetched. */
+  imdbUrl: string | null;
+  myRating: number | null;
+}
+
+/** A row as the file has it. */
+export interface ImportRowView {
+  line: number;
+  title: string;
+  year: number | null;
+  /** Stars on the MovieLens scale (IMDb's 1–10 halved). */
+  rating: number;
+  /** The rating as the file writes it. */
+  fileRating: string;
+  ratedAt: number | null;
+}
+
+export interface ImportPreview {
+  source: ExternalSource;
+  /** "IMDb" or "Letterboxd". */
+  sourceName: string;
+  file: string;
+  /** Data rows in the file. */
+  rows: number;
+  matched: { row: ImportRowView; movie: ImportCandidate; note: string | null }[];
+  ambiguous: { row: ImportRowView; candidates: ImportCandidate[]; why: string }[];
+  unmatched: { row: { line: number; title: string; year: number | null }; reason: string }[];
+}
+
+export interface ImportSaved {
+  /** Ratings written. */
+  saved: number;
+  keptMine: number;
+  same: number;
+  duplicates: number;
+}
+
+const indexes = new WeakMap<Serving, CatalogueIndex>();
+
+function catalogue(s: Serving): CatalogueIndex {
+  let index = indexes.get(s);
+  if (!index) {
+    index = new CatalogueIndex(s.movies.map((m) => ({ movieId: m.movieId, title: m.title, year: m.year, imdbId: m.imdbId, count: m.count })));
+    indexes.set(s, index);
+  }
+  return index;
+}
+
+/**
+ * Reads an export (File, or its text for tests and the CLI) and matches it against the active dataset.
+ * Nothing is stored: the person reviews the result and `saveExternalImport` writes what they chose.
+ */
+export async function previewExternalImport(file: File | { name: string; text: string }): Promise<ImportPreview> {
+  const text = 'text' in file && typeof file.text === 'string' ? file.text : decodeText(new Uint8Array(await (file as File).arrayBuffer()), file.name, 'auto');
+  const data = parseExternalRatings(text, file.name);
+  const s = await getServing();
+  if (!s) throw new Error('No dataset is loaded: import a MovieLens dataset before your IMDb or Letterboxd ratings.');
+  const matches = matchExternalRatings(data, catalogue(s));
+  const mine = await myRatings();
+  const candidate = (movieId: number): ImportCandidate => {
+    const m = s.movies[s.byMovieId.get(movieId)!];
+    return { movieId, title: displayTitle(m.title), year: m.year, count: m.count, genres: m.genres, imdbUrl: m.imdbId ? `https://www.imdb.com/title/tt${m.imdbId}/` : null, myRating: mine.get(movieId) ?? null };
+  };
+  const preview: ImportPreview = { source: data.source, sourceName: SOURCE_NAMES[data.source], file: file.name, rows: data.rows.length + data.skipped.length, matched: [], ambiguous: [], unmatched: [] };
+  for (const m of matches) {
+    if (m.kind === 'unmatched') {
+      preview.unmatched.push({ row: { line: m.row.line, title: m.row.title, year: m.row.year }, reason: m.reason });
+      continue;
+    }
+    const { line, title, year, rating, fileRating, ratedAt } = m.row;
+    const row = { line, title, year, rating, fileRating, ratedAt };
+    if (m.kind === 'matched') preview.matched.push({ row, movie: candidate(m.movieId), note: m.note });
+    else preview.ambiguous.push({ row, candidates: m.candidates.map(candidate), why: m.why });
+  }
+  return preview;
+}
+
+/** Writes the reviewed rows in one strict transaction; the person's own ratings stay unless a row says takeImported. */
+export async function saveExternalImport(entries: ImportEntry[]): Promise<ImportSaved> {
+  const s = await getServing();
+  for (const e of entries) {
+    if (s && !s.byMovieId.has(e.movieId)) throw new Error(`line ${e.line}: movie ${e.movieId} is not in the active dataset`);
+  }
+  const plan = planImport(entries, await myRatings(), Date.now());
+  const saved = await addRatings(await openDb(), plan.save);
+  return { saved, keptMine: plan.keptMine + (plan.save.length - saved), same: plan.same, duplicates: plan.duplicates.length };
+}

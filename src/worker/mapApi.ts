@@ -38,7 +38,8 @@ export interface TasteMapData {
 
 export const DEFAULT_MAP_MOVIES = 1500;
 
-let cache: { key: string; rows: number[]; projection: MapProjection; xy: Float64Array } | null = null;
+/** Keyed by the factor table itself: a retrained model keeps its id (one per dataset and objective) but not its factors. */
+let cache: { factors: Float32Array; n: number; rows: number[]; projection: MapProjection; xy: Float64Array } | null = null;
 
 /** The taste map for the active dataset's model, or null without a model. The PCA is cached per model and sample size. */
 export async function tasteMap(n = DEFAULT_MAP_MOVIES, nearestCount = 10): Promise<TasteMapData | null> {
@@ -46,13 +47,12 @@ export async function tasteMap(n = DEFAULT_MAP_MOVIES, nearestCount = 10): Promi
   const s = await getServing();
   if (!s?.model) return null;
   const { model } = s;
-  const key = `${s.modelId}:${n}`;
   let fitMillis = 0;
-  if (cache?.key !== key) {
+  if (cache?.factors !== model.itemFactors || cache.n !== n) {
     const tFit = performance.now();
     const rows = mostRated(s.counts, n, model.itemFactors, model.rank);
     const projection = fitProjection(model.itemFactors, model.rank, rows);
-    cache = { key, rows, projection, xy: projectRows(projection, model.itemFactors, rows) };
+    cache = { factors: model.itemFactors, n, rows, projection, xy: projectRows(projection, model.itemFactors, rows) };
     fitMillis = performance.now() - tFit;
   }
   const { rows, projection, xy } = cache;

@@ -149,3 +149,20 @@ describe.runIf(sampleZipPath)('the Model lab on the real ml-latest-small', () =>
     expect(reported).toBe(1);
   });
 });
+
+describe('the taste map follows a retrained model', () => {
+  test('retraining at another rank keeps the model id but re-fits the map: every coordinate stays a number', async () => {
+    const zip = zipSync({ 'ml-tiny/ratings.csv': fixture('ratings.csv'), 'ml-tiny/movies.csv': fixture('movies.csv') });
+    await api.importFiles([{ name: 'ml-tiny.zip', bytes: zip }], () => {});
+    await api.rate(1, 5);
+    const a = await api.train({ rank: 4, iterations: 2 }, () => {});
+    const before = (await api.tasteMap(50))!;
+    expect(before.rank).toBe(4);
+    const b = await api.train({ rank: 2, iterations: 2 }, () => {});
+    expect(b.id).toBe(a.id);
+    const after = (await api.tasteMap(50))!;
+    expect(after.rank).toBe(2);
+    const coords = [...after.points.flatMap((p) => [p.x, p.y]), after.me!.x, after.me!.y];
+    expect(coords.every(Number.isFinite)).toBe(true);
+  });
+});

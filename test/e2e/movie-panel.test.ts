@@ -55,8 +55,8 @@ test('each recommendation says which ratings drove it; the movie panel shows pre
   await panel.waitFor({ state: 'detached' });
 
   // Tags from the sample's tags.csv: Fight Club's ten most used, most frequent first; Heat has none, so no Tags section.
-  await page.getByRole('searchbox', { name: 'Search movies by title' }).fill('fight club 1999');
-  await page.locator('[data-testid=to-rate] [data-movie-id="2959"] .title-link').click();
+  await page.getByRole('combobox', { name: 'Search movies by title' }).fill('fight club 1999');
+  await page.getByRole('option', { name: /^Fight Club \(1999\)/ }).click();
   const tags = panel.getByTestId('movie-tags').locator('li');
   await tags.nth(9).waitFor();
   expect(await tags.count()).toBe(10);
@@ -65,8 +65,8 @@ test('each recommendation says which ratings drove it; the movie panel shows pre
   await screenshot(page, 'movie-panel-tags');
   await panel.getByRole('button', { name: 'Close' }).click();
   await panel.waitFor({ state: 'detached' });
-  await page.getByRole('searchbox', { name: 'Search movies by title' }).fill('heat 1995');
-  await page.locator('[data-testid=to-rate] [data-movie-id="6"] .title-link').click();
+  await page.getByRole('combobox', { name: 'Search movies by title' }).fill('heat 1995');
+  await page.getByRole('option', { name: /^Heat \(1995\)/ }).click();
   await panel.getByRole('heading', { name: /^Heat/ }).waitFor();
   await panel.getByText('MovieLens average').waitFor();
   expect(await panel.getByTestId('movie-tags').count()).toBe(0);

@@ -6,7 +6,7 @@ import { trainAlsParallel } from '../engine/als/trainParallel';
 import type { AlsModel, AlsParams, IterationInfo } from '../engine/types';
 import { openDb } from '../store/db';
 import { readRatings } from '../store/datasets';
-import { saveModel } from '../store/models';
+import { datasetFingerprint, saveModel } from '../store/models';
 import type { ModelRecord } from '../store/schema';
 import { createWorkerShardPool, shardThreads } from './shardPool';
 import { activeDataset, invalidateServing, modelSummary } from './state';
@@ -55,6 +55,7 @@ export async function train(params: Partial<AlsParams>, onProgress: (i: Iteratio
   const rec: ModelRecord = {
     id: `${dataset.id}-als-${Date.now().toString(36)}`,
     datasetId: dataset.id,
+    datasetFingerprint: datasetFingerprint(dataset),
     params: p,
     rank: model.rank,
     nUsers: model.nUsers,

@@ -138,6 +138,7 @@ describe('profile and models', () => {
 
   test('the newest model of a dataset is the one served; typed arrays survive', async () => {
     const db = await openDb(dbName);
+    await saveDataset(db, { id: 'a', name: 'a', source: 'test', bytes: 0 }, parsed()); // models of a missing dataset are never served
     await saveModel(db, fakeModel('old', 'a', 1));
     await saveModel(db, fakeModel('new', 'a', 2));
     await saveModel(db, fakeModel('other', 'b', 3));

@@ -1,6 +1,7 @@
 // The main screen: rate on the left, recommendations on the right, refreshed after every stored rating change.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
+import { postTabMessage } from '../../client/tabSync';
 import type { Recommendations } from '../../worker/types';
 import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';
@@ -36,6 +37,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
         onOpen={onOpen}
         onHide={async (movieId) => {
           await serving.api.hide(movieId);
+          postTabMessage({ type: 'hidden' });
           await refresh();
         }}
       />

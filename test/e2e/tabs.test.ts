@@ -150,3 +150,37 @@ test('two tabs: one import and one training between them, then every change in o
   expect(errB).toEqual([]);
   await context.close();
 });
+
+test('a tab asked to import while another tab imports waits, shows that import, then imports its own files', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  await context.route('**/data/*.zip', async (route) => {
+    await new Promise((r) => setTimeout(r, 4000));
+    await route.continue();
+  });
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await b.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } })); // B: the bring-your-own screen
+  const errA = watchErrors(a);
+  const errB = watchErrors(b);
+  await a.goto(app.url);
+  await a.getByRole('heading', { name: /Importing ml-latest-small/ }).waitFor({ timeout: 30_000 });
+  await b.goto(app.url);
+  await b.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
+
+  // B is given files while A imports: B waits, says so with A's progress, and imports them once A is done.
+  const gamma = release('ml-gamma', 180, 3);
+  await b.locator('input[type=file]').setInputFiles(gamma.file);
+  const notice = b.getByTestId('other-tab');
+  await b.getByRole('heading', { name: 'An import is running in another tab' }).waitFor({ timeout: 10_000 });
+  expect(await notice.textContent()).toContain('Your import of ml-gamma.zip starts as soon as it ends.');
+  await expect(notice.getByRole('button', { name: "Don't import ml-gamma.zip" }).isVisible()).resolves.toBe(true);
+  await screenshot(b, 'tabs-import-queued');
+  await b.getByRole('heading', { name: 'Training is running in another tab' }).waitFor({ timeout: 60_000 }); // A trains before letting go
+
+  const gammaLine = `ml-gamma: ${gamma.ratings.toLocaleString('en')} ratings of 120 movies by 180 people`;
+  for (const p of [b, a]) await p.getByTestId('status-line').filter({ hasText: gammaLine }).waitFor({ timeout: 180_000 });
+  expect(await storeCounts(a)).toMatchObject({ datasets: 2, models: 2, movies: 9742 + 120 });
+  expect(errA).toEqual([]);
+  expect(errB).toEqual([]);
+  await context.close();
+});

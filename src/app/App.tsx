@@ -4,13 +4,15 @@ import { ImportProgressView, TrainingProgressView } from './components/Progress'
 import { ByoScreen } from './components/ByoScreen';
 import { Library } from './components/Library';
 import { PwaToast } from './components/PwaToast';
+import { OtherTabNotice } from './components/OtherTabNotice';
+import { UpgradeBanner } from './components/UpgradeBanner';
 import { usePwa } from './usePwa';
 import { useLab } from './components/lab/labStore';
 
 const VERSION = `${__APP_VERSION__}${__BUILD_LABEL__ ? ` (${__BUILD_LABEL__})` : ''}`;
 
 export function App() {
-  const { phase, start, importFiles, cancel, showByo } = useBootstrap();
+  const { phase, start, importFiles, cancel, changed, emptied } = useBootstrap();
   const pwa = usePwa();
   const lab = useLab();
   return (
@@ -20,9 +22,11 @@ export function App() {
         <p className="tagline">Movie recommendations that never leave your device.</p>
       </header>
       <main>
+        <UpgradeBanner />
         {phase.kind === 'loading' && <p aria-live="polite">Opening your library…</p>}
         {phase.kind === 'importing' && <ImportProgressView label={phase.label} progress={phase.progress} onCancel={cancel} />}
         {phase.kind === 'training' && <TrainingProgressView iterations={phase.iterations} total={phase.total} onCancel={cancel} />}
+        {phase.kind === 'other-tab' && <OtherTabNotice {...phase} onCancel={cancel} />}
         {phase.kind === 'byo' && <ByoScreen error={phase.error} onFiles={importFiles} onRetry={phase.hasSample ? start : undefined} />}
         {phase.kind === 'cancelled' && (
           <section className="panel">
@@ -37,7 +41,9 @@ export function App() {
             {phase.message}
           </p>
         )}
-        {phase.kind === 'ready' && <Library status={phase.status} onChanged={start} onEmpty={showByo} onImport={importFiles} />}
+        {phase.kind === 'ready' && (
+          <Library key={`${phase.status.active?.id}/${phase.status.model?.id}`} status={phase.status} onChanged={changed} onEmpty={emptied} onImport={importFiles} />
+        )}
       </main>
       <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training' || lab.busy !== null} />
       <footer className="foot">

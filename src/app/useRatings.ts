@@ -1,6 +1,8 @@
-// The person's ratings as the screens share them: optimistic writes, failure reported and rolled back, removal with undo.
+// The person's ratings as the screens share them: optimistic writes, failure reported and rolled back, removal with undo;
+// changes made in another tab (ratings, "not interested", a restored backup) show here within a moment.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../client/engineClient';
+import { onTabMessage, postTabMessage } from '../client/tabSync';
 
 export interface Removed {
   movieId: number;
@@ -17,7 +19,7 @@ export interface RatingsState {
   /** Bumped after every stored change, so lists that depend on the profile refresh. */
   version: number;
   rate: (movieId: number, rating: number | null) => Promise<void>;
-  /** Re-reads the profile (after a restore, or a change made in another tab). */
+  /** Re-reads the profile after a change made outside `rate` (a restored backup) and tells the other tabs. */
   reload: () => Promise<void>;
 }
 
@@ -27,15 +29,30 @@ export function useRatings(): RatingsState {
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
 
-  const reload = useCallback(async () => {
+  const load = useCallback(async () => {
     const rated = await serving.api.ratedMovies();
     setRatings(new Map(rated.map((m) => [m.movieId, m.myRating ?? 0])));
     setVersion((v) => v + 1);
   }, []);
 
+  const reload = useCallback(async () => {
+    await load();
+    postTabMessage({ type: 'ratings' });
+  }, [load]);
+
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    void load();
+  }, [load]);
+
+  // Another tab rated, removed or restored: re-read; it hid a movie: refresh the lists that depend on it.
+  useEffect(
+    () =>
+      onTabMessage((msg) => {
+        if (msg.type === 'ratings') void load();
+        else if (msg.type === 'hidden') setVersion((v) => v + 1);
+      }),
+    [load],
+  );
 
   const rate = useCallback(
     async (movieId: number, rating: number | null) => {
@@ -51,6 +68,7 @@ export function useRatings(): RatingsState {
       setRemoved(rating === null && previous !== null ? { movieId, rating: previous } : null);
       try {
         await serving.api.rate(movieId, rating);
+        postTabMessage({ type: 'ratings' });
         setError(null);
       } catch (e) {
         apply(previous);

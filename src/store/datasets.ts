@@ -251,7 +251,7 @@ async function deleteDatasetData(db: DB, id: string): Promise<void> {
     const models = t.objectStore(STORES.models);
     for (const key of await models.index('byDataset').getAllKeys(id)) await models.delete(key);
     await t.objectStore(STORES.datasets).delete(id);
-  });
+  }, 'strict'); // a person's deletion (or the cleanup of a dead import): once done, it stays done
 }
 
 export function deleteDataset(db: DB, id: string): Promise<void> {

@@ -2,6 +2,7 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, STORES, type PocketLensDB, type StoreName } from './schema';
 import { LEGACY_MOVIES, migrateToV3 } from './migrateV3';
+import { postTabMessage } from '../client/tabSync';
 
 export type DB = IDBPDatabase<PocketLensDB>;
 
@@ -17,10 +18,17 @@ export class StorageError extends Error {
 }
 
 const opened = new Map<string, Promise<DB>>();
+/** Databases another tab upgraded (to the version given; null: deleted) under this context: never reopened here. */
+const replaced = new Map<string, number | null>();
 
 export function openDb(name = DB_NAME): Promise<DB> {
+  if (replaced.has(name)) {
+    const what = replaced.get(name) === null ? 'deleted' : 'updated';
+    return Promise.reject(new StorageError('blocked', `PocketLens's storage was ${what} by another tab: reload this tab to go on.`));
+  }
   let p = opened.get(name);
   if (!p) {
+    let wasBlocked = false;
     p = openDB<PocketLensDB>(name, DB_VERSION, {
       upgrade(db, oldVersion, _newVersion, transaction) {
         if (oldVersion < 1) {
@@ -37,17 +45,27 @@ export function openDb(name = DB_NAME): Promise<DB> {
         if (oldVersion < 3) migrateToV3(db, transaction);
       },
       blocked() {
+        // An older tab keeps a connection open and did not close it on `versionchange`: say so to the person.
+        wasBlocked = true;
         console.warn('PocketLens: database upgrade is waiting for another tab to close');
+        postTabMessage({ type: 'db-blocked', version: DB_VERSION });
+      },
+      blocking(currentVersion, blockedVersion, event) {
+        // Another tab opens a newer version (or deletes the database): close at once so it can go on, and have
+        // the pages of this version tell the person to reload. Nothing is lost: no write is left half-done
+        // (transactions already running finish first; the next one fails with a clear message).
+        replaced.set(name, blockedVersion);
+        opened.delete(name);
+        (event.target as IDBDatabase).close();
+        postTabMessage({ type: 'db-versionchange', oldVersion: currentVersion, newVersion: blockedVersion });
       },
       terminated() {
         opened.delete(name);
       },
-    }).then((db) => {
-      db.addEventListener('versionchange', () => {
-        db.close();
-        opened.delete(name);
-      });
-      return db;
+    });
+    p = p.then((d) => {
+      if (wasBlocked) postTabMessage({ type: 'db-opened', version: DB_VERSION });
+      return d;
     });
     p.catch(() => opened.delete(name));
     opened.set(name, p);

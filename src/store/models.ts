@@ -1,9 +1,26 @@
-// Trained models: one per (dataset, objective), keyed `${datasetId}:${objective}`, saved whole in one transaction.
-// Models stored before the key carried the objective (ids like `${datasetId}-als-…`) stay loadable: they are
-// found through the byDataset index, and replaced (deleted) when a model of their objective is saved.
+// Trained models: one per (dataset, objective), keyed `${datasetId}:${objective}`, saved whole in one transaction,
+// and only ever served against the dataset content they were trained on. Models stored before the key carried the
+// objective (ids like `${datasetId}-als-…`) stay loadable: they are found through the byDataset index, and replaced
+// (deleted) when a model of their objective is saved.
 import { tx, type DB } from './db';
-import { STORES, type ModelRecord } from './schema';
+import { STORES, type DatasetRecord, type ModelRecord } from './schema';
 import type { AlsParams } from '../engine/types';
+
+/**
+ * What identifies a dataset's content: its id, the import's timestamp, its counts, its chunk count and the bytes
+ * its chunks took. A model stores the fingerprint it was trained on; if the dataset behind the same id is ever
+ * rewritten (a re-import under the same id, a damaged record), the model no longer matches.
+ */
+export function datasetFingerprint(d: DatasetRecord): string {
+  const s = d.stats;
+  return `${d.id}|${d.createdAt}|${s.ratings}|${s.users}|${s.movies}|${d.chunkCount}|${d.storedBytes ?? ''}`;
+}
+
+/** Whether `m` may serve `d`: trained on exactly this content (models from before fingerprints: the same shape). */
+export function modelFits(m: ModelRecord, d: DatasetRecord): boolean {
+  if (m.datasetFingerprint !== undefined) return m.datasetFingerprint === datasetFingerprint(d);
+  return m.nItems === d.stats.movies && m.nUsers === d.stats.users;
+}
 
 export type Objective = NonNullable<AlsParams['objective']>;
 
@@ -39,18 +56,23 @@ export async function saveModel(db: DB, model: ModelRecord): Promise<ModelRecord
   return rec;
 }
 
-/** The dataset's model for `objective` (explicit by default), or undefined when none was trained. */
+/**
+ * The dataset's model for `objective` (explicit by default), or undefined when none was trained — or when the one
+ * stored was trained on other content than the dataset holds now (the app then trains a new one).
+ */
 export async function latestModel(db: DB, datasetId: string, objective: Objective = 'explicit'): Promise<ModelRecord | undefined> {
-  return tx(db, [STORES.models], 'readonly', async (t) => {
+  return tx(db, [STORES.models, STORES.datasets], 'readonly', async (t) => {
+    const dataset = await t.objectStore(STORES.datasets).get(datasetId);
+    if (!dataset || dataset.status !== 'ready') return undefined;
     const store = t.objectStore(STORES.models);
     const current = await store.get(modelId(datasetId, objective));
-    if (current) return current;
+    if (current) return modelFits(current, dataset) ? current : undefined;
     // Older-format records only (a current-format record replaces them when saved).
     const legacy: ModelRecord[] = [];
     for (const key of await store.index('byDataset').getAllKeys(datasetId)) {
       if (isCurrentKey(datasetId, key)) continue;
       const m = await store.get(key);
-      if (m && objectiveOf(m) === objective) legacy.push(m);
+      if (m && objectiveOf(m) === objective && modelFits(m, dataset)) legacy.push(m);
     }
     return legacy.sort((a, b) => b.trainedAt - a.trainedAt)[0];
   });

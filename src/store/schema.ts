@@ -135,6 +135,8 @@ export interface ProfileRecord {
 export interface ModelRecord {
   id: string;
   datasetId: string;
+  /** datasetFingerprint() of the dataset it was trained on (absent in models stored before it was recorded). */
+  datasetFingerprint?: string;
   params: AlsParams;
   rank: number;
   nUsers: number;

@@ -10,6 +10,7 @@ import { latestModel, objectiveOf } from '../store/models';
 import { getMeta } from '../store/meta';
 import type { DatasetRecord, ModelRecord } from '../store/schema';
 import type { DatasetSummary, ModelSummary } from './types';
+import { onTabMessage } from '../client/tabSync';
 
 export const ACTIVE_KEY = 'activeDataset';
 
@@ -78,7 +79,17 @@ async function loadServing(): Promise<Serving | null> {
   return { dataset, movies, byMovieId, counts, sums, searchKeys, model, modelId: model ? rec!.id : null, itemNorms: model ? itemNorms(model) : null, implicitModel };
 }
 
+let following = false;
+
 export function getServing(): Promise<Serving | null> {
+  if (!following) {
+    // Another tab imported, trained, switched or deleted a dataset: what this worker caches may be stale. (The
+    // person's ratings and hidden movies are read from the store on every request, so they are never stale.)
+    following = true;
+    onTabMessage((m) => {
+      if (m.type === 'datasets' || m.type === 'model') invalidateServing();
+    });
+  }
   if (!serving) {
     serving = loadServing();
     serving.catch(() => (serving = null));

@@ -7,7 +7,7 @@ import { randomHoldout } from '../engine/als/split';
 import type { AlsModel, AlsParams, IterationInfo } from '../engine/types';
 import { openDb } from '../store/db';
 import { readRatings } from '../store/datasets';
-import { modelId, saveModel } from '../store/models';
+import { datasetFingerprint, modelId, saveModel } from '../store/models';
 import type { ModelRecord } from '../store/schema';
 import { createWorkerShardPool, shardThreads } from './shardPool';
 import { activeDataset, invalidateServing, modelSummary } from './state';
@@ -67,6 +67,7 @@ export async function train(params: Partial<AlsParams>, onProgress: (i: Iteratio
   const rec: ModelRecord = {
     id: modelId(dataset.id, p.objective ?? 'explicit'),
     datasetId: dataset.id,
+    datasetFingerprint: datasetFingerprint(dataset),
     params: p,
     rank: model.rank,
     nUsers: model.nUsers,

@@ -140,6 +140,7 @@ describe('profile and models', () => {
 
   test('a saved model replaces its dataset\'s previous one (one per dataset and objective); typed arrays survive', async () => {
     const db = await openDb(dbName);
+    await saveDataset(db, { id: 'a', name: 'a', source: 'test', bytes: 0 }, parsed()); // models of a missing dataset are never served
     await saveModel(db, fakeModel('old', 'a', 1));
     await saveModel(db, fakeModel('new', 'a', 2));
     await saveModel(db, fakeModel('other', 'b', 3));

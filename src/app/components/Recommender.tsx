@@ -1,6 +1,7 @@
 // The main screen: onboarding cards and search on the left, recommendations on the right, refreshed after every stored rating change.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
+import { postTabMessage } from '../../client/tabSync';
 import type { Recommendations } from '../../worker/types';
 import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';
@@ -49,6 +50,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
         onHide={async (movieId) => {
           await serving.api.hide(movieId);
           setHidden((h) => new Set(h).add(movieId));
+          postTabMessage({ type: 'hidden' });
           await refresh();
         }}
       />

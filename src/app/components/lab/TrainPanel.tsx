@@ -28,7 +28,7 @@ function runStatus(run: TrainRun): string {
   const names = errorNames(run.objective);
   const last = run.iterations.at(-1);
   if (run.status === 'running') {
-    if (!last) return 'Preparing the rating matrix…';
+    if (!last) return run.message ?? 'Preparing the rating matrix…';
     const val = last.validationRmse !== undefined ? `, ${names.inValidation} ${last.validationRmse.toFixed(4)}` : '';
     return `Iteration ${last.iteration} of ${run.total}: ${names.inTrain} ${last.trainRmse.toFixed(4)}${val}`;
   }

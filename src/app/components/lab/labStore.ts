@@ -6,6 +6,8 @@ import type { IterationInfo } from '../../../engine/types';
 import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, TuneResult } from '../../../worker/labApi';
 import type { ModelSummary } from '../../../worker/types';
 import { statusChanged } from '../../statusEvents';
+import { withJobLock } from '../../../worker/importLock';
+import { postTabMessage } from '../../../client/tabSync';
 import { workersFromUrl } from '../../useBootstrap';
 import { FORM_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm } from './labForm';
 
@@ -133,22 +135,24 @@ export async function startTraining(): Promise<void> {
   const update = (patch: Partial<TrainRun>) => set({ train: (run = { ...run, ...patch }) });
   update({});
   try {
-    const model = await jobs.run(
-      (api) =>
-        api.train(
-          params,
-          proxy((i: IterationInfo) => {
-            if (!signal.aborted) update({ iterations: [...run.iterations, i] }); // a message posted just before Cancel is dropped
-          }),
-          { holdout, workers: workersFromUrl() },
-        ),
+    // One import or training at a time across tabs: wait for another tab's job, saying so.
+    const onIteration = proxy((i: IterationInfo) => {
+      if (!signal.aborted) update({ iterations: [...run.iterations, i] }); // a message posted just before Cancel is dropped
+    });
+    const model = await withJobLock(
+      () => {
+        update({ message: undefined });
+        return jobs.run((api) => api.train(params, onIteration, { holdout, workers: workersFromUrl() }), signal);
+      },
+      () => update({ message: 'Waiting: an import or a training is running in another tab; this training starts when it ends.' }),
       signal,
     );
     await serving.api.reload();
-    update({ status: 'done', model });
+    update({ status: 'done', model, message: undefined });
     statusChanged();
+    postTabMessage({ type: 'model' }); // the other tabs switch to the new model too
   } catch (e) {
-    if (e instanceof CancelledError) update({ status: 'cancelled', message: 'Stopped. The previous model is still the one in use.' });
+    if (e instanceof CancelledError || signal.aborted) update({ status: 'cancelled', message: 'Stopped. The previous model is still the one in use.' });
     else update({ status: 'error', message: `Training failed: ${messageOf(e)}` });
   } finally {
     end(signal);

@@ -11,7 +11,7 @@ import { baseName } from '../engine/movielens/release';
 import { isSparkPart, parseSparkItemFactors, type SparkFactors } from '../engine/spark/itemFactors';
 import { openDb } from '../store/db';
 import { beginImport, deleteDataset, finishImport, getChunk, putChunk, type FinishInput } from '../store/datasets';
-import { saveModel } from '../store/models';
+import { datasetFingerprint, saveModel } from '../store/models';
 import { setMeta } from '../store/meta';
 import type { DatasetRecord, ModelRecord } from '../store/schema';
 import type { AlsParams } from '../engine/types';
@@ -193,8 +193,10 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
         trainSeconds: 0,
         trainedAt: Date.now(),
       };
-      const saved = await saveModel(db, model);
+      // The model carries the fingerprint of the dataset as `ready` wrote it, so it is saved right after the flip
+      // (a kill in between leaves a consistent dataset without a model: the app then trains one).
       const ready = await finishImport(db, record, { ...built, notes, chunkBytes });
+      const saved = await saveModel(db, { ...model, datasetFingerprint: datasetFingerprint(ready) });
       onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
       return { ready, modelId: saved.id, missing };
     } catch (e) {

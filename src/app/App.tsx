@@ -4,6 +4,7 @@ import { ImportProgressView, TrainingProgressView } from './components/Progress'
 import { ByoScreen } from './components/ByoScreen';
 import { Library } from './components/Library';
 import { PwaToast } from './components/PwaToast';
+import { EngineAlert } from './components/EngineAlert';
 import { usePwa } from './usePwa';
 
 const VERSION = `${__APP_VERSION__}${__BUILD_LABEL__ ? ` (${__BUILD_LABEL__})` : ''}`;
@@ -18,6 +19,7 @@ export function App() {
         <p className="tagline">Movie recommendations that never leave your device.</p>
       </header>
       <main>
+        <EngineAlert />
         {phase.kind === 'loading' && <p aria-live="polite">Opening your library…</p>}
         {phase.kind === 'importing' && <ImportProgressView label={phase.label} progress={phase.progress} onCancel={cancel} />}
         {phase.kind === 'training' && <TrainingProgressView iterations={phase.iterations} total={phase.total} onCancel={cancel} />}

@@ -1,6 +1,7 @@
 // The one door to IndexedDB: opening (with migrations) and the tx() helper every store module uses.
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, STORES, type PocketLensDB, type StoreName } from './schema';
+import { isQuotaError, quotaError } from './quota';
 
 export type DB = IDBPDatabase<PocketLensDB>;
 
@@ -86,14 +87,8 @@ export async function tx<S extends StoreName[], M extends IDBTransactionMode, T>
     } catch {
       /* already finished */
     }
-    throw toStorageError(e);
+    // A refused commit rejects the requests with AbortError; the transaction's own error says it was the quota.
+    if (isQuotaError(e) || isQuotaError(t.error)) throw await quotaError();
+    throw e;
   }
-}
-
-function toStorageError(e: unknown): unknown {
-  const name = (e as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') {
-    return new StorageError('quota', 'Storage is full: the browser refused to store more data for this site.');
-  }
-  return e;
 }

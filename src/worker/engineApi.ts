@@ -5,4 +5,5 @@ export * from './trainApi';
 export * from './serveApi';
 export * from './movieApi';
 export * from './profileApi';
+export * from './healthApi';
 export * from './types';

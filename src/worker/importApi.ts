@@ -6,6 +6,8 @@ import { openDb, StorageError } from '../store/db';
 import { beginImport, deleteDataset, finishImport, getChunk, putChunk, putMovies } from '../store/datasets';
 import type { DatasetRecord } from '../store/schema';
 import { setMeta } from '../store/meta';
+import { ensureSpace, isQuotaError, notEnoughSpace, spaceEstimate } from '../store/quota';
+import { estimateImportBytes } from './importSpace';
 import { blobSource } from './blobSource';
 import { withImportLock } from './importLock';
 import { ACTIVE_KEY, invalidateServing, summarize } from './state';
@@ -44,6 +46,11 @@ async function importSources(
 ): Promise<DatasetSummary> {
   const db = await openDb();
   const id = `${meta.name}-${Date.now().toString(36)}`;
+  // Refused before the first write when the browser's estimate says it cannot fit.
+  const need = await estimateImportBytes(sources);
+  await ensureSpace(meta.source, need);
+  let rows = 0;
+  const mapped = progressMapper(onProgress, base);
   const rec = await withImportLock(id, async () => {
     // The record is written just before the first movie or chunk, so input refused early leaves nothing to clean.
     let begun: Promise<DatasetRecord> | null = null;
@@ -63,13 +70,24 @@ async function importSources(
             await putMovies(db, id, movies);
           },
         },
-        { onProgress: progressMapper(onProgress, base) },
+        {
+          onProgress: (p) => {
+            rows = p.rows;
+            mapped(p);
+          },
+        },
       );
       const ready = await finishImport(db, await begin(), built, built.moviesStored);
       onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
       return ready;
     } catch (e) {
       if (begun) await deleteDataset(db, id).catch(() => {});
+      if (isQuotaError(e)) {
+        // The estimate was too low (or another tab wrote meanwhile): say what it needed, after freeing what it wrote.
+        const { usage, quota } = await spaceEstimate();
+        const available = usage !== null && quota !== null ? Math.max(0, quota - usage) : 0;
+        throw notEnoughSpace(meta.source, need, available, `storage ran out after ${rows.toLocaleString('en')} ratings`);
+      }
       throw e;
     }
   });

@@ -32,29 +32,37 @@ export function isQuotaError(e: unknown): boolean {
 }
 
 /** The message for a write refused for lack of space, with what is used and allowed when the browser says. */
-export async function quotaError(what = 'The change'): Promise<StorageError> {
+export async function quotaError(): Promise<StorageError> {
   const { usage, quota } = await spaceEstimate();
-  const numbers = usage !== null && quota !== null ? ` (this site uses ${formatBytes(usage)} of the ${formatBytes(quota)} the browser allows it)` : '';
-  return new StorageError('quota', `${what} could not be saved: storage is full${numbers}. ${HOW_TO_FREE}`);
+  const numbers = usage !== null && quota !== null ? `: this site uses ${formatBytes(usage)} of the ${formatBytes(quota)} the browser allows it` : '';
+  return new StorageError('quota', `Storage is full${numbers}. ${HOW_TO_FREE}`);
 }
 
-/**
- * The message for an import that does not fit: how much it needs and how much is left. `ranOut` says where a write
- * was refused mid-import (the estimate then was a lower bound).
- */
-export function notEnoughSpace(what: string, needBytes: number, availableBytes: number, ranOut?: string): StorageError {
-  const need = needBytes > availableBytes ? `about ${formatBytes(needBytes)}` : `more than ${formatBytes(needBytes)}`;
-  const when = ranOut ? ` (${ranOut})` : '';
+/** The message for an import that does not fit (checked before writing): how much it needs and how much is left. */
+export function notEnoughSpace(what: string, needBytes: number, availableBytes: number): StorageError {
   return new StorageError(
     'quota',
-    `Not enough storage to import ${what}: it needs ${need} and ${formatBytes(availableBytes)} is available to this site${when}. Nothing was changed. ${HOW_TO_FREE}`,
+    `Not enough storage to import ${what}: it needs about ${formatBytes(needBytes)} and ${formatBytes(availableBytes)} is available to this site. Nothing was changed. ${HOW_TO_FREE}`,
   );
 }
 
-/** Throws notEnoughSpace() when the browser's estimate leaves less than `needBytes`; passes where it gives none. */
-export async function ensureSpace(what: string, needBytes: number): Promise<void> {
-  const { usage, quota } = await spaceEstimate();
-  if (usage === null || quota === null) return;
-  const available = Math.max(0, quota - usage);
-  if (needBytes > available) throw notEnoughSpace(what, needBytes, available);
+/**
+ * The message for an import the browser stopped midway (its estimate of free space was too hopeful, or another tab
+ * wrote meanwhile): what it needs and how much could be written before the refusal, all of it since removed.
+ */
+export function ranOutOfSpace(what: string, needBytes: number, writtenBytes: number, rows: number): StorageError {
+  return new StorageError(
+    'quota',
+    `Not enough storage to import ${what}: it needs about ${formatBytes(needBytes)} and only ${formatBytes(writtenBytes)} could be written before the browser refused more (after ${rows.toLocaleString('en')} ratings). Nothing was changed. ${HOW_TO_FREE}`,
+  );
+}
+
+/** Throws notEnoughSpace() when the browser's estimate leaves less than `needBytes`; returns the estimate it used. */
+export async function ensureSpace(what: string, needBytes: number): Promise<SpaceEstimate> {
+  const e = await spaceEstimate();
+  if (e.usage !== null && e.quota !== null) {
+    const available = Math.max(0, e.quota - e.usage);
+    if (needBytes > available) throw notEnoughSpace(what, needBytes, available);
+  }
+  return e;
 }

@@ -6,7 +6,7 @@ import { openDb, StorageError } from '../store/db';
 import { beginImport, deleteDataset, finishImport, getChunk, putChunk, putMovies } from '../store/datasets';
 import type { DatasetRecord } from '../store/schema';
 import { setMeta } from '../store/meta';
-import { ensureSpace, isQuotaError, notEnoughSpace, spaceEstimate } from '../store/quota';
+import { ensureSpace, isQuotaError, ranOutOfSpace, spaceEstimate } from '../store/quota';
 import { estimateImportBytes } from './importSpace';
 import { blobSource } from './blobSource';
 import { withImportLock } from './importLock';
@@ -48,7 +48,7 @@ async function importSources(
   const id = `${meta.name}-${Date.now().toString(36)}`;
   // Refused before the first write when the browser's estimate says it cannot fit.
   const need = await estimateImportBytes(sources);
-  await ensureSpace(meta.source, need);
+  const before = await ensureSpace(meta.source, need);
   let rows = 0;
   const mapped = progressMapper(onProgress, base);
   const rec = await withImportLock(id, async () => {
@@ -81,13 +81,10 @@ async function importSources(
       onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
       return ready;
     } catch (e) {
+      // What fitted before the refusal (measured before it is removed) is the honest "available" for the message.
+      const at = isQuotaError(e) ? await spaceEstimate() : null;
       if (begun) await deleteDataset(db, id).catch(() => {});
-      if (isQuotaError(e)) {
-        // The estimate was too low (or another tab wrote meanwhile): say what it needed, after freeing what it wrote.
-        const { usage, quota } = await spaceEstimate();
-        const available = usage !== null && quota !== null ? Math.max(0, quota - usage) : 0;
-        throw notEnoughSpace(meta.source, need, available, `storage ran out after ${rows.toLocaleString('en')} ratings`);
-      }
+      if (at) throw ranOutOfSpace(meta.source, need, at.usage !== null && before.usage !== null ? at.usage - before.usage : 0, rows);
       throw e;
     }
   });

@@ -4,18 +4,21 @@ import type { BrowserContext, Page } from './harness';
 /**
  * Where to stop the worker named `worker` ('engine-jobs' or 'engine-serving'):
  * - commit: in the `complete` event of its k-th committed read-write transaction touching `store` (so it is stored);
- * - put: right after issuing its k-th put into `store` (the transaction is open, not committed);
+ * - put: right after issuing its k-th put into `store` (the transaction is open, not committed; a pause: just before);
  * - progress: right after posting its k-th progress callback to the page (comlink proxies use MessagePorts);
  * - restore: after the profile store was cleared and k puts issued into it (inside the restore transaction).
  * `freeze` blocks the worker's thread (the test then kills it: Cancel, closing the page, or the heartbeat);
- * `crash` throws an uncaught error from the worker (its `error` event reaches the page).
+ * `crash` throws an uncaught error from the worker (its `error` event reaches the page); `pause` stands still for `ms`
+ * and goes on (the test changes something meanwhile); `quota` makes that put throw the browser's QuotaExceededError.
  */
 export interface FaultPoint {
   worker: 'engine-jobs' | 'engine-serving';
   on: 'commit' | 'put' | 'progress' | 'restore';
   store?: string;
   k: number;
-  action: 'freeze' | 'crash';
+  action: 'freeze' | 'crash' | 'pause' | 'quota';
+  /** For `pause`: how long the worker's thread stands still before it goes on (ms). */
+  ms?: number;
 }
 
 export const describeFault = (f: FaultPoint) => `${f.on}${f.store ? `:${f.store}` : ''}#${f.k}/${f.action}`;
@@ -31,8 +34,9 @@ function prelude(f: FaultPoint): string {
     new BroadcastChannel('pocketlens-fault').postMessage(tag);
     if (f.action === 'crash') { setTimeout(() => { throw new Error('injected crash at ' + tag); }); return; }
     // Frozen: this thread runs nothing more (no request callback, no commit of an open transaction) until it is killed.
-    if (typeof SharedArrayBuffer === 'function') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600000);
-    else { const end = Date.now() + 600000; while (Date.now() < end) {} }
+    const ms = f.action === 'pause' ? f.ms : 600000;
+    if (typeof SharedArrayBuffer === 'function') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    else { const end = Date.now() + ms; while (Date.now() < end) {} }
   };
   const touches = (names) => !f.store || Array.from(names).includes(f.store);
   if (f.on === 'commit') {
@@ -59,8 +63,15 @@ function prelude(f: FaultPoint): string {
       return r;
     };
     IDBObjectStore.prototype.put = function (...args) {
+      const hit = cleared && this.name === f.store && ++n === f.k;
+      // A pause stands still before the put is issued (the browser checks the quota as a put arrives).
+      if (hit && f.action === 'pause') fire('before put ' + n + ' into ' + this.name);
+      if (hit && f.action === 'quota') {
+        new BroadcastChannel('pocketlens-fault').postMessage('quota refused put ' + n + ' into ' + this.name);
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
       const r = put.apply(this, args);
-      if (cleared && this.name === f.store && ++n === f.k) fire(f.on + ' ' + n + ' into ' + this.name);
+      if (hit && f.action !== 'pause') fire(f.on + ' ' + n + ' into ' + this.name);
       return r;
     };
   } else if (f.on === 'progress') {
@@ -77,22 +88,49 @@ function prelude(f: FaultPoint): string {
 }
 
 /**
+ * A device with little free space: the engine workers' navigator.storage.estimate() reports `quota` (Chromium's
+ * estimate ignores a DevTools quota override, which only enforces it; see quota.test.ts).
+ */
+function reportedQuota(quota: number): string {
+  return `;(() => {
+  const estimate = StorageManager.prototype.estimate;
+  StorageManager.prototype.estimate = async function () {
+    const e = await estimate.call(this);
+    return { ...e, quota: ${quota} };
+  };
+})();
+`;
+}
+
+export interface Arm {
+  (f: FaultPoint | null): void;
+  /** Makes workers started from now on report this storage quota (null: the browser's own report). */
+  reportQuota(bytes: number | null): void;
+}
+
+/**
  * Serves the engine worker with the prelude of the armed fault (none: the plain script). Needs a context created with
  * `serviceWorkers: 'block'`, or the service worker would answer from its precache. Returns arm().
  */
-export async function injectFaults(context: BrowserContext): Promise<(f: FaultPoint | null) => void> {
+export async function injectFaults(context: BrowserContext): Promise<Arm> {
   let armed: FaultPoint | null = null;
+  let quota: number | null = null;
   await context.addInitScript({
     content: `window.__faults = []; new BroadcastChannel('pocketlens-fault').onmessage = (e) => window.__faults.push(e.data);`,
   });
   await context.route(/\/assets\/engine\.worker-[\w-]+\.js$/, async (route) => {
     const res = await route.fetch();
     const body = await res.text();
-    await route.fulfill({ response: res, body: armed ? prelude(armed) + body : body });
+    await route.fulfill({ response: res, body: (quota === null ? '' : reportedQuota(quota)) + (armed ? prelude(armed) : '') + body });
   });
-  return (f) => {
+  const arm = (f: FaultPoint | null) => {
     armed = f;
   };
+  return Object.assign(arm, {
+    reportQuota: (bytes: number | null) => {
+      quota = bytes;
+    },
+  });
 }
 
 /** Waits until the armed fault fired in a worker of `page`; returns its tag. */

@@ -6,6 +6,7 @@ import { Library } from './components/Library';
 import { PwaToast } from './components/PwaToast';
 import { OtherTabNotice } from './components/OtherTabNotice';
 import { UpgradeBanner } from './components/UpgradeBanner';
+import { EngineAlert } from './components/EngineAlert';
 import { usePwa } from './usePwa';
 import { useLab } from './components/lab/labStore';
 
@@ -23,6 +24,7 @@ export function App() {
       </header>
       <main>
         <UpgradeBanner />
+        <EngineAlert />
         {phase.kind === 'loading' && <p aria-live="polite">Opening your library…</p>}
         {phase.kind === 'importing' && <ImportProgressView label={phase.label} progress={phase.progress} onCancel={cancel} />}
         {phase.kind === 'training' && <TrainingProgressView iterations={phase.iterations} total={phase.total} onCancel={cancel} />}

@@ -3,6 +3,7 @@ import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, STORES, type PocketLensDB, type StoreName } from './schema';
 import { LEGACY_MOVIES, migrateToV3 } from './migrateV3';
 import { postTabMessage } from '../client/tabSync';
+import { isQuotaError, quotaError } from './quota';
 
 export type DB = IDBPDatabase<PocketLensDB>;
 
@@ -106,14 +107,8 @@ export async function tx<S extends StoreName[], M extends IDBTransactionMode, T>
     } catch {
       /* already finished */
     }
-    throw toStorageError(e);
+    // A refused commit rejects the requests with AbortError; the transaction's own error says it was the quota.
+    if (isQuotaError(e) || isQuotaError(t.error)) throw await quotaError();
+    throw e;
   }
-}
-
-function toStorageError(e: unknown): unknown {
-  const name = (e as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') {
-    return new StorageError('quota', 'Storage is full: the browser refused to store more data for this site.');
-  }
-  return e;
 }

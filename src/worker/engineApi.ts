@@ -9,5 +9,6 @@ export * from './profileApi';
 export * from './onboardingApi';
 export * from './mapApi';
 export * from './sparkApi';
+export * from './healthApi';
 export * from './types';
 export * from './externalImportApi';

@@ -6,6 +6,8 @@ import { openDb, StorageError } from '../store/db';
 import { beginImport, deleteDataset, finishImport, getChunk, putChunk } from '../store/datasets';
 import type { DatasetRecord } from '../store/schema';
 import { setMeta } from '../store/meta';
+import { ensureSpace, isQuotaError, ranOutOfSpace, spaceEstimate } from '../store/quota';
+import { estimateImportBytes } from './importSpace';
 import { blobSource } from './blobSource';
 import { withImportLock } from './importLock';
 import { ACTIVE_KEY, invalidateServing, summarize } from './state';
@@ -44,6 +46,11 @@ async function importSources(
 ): Promise<DatasetSummary> {
   const db = await openDb();
   const id = `${meta.name}-${Date.now().toString(36)}`;
+  // Refused before the first write when the browser's estimate says it cannot fit.
+  const need = await estimateImportBytes(sources);
+  const before = await ensureSpace(meta.source, need);
+  let rows = 0;
+  const mapped = progressMapper(onProgress, base);
   const rec = await withImportLock(id, async () => {
     // The record is written just before the first chunk, so input refused early leaves nothing to clean.
     let begun: Promise<DatasetRecord> | null = null;
@@ -60,14 +67,22 @@ async function importSources(
           },
           get: (seq) => getChunk(db, id, seq),
         },
-        { onProgress: progressMapper(onProgress, base) },
+        {
+          onProgress: (p) => {
+            rows = p.rows;
+            mapped(p);
+          },
+        },
       );
       // Movies (with their statistics) and tags go in as a few blocks with the ready flip, in one transaction.
       const ready = await finishImport(db, await begin(), { ...built, chunkBytes });
       onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
       return ready;
     } catch (e) {
+      // What fitted before the refusal (measured before it is removed) is the honest "available" for the message.
+      const at = isQuotaError(e) ? await spaceEstimate() : null;
       if (begun) await deleteDataset(db, id).catch(() => {});
+      if (at) throw ranOutOfSpace(meta.source, need, at.usage !== null && before.usage !== null ? at.usage - before.usage : 0, rows);
       throw e;
     }
   });

@@ -1,0 +1,285 @@
+// Killing the worker or closing the page at many points of an import, a training and a backup restore loses nothing:
+// ratings exact, the previous dataset and model usable, half-written data gone after the next start.
+import { strToU8, zipSync } from 'fflate';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { plantedLowRank } from '../../src/engine/synth';
+import { synthMovieId, writeRelease } from '../../src/engine/movielens/writeRelease';
+import { artifacts, type BrowserContext, type Page } from './harness';
+import { showView, useServedApp } from './app';
+import { describeFault, faultFired, injectFaults, snapshot, type FaultPoint, type StoreSnapshot } from './faults';
+
+const app = useServedApp();
+
+function release(name: string, users: number, items: number, density: number, seed: number) {
+  const synth = plantedLowRank({ users, items, rank: 3, density, noise: 0.3, seed, clamp: true });
+  const r = writeRelease(synth.columns, synth.nItems);
+  const zip = zipSync(Object.fromEntries(Object.entries(r).map(([f, text]) => [`${name}/${f}`, strToU8(text)])));
+  return { file: { name: `${name}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) }, ratings: synth.columns.length };
+}
+
+// A: the person's dataset with a model. B: two rating chunks (262,144 rows each), so chunk writes can be interrupted.
+const A = release('ml-alpha', 150, 120, 0.3, 1);
+const B = release('ml-beta', 900, 1000, 0.3, 2);
+
+type Kill = 'cancel' | 'close' | 'crash' | 'heartbeat';
+const tried: Record<string, string[]> = { import: [], training: [], restore: [] };
+
+interface Session {
+  context: BrowserContext;
+  page: Page;
+  arm: (f: FaultPoint | null) => void;
+  /** The store after setup: the person's ratings and dataset A with its model. */
+  baseline: StoreSnapshot;
+  alpha: string;
+}
+let s: Session;
+
+async function openPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(app.url);
+  return page;
+}
+
+async function recommendationsShown(page: Page): Promise<void> {
+  await page.getByTestId('recommendations').locator('li').nth(9).waitFor({ timeout: 120_000 });
+}
+
+/** Closes the page (if `kill` has not already) and opens the app again; resolves once the next start cleaned up. */
+async function reopen(expectRecs = true): Promise<StoreSnapshot> {
+  if (!s.page.isClosed()) await s.page.close();
+  s.page = await openPage(s.context);
+  if (expectRecs) await recommendationsShown(s.page);
+  let snap = await snapshot(s.page);
+  // A killed import's lock is released by the browser a moment after the worker dies; cleanup then follows.
+  await expect.poll(async () => (snap = await snapshot(s.page)).datasets.filter((d) => d.status !== 'ready').map((d) => d.id), { timeout: 15_000 }).toEqual([]);
+  return snap;
+}
+
+/** What every kill must leave: ratings exactly `profile`, A with its model, every stored dataset complete, no orphans. */
+function assertConsistent(snap: StoreSnapshot, profile: StoreSnapshot['profile'], label: string): void {
+  expect(snap.profile, `${label}: ratings`).toEqual(profile);
+  const ids = snap.datasets.map((d) => d.id);
+  const a = s.baseline.datasets.find((d) => d.id === s.alpha)!;
+  expect(snap.datasets.find((d) => d.id === s.alpha), `${label}: dataset A`).toEqual(a);
+  expect(snap.models.filter((m) => m.datasetId === s.alpha), `${label}: A's model`).toEqual(s.baseline.models.filter((m) => m.datasetId === s.alpha));
+  for (const d of snap.datasets) {
+    expect(d.status, `${label}: ${d.id}`).toBe('ready');
+    expect(snap.chunkRows[d.id], `${label}: rows of ${d.id}`).toBe(d.ratings);
+    expect(snap.movies[d.id], `${label}: movies of ${d.id}`).toBe(d.movies);
+  }
+  expect(Object.keys(snap.chunkRows).filter((id) => !ids.includes(id)), `${label}: orphan chunks`).toEqual([]);
+  expect(Object.keys(snap.movies).filter((id) => !ids.includes(id)), `${label}: orphan movies`).toEqual([]);
+  expect(snap.models.filter((m) => !ids.includes(m.datasetId)), `${label}: orphan models`).toEqual([]);
+}
+
+/** Kills the worker that froze (or crashed) at the armed fault, the way `kill` says. */
+async function kill(how: Kill, bridge: 'jobs' | 'serving'): Promise<void> {
+  const page = s.page;
+  s.arm(null); // the next worker started is a plain one
+  if (how === 'close') return page.close();
+  if (how === 'cancel') {
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('status').filter({ hasText: /^Stopped/ }).waitFor();
+  }
+  if (how === 'crash') {
+    const what = bridge === 'jobs' ? 'The import and training worker crashed' : 'The recommendation engine crashed';
+    await page.getByTestId('engine-alert').filter({ hasText: what }).waitFor({ timeout: 15_000 });
+  }
+  if (how === 'heartbeat') {
+    await page.getByTestId('engine-alert').filter({ hasText: 'The recommendation engine stopped responding and was restarted.' }).waitFor({ timeout: 15_000 });
+  }
+}
+
+test('setup: a dataset with its model and five ratings', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
+  const arm = await injectFaults(context);
+  const page = await openPage(context);
+  await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
+  await page.locator('input[type=file]').setInputFiles(A.file);
+  await recommendationsShown(page);
+  for (const [k, stars] of [[0, '4 stars'], [1, '5 stars'], [2, '1.5 stars'], [4, '3 stars'], [6, '4.5 stars']] as const) {
+    await page.getByTestId('to-rate').locator('li').nth(k).getByRole('radio', { name: stars, exact: true }).check();
+  }
+  let baseline = await snapshot(page);
+  await expect.poll(async () => (baseline = await snapshot(page)).profile.length).toBe(5);
+  expect(baseline.datasets).toHaveLength(1);
+  expect(baseline.models).toHaveLength(1);
+  expect(baseline.chunkRows[baseline.datasets[0].id]).toBe(A.ratings);
+  s = { context, page, arm, baseline, alpha: baseline.datasets[0].id };
+});
+
+test('import of a second dataset killed at 14 points: the first dataset, its model and the ratings stay; nothing half-made remains', async () => {
+  const jobs = (on: FaultPoint['on'], k: number, store?: string, action: FaultPoint['action'] = 'freeze'): FaultPoint => ({ worker: 'engine-jobs', on, k, store, action });
+  const points: [FaultPoint, Kill][] = [
+    [jobs('commit', 1, 'datasets'), 'cancel'], // the `importing` record is stored
+    [jobs('put', 1, 'movies'), 'close'],
+    [jobs('commit', 1, 'movies'), 'cancel'],
+    [jobs('put', 1, 'ratingChunks'), 'cancel'],
+    [jobs('put', 2, 'ratingChunks'), 'close'],
+    [jobs('commit', 1, 'ratingChunks'), 'close'],
+    [jobs('commit', 2, 'ratingChunks'), 'cancel'], // every chunk stored, the record still `importing`
+    [jobs('put', 2, 'datasets'), 'close'], // the flip to `ready`, not committed
+    [jobs('progress', 1), 'cancel'],
+    [jobs('progress', 2), 'close'],
+    [jobs('progress', 3, undefined, 'crash'), 'crash'],
+    [jobs('put', 1, 'ratingChunks', 'crash'), 'crash'],
+  ];
+  await s.page.close();
+  s.page = await openPage(s.context); // each attempt starts on a fresh page, so its jobs worker is a fresh (armed) one
+  for (const [f, how] of points) {
+    const label = `import ${describeFault(f)} → ${how}`;
+    s.arm(f);
+    await recommendationsShown(s.page);
+    await showView(s.page, 'Data');
+    await s.page.getByLabel('Import another MovieLens release').setInputFiles(B.file);
+    const tag = await faultFired(s.page);
+    await kill(how, 'jobs');
+    const snap = await reopen();
+    assertConsistent(snap, s.baseline.profile, label);
+    expect(snap.datasets.map((d) => d.id), label).toEqual([s.alpha]);
+    expect(snap.active ?? s.alpha, label).toBe(s.alpha);
+    tried.import.push(`${label} (${tag})`);
+  }
+
+  // Killed right after the flip to `ready`: B is complete but not yet the active one; delete it from the Data screen.
+  {
+    const f = jobs('commit', 2, 'datasets');
+    const label = `import ${describeFault(f)} → cancel`;
+    s.arm(f);
+    await showView(s.page, 'Data');
+    await s.page.getByLabel('Import another MovieLens release').setInputFiles(B.file);
+    const tag = await faultFired(s.page);
+    await kill('cancel', 'jobs');
+    const snap = await reopen();
+    assertConsistent(snap, s.baseline.profile, label);
+    expect(snap.datasets).toHaveLength(2);
+    expect(snap.active ?? s.alpha, label).toBe(s.alpha);
+    await showView(s.page, 'Data');
+    const beta = s.page.getByTestId('dataset').filter({ hasText: 'ml-beta' });
+    await beta.getByRole('button', { name: 'Delete' }).click();
+    await beta.getByRole('button', { name: 'Delete ml-beta for good' }).click();
+    await expect.poll(async () => (await snapshot(s.page)).datasets.length).toBe(1);
+    assertConsistent(await snapshot(s.page), s.baseline.profile, `${label}, B deleted`);
+    tried.import.push(`${label} (${tag})`);
+  }
+
+  // Killed right after B became the active dataset: the next start trains it (the training test below kills that).
+  {
+    const f = jobs('commit', 1, 'meta');
+    const label = `import ${describeFault(f)} → close`;
+    s.arm(f);
+    await showView(s.page, 'Data');
+    await s.page.getByLabel('Import another MovieLens release').setInputFiles(B.file);
+    const tag = await faultFired(s.page);
+    await kill('close', 'jobs');
+    tried.import.push(`${label} (${tag})`);
+  }
+}, 400_000);
+
+test('training killed at 8 points: no half model, the previous dataset and model stay usable, the next start trains again', async () => {
+  const jobs = (on: FaultPoint['on'], k: number, store?: string, action: FaultPoint['action'] = 'freeze'): FaultPoint => ({ worker: 'engine-jobs', on, k, store, action });
+  // Progress k = after iteration k of 15; then the model's put (not committed) and its commit.
+  const points: [FaultPoint, Kill][] = [
+    [jobs('progress', 1), 'cancel'],
+    [jobs('progress', 2), 'close'],
+    [jobs('progress', 5), 'cancel'],
+    [jobs('progress', 9, undefined, 'crash'), 'crash'],
+    [jobs('progress', 14), 'close'],
+    [jobs('progress', 15), 'cancel'],
+    [jobs('put', 1, 'models'), 'close'],
+  ];
+  let beta = '';
+  for (const [f, how] of points) {
+    const label = `training ${describeFault(f)} → ${how}`;
+    s.arm(f);
+    const snap = await reopen(false); // B is active without a model: the app starts training it at once
+    assertConsistent(snap, s.baseline.profile, `${label} (before)`);
+    beta = snap.active!;
+    expect(beta).not.toBe(s.alpha);
+    expect(snap.models.filter((m) => m.datasetId === beta), label).toEqual([]);
+    await s.page.getByTestId('train-status').waitFor({ timeout: 60_000 });
+    const tag = await faultFired(s.page, 120_000);
+    await kill(how, 'jobs');
+    tried.training.push(`${label} (${tag})`);
+  }
+  // Killed just after the model's transaction committed: the next start serves it without training.
+  const f = jobs('commit', 1, 'models');
+  s.arm(f);
+  await reopen(false);
+  const tag = await faultFired(s.page, 120_000);
+  await kill('cancel', 'jobs');
+  tried.training.push(`training ${describeFault(f)} → cancel (${tag})`);
+  const snap = await reopen();
+  assertConsistent(snap, s.baseline.profile, 'after training');
+  expect(snap.models.filter((m) => m.datasetId === beta)).toHaveLength(1);
+  expect(await s.page.getByTestId('train-status').count()).toBe(0);
+  await s.page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
+
+  // The previous dataset and its model are still usable: switch back, recommendations come without training.
+  await showView(s.page, 'Data');
+  await s.page.getByTestId('dataset').filter({ hasText: 'ml-alpha' }).getByRole('button', { name: 'Use' }).click();
+  await s.page.getByTestId('status-line').filter({ hasText: 'ml-alpha:' }).waitFor();
+  await showView(s.page, 'Recommendations');
+  await recommendationsShown(s.page);
+  expect((await snapshot(s.page)).active).toBe(s.alpha);
+}, 400_000);
+
+test('backup restore killed at 8 points: the ratings are exactly the old set or exactly the restored one', async () => {
+  const backup = (ratings: { movieId: number; rating: number }[]) =>
+    JSON.stringify({ format: 'pocketlens-backup', version: 1, exportedAt: new Date().toISOString(), ratings: ratings.map((r, i) => ({ ...r, ratedAt: 1_700_000_000_000 + i })) });
+  const old = s.baseline.profile;
+  const restored = [0, 3, 5, 8, 13, 21, 34, 55].map((i, k) => ({ movieId: synthMovieId(i), rating: 1 + (k % 9) * 0.5 }));
+  mkdirSync(artifacts, { recursive: true });
+  const oldFile = join(artifacts, 'kill-points-old.json');
+  const newFile = join(artifacts, 'kill-points-new.json');
+  writeFileSync(oldFile, backup(old));
+  writeFileSync(newFile, backup(restored));
+
+  const restore = async (file: string) => {
+    await showView(s.page, 'My ratings');
+    await s.page.getByLabel('Restore backup').setInputFiles(file);
+  };
+  const serving = (on: FaultPoint['on'], k: number, action: FaultPoint['action'] = 'freeze'): FaultPoint => ({ worker: 'engine-serving', on, k, store: 'profile', action });
+  const points: [FaultPoint, Kill][] = [
+    [serving('restore', 0), 'close'], // cleared, nothing put yet
+    [serving('restore', 1), 'close'],
+    [serving('restore', 4), 'close'],
+    [serving('restore', 8), 'close'], // every rating put, not committed
+    [serving('commit', 1), 'close'], // committed
+    [serving('restore', 2), 'heartbeat'],
+    [serving('commit', 1), 'heartbeat'],
+    [serving('restore', 3, 'crash'), 'crash'],
+  ];
+  for (const [f, how] of points) {
+    const label = `restore ${describeFault(f)} → ${how}`;
+    s.arm(f);
+    await reopen(); // a fresh serving worker, started armed
+    await restore(newFile);
+    const tag = await faultFired(s.page);
+    await kill(how, 'serving');
+    if (how !== 'close') {
+      // The serving worker was restarted; the restore is retried once on it and completes.
+      await s.page.getByRole('status').filter({ hasText: `Restored ${restored.length} ratings` }).waitFor();
+      await showView(s.page, 'Recommendations');
+      await recommendationsShown(s.page);
+    }
+    const snap = await reopen();
+    const expected = f.on === 'commit' || how !== 'close' ? restored : old;
+    const sorted = [...expected].sort((a, b) => a.movieId - b.movieId);
+    assertConsistent(snap, sorted, label);
+    tried.restore.push(`${label} (${tag}) → ${expected === old ? 'old set' : 'restored set'}`);
+    if (expected !== old) {
+      await restore(oldFile);
+      await s.page.getByRole('status').filter({ hasText: `Restored ${old.length} ratings` }).waitFor();
+      assertConsistent(await snapshot(s.page), old, `${label}, reset`);
+    }
+  }
+  const total = tried.import.length + tried.training.length + tried.restore.length;
+  console.log(JSON.stringify({ killPoints: { import: tried.import.length, training: tried.training.length, restore: tried.restore.length, total }, tried }, null, 1));
+  expect(total).toBeGreaterThanOrEqual(25);
+  await s.context.close();
+}, 400_000);

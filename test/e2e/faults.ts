@@ -145,7 +145,10 @@ export interface StoreSnapshot {
   models: { id: string; datasetId: string }[];
   /** Rows per dataset, counted in the stored chunks. */
   chunkRows: Record<string, number>;
+  /** Movies per dataset, summed over its movie blocks. */
   movies: Record<string, number>;
+  /** Timestamp records (one per v3 chunk) per dataset. */
+  timeChunks: Record<string, number>;
   active: string | null;
 }
 
@@ -156,8 +159,8 @@ export async function snapshot(page: Page): Promise<StoreSnapshot> {
     req.onerror = () => fail(req.error);
     req.onsuccess = () => {
       const db = req.result;
-      const t = db.transaction(['profile', 'datasets', 'models', 'ratingChunks', 'movies', 'meta'], 'readonly');
-      const out = { profile: [], datasets: [], models: [], chunkRows: {}, movies: {}, active: null };
+      const t = db.transaction(['profile', 'datasets', 'models', 'ratingChunks', 'ratingTimes', 'movieBlocks', 'meta'], 'readonly');
+      const out = { profile: [], datasets: [], models: [], chunkRows: {}, movies: {}, timeChunks: {}, active: null };
       t.objectStore('profile').getAll().onsuccess = (e) => (out.profile = e.target.result.map((r) => ({ movieId: r.movieId, rating: r.rating })).sort((a, b) => a.movieId - b.movieId));
       t.objectStore('datasets').getAll().onsuccess = (e) =>
         (out.datasets = e.target.result.map((d) => ({ id: d.id, status: d.status, chunkCount: d.chunkCount, movies: d.stats.movies, ratings: d.stats.ratings })));
@@ -169,10 +172,16 @@ export async function snapshot(page: Page): Promise<StoreSnapshot> {
         out.chunkRows[c.value.dataset] = (out.chunkRows[c.value.dataset] || 0) + c.value.length;
         c.continue();
       };
-      t.objectStore('movies').openKeyCursor().onsuccess = (e) => {
+      t.objectStore('movieBlocks').openCursor().onsuccess = (e) => {
         const c = e.target.result;
         if (!c) return;
-        out.movies[c.key[0]] = (out.movies[c.key[0]] || 0) + 1;
+        out.movies[c.value.dataset] = (out.movies[c.value.dataset] || 0) + c.value.length;
+        c.continue();
+      };
+      t.objectStore('ratingTimes').openKeyCursor().onsuccess = (e) => {
+        const c = e.target.result;
+        if (!c) return;
+        out.timeChunks[c.key[0]] = (out.timeChunks[c.key[0]] || 0) + 1;
         c.continue();
       };
       t.oncomplete = () => { db.close(); ok(out); };

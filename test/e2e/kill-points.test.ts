@@ -69,9 +69,11 @@ function assertConsistent(snap: StoreSnapshot, profile: StoreSnapshot['profile']
     expect(d.status, `${label}: ${d.id}`).toBe('ready');
     expect(snap.chunkRows[d.id], `${label}: rows of ${d.id}`).toBe(d.ratings);
     expect(snap.movies[d.id], `${label}: movies of ${d.id}`).toBe(d.movies);
+    expect(snap.timeChunks[d.id], `${label}: timestamp records of ${d.id}`).toBe(d.chunkCount);
   }
   expect(Object.keys(snap.chunkRows).filter((id) => !ids.includes(id)), `${label}: orphan chunks`).toEqual([]);
   expect(Object.keys(snap.movies).filter((id) => !ids.includes(id)), `${label}: orphan movies`).toEqual([]);
+  expect(Object.keys(snap.timeChunks).filter((id) => !ids.includes(id)), `${label}: orphan timestamps`).toEqual([]);
   expect(snap.models.filter((m) => !ids.includes(m.datasetId)), `${label}: orphan models`).toEqual([]);
 }
 
@@ -116,8 +118,8 @@ test('import of a second dataset killed at 14 points: the first dataset, its mod
   const jobs = (on: FaultPoint['on'], k: number, store?: string, action: FaultPoint['action'] = 'freeze'): FaultPoint => ({ worker: 'engine-jobs', on, k, store, action });
   const points: [FaultPoint, Kill][] = [
     [jobs('commit', 1, 'datasets'), 'cancel'], // the `importing` record is stored
-    [jobs('put', 1, 'movies'), 'close'],
-    [jobs('commit', 1, 'movies'), 'cancel'],
+    [jobs('put', 1, 'ratingTimes'), 'close'], // the first chunk's timestamps, not committed
+    [jobs('put', 1, 'movieBlocks'), 'cancel'], // the movie blocks of the `ready` transaction, not committed
     [jobs('put', 1, 'ratingChunks'), 'cancel'],
     [jobs('put', 2, 'ratingChunks'), 'close'],
     [jobs('commit', 1, 'ratingChunks'), 'close'],

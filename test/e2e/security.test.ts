@@ -128,7 +128,7 @@ test('hostile titles and genres render as text on every screen; no script runs; 
   const alert = page.getByRole('alert');
   await alert.waitFor();
   expect(await alert.textContent()).toContain('ml-hostile/links.csv, line 2: expected a numeric imdbId, found "<img src=x onerror=window.__pwned=1>"');
-  expect(await storeCounts(page)).toMatchObject({ datasets: 0, movies: 0 });
+  expect(await storeCounts(page)).toMatchObject({ datasets: 0, movieBlocks: 0 });
   await checkScreen(page, 'refused links');
 
   // The release with hostile titles and genres, plus script files in the zip: imported, the scripts skipped unread.
@@ -142,7 +142,7 @@ test('hostile titles and genres render as text on every screen; no script runs; 
   expect(await checkScreen(page, 'search')).toBeGreaterThan(0);
   const rows = page.getByTestId('to-rate').locator('li');
   for (let k = 0; k < 3; k++) {
-    await rows.nth(k).getByRole('radio', { name: `${5 - k} stars`, exact: true }).check();
+    await rows.nth(k).getByTitle(`${5 - k} stars`, { exact: true }).click(); // search results rate by click or by keys 1–5
     await page.getByTestId('rated-count').filter({ hasText: new RegExp(`^${k + 1}$`) }).waitFor();
   }
   await page.getByLabel('Search movies by title').fill('');
@@ -215,7 +215,7 @@ test('a zip of only .js and .html files is refused with a clear message; nothing
   expect(text).toMatch(/^site\.zip: expected a MovieLens release: ratings\.csv \+ movies\.csv .*; found /);
   expect(text).toContain('site/app.js');
   expect(await page.evaluate('[window.__pwned, window.__csp.length]')).toEqual([undefined, 0]);
-  expect(await storeCounts(page)).toMatchObject({ datasets: 0, movies: 0, ratingChunks: 0 });
+  expect(await storeCounts(page)).toMatchObject({ datasets: 0, movieBlocks: 0, ratingChunks: 0, ratingTimes: 0 });
   expect(errors).toEqual([]);
 
   // The watchers work, and the served CSP is the last line: an inline script injected into the page is refused.

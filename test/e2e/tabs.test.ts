@@ -59,7 +59,7 @@ test('two tabs: one import and one training between them, then every change in o
   await screenshot(b, 'tabs-training-elsewhere');
   expect(await b.getByTestId('import-status').count()).toBe(0);
   for (const p of [a, b]) await p.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 180_000 });
-  expect(await storeCounts(a)).toMatchObject({ datasets: 1, models: 1, movies: 9742, profile: 0 });
+  expect(await storeCounts(a)).toMatchObject({ datasets: 1, models: 1, movieBlocks: 3, profile: 0 }); // 9,742 movies: three blocks of 4,096
   await expect(b.getByTestId('status-line').textContent()).resolves.toMatch(/ml-latest-small: 100,836 ratings/);
 
   const latencies: Record<string, number> = {};
@@ -105,11 +105,16 @@ test('two tabs: one import and one training between them, then every change in o
   });
 
   // B restores a backup of three ratings: A shows exactly those.
-  const backup = makeBackup([
-    { movieId: 1, rating: 4, ratedAt: 1_700_000_000_000 },
-    { movieId: 260, rating: 5, ratedAt: 1_700_000_001_000 },
-    { movieId: 2571, rating: 4.5, ratedAt: 1_700_000_002_000 },
-  ]);
+  // A backup restores the "not interested" marks too: this one keeps the movie A just hid.
+  const backup = makeBackup(
+    [
+      { movieId: 1, rating: 4, ratedAt: 1_700_000_000_000 },
+      { movieId: 260, rating: 5, ratedAt: 1_700_000_001_000 },
+      { movieId: 2571, rating: 4.5, ratedAt: 1_700_000_002_000 },
+    ],
+    new Date(),
+    [{ movieId: victim, hiddenAt: 1_700_000_003_000 }],
+  );
   b.on('dialog', (d) => void d.accept());
   await b.bringToFront();
   await showView(b, 'My ratings');
@@ -144,7 +149,7 @@ test('two tabs: one import and one training between them, then every change in o
   await screenshot(b, 'tabs-followed');
 
   // Nothing lost: the three restored ratings, the hidden movie, both datasets and both models.
-  expect(await storeCounts(b)).toMatchObject({ datasets: 2, models: 2, profile: 3, hidden: 1, movies: 9742 + 120 });
+  expect(await storeCounts(b)).toMatchObject({ datasets: 2, models: 2, profile: 3, hidden: 1, movieBlocks: 3 + 1 });
   console.log(JSON.stringify({ tabSyncMillis: latencies }));
   expect(errA).toEqual([]);
   expect(errB).toEqual([]);
@@ -179,7 +184,7 @@ test('a tab asked to import while another tab imports waits, shows that import, 
 
   const gammaLine = `ml-gamma: ${gamma.ratings.toLocaleString('en')} ratings of 120 movies by 180 people`;
   for (const p of [b, a]) await p.getByTestId('status-line').filter({ hasText: gammaLine }).waitFor({ timeout: 180_000 });
-  expect(await storeCounts(a)).toMatchObject({ datasets: 2, models: 2, movies: 9742 + 120 });
+  expect(await storeCounts(a)).toMatchObject({ datasets: 2, models: 2, movieBlocks: 3 + 1 });
   expect(errA).toEqual([]);
   expect(errB).toEqual([]);
   await context.close();

@@ -170,10 +170,12 @@ test('a model whose dataset changed under the same id is never used: the app ret
   await page.getByTestId('train-status').waitFor({ timeout: 30_000 }); // trains instead of using the old model
   await page.getByRole('heading', { name: 'Recommended for you' }).waitFor({ timeout: 120_000 });
   const after = await dumpAll(page);
-  expect(after.models).toHaveLength(2);
+  expect(after.models).toHaveLength(1); // the stale model was replaced by the retrained one (one per dataset and objective)
   expect(after.profile).toEqual(before.profile);
   expect(after.hidden).toEqual(before.hidden);
-  const fresh = (after.models as { id: string; datasetFingerprint: string }[]).find((m) => m.id !== (before.models[0] as { id: string }).id)!;
+  const fresh = (after.models as { trainedAt: number; datasetFingerprint: string }[])[0];
+  expect(fresh.trainedAt).toBeGreaterThan((before.models[0] as { trainedAt: number }).trainedAt);
+  expect(fresh.datasetFingerprint).not.toBe((before.models[0] as { datasetFingerprint: string }).datasetFingerprint);
   expect(fresh.datasetFingerprint).toContain(`|${(after.datasets[0] as { createdAt: number }).createdAt}|`);
   expect(errors).toEqual([]);
   await context.close();

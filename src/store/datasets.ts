@@ -45,6 +45,32 @@ export interface DatasetMeta {
 
 const EMPTY_STATS: DatasetStats = { ratings: 0, users: 0, movies: 0, ratedMovies: 0, missingMovies: 0, duplicates: 0, mean: 0, scale: { min: 0, max: 0 } };
 
+/**
+ * The write side of a streaming import: the `importing` record is written lazily, just before the first chunk, so
+ * input refused early leaves nothing to clean; `chunks` is what importRelease() writes through; `abandon()` deletes
+ * whatever was written (nothing when nothing was).
+ */
+export function importWriter(db: DB, meta: DatasetMeta) {
+  let begun: Promise<DatasetRecord> | null = null;
+  let bytes = 0;
+  const begin = () => (begun ??= beginImport(db, meta));
+  return {
+    begin,
+    chunks: {
+      put: async (chunk: RatingChunk) => {
+        await begin();
+        bytes += await putChunk(db, meta.id, chunk);
+      },
+      get: (seq: number) => getChunk(db, meta.id, seq),
+    },
+    /** Bytes the chunks written so far took. */
+    chunkBytes: () => bytes,
+    abandon: async () => {
+      if (begun) await deleteDataset(db, meta.id).catch(() => {});
+    },
+  };
+}
+
 /** Step 1 of an import: the record, marked `importing`, so that anything written after it can be found and removed. */
 export async function beginImport(db: DB, meta: DatasetMeta): Promise<DatasetRecord> {
   const record: DatasetRecord = { ...meta, status: 'importing', stats: EMPTY_STATS, chunkCount: 0, notes: [], createdAt: Date.now() };

@@ -3,8 +3,7 @@ import { ImportError } from '../engine/movielens/errors';
 import { importRelease, type StreamProgress } from '../engine/movielens/importRelease';
 import { memorySource, type ByteSource } from '../engine/movielens/source';
 import { openDb, StorageError } from '../store/db';
-import { beginImport, deleteDataset, finishImport, getChunk, putChunk } from '../store/datasets';
-import type { DatasetRecord } from '../store/schema';
+import { finishImport, importWriter } from '../store/datasets';
 import { setMeta } from '../store/meta';
 import { ensureSpace, isQuotaError, ranOutOfSpace, spaceEstimate } from '../store/quota';
 import { estimateImportBytes } from './importSpace';
@@ -52,21 +51,12 @@ async function importSources(
   let rows = 0;
   const mapped = progressMapper(onProgress, base);
   const rec = await withImportLock(id, async () => {
-    // The record is written just before the first chunk, so input refused early leaves nothing to clean.
-    let begun: Promise<DatasetRecord> | null = null;
-    const begin = () => (begun ??= beginImport(db, { id, ...meta }));
-    let chunkBytes = 0;
+    const w = importWriter(db, { id, ...meta });
     try {
       const built = await importRelease(
         sources,
         meta.source,
-        {
-          put: async (chunk) => {
-            await begin();
-            chunkBytes += await putChunk(db, id, chunk);
-          },
-          get: (seq) => getChunk(db, id, seq),
-        },
+        w.chunks,
         {
           onProgress: (p) => {
             rows = p.rows;
@@ -75,13 +65,13 @@ async function importSources(
         },
       );
       // Movies (with their statistics) and tags go in as a few blocks with the ready flip, in one transaction.
-      const ready = await finishImport(db, await begin(), { ...built, chunkBytes });
+      const ready = await finishImport(db, await w.begin(), { ...built, chunkBytes: w.chunkBytes() });
       onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
       return ready;
     } catch (e) {
       // What fitted before the refusal (measured before it is removed) is the honest "available" for the message.
       const at = isQuotaError(e) ? await spaceEstimate() : null;
-      if (begun) await deleteDataset(db, id).catch(() => {});
+      await w.abandon();
       if (at) throw ranOutOfSpace(meta.source, need, at.usage !== null && before.usage !== null ? at.usage - before.usage : 0, rows);
       throw e;
     }

@@ -10,10 +10,10 @@ import { parseMoviesCsv } from '../engine/movielens/textCsv';
 import { baseName } from '../engine/movielens/release';
 import { isSparkPart, parseSparkItemFactors, type SparkFactors } from '../engine/spark/itemFactors';
 import { openDb } from '../store/db';
-import { beginImport, deleteDataset, finishImport, getChunk, putChunk, type FinishInput } from '../store/datasets';
+import { finishImport, importWriter, type FinishInput } from '../store/datasets';
 import { datasetFingerprint, saveModel } from '../store/models';
 import { setMeta } from '../store/meta';
-import type { DatasetRecord, ModelRecord } from '../store/schema';
+import type { ModelRecord } from '../store/schema';
 import type { AlsParams } from '../engine/types';
 import { blobSource } from './blobSource';
 import { withImportLock } from './importLock';
@@ -141,23 +141,15 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
   const bytes = all.reduce((s, e) => s + e.size, 0);
   const meta = { id, name, source: `Spark ALS: ${parts.length} part file${parts.length === 1 ? '' : 's'} + ${ratingsEntry ? 'movies.csv, ratings.csv' : 'movies.csv'}`, bytes };
   const result = await withImportLock(id, async () => {
-    let begun: Promise<DatasetRecord> | null = null;
-    const begin = () => (begun ??= beginImport(db, meta));
+    const w = importWriter(db, meta);
     try {
       let built: Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'> & Pick<FinishInput, 'tags'>;
-      let chunkBytes = 0;
       if (ratingsEntry) {
         const sources = [moviesEntry, ratingsEntry, ...(linksEntry ? [linksEntry] : [])].map((e) => e.source());
         const r = await importRelease(
           sources,
           meta.source,
-          {
-            put: async (chunk) => {
-              await begin();
-              chunkBytes += await putChunk(db, id, chunk);
-            },
-            get: (seq) => getChunk(db, id, seq),
-          },
+          w.chunks,
           {
             onProgress: (p) =>
               onProgress({ phase: p.stage === 'finish' ? 'write' : 'parse', fraction: 0.3 + 0.6 * (p.bytesTotal ? p.bytesDone / p.bytesTotal : 0), rows: p.rows, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal }),
@@ -178,7 +170,7 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
       const notes = [...built.notes];
       if (droppedWithoutMovie > 0) notes.push(`${droppedWithoutMovie} of ${spark.ids.length} Spark factor rows have an id that is not a movieId in ${moviesEntry.path}; they were left out.`);
       if (missing > 0) notes.push(`${missing} movies have no Spark factors (never recommended).`);
-      const record = await begin();
+      const record = await w.begin();
       const model: ModelRecord = {
         id: '', // set by saveModel: one model per (dataset, objective)
         datasetId: id,
@@ -195,12 +187,12 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
       };
       // The model carries the fingerprint of the dataset as `ready` wrote it, so it is saved right after the flip
       // (a kill in between leaves a consistent dataset without a model: the app then trains one).
-      const ready = await finishImport(db, record, { ...built, notes, chunkBytes });
+      const ready = await finishImport(db, record, { ...built, notes, chunkBytes: w.chunkBytes() });
       const saved = await saveModel(db, { ...model, datasetFingerprint: datasetFingerprint(ready) });
       onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
       return { ready, modelId: saved.id, missing };
     } catch (e) {
-      if (begun) await deleteDataset(db, id).catch(() => {});
+      await w.abandon();
       throw e;
     }
   });

@@ -96,7 +96,7 @@ async function checkScreen(page: Page, where: string): Promise<number> {
   const state = (await page.evaluate(`({
     pwned: window.__pwned,
     csp: window.__csp.slice(),
-    injected: document.querySelectorAll('main img, main script, main svg, main iframe, main a[href^="javascript"], [onerror], [onload]').length,
+    injected: document.querySelectorAll('main img, main script, main iframe, main a[href^="javascript"], [onerror], [onload], [srcdoc]').length, // the taste map is an SVG of ours: a payload's svg would carry onload
     titles: Array.from(document.querySelectorAll('main .title, main h2#movie-h')).map((e) => e.textContent),
     blank: Array.from(document.querySelectorAll('a[target=_blank]')).map((a) => [a.getAttribute('href'), a.getAttribute('rel')]),
   })`)) as { pwned: unknown; csp: string[]; injected: number; titles: string[]; blank: [string, string | null][] };

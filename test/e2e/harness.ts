@@ -67,28 +67,38 @@ export async function storeCounts(page: Page): Promise<Record<string, number>> {
 
 /** The page's first stored model, as the benchmarks read it (straight from IndexedDB, not through the app). */
 export interface StoredModelSummary {
+  id: string;
+  objective: 'explicit' | 'implicit';
   trainSeconds: number;
   rank: number;
+  lambda: number;
   iterations: number;
-  history: { seconds: number; trainRmse: number; workers?: number }[];
+  /** The validation holdout it was trained with (null when none was recorded). */
+  holdout: number | null;
+  trainedAt: number;
+  history: { seconds: number; trainRmse: number; validationRmse?: number; workers?: number }[];
 }
 
+/** Every stored model, read straight from the page's IndexedDB (not through the app), without the factor tables. */
+export async function storedModels(page: Page): Promise<StoredModelSummary[]> {
+  // A string, not a function: tsx-compiled functions can reference its `__name` helper, which the page lacks.
+  return page.evaluate(`new Promise((ok, fail) => {
+    const req = indexedDB.open('pocketlens');
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const get = req.result.transaction('models').objectStore('models').getAll();
+      get.onsuccess = () => {
+        req.result.close();
+        ok(get.result.map((m) => ({ id: m.id, objective: m.params.objective ?? 'explicit', trainSeconds: m.trainSeconds, rank: m.params.rank,
+          lambda: m.params.lambda, iterations: m.params.iterations, holdout: m.holdout ?? null, trainedAt: m.trainedAt, history: m.history })));
+      };
+    };
+  })`);
+}
+
+/** The one stored model (the first when there are several). */
 export async function storedModel(page: Page): Promise<StoredModelSummary> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredModelSummary>((ok, fail) => {
-        const req = indexedDB.open('pocketlens');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('models').objectStore('models').getAll();
-          get.onsuccess = () => {
-            const m = get.result[0];
-            req.result.close();
-            ok({ trainSeconds: m.trainSeconds, rank: m.params.rank, iterations: m.params.iterations, history: m.history });
-          };
-        };
-      }),
-  );
+  return (await storedModels(page))[0];
 }
 
 export type { Browser, BrowserContext, Page };

@@ -1,6 +1,6 @@
 // Cross-origin isolation on the production build: training shards over several workers, and cancelling kills them all.
 import { expect, test } from 'vitest';
-import { storeCounts, watchErrors, type Page } from './harness';
+import { storeCounts, storedModel, watchErrors, type Page } from './harness';
 import { useServedApp } from './app';
 
 const app = useServedApp();
@@ -22,20 +22,7 @@ function trackShards(page: Page): { started: () => number; closed: () => number;
 
 /** Per-iteration thread counts of the stored model, read straight from IndexedDB. */
 async function storedWorkers(page: Page): Promise<(number | undefined)[]> {
-  return page.evaluate(
-    () =>
-      new Promise<(number | undefined)[]>((ok, fail) => {
-        const req = indexedDB.open('pocketlens');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('models').objectStore('models').getAll();
-          get.onsuccess = () => {
-            req.result.close();
-            ok(get.result[0].history.map((h: { workers?: number }) => h.workers));
-          };
-        };
-      }),
-  );
+  return (await storedModel(page)).history.map((h) => h.workers);
 }
 
 test('the served build is cross-origin isolated and trains in more than one worker, shown while it trains', async () => {

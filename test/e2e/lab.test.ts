@@ -5,7 +5,7 @@ import { afterAll, expect, test } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { artifacts, screenshot, watchErrors, type BrowserContext, type Page } from './harness';
+import { artifacts, screenshot, storedModels as readStoredModels, watchErrors, type BrowserContext, type Page } from './harness';
 import { showView, useServedApp } from './app';
 
 const app = useServedApp();
@@ -46,20 +46,17 @@ interface StoredModel {
 }
 
 /** The models as stored in the page's IndexedDB (read directly, not through the app). */
-function storedModels(): Promise<StoredModel[]> {
-  return page.evaluate(`new Promise((ok, fail) => {
-    const req = indexedDB.open('pocketlens');
-    req.onerror = () => fail(req.error);
-    req.onsuccess = () => {
-      const get = req.result.transaction('models').objectStore('models').getAll();
-      get.onsuccess = () => {
-        req.result.close();
-        ok(get.result.map((m) => ({ id: m.id, objective: m.params.objective ?? 'explicit', rank: m.params.rank, lambda: m.params.lambda,
-          iterations: m.params.iterations, holdout: m.holdout ?? null, trainedAt: m.trainedAt,
-          validation: m.history.map((h) => h.validationRmse ?? null) })));
-      };
-    };
-  })`);
+async function storedModels(): Promise<StoredModel[]> {
+  return (await readStoredModels(page)).map(({ id, objective, rank, lambda, iterations, holdout, trainedAt, history }) => ({
+    id,
+    objective,
+    rank,
+    lambda,
+    iterations,
+    holdout,
+    trainedAt,
+    validation: history.map((h) => h.validationRmse ?? null),
+  }));
 }
 
 /** No axe-core WCAG 2 A/AA violation inside `selector`, in light and in dark. */

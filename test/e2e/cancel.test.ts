@@ -2,17 +2,23 @@
 import { expect, test } from 'vitest';
 import { storeCounts, watchErrors } from './harness';
 import { useServedApp } from './app';
+import { faultFired, injectFaults } from './faults';
 
 const app = useServedApp();
 
 test('cancel during import leaves no dataset; cancel during training keeps the dataset and no model; restart finishes', async () => {
-  const context = await app.browser.newContext();
+  // The sample imports in a few seconds now: the jobs worker is held at its first chunk write, so Cancel always
+  // lands mid-import (clicking on the progress text alone could arrive after the `ready` commit).
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const arm = await injectFaults(context);
+  arm({ worker: 'engine-jobs', on: 'put', store: 'ratingChunks', k: 1, action: 'freeze' });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(app.url);
 
   await page.getByRole('heading', { name: /Importing/ }).waitFor();
-  await page.getByTestId('import-status').filter({ hasText: /Reading ratings|Saving/ }).waitFor();
+  await faultFired(page);
+  arm(null); // the workers started from now on are plain ones
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('status').filter({ hasText: 'Stopped. Nothing half-finished was kept.' }).waitFor();
   // The killed worker may have left an `importing` record: it is never shown and is removed at the next start.

@@ -85,6 +85,28 @@ async function iterationRows(): Promise<{ iteration: number; train: number; vali
   );
 }
 
+/**
+ * Starts recording, on every DOM change, the text of the `testid` element and the number of iteration rows, so a test
+ * can check what was on screen while a job ran however fast the job is (a read after a wait can come too late).
+ */
+async function recordStates(testid: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const seen = (window.__seen = window.__seen || {});
+    const list = (seen[${JSON.stringify(testid)}] = []);
+    const note = () => {
+      const text = document.querySelector('[data-testid=${testid}]')?.textContent ?? '';
+      const rows = document.querySelectorAll('[data-testid=iteration-table] tbody tr').length;
+      const last = list[list.length - 1];
+      if (!last || last.text !== text || last.rows !== rows) list.push({ text, rows });
+    };
+    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+}
+
+async function recordedStates(testid: string): Promise<{ text: string; rows: number }[]> {
+  return page.evaluate(`window.__seen[${JSON.stringify(testid)}]`);
+}
+
 async function setField(panel: 'lab-train' | 'lab-tune', label: string, value: string): Promise<void> {
   await page.getByTestId(panel).getByLabel(label, { exact: true }).fill(value);
 }
@@ -106,16 +128,19 @@ test('train with a 10% holdout: the chart and the per-iteration train and valida
 
   await setField('lab-train', 'Iterations', '5');
   expect(await train().getByLabel('Validation holdout (%)').inputValue()).toBe('10');
+  await recordStates('lab-train-status');
   await train().getByRole('button', { name: 'Train', exact: true }).click();
-  // Live: the first rows arrive while the job still runs (Cancel is there, the status names the iteration).
-  await page.locator('[data-testid=iteration-table] tbody tr[data-iteration="1"]').waitFor({ timeout: 60_000 });
-  const early = await iterationRows();
-  const earlyStatus = await status().textContent();
   await status().filter({ hasText: /^Trained in/ }).waitFor({ timeout: 60_000 });
   const rows = await iterationRows();
   expect(rows.map((r) => r.iteration)).toEqual([1, 2, 3, 4, 5]);
-  expect(early.length).toBeLessThan(5);
-  expect(earlyStatus).toMatch(/^Iteration [1-4] of 5: train RMSE 0\.\d{4}, validation RMSE 0\.\d{4}$/);
+  // Live: rows arrived one iteration at a time while the job still ran, each with the status naming its iteration.
+  const live = (await recordedStates('lab-train-status')).filter((s) => /^Iteration \d of 5:/.test(s.text));
+  expect(live.length).toBeGreaterThan(1);
+  for (const s of live) {
+    expect(s.text).toMatch(/^Iteration [1-5] of 5: train RMSE 0\.\d{4}, validation RMSE 0\.\d{4}$/);
+    expect(s.rows).toBe(Number(/^Iteration (\d)/.exec(s.text)![1]));
+  }
+  expect(live.some((s) => s.rows < 5)).toBe(true);
   for (const r of rows) {
     expect(r.validation).toBeGreaterThan(0.8);
     expect(r.validation).toBeLessThan(1.0);
@@ -145,9 +170,10 @@ test('train with a 10% holdout: the chart and the per-iteration train and valida
 
 test('Cancel stops a training and the model in use stays exactly as it was', async () => {
   const [before] = await storedModels();
-  await setField('lab-train', 'Iterations', '30');
+  // The most iterations the form allows, so the job is still running after the screenshots, however fast the machine.
+  await setField('lab-train', 'Iterations', '100');
   await train().getByRole('button', { name: 'Train', exact: true }).click();
-  await status().filter({ hasText: /^Iteration \d+ of 30: / }).waitFor({ timeout: 60_000 });
+  await status().filter({ hasText: /^Iteration \d+ of 100: / }).waitFor({ timeout: 60_000 });
   await shots('training', '[data-testid=lab-train]');
   await train().getByRole('button', { name: 'Cancel' }).click();
   await status().filter({ hasText: 'Stopped. The previous model is still the one in use.' }).waitFor();
@@ -160,9 +186,11 @@ test('Cancel stops a training and the model in use stays exactly as it was', asy
 test('evaluation: model RMSE below the bias baseline, below the global mean, in the table', async () => {
   await setField('lab-train', 'Rank', '32');
   await setField('lab-train', 'Iterations', '8');
+  await recordStates('lab-eval-status');
   await page.getByTestId('lab-eval').getByRole('button', { name: 'Evaluate' }).click();
-  await page.getByTestId('lab-eval-status').filter({ hasText: /^Training the model: iteration \d of 8/ }).waitFor({ timeout: 60_000 });
   await page.getByTestId('lab-eval-status').filter({ hasText: /^Evaluated in/ }).waitFor({ timeout: 120_000 });
+  // It showed its progress through the model's training on the way.
+  expect((await recordedStates('lab-eval-status')).some((s) => /^Training the model: iteration \d of 8/.test(s.text))).toBe(true);
   const table = await page.$$eval('[data-testid=eval-table] tbody tr', (trs) =>
     Object.fromEntries(
       trs.map((tr) => [

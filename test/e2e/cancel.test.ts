@@ -22,13 +22,17 @@ test('cancel during import leaves no dataset; cancel during training keeps the d
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('status').filter({ hasText: 'Stopped. Nothing half-finished was kept.' }).waitFor();
   // The killed worker may have left an `importing` record: it is never shown and is removed at the next start.
+  // The next jobs worker stands still for 30 s after reporting training iteration 1, so Cancel lands mid-training.
+  arm({ worker: 'engine-jobs', on: 'progress', match: '"iteration":1,', k: 1, action: 'pause', ms: 30_000 });
   await page.reload();
   await page.getByRole('heading', { name: /Importing/ }).waitFor();
   await page.getByTestId('train-status').waitFor({ timeout: 60_000 });
   const afterImport = await storeCounts(page);
   expect(afterImport).toMatchObject({ datasets: 1, movieBlocks: 3, models: 0 });
 
-  await page.getByTestId('train-status').filter({ hasText: /Iteration [1-9]/ }).waitFor({ timeout: 60_000 });
+  await faultFired(page);
+  arm(null);
+  await page.getByTestId('train-status').filter({ hasText: /Iteration 1 of/ }).waitFor({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('status').filter({ hasText: 'Stopped' }).waitFor();
   expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 0 });

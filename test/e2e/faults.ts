@@ -5,7 +5,8 @@ import type { BrowserContext, Page } from './harness';
  * Where to stop the worker named `worker` ('engine-jobs' or 'engine-serving'):
  * - commit: in the `complete` event of its k-th committed read-write transaction touching `store` (so it is stored);
  * - put: right after issuing its k-th put into `store` (the transaction is open, not committed; a pause: just before);
- * - progress: right after posting its k-th progress callback to the page (comlink proxies use MessagePorts);
+ * - progress: right after posting its k-th progress callback to the page (comlink proxies use MessagePorts), counting
+ *   only the messages whose JSON contains `match` when it is given (say '"iteration":1,' or '"phase":"parse"');
  * - restore: after the profile store was cleared and k puts issued into it (inside the restore transaction).
  * `freeze` blocks the worker's thread (the test then kills it: Cancel, closing the page, or the heartbeat);
  * `crash` throws an uncaught error from the worker (its `error` event reaches the page); `pause` stands still for `ms`
@@ -16,6 +17,8 @@ export interface FaultPoint {
   on: 'commit' | 'put' | 'progress' | 'restore';
   store?: string;
   k: number;
+  /** For `progress`: count only the messages whose JSON contains this text. */
+  match?: string;
   action: 'freeze' | 'crash' | 'pause' | 'quota';
   /** For `pause`: how long the worker's thread stands still before it goes on (ms). */
   ms?: number;
@@ -79,7 +82,12 @@ function prelude(f: FaultPoint): string {
     const post = MessagePort.prototype.postMessage;
     MessagePort.prototype.postMessage = function (...args) {
       const r = post.apply(this, args);
-      if (++n === f.k) fire('progress ' + n);
+      if (f.match) {
+        let json = '';
+        try { json = JSON.stringify(args[0]); } catch {}
+        if (!json.includes(f.match)) return r;
+      }
+      if (++n === f.k) fire('progress ' + n + (f.match ? ' matching ' + f.match : ''));
       return r;
     };
   }

@@ -7,6 +7,7 @@ import { zipSync } from 'fflate';
 import { afterAll, expect, test } from 'vitest';
 import { writeSynthRelease } from '../../src/cli/commands/synth';
 import { root, storeCounts, watchErrors } from './harness';
+import { faultFired, injectFaults, type FaultPoint } from './faults';
 import { useServedApp } from './app';
 
 const app = useServedApp();
@@ -14,8 +15,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'pocketlens-e2e-'));
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function byoPage() {
-  const context = await app.browser.newContext();
+async function byoPage(fault?: FaultPoint) {
+  // Faults need the worker script from the network, not from the service worker's precache.
+  const context = await app.browser.newContext(fault ? { serviceWorkers: 'block' } : {});
+  if (fault) (await injectFaults(context))(fault);
   await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -41,10 +44,13 @@ test('an ml-1m zip (ratings.dat, ISO-8859-1 movies.dat, ml-1m/ folder) imports, 
 test('a large loose release shows MB read, rate and time left; Cancel keeps nothing, and the next start cleans up', async () => {
   const out = join(tmp, 'ml-synth-big');
   writeSynthRelease({ ratings: 3_000_000, users: 19_500, movies: 7_500, seed: 5 }, out, false);
-  const { context, page, errors } = await byoPage();
+  // The jobs worker stands still for 30 s after its third progress report from the ratings, so the screen is read and
+  // Cancel clicked mid-import however fast this machine reads 75 MB (Cancel terminates the worker, paused or not).
+  const { context, page, errors } = await byoPage({ worker: 'engine-jobs', on: 'progress', match: '"phase":"parse"', k: 3, action: 'pause', ms: 30_000 });
   await page.locator('input[type=file]').setInputFiles(['ratings.csv', 'movies.csv', 'links.csv'].map((f) => join(out, f)));
+  await faultFired(page);
   const rate = page.getByTestId('import-rate');
-  await rate.filter({ hasText: /^[1-9]\d* of 7\d MB, \d+\.\d MB\/s, about .+ left$/ }).waitFor({ timeout: 60_000 });
+  await rate.filter({ hasText: /^[1-9]\d* of 7\d MB, \d+\.\d MB\/s, about .+ left$/ }).waitFor({ timeout: 20_000 });
   expect(await page.getByTestId('import-status').textContent()).toMatch(/^Reading ratings: [1-9][\d,]* rows, \d+%$/);
   // Click Cancel and time, inside the page, until "Stopped" is on screen (the worker is terminated, not asked).
   const stopMs = (await page.evaluate(`new Promise((ok) => {

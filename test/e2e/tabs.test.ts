@@ -162,7 +162,10 @@ test('two tabs: one import and one training between them, then every change in o
 });
 
 test('a tab asked to import while another tab imports waits, shows that import, then imports its own files', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1000, height: 900 }, serviceWorkers: 'block' });
+  // A's training stands still for 5 s after its first iteration, so B surely sees it before its own import starts.
+  const arm = await injectFaults(context);
+  arm({ worker: 'engine-jobs', on: 'progress', match: '"iteration":1,', k: 1, action: 'pause', ms: 5000 });
   await context.route('**/data/*.zip', async (route) => {
     await new Promise((r) => setTimeout(r, 4000));
     await route.continue();
@@ -186,6 +189,7 @@ test('a tab asked to import while another tab imports waits, shows that import, 
   await expect(notice.getByRole('button', { name: "Don't import ml-gamma.zip" }).isVisible()).resolves.toBe(true);
   await screenshot(b, 'tabs-import-queued');
   await b.getByRole('heading', { name: 'Training is running in another tab' }).waitFor({ timeout: 60_000 }); // A trains before letting go
+  arm(null);
 
   const gammaLine = `ml-gamma: ${gamma.ratings.toLocaleString('en')} ratings of 120 movies by 180 people`;
   for (const p of [b, a]) await p.getByTestId('status-line').filter({ hasText: gammaLine }).waitFor({ timeout: 180_000 });

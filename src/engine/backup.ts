@@ -1,5 +1,8 @@
 // The person's data as files: a JSON backup (validated before anything is restored) and MovieLens ratings.csv.
+import { parseSettings, type BackupSettings } from './backupSettings';
 import { ImportError } from './movielens/errors';
+
+export type { BackupSettings } from './backupSettings';
 
 export interface BackupRating {
   movieId: number;
@@ -22,12 +25,14 @@ export interface Backup {
   ratings: BackupRating[];
   /** Absent in backups made before hidden movies were kept: restoring one of those leaves the marks as they are. */
   hidden?: BackupHidden[];
+  /** Absent in backups made before settings were kept: restoring one of those leaves the settings as they are. */
+  settings?: BackupSettings;
 }
 
-export function makeBackup(ratings: BackupRating[], exportedAt = new Date(), hidden: BackupHidden[] = []): Backup {
+export function makeBackup(ratings: BackupRating[], exportedAt = new Date(), hidden: BackupHidden[] = [], settings?: BackupSettings): Backup {
   const sorted = [...ratings].sort((a, b) => a.movieId - b.movieId).map(({ movieId, rating, ratedAt }) => ({ movieId, rating, ratedAt }));
   const marks = [...hidden].sort((a, b) => a.movieId - b.movieId).map(({ movieId, hiddenAt }) => ({ movieId, hiddenAt }));
-  return { format: 'pocketlens-backup', version: 1, exportedAt: exportedAt.toISOString(), ratings: sorted, hidden: marks };
+  return { format: 'pocketlens-backup', version: 1, exportedAt: exportedAt.toISOString(), ratings: sorted, hidden: marks, ...(settings ? { settings } : {}) };
 }
 
 const isHalfStar = (x: unknown): x is number => typeof x === 'number' && x >= 0.5 && x <= 5 && x * 2 === Math.round(x * 2);
@@ -77,7 +82,8 @@ export function parseBackup(text: string, file: string): Backup {
       return { movieId: x.movieId as number, hiddenAt: x.hiddenAt as number };
     });
   }
-  return { format: 'pocketlens-backup', version: 1, exportedAt: String(b.exportedAt ?? ''), ratings, ...(hidden ? { hidden } : {}) };
+  const settings = b.settings === undefined ? undefined : parseSettings(b.settings, fail);
+  return { format: 'pocketlens-backup', version: 1, exportedAt: String(b.exportedAt ?? ''), ratings, ...(hidden ? { hidden } : {}), ...(settings ? { settings } : {}) };
 }
 
 /** The ratings in MovieLens ratings.csv layout (userId,movieId,rating,timestamp in seconds), oldest first. */

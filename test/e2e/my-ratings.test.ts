@@ -49,9 +49,21 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   const csvText = readFileSync((await csv.path())!, 'utf8');
   expect(csvText.split('\r\n')[0]).toBe('userId,movieId,rating,timestamp');
   expect(csvText.trim().split('\r\n')).toHaveLength(4);
+  // Settings: filters chosen on Recommendations are kept across a reload and travel in the backup.
+  await showView(page, 'Recommendations');
+  await page.getByLabel('Genre').selectOption('Drama');
+  await page.getByLabel('Minimum number of MovieLens ratings').fill('50');
+  await page.getByText('At least 50 ratings', { exact: true }).waitFor();
+  await page.reload();
+  await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 60_000 });
+  expect(await page.getByLabel('Genre').inputValue()).toBe('Drama');
+  expect(await page.getByLabel('Minimum number of MovieLens ratings').inputValue()).toBe('50');
+  await showView(page, 'My ratings');
+  await mine(page).nth(2).waitFor();
   const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
   const backupPath = (await backup.path())!;
   expect(backup.suggestedFilename()).toMatch(/^pocketlens-backup-\d{4}-\d\d-\d\d\.json$/);
+  expect(JSON.parse(readFileSync(backupPath, 'utf8')).settings.recommendations).toEqual({ genre: 'Drama', yearFrom: null, yearTo: null, minCount: 50, rankBy: 'explicit' });
   await screenshot(page, 'my-ratings');
 
   // Remove everything: back to the popularity fallback.
@@ -62,6 +74,9 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   }
   await showView(page, 'Recommendations');
   await page.getByRole('heading', { name: 'Popular with MovieLens users' }).waitFor();
+  await page.getByLabel('Genre').selectOption('');
+  await page.getByLabel('Minimum number of MovieLens ratings').fill('0');
+  await page.getByText('At least 0 ratings', { exact: true }).waitFor();
   await showView(page, 'My ratings');
 
   // A foreign file changes nothing.
@@ -72,11 +87,17 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
 
   // The real backup brings back exactly what was exported.
   await restore.setInputFiles(backupPath);
-  await page.getByRole('status').filter({ hasText: 'Restored 3 ratings' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Restored 3 ratings and your settings' }).waitFor();
   await mine(page).nth(2).waitFor();
   expect(await checkedStars(page)).toEqual(before);
   await showView(page, 'Recommendations');
   await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
+  // The backup's filters are back: dramas with at least 50 MovieLens ratings only.
+  expect(await page.getByLabel('Genre').inputValue()).toBe('Drama');
+  expect(await page.getByLabel('Minimum number of MovieLens ratings').inputValue()).toBe('50');
+  await page.getByTestId('recommendations').locator('li').nth(19).waitFor();
+  const rows = await page.$$eval('[data-testid=recommendations] li', (lis) => lis.map((li) => li.querySelector('.genres')!.textContent!));
+  expect(rows.every((g) => g.includes('Drama'))).toBe(true);
   expect(errors).toEqual([]);
   await context.close();
 });

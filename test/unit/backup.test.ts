@@ -28,6 +28,30 @@ describe('backup', () => {
     expect(() => parseBackup(text, 'b.json')).toThrow(message);
   });
 
+  test('settings ride along: filters, list and onboarding come back as they were; unknown fields are dropped', () => {
+    const settings = {
+      recommendations: { genre: 'Film-Noir', yearFrom: 1940, yearTo: null, minCount: 50, rankBy: 'implicit' as const },
+      onboarding: { grid: true, dismissed: false, notSeen: [260, 1196] },
+    };
+    const text = JSON.stringify({ ...makeBackup(ratings, new Date(0), [], settings), settings: { ...settings, theme: 'neon' } });
+    expect(parseBackup(text, 'b.json').settings).toEqual(settings);
+    // A backup from before settings were kept restores without touching them.
+    expect(parseBackup(JSON.stringify(makeBackup(ratings)), 'b.json').settings).toBeUndefined();
+  });
+
+  test.each([
+    ['not an object', '[]', 'b.json: settings: expected an object'],
+    ['a year out of range', '{"recommendations":{"yearFrom":19999}}', 'b.json: settings.recommendations.yearFrom: expected a year from 1800 to 2200 or null, found 19999'],
+    ['a negative minimum', '{"recommendations":{"minCount":-5}}', 'b.json: settings.recommendations.minCount: expected a whole number from 0, found -5'],
+    ['an unknown list', '{"recommendations":{"rankBy":"vibes"}}', 'b.json: settings.recommendations.rankBy: expected "explicit" or "implicit", found "vibes"'],
+    ['a genre that is not text', '{"recommendations":{"genre":7}}', 'b.json: settings.recommendations.genre: expected a genre name or null, found 7'],
+    ['a flag that is not a flag', '{"onboarding":{"grid":"yes"}}', 'b.json: settings.onboarding.grid: expected true or false, found "yes"'],
+    ['a bad "haven\'t seen" id', '{"onboarding":{"notSeen":[1,2.5]}}', 'b.json: settings.onboarding.notSeen[1]: expected a whole number, found 2.5'],
+  ])('refuses settings with %s, naming the field', (_name, settings, message) => {
+    const text = `{"format":"pocketlens-backup","version":1,"ratings":[],"settings":${settings}}`;
+    expect(() => parseBackup(text, 'b.json')).toThrow(message);
+  });
+
   test('CSV export reads back through the ratings parser as the same ratings', () => {
     const csv = ratingsCsv(ratings);
     expect(csv.split('\r\n')[1]).toBe('1,1,0.5,1600000000');

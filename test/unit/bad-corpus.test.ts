@@ -56,7 +56,7 @@ describe('bad-file corpus', () => {
     const bytes = fixture(`bad/${c.file}`);
     const run =
       c.kind === 'backup'
-        ? () => restoreBackup(new TextDecoder().decode(bytes), c.file)
+        ? () => restoreBackup(new TextDecoder().decode(bytes), c.file).then((r) => r.count)
         : () => importFiles([{ name: c.as!, bytes }, ...c.with!.map((p) => ({ name: p.split('/').pop()!, bytes: fixture(p) }))], () => {});
     if (c.error) {
       const err = await run().then(

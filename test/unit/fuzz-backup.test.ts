@@ -25,11 +25,22 @@ const profileArb = fc.record({
   ratings: fc.uniqueArray(fc.record({ movieId: movieIdArb, rating: fc.integer({ min: 1, max: 10 }).map((h) => h / 2), ratedAt: timeArb }), { selector: (r) => r.movieId, maxLength: 30 }),
   hidden: fc.uniqueArray(fc.record({ movieId: movieIdArb, hiddenAt: timeArb }), { selector: (r) => r.movieId, maxLength: 10 }),
 });
+const yearArb = fc.option(fc.integer({ min: 1800, max: 2200 }));
+const settingsArb = fc.record(
+  {
+    recommendations: fc.record(
+      { genre: fc.option(fc.string({ maxLength: 100 })), yearFrom: yearArb, yearTo: yearArb, minCount: fc.nat(1_000_000), rankBy: fc.constantFrom('explicit' as const, 'implicit' as const) },
+      { requiredKeys: [] },
+    ),
+    onboarding: fc.record({ grid: fc.boolean(), dismissed: fc.boolean(), notSeen: fc.uniqueArray(movieIdArb, { maxLength: 10 }) }, { requiredKeys: [] }),
+  },
+  { requiredKeys: [] },
+);
 
 describe('backup round trip', () => {
-  test('export then restore into a fresh database gives every store byte for byte; the CSV reads back as the same ratings', async () => {
+  test('export then restore into a fresh database gives every store byte for byte, and the same settings; the CSV reads back as the same ratings', async () => {
     await fc.assert(
-      fc.asyncProperty(profileArb, async (p) => {
+      fc.asyncProperty(profileArb, fc.option(settingsArb, { nil: undefined }), async (p, settings) => {
         const a = await freshDb();
         // Seeded with plain puts, not through the code under test.
         await tx(a, [STORES.profile, STORES.hidden], 'readwrite', async (t) => {
@@ -37,10 +48,11 @@ describe('backup round trip', () => {
           for (const h of p.hidden) await t.objectStore(STORES.hidden).put({ movieId: h.movieId, hiddenAt: h.hiddenAt });
         });
         const before = await snapshot(a);
-        const out = await exportRatings();
+        const out = await exportRatings(settings);
         expect(out.count).toBe(p.ratings.length);
+        expect(parseBackup(out.json, 'backup.json').settings).toEqual(settings);
         const b = await freshDb();
-        expect(await restoreBackup(out.json, 'backup.json')).toBe(p.ratings.length);
+        expect((await restoreBackup(out.json, 'backup.json')).count).toBe(p.ratings.length);
         await expectUnchanged(b, before);
         // The CSV export: MovieLens ratings.csv, seconds, oldest first.
         const want = [...p.ratings].sort((x, y) => x.ratedAt - y.ratedAt || x.movieId - y.movieId);
@@ -63,7 +75,8 @@ const badValue = fc.oneof(
   fc.anything({ maxDepth: 2 }),
 );
 const fieldArb = fc.oneof(
-  fc.record({ where: fc.constant('top' as const), key: fc.constantFrom('format', 'version', 'ratings', 'hidden', 'exportedAt') }),
+  fc.record({ where: fc.constant('top' as const), key: fc.constantFrom('format', 'version', 'ratings', 'hidden', 'exportedAt', 'settings') }),
+  fc.record({ where: fc.constant('settings' as const), index: fc.constant(0), key: fc.constantFrom('recommendations', 'onboarding', 'recommendations.minCount', 'recommendations.yearTo', 'recommendations.rankBy', 'onboarding.notSeen', 'onboarding.grid') }),
   fc.record({ where: fc.constant('rating' as const), index: fc.nat(40), key: fc.constantFrom('movieId', 'rating', 'ratedAt', 'extra') }),
   fc.record({ where: fc.constant('hidden' as const), index: fc.nat(40), key: fc.constantFrom('movieId', 'hiddenAt') }),
   fc.record({ where: fc.constant('dupe' as const), index: fc.nat(40), key: fc.constant('') }),
@@ -72,6 +85,12 @@ const fieldArb = fc.oneof(
 function damage(backup: Backup, field: { where: string; index?: number; key: string }, value: unknown): unknown {
   const b = structuredClone(backup) as unknown as Record<string, unknown> & { ratings: Record<string, unknown>[]; hidden: Record<string, unknown>[] };
   if (field.where === 'top') b[field.key] = value;
+  else if (field.where === 'settings') {
+    const [group, key] = field.key.split('.');
+    const settings = (b.settings ??= {}) as Record<string, Record<string, unknown>>;
+    if (key) (settings[group] ??= {})[key] = value;
+    else settings[group] = value as Record<string, unknown>;
+  }
   else if (field.where === 'dupe') {
     if (b.ratings.length) b.ratings.push({ ...b.ratings[field.index! % b.ratings.length] });
   } else {
@@ -88,8 +107,8 @@ describe('damaged and foreign backups', () => {
     const db = await openDb();
     let refused = 0;
     await fc.assert(
-      fc.asyncProperty(profileArb, fc.oneof(fc.record({ kind: fc.constant('bytes' as const), mutations: mutationsArb }), fc.record({ kind: fc.constant('field' as const), field: fieldArb, value: badValue })), async (p, hurt) => {
-        const valid = makeBackup(p.ratings, new Date(0), p.hidden);
+      fc.asyncProperty(profileArb, settingsArb, fc.oneof(fc.record({ kind: fc.constant('bytes' as const), mutations: mutationsArb }), fc.record({ kind: fc.constant('field' as const), field: fieldArb, value: badValue })), async (p, settings, hurt) => {
+        const valid = makeBackup(p.ratings, new Date(0), p.hidden, settings);
         const text = hurt.kind === 'bytes' ? dec(mutate(enc(JSON.stringify(valid, null, 1)), hurt.mutations)) : JSON.stringify(damage(valid, hurt.field, hurt.value));
         const before = await snapshot(db);
         let parsed: Backup | null = null;
@@ -99,7 +118,7 @@ describe('damaged and foreign backups', () => {
           expect(checkImportError(e, 'b.json').line).toBeUndefined();
         }
         const restored = await restoreBackup(text, 'b.json').then(
-          (n) => n,
+          (r) => r.count,
           (e: unknown) => checkImportError(e, 'b.json'),
         );
         if (!parsed) {

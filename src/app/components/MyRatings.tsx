@@ -7,6 +7,7 @@ import type { MovieCard } from '../../worker/types';
 import { ImportReview } from './ImportReview';
 import { MyRatingsList, SORTS, sortRatings, type SortId } from './MyRatingsList';
 import type { RatingsState } from '../useRatings';
+import { applySettings, currentSettings } from '../settings';
 import './MyRatings.css';
 
 function download(name: string, text: string, type: string): void {
@@ -32,7 +33,7 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
   }, [ratings]);
 
   const exportAs = async (kind: 'csv' | 'json') => {
-    const out = await serving.api.exportRatings();
+    const out = await serving.api.exportRatings(currentSettings());
     const day = new Date().toISOString().slice(0, 10);
     if (kind === 'csv') download(`pocketlens-ratings-${day}.csv`, out.csv, 'text/csv');
     else download(`pocketlens-backup-${day}.json`, out.json, 'application/json');
@@ -42,8 +43,9 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
     try {
       const text = await file.text();
       if (ratings.size > 0 && !window.confirm(`Replace your ${ratings.size} ratings with the ones in ${file.name}?`)) return;
-      const n = await serving.api.restoreBackup(text, file.name);
-      setMessage({ text: `Restored ${n} ratings from ${file.name}.`, error: false });
+      const { count, settings } = await serving.api.restoreBackup(text, file.name);
+      if (settings) applySettings(settings);
+      setMessage({ text: `Restored ${count} ratings${settings ? ' and your settings' : ''} from ${file.name}.`, error: false });
       void onRestored();
     } catch (e) {
       setMessage({ text: `Nothing was changed: ${(e as Error).message}`, error: true });

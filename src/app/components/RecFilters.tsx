@@ -20,6 +20,11 @@ export function RecFilters({ value, onChange }: { value: Filters; onChange: (f: 
   useEffect(() => {
     void serving.api.genres().then(setGenres);
   }, []);
+  // A remembered genre this dataset does not have (ml-100k's "Children's", say) would empty the list: back to any.
+  const unknownGenre = genres.length > 0 && value.genre !== null && !genres.includes(value.genre);
+  useEffect(() => {
+    if (unknownGenre) onChange({ ...value, genre: null });
+  }, [unknownGenre, onChange, value]);
   return (
     <fieldset className="filters">
       <legend className="visually-hidden">Filter recommendations</legend>

@@ -7,17 +7,18 @@ import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';
 import { Onboarding } from './Onboarding';
 import { RecommendationList } from './RecommendationList';
-import { DEFAULT_FILTERS, type Filters } from './RecFilters';
+import type { Filters } from './RecFilters';
 import type { RankBy } from './RankBySwitch';
-
-/** The list the person last chose, kept while the page is open (screens unmount when switching tabs). */
-let lastRankBy: RankBy = 'explicit';
+import { loadRecPrefs, saveRecPrefs } from '../settings';
 
 export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (movieId: number) => void }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
-  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
-  const [rankBy, setRankBy] = useState<RankBy>(lastRankBy);
+  // Kept in localStorage: the same filters and list after switching screens, a reload, or restoring a backup.
+  const [filters, setFilters] = useState<Filters>(() => loadRecPrefs().filters);
+  const [rankBy, setRankBy] = useState<RankBy>(() => loadRecPrefs().rankBy);
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
+
+  useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);
 
   const refresh = useCallback(async () => {
     setRecs(await serving.api.recommend({ n: 20, ...filters, objective: rankBy }));
@@ -45,7 +46,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
         filters={filters}
         onFilters={setFilters}
         rankBy={rankBy}
-        onRankBy={(r) => setRankBy((lastRankBy = r))}
+        onRankBy={setRankBy}
         onOpen={onOpen}
         onHide={async (movieId) => {
           await serving.api.hide(movieId);

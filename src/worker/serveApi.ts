@@ -1,6 +1,6 @@
 // Worker API: status, recommendations (fold-in or popular fallback), the person's ratings, search.
 import { foldIn } from '../engine/als/foldIn';
-import { explainScores } from '../engine/als/explain';
+import { explainScores, type Contribution } from '../engine/als/explain';
 import { clampStars, topN } from '../engine/als/recommend';
 import { popularityRanking } from '../engine/als/baselines';
 import { displayTitle } from '../engine/movielens/titles';
@@ -77,7 +77,7 @@ export async function genres(): Promise<string[]> {
  */
 export async function recommend(opts: RecommendOptions = {}): Promise<Recommendations> {
   const s = await getServing();
-  if (!s) return { kind: 'none', objective: 'explicit', implicitAvailable: false, items: [], millis: 0 };
+  if (!s) return { kind: 'none', objective: 'explicit', implicitAvailable: false, items: [], minCount: 0, millis: 0 };
   const mine = await myRatings();
   const hidden = await hiddenMovies(await openDb());
   const t0 = performance.now();
@@ -98,14 +98,23 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
   if (!s.model || items.length === 0) {
     const ranked = popularityRanking(s.counts, s.sums, s.dataset.stats.mean, { damping: POPULAR_DAMPING, minCount, n, exclude });
     const millis = performance.now() - t0;
-    return { kind: 'popular', objective: 'explicit', implicitAvailable, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })), millis };
+    return { kind: 'popular', objective: 'explicit', implicitAvailable, minCount, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })), millis };
   }
   if (opts.objective === 'implicit' && s.implicitModel) {
     // iALS: every rating is a watch; the score is the predicted preference (near 1: likely to watch), not stars.
     const implicit = s.implicitModel;
     const ranked = topN(implicit, foldIn(implicit, items, stars), { n, exclude, minCount, counts: s.counts });
     const millis = performance.now() - t0;
-    return { kind: 'personal', objective: 'implicit', implicitAvailable, millis, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })) };
+    // The watches that carry at least a tenth of the score (its shares add up to the whole score).
+    const shares = explainScores(implicit, items, stars, ranked.map((r) => r.item));
+    return {
+      kind: 'personal',
+      objective: 'implicit',
+      implicitAvailable,
+      minCount,
+      millis,
+      items: ranked.map((r, k) => ({ ...card(s, r.item, mine), predicted: r.score, because: becauseOf(s, shares[k], Math.max(0.1 * r.score, 1e-6)) })),
+    };
   }
   const user = foldIn(s.model, items, stars);
   const ranked = topN(s.model, user, { n, exclude, minCount, counts: s.counts });
@@ -115,16 +124,22 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
     kind: 'personal',
     objective: 'explicit',
     implicitAvailable,
+    minCount,
     millis,
     items: ranked.map((r, k) => ({
       ...card(s, r.item, mine),
       predicted: clampStars(r.score),
-      because: shares[k]
-        .filter((c) => c.stars > 0.05)
-        .slice(0, 2)
-        .map((c) => displayTitle(s.movies[c.item].title)),
+      because: becauseOf(s, shares[k], 0.05),
     })),
   };
+}
+
+/** The titles of the (at most two) ratings that add the most to a score, each adding more than `least`. */
+function becauseOf(s: Serving, shares: Contribution[], least: number): string[] {
+  return shares
+    .filter((c) => c.share > least)
+    .slice(0, 2)
+    .map((c) => displayTitle(s.movies[c.item].title));
 }
 
 /** Saves (or with null, removes) one of the person's ratings. */

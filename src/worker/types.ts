@@ -88,6 +88,8 @@ export interface Recommendations {
   /** Whether an implicit model exists beside the explicit one (the screen then offers the switch). */
   implicitAvailable: boolean;
   items: Recommendation[];
+  /** The minimum number of MovieLens ratings applied (0 for a dataset without ratings, such as a Spark model's). */
+  minCount: number;
   /** Milliseconds spent on fold-in and scoring. */
   millis: number;
 }

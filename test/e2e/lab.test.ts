@@ -15,6 +15,8 @@ const PHONE = { width: 360, height: 780 };
 let context: BrowserContext;
 let page: Page;
 let errors: string[] = [];
+/** The titles the person rated in the first test. */
+const ratedTitles: string[] = [];
 
 afterAll(async () => {
   await context?.close();
@@ -118,7 +120,9 @@ test('train with a 10% holdout: the chart and the per-iteration train and valida
   await page.goto(app.url);
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 180_000 });
   for (const [k, stars] of [[0, '5 stars'], [1, '4 stars'], [3, '4.5 stars'], [5, '2 stars'], [8, '5 stars']] as const) {
-    await page.getByTestId('to-rate').locator('li').nth(k).getByRole('radio', { name: stars, exact: true }).check();
+    const row = page.getByTestId('to-rate').locator('li').nth(k);
+    ratedTitles.push((await row.locator('.title').first().textContent())!);
+    await row.getByRole('radio', { name: stars, exact: true }).check();
   }
   await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
   await showView(page, 'Model lab');
@@ -273,6 +277,15 @@ test('an implicit model adds the "You\'ll likely watch" list, ranked by score, b
   const values = scores.map((s) => parseFloat(s));
   for (let k = 1; k < values.length; k++) expect(values[k - 1]).toBeGreaterThanOrEqual(values[k]);
   expect(await list.locator('.predicted').count()).toBe(0); // no stars on this list
+  // Each row says which watches carry its score (the iALS score splits exactly into one share per watch).
+  const reasons = await list.locator('.because').allTextContents();
+  expect(reasons.length).toBeGreaterThan(10);
+  for (const r of reasons) {
+    const named = r.replace(/^Because you watched /, '').split(' and ');
+    expect(named.length).toBeGreaterThan(0);
+    for (const t of named) expect(ratedTitles).toContain(t);
+  }
+  console.log(`implicit reasons: ${reasons.slice(0, 3).join(' | ')}`);
   const watch = await list.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-movie-id')));
   expect(watch).not.toEqual(stars);
   console.log(`implicit top scores: ${values.slice(0, 5).join(', ')}`);

@@ -69,6 +69,8 @@ for (const [label, viewport] of [
     for (const id of planted.clusterA.slice(0, 3)) await rate(id, '5 stars');
     for (const id of planted.clusterB.slice(0, 3)) await rate(id, '1 stars');
     await page.getByTestId('recs-kind').filter({ hasText: 'Predicted from your ratings' }).waitFor();
+    // No MovieLens ratings came with the factors, so no minimum count applies, and the caption says so.
+    expect(await page.getByTestId('recs-kind').textContent()).toBe('Predicted from your ratings, among all movies.');
     const recs = page.getByTestId('recommendations').locator('li');
     // Rated movies leave the list; the 17 unrated cluster A movies fill its top.
     const unratedA = new Set(planted.clusterA.slice(3).map(String));

@@ -21,9 +21,9 @@ describe('explainScore', () => {
     for (const target of [0, 33, 79]) {
       const shares = explainScore(model, items, ratings, target);
       expect(shares).toHaveLength(n);
-      const sum = shares.reduce((s, c) => s + c.stars, 0);
+      const sum = shares.reduce((s, c) => s + c.share, 0);
       expect(sum).toBeCloseTo(predict(model, user, target) - model.mu - model.itemBias[target], 5);
-      for (let j = 1; j < shares.length; j++) expect(shares[j - 1].stars).toBeGreaterThanOrEqual(shares[j].stars);
+      for (let j = 1; j < shares.length; j++) expect(shares[j - 1].share).toBeGreaterThanOrEqual(shares[j].share);
     }
   });
 
@@ -32,6 +32,21 @@ describe('explainScore', () => {
     const ratings = [5, 2, 4.5, 1];
     const all = explainScores(model, items, ratings, [0, 20, 40]);
     expect(all).toEqual([0, 20, 40].map((t) => explainScore(model, items, ratings, t)));
+  });
+
+  test.each([3, 12, 40])('implicit (iALS): shares of %i watches sum to the whole watch score, largest first', (n) => {
+    const implicit = trainAls(buildCsr(data.columns, data.nUsers, data.nItems), { ...defaultAlsParams, objective: 'implicit', rank: 8, iterations: 6 });
+    const items = Array.from({ length: n }, (_, j) => (j * 7) % data.nItems);
+    const ratings = items.map((_, j) => 0.5 + ((j * 3) % 10) / 2);
+    const user = foldIn(implicit, items, ratings);
+    for (const target of [0, 33, 79]) {
+      const shares = explainScore(implicit, items, ratings, target);
+      expect(shares).toHaveLength(n);
+      let score = 0;
+      for (let f = 0; f < implicit.rank; f++) score += user.factors[f] * implicit.itemFactors[target * implicit.rank + f];
+      expect(shares.reduce((s, c) => s + c.share, 0)).toBeCloseTo(score, 6);
+      for (let j = 1; j < shares.length; j++) expect(shares[j - 1].share).toBeGreaterThanOrEqual(shares[j].share);
+    }
   });
 
   test('no ratings, no explanation', () => {

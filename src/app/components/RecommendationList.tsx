@@ -17,16 +17,19 @@ export function RecommendationList(props: {
   const { recs, filters } = props;
   const personal = recs?.kind === 'personal';
   const watch = personal && recs?.objective === 'implicit';
+  // What the service applied: a dataset without ratings (a Spark model's) has no counts to filter on.
+  const minCount = recs?.minCount ?? filters.minCount;
+  const among = minCount > 0 ? `movies with at least ${minCount} MovieLens ratings` : 'all movies';
   return (
     <section className="panel recs" id="recommendations" aria-labelledby="recs-h">
       <h2 id="recs-h">{watch ? 'You’ll likely watch' : personal ? 'Recommended for you' : 'Popular with MovieLens users'}</h2>
       {personal && recs?.implicitAvailable && <RankBySwitch value={props.rankBy} onChange={props.onRankBy} />}
       <p className="muted" data-testid="recs-kind">
         {watch
-          ? `Ranked by the implicit model (iALS), which treats every movie you rated as watched; the score is how strongly it expects you to watch (not stars). Among movies with at least ${filters.minCount} MovieLens ratings.`
+          ? `Ranked by the implicit model (iALS), which treats every movie you rated as watched; the score is how strongly it expects you to watch (not stars). Among ${among}.`
           : personal
-          ? `Predicted from your ratings, among movies with at least ${filters.minCount} MovieLens ratings.`
-          : `You have not rated anything yet, so this is a popularity fallback: the best damped (Bayesian) average ratings among movies with at least ${filters.minCount} ratings. Rate a few movies to make it yours.`}
+          ? `Predicted from your ratings, among ${among}.`
+          : `You have not rated anything yet, so this is a popularity fallback: the best damped (Bayesian) average ratings among ${among}. Rate a few movies to make it yours.`}
       </p>
       <RecFilters value={filters} onChange={props.onFilters} />
       {recs?.items.length === 0 && <p className="muted">No movie matches these filters.</p>}
@@ -35,7 +38,11 @@ export function RecommendationList(props: {
           <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
             <div>
               <MovieMeta movie={m} onOpen={props.onOpen} />
-              {m.because.length > 0 && <p className="because">Because you rated {m.because.join(' and ')}</p>}
+              {m.because.length > 0 && (
+                <p className="because">
+                  Because you {watch ? 'watched' : 'rated'} {m.because.join(' and ')}
+                </p>
+              )}
               <button type="button" className="hide" onClick={() => props.onHide(m.movieId)} aria-label={`Not interested in ${movieLabel(m)}`}>
                 Not interested
               </button>

@@ -49,7 +49,7 @@ export function run(args: string[]): void {
   const rows = top.map((t) => {
     const m = portable.movies[t.item];
     const because = explainScore(model, items, stars, t.item)
-      .filter((c) => c.stars > 0)
+      .filter((c) => c.share > 0)
       .slice(0, 2)
       .map((c) => displayTitle(portable.movies[c.item].title));
     return { movieId: m.movieId, title: displayTitle(m.title), year: m.year, genres: m.genres, predicted: clampStars(t.score), count: m.count, because };

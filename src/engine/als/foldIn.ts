@@ -6,8 +6,15 @@ import { factorPenalty } from './regularization';
 import { createSolveScratch, solveRow, type SolveScratch } from './solveRow';
 import { DEFAULT_IMPLICIT_ALPHA } from './train';
 
-/** YᵀY of each implicit model's item table, computed on its first fold-in. */
+/** YᵀY of each implicit model's item table, computed on its first use. */
 const grams = new WeakMap<Float32Array, Float64Array>();
+
+/** YᵀY (rank × rank) of an implicit model's item factors, cached per model table. */
+export function itemGram(model: AlsModel): Float64Array {
+  let YtY = grams.get(model.itemFactors);
+  if (!YtY) grams.set(model.itemFactors, (YtY = gramOf(model.itemFactors, model.rank)));
+  return YtY;
+}
 
 /**
  * Solves the user's [factors, bias] against the model's item factors and biases with the same
@@ -34,8 +41,7 @@ export function foldIn(
   }
   if (model.params.objective === 'implicit') {
     // iALS: the exact user row solve against the fixed items (YᵀY + Σ (c − 1) q qᵀ + penalty·I) x = Σ c q.
-    let YtY = grams.get(model.itemFactors);
-    if (!YtY) grams.set(model.itemFactors, (YtY = gramOf(model.itemFactors, rank)));
+    const YtY = itemGram(model);
     const alpha = model.params.implicitAlpha ?? DEFAULT_IMPLICIT_ALPHA;
     const x = solveImplicitRow(YtY, model.itemFactors, rank, idx, vals, 0, n, alpha, factorPenalty(model.params, n), createImplicitScratch(rank));
     return { bias: 0, factors: Float64Array.from(x) };

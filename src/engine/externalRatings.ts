@@ -1,5 +1,6 @@
 // Reads a person's ratings exported from IMDb (ratings.csv) or Letterboxd (ratings.csv / diary.csv) into half-star rows.
 import Papa from 'papaparse';
+import { CSV_OPTIONS, unifyLineBreaks } from './movielens/csvText';
 import { ImportError, excerpt } from './movielens/errors';
 
 export type ExternalSource = 'imdb' | 'letterboxd';
@@ -79,7 +80,7 @@ export function parseExternalRatings(text: string, file: string): ExternalExport
   if (clean.trim() === '') {
     throw new ImportError(file, undefined, `the file is empty; expected an IMDb ratings export (${IMDB_EXPECTED}) or a Letterboxd ratings.csv (${LETTERBOXD_EXPECTED})`);
   }
-  const parsed = Papa.parse<string[]>(clean, { header: false, delimiter: ',', skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(unifyLineBreaks(clean), CSV_OPTIONS);
   const quote = parsed.errors.find((e) => e.type === 'Quotes');
   if (quote) throw new ImportError(file, (quote.row ?? 0) + 1, `expected a properly quoted field (${quote.message})`);
   const [header, ...body] = parsed.data;

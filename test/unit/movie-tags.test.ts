@@ -48,6 +48,13 @@ describe('counting tags', () => {
     expect(err('userId,movieId,tag,timestamp\n1,2,ok\n')).toBe('ml/tags.csv, line 2: expected 4 fields (userId,movieId,tag,timestamp), found 3 in "1,2,ok"');
   });
 
+  test('tags.csv with CRLF and LF mixed reads every row', () => {
+    const text = 'userId,movieId,tag,timestamp\r\n1,5,noir,1\n2,5,Noir,2\r\n3,6,"heist, slow",3\n';
+    const tags = parseTagsCsv(enc(text), 'tags.csv');
+    expect(tags.get(5)).toEqual([{ tag: 'noir', count: 2 }]);
+    expect(tags.get(6)).toEqual([{ tag: 'heist, slow', count: 1 }]);
+  });
+
   test('the panel renders a tag holding HTML as literal text', () => {
     const html = renderToStaticMarkup(createElement(MovieTags, { tags: [{ tag: '<img src=x onerror=alert(1)>', count: 2 }] }));
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -40,6 +40,16 @@ describe('movies.csv', () => {
     expect(importErrorOf(() => parseMoviesCsv(new Uint8Array([0x6d, 0xe9, 0xff]))).message).toMatch(/not valid UTF-8/);
   });
 
+  test('CRLF and LF mixed in one file (edited on two systems) read as the same lines, quoted titles included', () => {
+    const mixed = parseMoviesCsv(enc('movieId,title,genres\r\n1,Heat (1995),Action\n2,"American President, The (1995)",Comedy|Drama\r\n3,Casino (1995),Crime\n'));
+    expect(mixed.map((m) => [m.movieId, m.title, m.genres.length])).toEqual([
+      [1, 'Heat', 1],
+      [2, 'American President, The', 2],
+      [3, 'Casino', 1],
+    ]);
+    expect(importErrorOf(() => parseMoviesCsv(enc('movieId,title,genres\n1,A,B\r\n2,C'))).message).toMatch(/^movies\.csv, line 3: expected 3 fields/);
+  });
+
   test('a UTF-8 BOM is ignored', () => {
     expect(parseMoviesCsv(enc('\uFEFFmovieId,title,genres\r\n1,Heat (1995),Action\r\n'))[0].title).toBe('Heat');
   });

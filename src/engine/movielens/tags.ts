@@ -1,5 +1,6 @@
 // Tags of a release (tags.csv, ml-10m tags.dat) → each movie's most frequent tags: counted case-folded, shown in their most common spelling.
 import Papa from 'papaparse';
+import { CSV_OPTIONS, unifyLineBreaks } from './csvText';
 import { decodeText, decodeUtf8, type TextEncoding } from './decode';
 import { ImportError, excerpt } from './errors';
 
@@ -87,10 +88,8 @@ export function parseTagsCsv(bytes: Uint8Array, file = 'tags.csv', n = TOP_TAGS)
   const counter = new TagCounter();
   let row = 0;
   let failure: ImportError | null = null;
-  Papa.parse<string[]>(text, {
-    header: false,
-    delimiter: ',',
-    skipEmptyLines: false,
+  Papa.parse<string[]>(unifyLineBreaks(text), {
+    ...CSV_OPTIONS,
     step: (r, parser) => {
       row++;
       const fields = r.data;

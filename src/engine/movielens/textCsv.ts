@@ -1,5 +1,6 @@
 // movies.csv and links.csv (RFC 4180 text files) parsed with papaparse into typed records.
 import Papa from 'papaparse';
+import { CSV_OPTIONS, unifyLineBreaks } from './csvText';
 import { decodeUtf8 } from './decode';
 import { ImportError, excerpt } from './errors';
 
@@ -22,7 +23,7 @@ export interface LinkRow {
 /** Parses CSV text with a required header; returns the data rows with their 1-based line numbers. */
 function parseTable(text: string, file: string, header: string[]): { fields: string[]; line: number }[] {
   if (text.trim() === '') throw new ImportError(file, undefined, `the file is empty; expected the header "${header.join(',')}"`);
-  const result = Papa.parse<string[]>(text, { header: false, delimiter: ',', skipEmptyLines: false });
+  const result = Papa.parse<string[]>(unifyLineBreaks(text), CSV_OPTIONS);
   const rows = result.data;
   // Row k starts on line lineOf[k]: a quoted field holding line breaks (RFC 4180) makes its row span several lines.
   const lineOf: number[] = [];

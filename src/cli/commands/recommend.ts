@@ -46,20 +46,25 @@ export function run(args: string[]): void {
   const user = foldIn(model, items, stars);
   const counts = Int32Array.from(portable.movies, (m) => m.count);
   const top = topN(model, user, { n: num(values.n, 'n', 20), exclude: items, minCount: num(values['min-count'], 'min-count', 25), counts });
+  // An implicit (iALS) model ranks by its watch score (near 1: very likely to watch), which is not stars.
+  const implicit = model.params.objective === 'implicit';
   const rows = top.map((t) => {
     const m = portable.movies[t.item];
     const because = explainScore(model, items, stars, t.item)
-      .filter((c) => c.share > 0)
+      .filter((c) => c.share > (implicit ? 0.1 * t.score : 0))
       .slice(0, 2)
       .map((c) => displayTitle(portable.movies[c.item].title));
-    return { movieId: m.movieId, title: displayTitle(m.title), year: m.year, genres: m.genres, predicted: clampStars(t.score), count: m.count, because };
+    const score = implicit ? { watchScore: t.score } : { predicted: clampStars(t.score) };
+    return { movieId: m.movieId, title: displayTitle(m.title), year: m.year, genres: m.genres, ...score, count: m.count, because };
   });
   if (values.json) {
     console.log(JSON.stringify({ model: path, rated: mine.length, unknown: mine.length - known.length, recommendations: rows }, null, 2));
     return;
   }
-  console.log(`${known.length} of your ${mine.length} ratings are in the model's catalogue.`);
-  rows.forEach((r, k) =>
-    console.log(`${String(k + 1).padStart(2)}. ${r.predicted.toFixed(1)}★  ${r.title}${r.year ? ` (${r.year})` : ''}  [${r.count} ratings]${r.because.length ? `  because you rated ${r.because.join(' and ')}` : ''}`),
-  );
+  console.log(`${known.length} of your ${mine.length} ratings are in the model's catalogue.${implicit ? ' Implicit model: ranked by watch score (near 1: very likely to watch), not stars.' : ''}`);
+  rows.forEach((r, k) => {
+    const score = r.watchScore !== undefined ? `watch ${r.watchScore.toFixed(2)}` : `${r.predicted!.toFixed(1)}★`;
+    const why = r.because.length ? `  because you ${implicit ? 'watched' : 'rated'} ${r.because.join(' and ')}` : '';
+    console.log(`${String(k + 1).padStart(2)}. ${score}  ${r.title}${r.year ? ` (${r.year})` : ''}  [${r.count} ratings]${why}`);
+  });
 }

@@ -2,7 +2,7 @@
 // an import or a training (Web Lock); the others show its progress and go on when it ends, and follow its changes.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { jobs, proxy, serving, CancelledError } from '../client/engineClient';
-import { onTabMessage, postTabMessage, type JobKind, type TabMessage } from '../client/tabSync';
+import { onTabMessage, postTabMessage, type JobKind, type TabMessage } from '../sync/tabSync';
 import { withJobLock } from '../worker/importLock';
 import type { AppStatus, ImportProgress } from '../worker/engineApi';
 import type { BundleManifest } from '../engine/movielens/manifest';

@@ -2,7 +2,7 @@
 // changes made in another tab (ratings, "not interested", a restored backup) show here within a moment.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../client/engineClient';
-import { onTabMessage, postTabMessage } from '../client/tabSync';
+import { onTabMessage, postTabMessage } from '../sync/tabSync';
 
 export interface Removed {
   movieId: number;

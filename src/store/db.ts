@@ -2,7 +2,7 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, STORES, type PocketLensDB, type StoreName } from './schema';
 import { LEGACY_MOVIES, migrateToV3 } from './migrateV3';
-import { postTabMessage } from '../client/tabSync';
+import { emitDbEvent } from './dbEvents';
 import { isQuotaError, quotaError } from './quota';
 
 export type DB = IDBPDatabase<PocketLensDB>;
@@ -49,7 +49,7 @@ export function openDb(name = DB_NAME): Promise<DB> {
         // An older tab keeps a connection open and did not close it on `versionchange`: say so to the person.
         wasBlocked = true;
         console.warn('PocketLens: database upgrade is waiting for another tab to close');
-        postTabMessage({ type: 'db-blocked', version: DB_VERSION });
+        emitDbEvent({ type: 'db-blocked', version: DB_VERSION });
       },
       blocking(currentVersion, blockedVersion, event) {
         // Another tab opens a newer version (or deletes the database): close at once so it can go on, and have
@@ -58,14 +58,14 @@ export function openDb(name = DB_NAME): Promise<DB> {
         replaced.set(name, blockedVersion);
         opened.delete(name);
         (event.target as IDBDatabase).close();
-        postTabMessage({ type: 'db-versionchange', oldVersion: currentVersion, newVersion: blockedVersion });
+        emitDbEvent({ type: 'db-versionchange', oldVersion: currentVersion, newVersion: blockedVersion });
       },
       terminated() {
         opened.delete(name);
       },
     });
     p = p.then((d) => {
-      if (wasBlocked) postTabMessage({ type: 'db-opened', version: DB_VERSION });
+      if (wasBlocked) emitDbEvent({ type: 'db-opened', version: DB_VERSION });
       return d;
     });
     p.catch(() => opened.delete(name));

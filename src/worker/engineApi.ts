@@ -1,4 +1,10 @@
 // The engine worker's API, assembled from its parts: import, datasets, train, serve. workers/engine.worker.ts exposes it.
+import { setDbEventSink } from '../store/dbEvents';
+import { postTabMessage } from '../sync/tabSync';
+
+// Every tab hears what this worker's database connection meets (an upgrade elsewhere, a blocked upgrade).
+setDbEventSink(postTabMessage);
+
 export * from './importApi';
 export * from './datasetsApi';
 export * from './trainApi';

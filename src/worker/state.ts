@@ -10,7 +10,7 @@ import { latestModel, objectiveOf } from '../store/models';
 import { getMeta } from '../store/meta';
 import type { DatasetRecord, ModelRecord } from '../store/schema';
 import type { DatasetSummary, ModelSummary } from './types';
-import { onTabMessage } from '../client/tabSync';
+import { onTabMessage } from '../sync/tabSync';
 
 export const ACTIVE_KEY = 'activeDataset';
 

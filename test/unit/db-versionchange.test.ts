@@ -4,8 +4,9 @@ import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openDb, StorageError } from '../../src/store/db';
 import { setRating, getProfile } from '../../src/store/profile';
-import { CHANNEL, type TabMessage } from '../../src/client/tabSync';
+import { CHANNEL, type TabMessage } from '../../src/sync/tabSync';
 import { DB_VERSION } from '../../src/store/schema';
+import '../../src/worker/engineApi'; // sends database events to the tabs, as in the engine worker
 
 const heard: TabMessage[] = [];
 const listener = new BroadcastChannel(CHANNEL); // another context's end of the channel

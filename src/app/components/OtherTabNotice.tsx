@@ -1,7 +1,7 @@
 // Shown while another tab runs an import or a training: its progress, and that this tab goes on when it ends.
 import type { ImportProgress } from '../../worker/types';
 import type { IterationInfo } from '../../engine/types';
-import type { JobKind } from '../../client/tabSync';
+import type { JobKind } from '../../sync/tabSync';
 import { thousands } from '../format';
 import './tabs.css';
 

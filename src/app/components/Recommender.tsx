@@ -1,7 +1,7 @@
 // The main screen: onboarding cards and search on the left, recommendations on the right, refreshed after every stored rating change.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
-import { postTabMessage } from '../../client/tabSync';
+import { postTabMessage } from '../../sync/tabSync';
 import type { Recommendations } from '../../worker/types';
 import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';

@@ -1,6 +1,6 @@
 // A banner when another tab changes the database's version: this tab must reload, or this tab waits for the others.
 import { useEffect, useState } from 'react';
-import { onTabMessage } from '../../client/tabSync';
+import { onTabMessage } from '../../sync/tabSync';
 import { DB_VERSION } from '../../store/schema';
 import './tabs.css';
 

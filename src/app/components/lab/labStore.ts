@@ -7,7 +7,7 @@ import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, TuneResult
 import type { ModelSummary } from '../../../worker/types';
 import { statusChanged } from '../../statusEvents';
 import { withJobLock } from '../../../worker/importLock';
-import { postTabMessage } from '../../../client/tabSync';
+import { postTabMessage } from '../../../sync/tabSync';
 import { workersFromUrl } from '../../useBootstrap';
 import { FORM_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm } from './labForm';
 

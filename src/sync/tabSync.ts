@@ -1,6 +1,7 @@
 // Small typed messages between this origin's tabs and workers (BroadcastChannel): changes, running jobs, upgrades.
 import type { ImportProgress } from '../worker/types';
 import type { IterationInfo } from '../engine/types';
+import type { DbEvent } from '../store/dbEvents';
 
 export type JobKind = 'import' | 'train';
 
@@ -19,12 +20,8 @@ export type TabMessage =
   | { type: 'job-ended' }
   /** A tab waiting for the job lock asks the holder to say what it runs. */
   | { type: 'job-query' }
-  /** A worker's database connection closed because another tab opened version `newVersion` (null: deleted). */
-  | { type: 'db-versionchange'; oldVersion: number; newVersion: number | null }
-  /** An upgrade to `version` waits for other tabs' connections to close. */
-  | { type: 'db-blocked'; version: number }
-  /** A database open at `version` succeeded (clears a blocked notice). */
-  | { type: 'db-opened'; version: number };
+  /** A worker's database connection met an upgrade (see store/dbEvents.ts). */
+  | DbEvent;
 
 export const CHANNEL = 'pocketlens';
 

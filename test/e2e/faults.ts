@@ -22,14 +22,25 @@ export interface FaultPoint {
   action: 'freeze' | 'crash' | 'pause' | 'quota';
   /** For `pause`: how long the worker's thread stands still before it goes on (ms). */
   ms?: number;
+  /** How many workers of that name (started one after another) get the fault; 1 unless given. */
+  times?: number;
 }
 
 export const describeFault = (f: FaultPoint) => `${f.on}${f.store ? `:${f.store}` : ''}#${f.k}/${f.action}`;
 
-function prelude(f: FaultPoint): string {
+/** Where a worker claims an armed fault (see prelude). */
+const CLAIM = '/__pocketlens-fault/claim/';
+
+function prelude(f: FaultPoint, token: number): string {
   return `;(() => {
   const f = ${JSON.stringify(f)};
   if (self.name !== f.worker) return;
+  // One fault, one worker: the first worker of that name started after arming claims it (a synchronous request the
+  // test answers), so the worker that replaces it after the crash or kill runs plain, however fast it starts.
+  const claim = new XMLHttpRequest();
+  claim.open('GET', '${CLAIM}${token}', false);
+  claim.send();
+  if (claim.responseText !== 'armed') return;
   let fired = false;
   const fire = (tag) => {
     if (fired) return;
@@ -117,11 +128,15 @@ export interface Arm {
 }
 
 /**
- * Serves the engine worker with the prelude of the armed fault (none: the plain script). Needs a context created with
- * `serviceWorkers: 'block'`, or the service worker would answer from its precache. Returns arm().
+ * Serves the engine worker with the prelude of the armed fault (none: the plain script); each arm() fires in one
+ * worker at most. Needs a context created with `serviceWorkers: 'block'`, or the service worker would answer from its
+ * precache. Returns arm().
  */
 export async function injectFaults(context: BrowserContext): Promise<Arm> {
   let armed: FaultPoint | null = null;
+  let token = 0;
+  let times = 1;
+  const claims = new Map<number, number>();
   let quota: number | null = null;
   await context.addInitScript({
     content: `window.__faults = []; new BroadcastChannel('pocketlens-fault').onmessage = (e) => window.__faults.push(e.data);`,
@@ -129,10 +144,18 @@ export async function injectFaults(context: BrowserContext): Promise<Arm> {
   await context.route(/\/assets\/engine\.worker-[\w-]+\.js$/, async (route) => {
     const res = await route.fetch();
     const body = await res.text();
-    await route.fulfill({ response: res, body: (quota === null ? '' : reportedQuota(quota)) + (armed ? prelude(armed) : '') + body });
+    await route.fulfill({ response: res, body: (quota === null ? '' : reportedQuota(quota)) + (armed ? prelude(armed, token) : '') + body });
+  });
+  await context.route(`**${CLAIM}*`, async (route) => {
+    const t = Number(route.request().url().split('/').pop());
+    const n = (claims.get(t) ?? 0) + 1;
+    claims.set(t, n);
+    await route.fulfill({ status: 200, contentType: 'text/plain', body: t === token && n <= times ? 'armed' : 'spent' });
   });
   const arm = (f: FaultPoint | null) => {
     armed = f;
+    times = f?.times ?? 1;
+    token++;
   };
   return Object.assign(arm, {
     reportQuota: (bytes: number | null) => {

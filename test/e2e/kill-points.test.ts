@@ -80,7 +80,7 @@ function assertConsistent(snap: StoreSnapshot, profile: StoreSnapshot['profile']
 /** Kills the worker that froze (or crashed) at the armed fault, the way `kill` says. */
 async function kill(how: Kill, bridge: 'jobs' | 'serving'): Promise<void> {
   const page = s.page;
-  s.arm(null); // the next worker started is a plain one
+  // No need to disarm: a fault fires in as many workers as it says (one unless `times`), the next ones run plain.
   if (how === 'close') return page.close();
   if (how === 'cancel') {
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -230,7 +230,7 @@ test('training killed at 8 points: no half model, the previous dataset and model
   expect((await snapshot(s.page)).active).toBe(s.alpha);
 }, 400_000);
 
-test('backup restore killed at 8 points: the ratings are exactly the old set or exactly the restored one', async () => {
+test('backup restore killed at 10 points: the ratings are exactly the old set or exactly the restored one', async () => {
   const backup = (ratings: { movieId: number; rating: number }[]) =>
     JSON.stringify({ format: 'pocketlens-backup', version: 1, exportedAt: new Date().toISOString(), ratings: ratings.map((r, i) => ({ ...r, ratedAt: 1_700_000_000_000 + i })) });
   const old = s.baseline.profile;
@@ -254,9 +254,10 @@ test('backup restore killed at 8 points: the ratings are exactly the old set or 
     [serving('commit', 1), 'close'], // committed
     [serving('restore', 2), 'heartbeat'],
     [serving('commit', 1), 'heartbeat'],
-    // A crash inside the open restore transaction (restore#3) sometimes left the retried restore waiting on IndexedDB for
-    // minutes in Chromium 156 (about half the runs; not yet understood): tracked in the closing note; here the crash follows the commit.
+    [serving('restore', 3, 'crash'), 'crash'], // inside the open restore transaction
     [serving('commit', 1, 'crash'), 'crash'],
+    // The retried restore crashes too: the person is told it was interrupted, and the ratings are one set or the other.
+    [{ ...serving('restore', 3, 'crash'), times: 2 }, 'crash'],
   ];
   for (const [f, how] of points) {
     const label = `restore ${describeFault(f)} → ${how}`;
@@ -265,6 +266,18 @@ test('backup restore killed at 8 points: the ratings are exactly the old set or 
     await restore(newFile);
     const tag = await faultFired(s.page);
     await kill(how, 'serving');
+    if (f.times === 2) {
+      await s.page.getByRole('alert').filter({ hasText: `The restore from kill-points-new.json was interrupted: the recommendation engine crashed twice.` }).waitFor();
+      const snap = await reopen();
+      const which = snap.profile.length === restored.length ? restored : old;
+      assertConsistent(snap, [...which].sort((a, b) => a.movieId - b.movieId), label);
+      tried.restore.push(`${label}, retry crashed too (${tag}) → ${which === old ? 'old set' : 'restored set'}`);
+      if (which !== old) {
+        await restore(oldFile);
+        await s.page.getByRole('status').filter({ hasText: `Restored ${old.length} ratings` }).waitFor();
+      }
+      continue;
+    }
     if (how !== 'close') {
       // The serving worker was restarted; the restore is retried once on it and completes.
       await s.page.getByRole('status').filter({ hasText: `Restored ${restored.length} ratings` }).waitFor();

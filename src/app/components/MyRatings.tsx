@@ -1,6 +1,6 @@
 // "Your ratings": a sortable virtualized list to edit or remove (with undo), CSV/backup download, restore, IMDb/Letterboxd import.
 import { useEffect, useMemo, useState } from 'react';
-import { serving } from '../../client/engineClient';
+import { EngineFaultError, serving } from '../../client/engineClient';
 import type { ImportEntry } from '../../engine/externalRatingsPlan';
 import type { ImportPreview } from '../../worker/externalImportApi';
 import type { MovieCard } from '../../worker/types';
@@ -48,7 +48,12 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
       setMessage({ text: `Restored ${count} ratings${settings ? ' and your settings' : ''} from ${file.name}.`, error: false });
       void onRestored();
     } catch (e) {
-      setMessage({ text: `Nothing was changed: ${(e as Error).message}`, error: true });
+      if (e instanceof EngineFaultError) {
+        // Retried once already: the engine failed twice. The restore is one transaction, so it happened whole or not at all.
+        const what = e.fault === 'crashed' ? 'crashed' : 'stopped responding';
+        setMessage({ text: `The restore from ${file.name} was interrupted: the recommendation engine ${what} twice. It is written in one transaction, so your ratings are either exactly as before or exactly the backup's: the list shows which.`, error: true });
+        void onRestored();
+      } else setMessage({ text: `Nothing was changed: ${(e as Error).message}`, error: true });
     }
   };
 

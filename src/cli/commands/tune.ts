@@ -1,11 +1,12 @@
 // `cli tune`: cross-validated grid or random search over rank, λ, α, bias λ and iterations; prints the table and the winner.
 import { parseArgs } from 'node:util';
-import { tune, type SearchSpace } from '../../engine/eval/tune';
+import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
 import { loadDataset } from '../loadDataset';
 import { num } from '../args';
 
 export const usage = `tune <dataset dir or zip> [--folds 5] [--seed 42] [--sample N]
-       [--ranks 16,32,64] [--lambdas 1.5,2.2,3] [--exponents 0.4,1] [--bias-lambdas 3] [--iters 15] [--json]`;
+       [--ranks 16,32,64] [--lambdas 1.5,2.2,3] [--exponents 0.4,1] [--bias-lambdas 3] [--iters 15] [--json]
+       [--objective implicit [--alphas 1,3,10]]   (implicit: iALS confidence 1 + alpha·r, as eval --alpha; NDCG@10 over --folds per-user 20% holdouts)`;
 
 function list(v: string | undefined, name: string, fallback: number[]): number[] {
   if (v === undefined) return fallback;
@@ -25,6 +26,8 @@ export function run(args: string[]): void {
       exponents: { type: 'string' },
       'bias-lambdas': { type: 'string' },
       iters: { type: 'string' },
+      objective: { type: 'string' },
+      alphas: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -36,18 +39,39 @@ export function run(args: string[]): void {
     lambdaExponent: list(values.exponents, 'exponents', [0.4, 1]),
     biasLambda: list(values['bias-lambdas'], 'bias-lambdas', [3]),
     iterations: list(values.iters, 'iters', [15]),
+    confidence: list(values.alphas, 'alphas', [1, 3, 10]),
   };
+  const objective = values.objective ?? 'explicit';
+  if (objective !== 'explicit' && objective !== 'implicit') throw new Error(`--objective must be explicit or implicit, got ${objective}`);
+  const implicit = objective === 'implicit';
+  const score = (r: TuneResult) => (implicit ? `NDCG@10 ${r['ndcg@10']!.toFixed(4)} recall@20 ${r['recall@20']!.toFixed(4)}` : r.rmse.toFixed(4));
+  const conf = (p: TuneResult['params']) => (implicit ? ` alpha ${p.implicitAlpha}` : '');
   const folds = num(values.folds, 'folds', 5);
   const data = loadDataset(path);
   const results = tune(data.ratings, data.stats.users, data.stats.movies, space, {
     folds,
     seed: num(values.seed, 'seed', 42),
     sample: values.sample ? num(values.sample, 'sample', 0) : undefined,
+    objective,
     onResult: (r, done, total) =>
-      !values.json && process.stderr.write(`${done}/${total} rank ${r.params.rank} λ ${r.params.lambda} α ${r.params.lambdaExponent} bias λ ${r.params.biasLambda} iters ${r.params.iterations}: ${r.rmse.toFixed(4)}\n`),
+      !values.json &&
+      process.stderr.write(`${done}/${total} rank ${r.params.rank} λ ${r.params.lambda} α ${r.params.lambdaExponent} bias λ ${r.params.biasLambda} iters ${r.params.iterations}${conf(r.params)}: ${score(r)}\n`),
   });
   if (values.json) {
-    console.log(JSON.stringify({ dataset: path, folds, space, winner: results[0], results }, null, 2));
+    console.log(JSON.stringify({ dataset: path, objective, folds, space, winner: results[0], results }, null, 2));
+    return;
+  }
+  if (implicit) {
+    console.log(`${path}: implicit (iALS), NDCG@10 over ${folds} per-user 20% holdouts, best first`);
+    console.log('rank  lambda  λ exp  alpha  iters  NDCG@10  recall@20  fit (s)');
+    for (const r of results) {
+      const p = r.params;
+      console.log(
+        `${String(p.rank).padStart(4)}  ${String(p.lambda).padStart(6)}  ${String(p.lambdaExponent).padStart(5)}  ${String(p.implicitAlpha).padStart(5)}  ${String(p.iterations).padStart(5)}  ${r['ndcg@10']!.toFixed(4).padStart(7)}  ${r['recall@20']!.toFixed(4).padStart(9)}  ${r.fitSeconds.toFixed(2).padStart(7)}`,
+      );
+    }
+    const w = results[0].params;
+    console.log(`winner: --objective implicit --rank ${w.rank} --lambda ${w.lambda} --lambda-exponent ${w.lambdaExponent} --iters ${w.iterations} --alpha ${w.implicitAlpha}`);
     return;
   }
   console.log(`${path}: ${folds}-fold CV RMSE, best first`);

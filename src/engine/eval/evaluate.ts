@@ -198,3 +198,16 @@ export function crossValidate(cols: RatingColumns, nUsers: number, nItems: numbe
   }
   return Object.assign(mean(per), { foldRmse: per.map((m) => m.rmse) });
 }
+
+/**
+ * Repeated per-user holdouts (fold f holds out `testFraction` of every user's ratings, seed + f) scored by ranking
+ * over each user's unrated movies: what tuning an implicit model compares, since its scores are not stars.
+ */
+export function crossValidateRanking(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, folds: number, seed = 42, testFraction = 0.2): Metrics {
+  const per: Metrics[] = [];
+  for (let f = 0; f < folds; f++) {
+    const { train, test } = perUserHoldout(cols, nUsers, testFraction, seed + f);
+    per.push(measure(fitAls(train, nUsers, nItems, params), train, test, nUsers, nItems));
+  }
+  return mean(per);
+}

@@ -31,16 +31,18 @@ export const describeFault = (f: FaultPoint) => `${f.on}${f.store ? `:${f.store}
 /** Where a worker claims an armed fault (see prelude). */
 const CLAIM = '/__pocketlens-fault/claim/';
 
-function prelude(f: FaultPoint, token: number): string {
+/** The prelude for one or more faults of the same worker (each fires once, on its own hook). */
+function prelude(faults: FaultPoint[], token: number): string {
   return `;(() => {
-  const f = ${JSON.stringify(f)};
-  if (self.name !== f.worker) return;
-  // One fault, one worker: the first worker of that name started after arming claims it (a synchronous request the
+  const faults = ${JSON.stringify(faults)};
+  if (self.name !== faults[0].worker) return;
+  // One arming, one worker: the first worker of that name started after arming claims it (a synchronous request the
   // test answers), so the worker that replaces it after the crash or kill runs plain, however fast it starts.
   const claim = new XMLHttpRequest();
   claim.open('GET', '${CLAIM}${token}', false);
   claim.send();
   if (claim.responseText !== 'armed') return;
+  for (const f of faults) (() => {
   let fired = false;
   const fire = (tag) => {
     if (fired) return;
@@ -102,6 +104,7 @@ function prelude(f: FaultPoint, token: number): string {
       return r;
     };
   }
+  })();
 })();
 `;
 }
@@ -122,7 +125,8 @@ function reportedQuota(quota: number): string {
 }
 
 export interface Arm {
-  (f: FaultPoint | null): void;
+  /** Arms one fault, or several for the same worker (each fires once), or none. */
+  (f: FaultPoint | FaultPoint[] | null): void;
   /** Makes workers started from now on report this storage quota (null: the browser's own report). */
   reportQuota(bytes: number | null): void;
 }
@@ -133,7 +137,7 @@ export interface Arm {
  * precache. Returns arm().
  */
 export async function injectFaults(context: BrowserContext): Promise<Arm> {
-  let armed: FaultPoint | null = null;
+  let armed: FaultPoint[] | null = null;
   let token = 0;
   let times = 1;
   const claims = new Map<number, number>();
@@ -152,9 +156,9 @@ export async function injectFaults(context: BrowserContext): Promise<Arm> {
     claims.set(t, n);
     await route.fulfill({ status: 200, contentType: 'text/plain', body: t === token && n <= times ? 'armed' : 'spent' });
   });
-  const arm = (f: FaultPoint | null) => {
-    armed = f;
-    times = f?.times ?? 1;
+  const arm = (f: FaultPoint | FaultPoint[] | null) => {
+    armed = f === null ? null : Array.isArray(f) ? f : [f];
+    times = armed?.[0].times ?? 1;
     token++;
   };
   return Object.assign(arm, {

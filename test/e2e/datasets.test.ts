@@ -1,19 +1,12 @@
 // Datasets side by side in the app: import a second release from the panel, switch between them, delete one for good.
-import { strToU8, zipSync } from 'fflate';
 import { expect, test } from 'vitest';
-import { plantedLowRank } from '../../src/engine/synth';
-import { writeRelease } from '../../src/engine/movielens/writeRelease';
 import { screenshot, storeCounts, watchErrors } from './harness';
 import { showView, useServedApp } from './app';
+import { synthZip } from './releases';
 
 const app = useServedApp();
 
-function release(name: string, users: number, seed: number) {
-  const synth = plantedLowRank({ users, items: 120, rank: 3, density: 0.3, noise: 0.3, seed, clamp: true });
-  const r = writeRelease(synth.columns, synth.nItems);
-  const zip = zipSync(Object.fromEntries(Object.entries(r).map(([f, text]) => [`${name}/${f}`, strToU8(text)])));
-  return { file: { name: `${name}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) }, ratings: synth.columns.length };
-}
+const release = (name: string, users: number, seed: number) => synthZip(name, { users, seed });
 
 test('import a second dataset from the panel, switch back to the first, delete the second: its data and model are gone', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });

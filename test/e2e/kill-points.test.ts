@@ -1,27 +1,19 @@
 // Killing the worker or closing the page at many points of an import, a training and a backup restore loses nothing:
 // ratings exact, the previous dataset and model usable, half-written data gone after the next start.
-import { strToU8, zipSync } from 'fflate';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { plantedLowRank } from '../../src/engine/synth';
-import { synthMovieId, writeRelease } from '../../src/engine/movielens/writeRelease';
+import { synthMovieId } from '../../src/engine/movielens/writeRelease';
 import { artifacts, type BrowserContext, type Page } from './harness';
 import { showView, useServedApp } from './app';
+import { synthZip } from './releases';
 import { describeFault, faultFired, injectFaults, snapshot, type FaultPoint, type StoreSnapshot } from './faults';
 
 const app = useServedApp();
 
-function release(name: string, users: number, items: number, density: number, seed: number) {
-  const synth = plantedLowRank({ users, items, rank: 3, density, noise: 0.3, seed, clamp: true });
-  const r = writeRelease(synth.columns, synth.nItems);
-  const zip = zipSync(Object.fromEntries(Object.entries(r).map(([f, text]) => [`${name}/${f}`, strToU8(text)])));
-  return { file: { name: `${name}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) }, ratings: synth.columns.length };
-}
-
 // A: the person's dataset with a model. B: two rating chunks (262,144 rows each), so chunk writes can be interrupted.
-const A = release('ml-alpha', 150, 120, 0.3, 1);
-const B = release('ml-beta', 900, 1000, 0.3, 2);
+const A = synthZip('ml-alpha', { users: 150, seed: 1 });
+const B = synthZip('ml-beta', { users: 900, items: 1000, seed: 2 });
 
 type Kill = 'cancel' | 'close' | 'crash' | 'heartbeat';
 const tried: Record<string, string[]> = { import: [], training: [], restore: [] };

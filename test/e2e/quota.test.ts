@@ -1,25 +1,16 @@
 // A full disk: an import that cannot fit is refused up front with sizes, one that runs out midway is cleaned up with the
 // same kind of message, and a rating refused for lack of space is shown, not dropped. Nothing already stored changes.
-import { strToU8, zipSync } from 'fflate';
 import type { CDPSession } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { plantedLowRank } from '../../src/engine/synth';
-import { writeRelease } from '../../src/engine/movielens/writeRelease';
 import { screenshot, watchErrors, type BrowserContext, type Page } from './harness';
 import { showView, useServedApp } from './app';
+import { synthZip } from './releases';
 import { faultFired, injectFaults, snapshot } from './faults';
 
 const app = useServedApp();
 
-function release(name: string, users: number, items: number, density: number, seed: number) {
-  const synth = plantedLowRank({ users, items, rank: 3, density, noise: 0.3, seed, clamp: true });
-  const r = writeRelease(synth.columns, synth.nItems);
-  const zip = zipSync(Object.fromEntries(Object.entries(r).map(([f, text]) => [`${name}/${f}`, strToU8(text)])));
-  return { file: { name: `${name}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) }, ratings: synth.columns.length, ratingsText: r['ratings.csv'].length };
-}
-
-const A = release('ml-alpha', 150, 120, 0.3, 1);
-const C = release('ml-gamma', 1800, 1000, 0.3, 3); // three rating chunks
+const A = synthZip('ml-alpha', { users: 150, seed: 1 });
+const C = synthZip('ml-gamma', { users: 1800, items: 1000, seed: 3 }); // three rating chunks
 const MB = 1e6;
 
 /** Opens the app in a new page (after `before`, e.g. a quota set before the workers open the database), closing `page`. */

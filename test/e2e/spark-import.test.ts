@@ -4,10 +4,9 @@ import { strToU8, zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { plantedLowRank } from '../../src/engine/synth';
-import { writeRelease } from '../../src/engine/movielens/writeRelease';
 import { root, screenshot, storeCounts, watchErrors, type Page } from './harness';
 import { showView, useServedApp } from './app';
+import { synthZip } from './releases';
 import { partName, plantedSpark } from '../fixtures/spark/plantedSpark';
 
 const app = useServedApp();
@@ -25,11 +24,8 @@ const zipOf = (folder: Record<string, string>) => zipSync(Object.fromEntries(Obj
 
 /** A first small MovieLens-format dataset from the bring-your-own screen (the app trains a model for it). */
 async function firstDataset(page: Page) {
-  const synth = plantedLowRank({ users: 120, items: 80, rank: 3, density: 0.3, noise: 0.3, seed: 4, clamp: true });
-  const r = writeRelease(synth.columns, synth.nItems);
-  const zip = zipSync(Object.fromEntries(Object.entries(r).map(([f, text]) => [`ml-first/${f}`, strToU8(text)])));
   await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
-  await page.locator('input[type=file]').setInputFiles(upload('ml-first.zip', zip, 'application/zip'));
+  await page.locator('input[type=file]').setInputFiles(synthZip('ml-first', { users: 120, items: 80, seed: 4 }).file);
   await page.getByTestId('status-line').filter({ hasText: /ml-first: .* · model: rank/ }).waitFor({ timeout: 120_000 });
 }
 

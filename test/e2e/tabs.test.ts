@@ -1,12 +1,10 @@
 // Several tabs of one browser (shared IndexedDB, BroadcastChannel, Web Locks) against the production build: one import
 // or training at a time with the others showing its progress; every change in one tab shows in the others; nothing lost.
-import { strToU8, zipSync } from 'fflate';
 import { expect, test } from 'vitest';
-import { plantedLowRank } from '../../src/engine/synth';
-import { writeRelease } from '../../src/engine/movielens/writeRelease';
 import { makeBackup } from '../../src/engine/backup';
 import { screenshot, storeCounts, watchErrors, type Page } from './harness';
 import { showView, useServedApp } from './app';
+import { synthZip } from './releases';
 import { injectFaults } from './faults';
 
 const app = useServedApp();
@@ -29,12 +27,7 @@ async function within(page: Page, t0: number, limit: number, check: () => Promis
   }
 }
 
-function release(name: string, users: number, seed: number) {
-  const synth = plantedLowRank({ users, items: 120, rank: 3, density: 0.3, noise: 0.3, seed, clamp: true });
-  const r = writeRelease(synth.columns, synth.nItems);
-  const zip = zipSync(Object.fromEntries(Object.entries(r).map(([f, text]) => [`${name}/${f}`, strToU8(text)])));
-  return { file: { name: `${name}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) }, ratings: synth.columns.length };
-}
+const release = (name: string, users: number, seed: number) => synthZip(name, { users, seed });
 
 test('two tabs: one import and one training between them, then every change in one shows in the other within a second', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });

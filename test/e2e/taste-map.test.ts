@@ -1,13 +1,11 @@
 // Taste map in the Model lab (real Chromium, production build): 1,500 points, the person's marker after rating, titles
 // on hover and keyboard focus, zoom by button and wheel narrows the visible range; phone and desktop screenshots.
-import { strToU8, zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { plantedLowRank } from '../../src/engine/synth';
-import { writeRelease } from '../../src/engine/movielens/writeRelease';
 import { root, screenshot, watchErrors, type Page } from './harness';
 import { showView, useServedApp } from './app';
+import { synthZip } from './releases';
 
 const app = useServedApp();
 const AXE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -37,11 +35,8 @@ for (const [label, viewport] of [
     const errors = watchErrors(page);
     await page.goto(app.url);
     // 1,800 movies, every one rated by several people, so the sample of 1,500 is the most-rated part of the catalogue.
-    const synth = plantedLowRank({ users: 300, items: 1800, rank: 4, density: 0.04, noise: 0.3, seed: 11, clamp: true });
-    const r = writeRelease(synth.columns, synth.nItems);
-    const zip = zipSync(Object.fromEntries(Object.entries(r).map(([f, text]) => [`ml-map/${f}`, strToU8(text)])));
     await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
-    await page.locator('input[type=file]').setInputFiles({ name: 'ml-map.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    await page.locator('input[type=file]').setInputFiles(synthZip('ml-map', { users: 300, items: 1800, rank: 4, density: 0.04, seed: 11 }).file);
     await page.getByTestId('status-line').filter({ hasText: /ml-map: .* · model: rank/ }).waitFor({ timeout: 180_000 });
 
     await showView(page, 'Model lab');

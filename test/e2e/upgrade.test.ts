@@ -1,22 +1,15 @@
 // Upgrades across tabs on the production build: a newer version opened in another tab closes this tab's storage
 // (banner, no write half-done, every record kept); an upgrade blocked by an old tab says so and goes on once it
 // closes; a model whose dataset changed under it is retrained, never used.
-import { strToU8, zipSync } from 'fflate';
 import { expect, test } from 'vitest';
-import { plantedLowRank } from '../../src/engine/synth';
-import { writeRelease } from '../../src/engine/movielens/writeRelease';
 import { DB_VERSION } from '../../src/store/schema';
 import { screenshot, storeCounts, watchErrors, type BrowserContext, type Page } from './harness';
 import { useServedApp } from './app';
+import { synthZip } from './releases';
 
 const app = useServedApp();
 
-function release(name: string) {
-  const synth = plantedLowRank({ users: 200, items: 120, rank: 3, density: 0.3, noise: 0.3, seed: 9, clamp: true });
-  const r = writeRelease(synth.columns, synth.nItems);
-  const zip = zipSync(Object.fromEntries(Object.entries(r).map(([f, text]) => [`${name}/${f}`, strToU8(text)])));
-  return { name: `${name}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) };
-}
+const release = (name: string) => synthZip(name, { users: 200, seed: 9 }).file;
 
 /** A context whose build has no bundled sample (fast), without the service worker (a plain page stays plain). */
 async function freshContext(): Promise<BrowserContext> {

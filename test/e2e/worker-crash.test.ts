@@ -1,22 +1,15 @@
 // A stuck or crashed serving worker is restarted by the heartbeat and the page says so; recommendations keep coming from
 // the stored model, a rating made while it hung is saved, and a crashed job worker ends its progress screen with a message.
-import { strToU8, zipSync } from 'fflate';
 import { expect, test } from 'vitest';
-import { plantedLowRank } from '../../src/engine/synth';
-import { writeRelease } from '../../src/engine/movielens/writeRelease';
 import type { Worker } from 'playwright-core';
 import { screenshot, watchErrors, type Page } from './harness';
 import { showView, useServedApp } from './app';
+import { synthZip } from './releases';
 import { snapshot } from './faults';
 
 const app = useServedApp();
 
-function release(name: string, users: number, items: number, seed: number) {
-  const synth = plantedLowRank({ users, items, rank: 3, density: 0.3, noise: 0.3, seed, clamp: true });
-  const r = writeRelease(synth.columns, synth.nItems);
-  const zip = zipSync(Object.fromEntries(Object.entries(r).map(([f, text]) => [`${name}/${f}`, strToU8(text)])));
-  return { name: `${name}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) };
-}
+const release = (name: string, users: number, items: number, seed: number) => synthZip(name, { users, items, seed }).file;
 
 async function engineWorker(page: Page, name: 'engine-serving' | 'engine-jobs'): Promise<Worker> {
   for (let tries = 0; tries < 100; tries++) {

@@ -18,7 +18,6 @@ test('cancel during import leaves no dataset; cancel during training keeps the d
 
   await page.getByRole('heading', { name: /Importing/ }).waitFor();
   await faultFired(page);
-  arm(null); // the workers started from now on are plain ones
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('status').filter({ hasText: 'Stopped. Nothing half-finished was kept.' }).waitFor();
   // The killed worker may have left an `importing` record: it is never shown and is removed at the next start.
@@ -31,7 +30,6 @@ test('cancel during import leaves no dataset; cancel during training keeps the d
   expect(afterImport).toMatchObject({ datasets: 1, movieBlocks: 3, models: 0 });
 
   await faultFired(page);
-  arm(null);
   await page.getByTestId('train-status').filter({ hasText: /Iteration 1 of/ }).waitFor({ timeout: 20_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('status').filter({ hasText: 'Stopped' }).waitFor();

@@ -87,7 +87,6 @@ test('full disk: imports refused with how much they need and how much is free; a
   await showView(page, 'Data');
   await page.getByLabel('Import another MovieLens release').setInputFiles(C.file);
   await faultFired(page);
-  arm(null);
   const ranOut = page.getByRole('alert').filter({ hasText: 'Not enough storage to import ml-gamma.zip' });
   await ranOut.waitFor({ timeout: 30_000 });
   const midText = (await ranOut.textContent())!;
@@ -99,7 +98,6 @@ test('full disk: imports refused with how much they need and how much is free; a
   // saved with the sizes, the stars roll back, the stored ratings unchanged.
   arm({ worker: 'engine-serving', on: 'put', store: 'profile', k: 1, action: 'quota' });
   page = await reopen(page);
-  arm(null);
   let third = page.getByTestId('to-rate').locator('li').nth(2);
   const movieId = Number(await third.getAttribute('data-movie-id'));
   await third.getByRole('radio', { name: '5 stars', exact: true }).click(); // click, not check(): it must not stay checked

@@ -186,7 +186,6 @@ test('a tab asked to import while another tab imports waits, shows that import, 
   await expect(notice.getByRole('button', { name: "Don't import ml-gamma.zip" }).isVisible()).resolves.toBe(true);
   await screenshot(b, 'tabs-import-queued');
   await b.getByRole('heading', { name: 'Training is running in another tab' }).waitFor({ timeout: 60_000 }); // A trains before letting go
-  arm(null);
 
   const gammaLine = `ml-gamma: ${gamma.ratings.toLocaleString('en')} ratings of 120 movies by 180 people`;
   for (const p of [b, a]) await p.getByTestId('status-line').filter({ hasText: gammaLine }).waitFor({ timeout: 180_000 });

@@ -14,8 +14,9 @@ import { loadRecPrefs, saveRecPrefs } from '../settings';
 export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (movieId: number) => void }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
   // Kept in localStorage: the same filters and list after switching screens, a reload, or restoring a backup.
-  const [filters, setFilters] = useState<Filters>(() => loadRecPrefs().filters);
-  const [rankBy, setRankBy] = useState<RankBy>(() => loadRecPrefs().rankBy);
+  const [stored] = useState(loadRecPrefs);
+  const [filters, setFilters] = useState<Filters>(stored.filters);
+  const [rankBy, setRankBy] = useState<RankBy>(stored.rankBy);
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
 
   useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);

@@ -7,3 +7,10 @@ export function num(v: string | undefined, name: string, fallback: number): numb
   if (!Number.isFinite(x)) throw new Error(`--${name} expects a number, got "${v}"`);
   return x;
 }
+
+/** An option with a fixed set of values: undefined when absent, an error naming the option and the choices otherwise. */
+export function oneOf<T extends string>(v: string | undefined, name: string, allowed: readonly T[]): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(v)) throw new Error(`--${name} expects one of ${allowed.join(', ')}, got "${v}"`);
+  return v as T;
+}

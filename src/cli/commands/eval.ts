@@ -5,7 +5,7 @@ import { evaluate, evaluateFiles, type EvalReport, type Metrics } from '../../en
 import type { AlsParams } from '../../engine/types';
 import { loadDataset } from '../loadDataset';
 import { loadSplit } from '../loadSplit';
-import { num } from '../args';
+import { num, oneOf } from '../args';
 
 export const usage = `eval <dataset dir or zip> [--test-frac 0.1 [--per-user] | --folds 5] [--seed 42]
        eval --train FILE --test FILE   (e.g. ml-100k u1.base/u1.test, or two ratings.csv files)
@@ -18,12 +18,6 @@ function row(name: string, m: Metrics): string {
 }
 
 type ParamOption = 'rank' | 'lambda' | 'lambda-exponent' | 'bias-lambda' | 'iters' | 'objective' | 'solver' | 'alpha';
-
-function oneOf<T extends string>(v: string | undefined, name: string, allowed: readonly T[]): T | undefined {
-  if (v === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(v)) throw new Error(`--${name} expects one of ${allowed.join(', ')}, got "${v}"`);
-  return v as T;
-}
 
 /** ALS parameters from command-line values; anything not given keeps its default (including α). */
 export function alsParamsFrom(values: Partial<Record<ParamOption, string>>): AlsParams {

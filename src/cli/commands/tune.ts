@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
 import { loadDataset } from '../loadDataset';
-import { num } from '../args';
+import { num, oneOf } from '../args';
 
 export const usage = `tune <dataset dir or zip> [--folds 5] [--seed 42] [--sample N]
        [--ranks 16,32,64] [--lambdas 1.5,2.2,3] [--exponents 0.4,1] [--bias-lambdas 3] [--iters 15] [--json]
@@ -41,8 +41,7 @@ export function run(args: string[]): void {
     iterations: list(values.iters, 'iters', [15]),
     confidence: list(values.alphas, 'alphas', [1, 3, 10]),
   };
-  const objective = values.objective ?? 'explicit';
-  if (objective !== 'explicit' && objective !== 'implicit') throw new Error(`--objective must be explicit or implicit, got ${objective}`);
+  const objective = oneOf(values.objective, 'objective', ['explicit', 'implicit'] as const) ?? 'explicit';
   const implicit = objective === 'implicit';
   const score = (r: TuneResult) => (implicit ? `NDCG@10 ${r['ndcg@10']!.toFixed(4)} recall@20 ${r['recall@20']!.toFixed(4)}` : r.rmse.toFixed(4));
   const conf = (p: TuneResult['params']) => (implicit ? ` alpha ${p.implicitAlpha}` : '');

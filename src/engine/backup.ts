@@ -1,5 +1,5 @@
 // The person's data as files: a JSON backup (validated before anything is restored) and MovieLens ratings.csv.
-import { parseSettings, type BackupSettings } from './backupSettings';
+import { isMovieId, parseSettings, type BackupSettings } from './backupSettings';
 import { ImportError } from './movielens/errors';
 
 export type { BackupSettings } from './backupSettings';
@@ -38,7 +38,6 @@ export function makeBackup(ratings: BackupRating[], exportedAt = new Date(), hid
 const isHalfStar = (x: unknown): x is number => typeof x === 'number' && x >= 0.5 && x <= 5 && x * 2 === Math.round(x * 2);
 /** Times the app itself can write and export: from 1970 to 2286 (the ratings.csv export keeps 10-digit seconds). */
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x < 1e13;
-const isMovieId = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
 
 /** Parses and checks a backup completely; any problem is an ImportError naming the file and the field. */
 export function parseBackup(text: string, file: string): Backup {

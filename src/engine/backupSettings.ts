@@ -22,6 +22,9 @@ export interface BackupSettings {
 
 type Fail = (what: string) => never;
 
+/** A movie id as a backup may hold it (a whole number from 0; ids past MovieLens' 9 digits are kept). */
+export const isMovieId = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
 const isYear = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 1800 && (x as number) <= 2200;
 
 function object(x: unknown, at: string, fail: Fail): Record<string, unknown> {
@@ -68,7 +71,7 @@ export function parseSettings(value: unknown, fail: Fail): BackupSettings {
       if (!Array.isArray(o.notSeen)) fail('settings.onboarding.notSeen: expected a list of movie ids');
       const ids = o.notSeen as unknown[];
       ids.forEach((id, k) => {
-        if (!Number.isSafeInteger(id) || (id as number) < 0) fail(`settings.onboarding.notSeen[${k}]: expected a whole number, found ${JSON.stringify(id)}`);
+        if (!isMovieId(id)) fail(`settings.onboarding.notSeen[${k}]: expected a whole number, found ${JSON.stringify(id)}`);
       });
       onboarding.notSeen = [...new Set(ids as number[])];
     }

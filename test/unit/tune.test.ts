@@ -76,6 +76,10 @@ describe('readPersonRatings', () => {
       { movieId: 318, rating: 4.5 },
     ]);
     expect(readPersonRatings('\uFEFFmovieId,rating\n1,3\n', 'my.csv')).toEqual([{ movieId: 1, rating: 3 }]);
+    expect(readPersonRatings('movieId,rating\r\n1,3\n2,4\r\n', 'my.csv')).toEqual([
+      { movieId: 1, rating: 3 },
+      { movieId: 2, rating: 4 },
+    ]); // CRLF and LF mixed
   });
   test('bad rows name the file and line', () => {
     expect(() => readPersonRatings('movie,stars\n1,3\n', 'my.csv')).toThrow('my.csv, line 1: expected a header with movieId and rating columns, found "movie,stars"');

@@ -6,6 +6,7 @@ import { foldIn } from '../../engine/als/foldIn';
 import { clampStars, topN } from '../../engine/als/recommend';
 import { explainScore } from '../../engine/als/explain';
 import { asAlsModel, decodeModel } from '../../engine/model/modelFile';
+import { CSV_OPTIONS, unifyLineBreaks } from '../../engine/movielens/csvText';
 import { ImportError } from '../../engine/movielens/errors';
 import { displayTitle } from '../../engine/movielens/titles';
 import { num } from '../args';
@@ -14,7 +15,7 @@ export const usage = `recommend model.plm --ratings my.csv [--n 20] [--min-count
 
 /** Reads a ratings file with a header naming movieId and rating (e.g. MovieLens ratings.csv layout). */
 export function readPersonRatings(text: string, file: string): { movieId: number; rating: number }[] {
-  const rows = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ',', skipEmptyLines: true }).data;
+  const rows = Papa.parse<string[]>(unifyLineBreaks(text.replace(/^\uFEFF/, '')), { ...CSV_OPTIONS, skipEmptyLines: true }).data;
   const header = (rows[0] ?? []).map((h) => h.trim());
   const mi = header.indexOf('movieId');
   const ri = header.indexOf('rating');

@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
-import { writeSynthRelease } from '../src/cli/commands/synth';
+import { writeSynthRelease } from '../src/cli/commands/synthCommand';
 import type { SynthReleaseOptions } from '../src/engine/movielens/synthRelease';
 import { launch, root, serveDist, type Browser, type Page } from '../test/e2e/harness';
 import type { ReadBackMode, ReadBackResult } from './readBackPage';

@@ -2,7 +2,7 @@
 // prove that a refused import or backup changed nothing.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { importFiles } from '../src/worker/importApi';
+import { importFiles } from '../src/worker-api/importApi';
 import { openDb, tx, type DB } from '../src/store/db';
 import { setRating } from '../src/store/profile';
 import { setHidden } from '../src/store/hidden';

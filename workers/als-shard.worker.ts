@@ -1,6 +1,6 @@
 // ALS shard worker entry point (started by the jobs worker when cross-origin isolated): exposes the shard API, nothing else.
 import { expose } from 'comlink';
-import * as api from '../src/worker/shardApi';
+import * as api from '../src/worker-api/shardApi';
 
 expose(api);
 

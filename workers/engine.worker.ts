@@ -1,6 +1,6 @@
 // Engine worker entry point: exposes the engine API over comlink, nothing else.
 import { expose } from 'comlink';
-import * as api from '../src/worker/engineApi';
+import * as api from '../src/worker-api/engineApi';
 
 expose(api);
 

@@ -10,7 +10,7 @@ export type DbEvent =
 
 let sink: (e: DbEvent) => void = () => {};
 
-/** Where database events go: the engine worker sends them to every tab (see src/worker/engineApi.ts). */
+/** Where database events go: the engine worker sends them to every tab (see src/worker-api/engineApi.ts). */
 export function setDbEventSink(fn: (e: DbEvent) => void): void {
   sink = fn;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, expect, test } from 'vitest';
-import { writeSynthRelease } from '../../src/cli/commands/synth';
+import { writeSynthRelease } from '../../src/cli/commands/synthCommand';
 import { root, storeCounts, watchErrors } from './harness';
 import { faultFired, injectFaults, type FaultPoint } from './faults';
 import { useServedApp } from './app';

@@ -1,7 +1,7 @@
 // Filters for the recommendation list: genre, release years, minimum number of MovieLens ratings.
 import { useEffect, useId, useState } from 'react';
 import { serving } from '../../client/engineClient';
-import { DEFAULT_MIN_COUNT } from '../../worker/types';
+import { DEFAULT_MIN_COUNT } from '../../worker-api/apiTypes';
 
 export interface Filters {
   genre: string | null;

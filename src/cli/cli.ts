@@ -1,0 +1,36 @@
+// `npm run cli -- <command>`: the engine on the command line; each command lives in src/cli/commands/.
+import { ImportError } from '../engine/movielens/errors';
+import * as evalCommand from './commands/evalCommand';
+import * as importSparkCommand from './commands/importSparkCommand';
+import * as recommendCommand from './commands/recommendCommand';
+import * as trainCommand from './commands/trainCommand';
+import * as tuneCommand from './commands/tuneCommand';
+import * as synthCommand from './commands/synthCommand';
+
+interface Command {
+  usage: string;
+  run(args: string[]): void | Promise<void>;
+}
+
+const commands: Record<string, Command> = {
+  eval: evalCommand,
+  tune: tuneCommand,
+  train: trainCommand,
+  recommend: recommendCommand,
+  'import-spark': importSparkCommand,
+  synth: synthCommand,
+  bench: await import('./commands/benchCommand'),
+};
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  console.error(`usage: npm run cli -- <command>\n${Object.values(commands).map((c) => `  ${c.usage}`).join('\n')}`);
+  process.exit(name ? 2 : 0);
+}
+try {
+  await command.run(rest);
+} catch (e) {
+  console.error(e instanceof ImportError ? `Bad input: ${e.message}` : (e as Error).message);
+  process.exit(1);
+}

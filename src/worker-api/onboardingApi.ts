@@ -1,0 +1,23 @@
+// Worker API: the onboarding queue, well-known movies spread over taste space, never one already rated, hidden or skipped.
+import { onboardingPicks, popularPool } from '../engine/als/onboarding';
+import { openDb } from '../store/db';
+import { hiddenMovies } from '../store/hidden';
+import { getServing } from './state';
+import { card, myRatings } from './cards';
+import type { MovieCard } from './apiTypes';
+
+/**
+ * The next `n` movies to ask the person about. `skipped`: movieIds they said they have not seen. Their rated
+ * movies anchor the choice, so each new card covers taste the earlier ratings did not. Without a model: most-rated.
+ */
+export async function onboardingMovies(n = 12, skipped: number[] = []): Promise<MovieCard[]> {
+  const s = await getServing();
+  if (!s) return [];
+  const mine = await myRatings();
+  const hidden = await hiddenMovies(await openDb());
+  const index = (id: number) => s.byMovieId.get(id);
+  const rated = [...mine.keys()].map(index).filter((i) => i !== undefined);
+  const exclude = [...rated, ...[...hidden, ...skipped].map(index).filter((i) => i !== undefined)];
+  const picks = s.model ? onboardingPicks(s.model, s.counts, { n, exclude, anchors: rated }) : popularPool(s.counts, n, exclude);
+  return picks.map((i) => card(s, i, mine));
+}

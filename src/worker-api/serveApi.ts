@@ -1,0 +1,190 @@
+// Worker API: status, recommendations (fold-in or popular fallback), the person's ratings, search.
+import { foldIn } from '../engine/als/foldIn';
+import { explainScores, type Contribution } from '../engine/als/explain';
+import { clampStars, topN } from '../engine/als/recommend';
+import { popularityRanking } from '../engine/als/baselines';
+import { displayTitle } from '../engine/movielens/titles';
+import { TitleIndex } from '../engine/movielens/titleSearch';
+import { openDb } from '../store/db';
+import { cleanupIncomplete, deleteIfIncomplete, listDatasets } from '../store/datasets';
+import { getProfile, setRating } from '../store/profile';
+import { hiddenMovies, setHidden } from '../store/hidden';
+import { latestModel } from '../store/models';
+import { importsRunning, whenImportEnds } from './importLock';
+import { activeDataset, getServing, invalidateServing, modelSummary, summarize, type Serving } from './state';
+import { card, myRatings } from './cards';
+import { DEFAULT_MIN_COUNT, type AppStatus, type MovieCard, type Recommendations, type RecommendOptions } from './apiTypes';
+
+const POPULAR_DAMPING = 10;
+
+/** Drops cached serving state (after an import or a training in another worker). */
+export async function reload(): Promise<void> {
+  invalidateServing();
+}
+
+export async function status(): Promise<AppStatus> {
+  const db = await openDb();
+  const running = await importsRunning();
+  const cleaned = await cleanupIncomplete(db, running);
+  for (const id of running) whenImportEnds(id, () => deleteIfIncomplete(db, id));
+  const datasets = (await listDatasets(db)).map(summarize);
+  const active = await activeDataset();
+  const model = active ? await latestModel(db, active.id, 'explicit') : undefined;
+  const implicitModel = active ? await latestModel(db, active.id, 'implicit') : undefined;
+  const ratedCount = (await getProfile(db)).length;
+  return {
+    datasets,
+    active: active ? summarize(active) : null,
+    model: model ? modelSummary(model) : null,
+    implicitModel: implicitModel ? modelSummary(implicitModel) : null,
+    ratedCount,
+    cleaned,
+  };
+}
+
+/** Dense indices never to recommend: rated, hidden, or outside the genre/year filters. */
+function excluded(s: Serving, rated: number[], hidden: Set<number>, opts: RecommendOptions): number[] {
+  const out = [...rated];
+  for (const id of hidden) {
+    const i = s.byMovieId.get(id);
+    if (i !== undefined) out.push(i);
+  }
+  const { genre, yearFrom, yearTo } = opts;
+  if (genre || yearFrom != null || yearTo != null) {
+    for (const m of s.movies) {
+      const wrongGenre = genre ? !m.genres.includes(genre) : false;
+      const wrongYear = (yearFrom != null || yearTo != null) && (m.year === null || (yearFrom != null && m.year < yearFrom) || (yearTo != null && m.year > yearTo));
+      if (wrongGenre || wrongYear) out.push(m.index);
+    }
+  }
+  return out;
+}
+
+/** Marks (or unmarks) a movie "not interested": it is never recommended while marked. */
+export async function hide(movieId: number, hidden = true): Promise<void> {
+  await setHidden(await openDb(), movieId, hidden);
+}
+
+/** The genres of the active dataset, sorted, for the filter. */
+export async function genres(): Promise<string[]> {
+  const s = await getServing();
+  return s ? [...new Set(s.movies.flatMap((m) => m.genres))].sort() : [];
+}
+
+/**
+ * Top-N for the person: fold-in against the item factors when they have rated something, else the popular fallback.
+ * With `objective: 'implicit'` and an implicit model, the list is ranked by its "will watch" scores instead of stars.
+ */
+export async function recommend(opts: RecommendOptions = {}): Promise<Recommendations> {
+  const s = await getServing();
+  if (!s) return { kind: 'none', objective: 'explicit', implicitAvailable: false, items: [], minCount: 0, millis: 0 };
+  const mine = await myRatings();
+  const hidden = await hiddenMovies(await openDb());
+  const t0 = performance.now();
+  const n = opts.n ?? 20;
+  // A dataset without ratings (a Spark model imported with movies.csv alone) has no counts to filter on.
+  const minCount = s.dataset.stats.ratings === 0 ? 0 : (opts.minCount ?? DEFAULT_MIN_COUNT);
+  const items: number[] = [];
+  const stars: number[] = [];
+  for (const [movieId, rating] of mine) {
+    const i = s.byMovieId.get(movieId);
+    if (i !== undefined) {
+      items.push(i);
+      stars.push(rating);
+    }
+  }
+  const exclude = excluded(s, items, hidden, opts);
+  const implicitAvailable = s.model !== null && s.implicitModel !== null;
+  if (!s.model || items.length === 0) {
+    const ranked = popularityRanking(s.counts, s.sums, s.dataset.stats.mean, { damping: POPULAR_DAMPING, minCount, n, exclude });
+    const millis = performance.now() - t0;
+    return { kind: 'popular', objective: 'explicit', implicitAvailable, minCount, items: ranked.map((r) => ({ ...card(s, r.item, mine), predicted: r.score, because: [] })), millis };
+  }
+  if (opts.objective === 'implicit' && s.implicitModel) {
+    // iALS: every rating is a watch; the score is the predicted preference (near 1: likely to watch), not stars.
+    const implicit = s.implicitModel;
+    const ranked = topN(implicit, foldIn(implicit, items, stars), { n, exclude, minCount, counts: s.counts });
+    const millis = performance.now() - t0;
+    // The watches that carry at least a tenth of the score (its shares add up to the whole score).
+    const shares = explainScores(implicit, items, stars, ranked.map((r) => r.item));
+    return {
+      kind: 'personal',
+      objective: 'implicit',
+      implicitAvailable,
+      minCount,
+      millis,
+      items: ranked.map((r, k) => ({ ...card(s, r.item, mine), predicted: r.score, because: becauseOf(s, shares[k], Math.max(0.1 * r.score, 1e-6)) })),
+    };
+  }
+  const user = foldIn(s.model, items, stars);
+  const ranked = topN(s.model, user, { n, exclude, minCount, counts: s.counts });
+  const millis = performance.now() - t0;
+  const shares = explainScores(s.model, items, stars, ranked.map((r) => r.item));
+  return {
+    kind: 'personal',
+    objective: 'explicit',
+    implicitAvailable,
+    minCount,
+    millis,
+    items: ranked.map((r, k) => ({
+      ...card(s, r.item, mine),
+      predicted: clampStars(r.score),
+      because: becauseOf(s, shares[k], 0.05),
+    })),
+  };
+}
+
+/** The titles of the (at most two) ratings that add the most to a score, each adding more than `least`. */
+function becauseOf(s: Serving, shares: Contribution[], least: number): string[] {
+  return shares
+    .filter((c) => c.share > least)
+    .slice(0, 2)
+    .map((c) => displayTitle(s.movies[c.item].title));
+}
+
+/** Saves (or with null, removes) one of the person's ratings. */
+export async function rate(movieId: number, rating: number | null): Promise<void> {
+  const db = await openDb();
+  await setRating(db, movieId, rating);
+}
+
+/** The person's ratings with movie details, newest first. */
+export async function ratedMovies(): Promise<MovieCard[]> {
+  const s = await getServing();
+  const db = await openDb();
+  const profile = (await getProfile(db)).sort((a, b) => b.ratedAt - a.ratedAt);
+  const mine = new Map(profile.map((r) => [r.movieId, r.rating]));
+  return profile.flatMap((r) => {
+    const i = s?.byMovieId.get(r.movieId);
+    return s && i !== undefined ? [card(s, i, mine)] : [];
+  });
+}
+
+/** Well-known movies to rate: most-rated first, skipping ones already rated. */
+export async function moviesToRate(n = 24): Promise<MovieCard[]> {
+  const s = await getServing();
+  if (!s) return [];
+  const mine = await myRatings();
+  const order = Array.from(s.counts.keys()).sort((a, b) => s.counts[b] - s.counts[a] || a - b);
+  const out: MovieCard[] = [];
+  for (const i of order) {
+    if (out.length >= n) break;
+    if (!mine.has(s.movies[i].movieId)) out.push(card(s, i, mine));
+  }
+  return out;
+}
+
+/** The prefix index of the serving catalogue, built on the first search (≈0.2 s for 62K titles). */
+const titleIndexes = new WeakMap<Serving, TitleIndex>();
+
+/** Title search: every query word must start a word of the title or be its year (accents, case, apostrophes ignored); most-rated first. */
+export async function search(query: string, limit = 20): Promise<MovieCard[]> {
+  const s = await getServing();
+  if (!s) return [];
+  let index = titleIndexes.get(s);
+  if (!index) titleIndexes.set(s, (index = new TitleIndex(s.searchKeys, s.counts)));
+  const hits = index.search(query, limit);
+  if (hits.length === 0) return [];
+  const mine = await myRatings();
+  return hits.map((i) => card(s, i, mine));
+}

@@ -1,0 +1,168 @@
+// Schema migrations: hand-built version-1 and version-2 databases open as the current version with every record intact.
+import 'fake-indexeddb/auto';
+import { expect, test } from 'vitest';
+import { closeDb, openDb, tx } from '../../../src/store/db';
+import { DB_VERSION, MOVIE_BLOCK, STORES, type RatingChunkRecordV2 } from '../../../src/store/schema';
+import { getProfile } from '../../../src/store/profile';
+import { hiddenMovies, setHidden } from '../../../src/store/hidden';
+import { getMeta } from '../../../src/store/meta';
+import { getChunk, getDataset, readMovies, readRatings } from '../../../src/store/datasets';
+import type { MovieInfo } from '../../../src/engine/movielens/datasetTypes';
+
+type Fill = (t: IDBTransaction) => void;
+
+/** Runs one raw upgrade to `version` (the stores as that version shipped them, not the app's own code) and fills it. */
+function buildRaw(name: string, version: number, create: (db: IDBDatabase) => void, fill: Fill): Promise<void> {
+  return new Promise((ok, fail) => {
+    const req = indexedDB.open(name, version);
+    req.onupgradeneeded = () => {
+      create(req.result);
+      fill(req.transaction!);
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      ok();
+    };
+    req.onerror = () => fail(req.error);
+  });
+}
+
+function createV1(db: IDBDatabase): void {
+  db.createObjectStore('datasets', { keyPath: 'id' });
+  db.createObjectStore('movies', { keyPath: ['dataset', 'movieId'] }).createIndex('byDataset', 'dataset');
+  db.createObjectStore('ratingChunks', { keyPath: ['dataset', 'seq'] });
+  db.createObjectStore('profile', { keyPath: 'movieId' });
+  db.createObjectStore('models', { keyPath: 'id' }).createIndex('byDataset', 'datasetId');
+  db.createObjectStore('meta', { keyPath: 'key' });
+}
+
+function createV2(db: IDBDatabase): void {
+  createV1(db);
+  db.createObjectStore('hidden', { keyPath: 'movieId' });
+}
+
+/** 5,000 movies (two blocks) with every kind of field value: no year, no genres, missing links, odd titles. */
+function manyMovies(): MovieInfo[] {
+  return Array.from({ length: 5000 }, (_, i) => ({
+    movieId: 10 * i + 1,
+    index: i,
+    title: i === 7 ? '<b>Bold</b> & "quoted"' : i === 4999 ? 'Amélie, Le fabuleux destin d’' : `Movie ${i}`,
+    year: i % 11 === 0 ? null : 1900 + (i % 120),
+    genres: i % 5 === 0 ? [] : i % 5 === 1 ? ['Drama'] : ['Comedy', 'Romance', `Genre ${i % 300}`],
+    imdbId: i % 3 === 0 ? null : String(i).padStart(7, '0'),
+    tmdbId: i % 4 === 0 ? null : String(100000 + i),
+    count: i % 7,
+    mean: i % 7 ? 0.5 + (i % 9) / 2 : 0,
+  }));
+}
+
+const streamed: MovieInfo[] = [
+  { movieId: 1, index: 0, title: 'Toy Story', year: 1995, genres: ['Animation', 'Children'], imdbId: '0114709', tmdbId: '862', count: 0, mean: 0 },
+  { movieId: 2, index: 1, title: 'Jumanji', year: 1995, genres: ['Adventure'], imdbId: '0113497', tmdbId: null, count: 0, mean: 0 },
+  { movieId: 99, index: 2, title: 'Movie 99 (not in movies.csv)', year: null, genres: [], imdbId: null, tmdbId: null, count: 0, mean: 0 },
+];
+
+/** A version-2 database as v0.2 left it: a streamed dataset (statistics as columns), a saved one (statistics in the records). */
+function buildVersion2(name: string): Promise<void> {
+  return buildRaw(name, 2, createV2, (t) => {
+    t.objectStore('profile').put({ movieId: 356, rating: 4.5, ratedAt: 1 });
+    t.objectStore('hidden').put({ movieId: 2, hiddenAt: 5 });
+    t.objectStore('meta').put({ key: 'activeDataset', value: 'streamed' });
+    const stats = { ratings: 4, users: 2, movies: 3, ratedMovies: 3, missingMovies: 1, duplicates: 0, mean: 3.375, scale: { min: 2, max: 5 } };
+    const timings = { seconds: 1, readSeconds: 0.1, parseSeconds: 0.2, writeWaitSeconds: 0.3, finishSeconds: 0, moviesSeconds: 0.4 };
+    t.objectStore('datasets').put({
+      id: 'streamed', name: 'ml-x', source: 'x.zip', status: 'ready', stats, chunkCount: 1, bytes: 123, notes: ['n1'], createdAt: 7, importTimings: timings,
+      movieStats: { counts: new Int32Array([2, 1, 1]), means: new Float64Array([4.25, 2, 3]) },
+    });
+    for (const m of streamed) t.objectStore('movies').put({ ...m, dataset: 'streamed' });
+    t.objectStore('ratingChunks').put({
+      dataset: 'streamed', seq: 0, length: 4,
+      users: new Int32Array([0, 0, 1, 1]), items: new Int32Array([0, 1, 0, 2]), ratingsX2: new Uint8Array([8, 4, 9, 6]), timestamps: new Uint32Array([10, 11, 4_000_000_000, 13]),
+    });
+    t.objectStore('datasets').put({ id: 'saved', name: 'big', source: 'cli', status: 'ready', stats: { ...stats, movies: 5000 }, chunkCount: 0, bytes: 0, notes: [], createdAt: 8 });
+    for (const m of manyMovies()) t.objectStore('movies').put({ ...m, dataset: 'saved' });
+    t.objectStore('models').put({ id: 'm1', datasetId: 'streamed', mu: 3.5, itemFactors: new Float32Array([1, 2]) });
+  });
+}
+
+test('version 2 → current: every movie record becomes part of a block with all its fields; chunks, ratings, marks and models survive', async () => {
+  await buildVersion2('migrate-v2');
+  const db = await openDb('migrate-v2');
+  expect(db.version).toBe(DB_VERSION);
+  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hidden', 'meta', 'models', 'movieBlocks', 'movieTags', 'profile', 'ratingChunks', 'ratingTimes']);
+
+  // The streamed dataset: count and mean come from the record's columns, which are then dropped from the record.
+  expect(await readMovies(db, 'streamed')).toEqual([
+    { ...streamed[0], count: 2, mean: 4.25 },
+    { ...streamed[1], count: 1, mean: 2 },
+    { ...streamed[2], count: 1, mean: 3 },
+  ]);
+  const rec = (await getDataset(db, 'streamed'))!;
+  expect(rec).not.toHaveProperty('movieStats');
+  expect(rec).toMatchObject({ name: 'ml-x', source: 'x.zip', chunkCount: 1, bytes: 123, notes: ['n1'], createdAt: 7, importTimings: { moviesSeconds: 0.4 } });
+
+  // The saved dataset: 5,000 movies in two blocks, each equal to its v2 record field for field.
+  const many = manyMovies();
+  expect(await readMovies(db, 'saved')).toEqual(many);
+  const blocks = await tx(db, [STORES.movieBlocks], 'readonly', (t) => t.objectStore(STORES.movieBlocks).getAll());
+  expect(blocks.filter((b) => b.dataset === 'saved').map((b) => [b.block, b.length])).toEqual([
+    [0, MOVIE_BLOCK],
+    [1, 5000 - MOVIE_BLOCK],
+  ]);
+
+  // The v2 chunk (timestamps inside, one past 2038) reads as before, for training and whole.
+  const full = await readRatings(db, rec);
+  expect(Array.from(full.users)).toEqual([0, 0, 1, 1]);
+  expect(Array.from(full.items)).toEqual([0, 1, 0, 2]);
+  expect(Array.from(full.ratings)).toEqual([4, 2, 4.5, 3]);
+  expect(Array.from(full.timestamps)).toEqual([10, 11, 4_000_000_000, 13]);
+  const training = await readRatings(db, rec, { timestamps: false });
+  expect(training).not.toHaveProperty('timestamps');
+  expect(Array.from(training.ratings)).toEqual([4, 2, 4.5, 3]);
+  expect(Array.from((await getChunk(db, 'streamed', 0)).timestamps)).toEqual([10, 11, 4_000_000_000, 13]);
+
+  expect((await getProfile(db)).map((r) => [r.movieId, r.rating, r.ratedAt])).toEqual([[356, 4.5, 1]]);
+  expect(await hiddenMovies(db)).toEqual(new Set([2]));
+  expect(await getMeta(db, 'activeDataset')).toBe('streamed');
+  const model = await tx(db, [STORES.models], 'readonly', (t) => t.objectStore(STORES.models).get('m1'));
+  expect(Array.from(model!.itemFactors)).toEqual([1, 2]);
+  await closeDb('migrate-v2');
+});
+
+test('version 1 → current: ratings, settings, datasets, chunks and movies survive; the hidden store is added and works', async () => {
+  await buildRaw('migrate-v1', 1, createV1, (t) => {
+    t.objectStore('profile').put({ movieId: 356, rating: 4.5, ratedAt: 1 });
+    t.objectStore('profile').put({ movieId: 1, rating: 2, ratedAt: 2 });
+    t.objectStore('meta').put({ key: 'activeDataset', value: 'ds-1' });
+    t.objectStore('datasets').put({ id: 'ds-1', status: 'ready', name: 'x', stats: { ratings: 1 }, chunkCount: 1 });
+    t.objectStore('movies').put({ dataset: 'ds-1', movieId: 356, index: 0, title: 'Forrest Gump', year: 1994, genres: ['Comedy'], imdbId: '0109830', tmdbId: '13', count: 1, mean: 4.5 });
+    t.objectStore('ratingChunks').put({ dataset: 'ds-1', seq: 0, length: 1, users: new Int32Array([0]), items: new Int32Array([0]), ratingsX2: new Uint8Array([9]), timestamps: new Float64Array([5]) });
+  });
+  const db = await openDb('migrate-v1');
+  expect(db.version).toBe(DB_VERSION);
+  expect((await getProfile(db)).map((r) => [r.movieId, r.rating, r.ratedAt])).toEqual([
+    [1, 2, 2],
+    [356, 4.5, 1],
+  ]);
+  expect(await getMeta(db, 'activeDataset')).toBe('ds-1');
+  const chunk = await tx(db, [STORES.ratingChunks], 'readonly', (t) => t.objectStore(STORES.ratingChunks).get(['ds-1', 0]));
+  expect(Array.from((chunk as RatingChunkRecordV2).ratingsX2)).toEqual([9]);
+  const ds = (await tx(db, [STORES.datasets], 'readonly', (t) => t.objectStore(STORES.datasets).getAll()))!;
+  expect(ds.map((d) => d.id)).toEqual(['ds-1']);
+  expect(Array.from((await readRatings(db, ds[0])).ratings)).toEqual([4.5]);
+  expect(await readMovies(db, 'ds-1')).toEqual([{ movieId: 356, index: 0, title: 'Forrest Gump', year: 1994, genres: ['Comedy'], imdbId: '0109830', tmdbId: '13', count: 1, mean: 4.5 }]);
+  expect(await hiddenMovies(db)).toEqual(new Set());
+  await setHidden(db, 356, true);
+  await setHidden(db, 7, true);
+  await setHidden(db, 7, false);
+  expect(await hiddenMovies(db)).toEqual(new Set([356]));
+  await closeDb('migrate-v1');
+});
+
+test('a fresh database is created at the current version with the v3 stores and no per-movie store', async () => {
+  const db = await openDb('fresh-v3');
+  expect(db.version).toBe(DB_VERSION);
+  expect([...db.objectStoreNames]).not.toContain('movies');
+  expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['movieBlocks', 'movieTags', 'ratingTimes']));
+  await closeDb('fresh-v3');
+});

@@ -1,0 +1,168 @@
+// Model lab worker API in Node (fake-indexeddb): one model per (dataset, objective) with old records still loadable,
+// training with a validation holdout, evaluation against the baselines and the cross-validated search on the sample.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import { describe, expect, test } from 'vitest';
+import * as api from '../../../src/worker-api/engineApi';
+import { openDb } from '../../../src/store/db';
+import { STORES } from '../../../src/store/schema';
+import type { IterationInfo } from '../../../src/engine/types';
+import { sampleZipPath } from '../../sample';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/tiny/${name}`, import.meta.url)));
+
+async function storedModelIds(): Promise<string[]> {
+  const db = await openDb();
+  return (await db.getAllKeys(STORES.models)).map(String).sort();
+}
+
+describe('models per (dataset, objective) on the tiny fixture', () => {
+  test('an old-format stored model still serves; saving replaces it; explicit and implicit models live side by side', async () => {
+    const zip = zipSync({ 'ml-tiny/ratings.csv': fixture('ratings.csv'), 'ml-tiny/movies.csv': fixture('movies.csv') });
+    const ds = await api.importFiles([{ name: 'ml-tiny.zip', bytes: zip }], () => {});
+
+    // A model as the app stored it before the key named the objective: id `${dataset}-als-…`, no objective in params.
+    const first = await api.train({ rank: 2, iterations: 3 }, () => {});
+    expect(first.id).toBe(`${ds.id}:explicit`);
+    const db = await openDb();
+    const rec = (await db.get(STORES.models, first.id))!;
+    await db.delete(STORES.models, first.id);
+    const legacyId = `${ds.id}-als-mabc123`;
+    await db.put(STORES.models, { ...rec, id: legacyId, holdout: undefined });
+    await api.reload();
+
+    let status = await api.status();
+    expect(status.model?.id).toBe(legacyId);
+    expect(status.model?.objective).toBe('explicit');
+    expect(status.model?.holdout).toBe(0);
+    expect(status.implicitModel).toBeNull();
+    await api.rate(1, 5);
+    await api.rate(2, 1);
+    const fromLegacy = await api.recommend({ n: 10, minCount: 0 });
+    expect(fromLegacy).toMatchObject({ kind: 'personal', objective: 'explicit', implicitAvailable: false });
+    expect(fromLegacy.items).toHaveLength(6);
+    // Asking for the implicit list without an implicit model gives the star list, saying so.
+    expect((await api.recommend({ n: 10, minCount: 0, objective: 'implicit' })).objective).toBe('explicit');
+
+    // A new explicit model replaces the old-format one (one transaction); an implicit one is stored beside it.
+    await api.train({ rank: 2, iterations: 3 }, () => {});
+    expect(await storedModelIds()).toEqual([`${ds.id}:explicit`]);
+    const implicit = await api.train({ rank: 2, iterations: 3, objective: 'implicit' }, () => {});
+    expect(implicit).toMatchObject({ id: `${ds.id}:implicit`, objective: 'implicit' });
+    expect(await storedModelIds()).toEqual([`${ds.id}:explicit`, `${ds.id}:implicit`]);
+    status = await api.status();
+    expect(status.model?.id).toBe(`${ds.id}:explicit`);
+    expect(status.implicitModel?.id).toBe(`${ds.id}:implicit`);
+
+    // The implicit list ranks by iALS scores (not clamped stars); the explicit list is unchanged by it.
+    const stars = await api.recommend({ n: 10, minCount: 0 });
+    const watch = await api.recommend({ n: 10, minCount: 0, objective: 'implicit' });
+    expect(watch).toMatchObject({ kind: 'personal', objective: 'implicit', implicitAvailable: true });
+    expect(stars).toMatchObject({ objective: 'explicit', implicitAvailable: true });
+    expect(watch.items.map((m) => m.movieId).sort()).toEqual(stars.items.map((m) => m.movieId).sort());
+    for (let k = 1; k < watch.items.length; k++) expect(watch.items[k - 1].predicted).toBeGreaterThanOrEqual(watch.items[k].predicted);
+    for (const m of watch.items) expect(m.predicted).toBeLessThan(0.5); // preference scores, far below any star value
+    for (const m of stars.items) expect(m.predicted).toBeGreaterThanOrEqual(0.5);
+
+    // Retraining one objective leaves the other model alone.
+    await api.train({ rank: 3, iterations: 2 }, () => {});
+    status = await api.status();
+    expect(status.model?.params.rank).toBe(3);
+    expect(status.implicitModel?.params.rank).toBe(2);
+  });
+
+  test('bad lab input is refused with what was expected, and nothing stored changes', async () => {
+    const before = await storedModelIds();
+    await expect(api.train({ rank: 2, iterations: 2 }, () => {}, { holdout: 1 })).rejects.toThrow('The validation holdout must be at least 0 and below 1, got 1');
+    await expect(api.tuneModel({ ranks: [], lambdas: [1], iterations: 2, folds: 2 }, () => {})).rejects.toThrow('Ranks must be whole numbers from 1 to 256, got none');
+    await expect(api.tuneModel({ ranks: [8], lambdas: [1], iterations: 2, folds: 1 }, () => {})).rejects.toThrow('Folds must be a whole number from 2 to 10, got 1');
+    const many = Array.from({ length: 7 }, (_, k) => k + 1);
+    await expect(api.tuneModel({ ranks: many, lambdas: many, iterations: 2, folds: 2 }, () => {})).rejects.toThrow('49 configurations is too many for one search (at most 36)');
+    await expect(api.evaluateModel({ rank: 0 }, () => {})).rejects.toThrow('rank must be a positive integer, got 0');
+    expect(await storedModelIds()).toEqual(before);
+  });
+});
+
+describe.runIf(sampleZipPath)('the Model lab on the real ml-latest-small', () => {
+  test('training with a 10% holdout reports train and validation RMSE every iteration; the model records it', async () => {
+    const ds = await api.importFiles([{ name: 'ml-latest-small.zip', bytes: new Uint8Array(readFileSync(sampleZipPath!)) }], () => {});
+    expect(ds.ratings).toBe(100836);
+    const seen: IterationInfo[] = [];
+    const model = await api.train({ iterations: 5 }, (i) => seen.push(i), { holdout: 0.1 });
+    expect(seen.map((i) => i.iteration)).toEqual([1, 2, 3, 4, 5]);
+    for (const i of seen) {
+      expect(i.validationRmse).toBeGreaterThan(0.8);
+      expect(i.validationRmse).toBeLessThan(1.0);
+      expect(i.trainRmse).toBeLessThan(i.validationRmse!); // trained on the other 90%: it fits those better
+    }
+    expect(seen[4].validationRmse).toBeLessThan(seen[0].validationRmse!);
+    expect(model).toMatchObject({ id: `${ds.id}:explicit`, holdout: 0.1 });
+    expect(model.history.map((i) => i.validationRmse)).toEqual(seen.map((i) => i.validationRmse));
+    // Without a holdout there is nothing to validate on.
+    const full: IterationInfo[] = [];
+    await api.train({ iterations: 1, rank: 8 }, (i) => full.push(i));
+    expect(full[0].validationRmse).toBeUndefined();
+  });
+
+  test('evaluation: ALS beats the bias baseline, which beats the global mean, on the same holdout', async () => {
+    const steps: api.EvalStep[] = [];
+    const r = await api.evaluateModel({ rank: 32, iterations: 8 }, (s) => steps.push(s), { testFraction: 0.1 });
+    expect(r.split).toEqual({ kind: 'holdout', testFraction: 0.1, seed: 42 });
+    expect(r.model.rmse).toBeLessThan(r.baselines.bias.rmse);
+    expect(r.baselines.bias.rmse).toBeLessThan(r.baselines.globalMean.rmse);
+    expect(r.model.rmse).toBeGreaterThan(0.8);
+    expect(r.model.rmse).toBeLessThan(0.87);
+    expect(r.model.mae).toBeLessThan(r.baselines.bias.mae);
+    // Personal ranking beats recommending by each movie's bias; popularity is a strong ranking baseline on MovieLens.
+    expect(r.model['ndcg@10']).toBeGreaterThan(r.baselines.bias['ndcg@10']);
+    expect(r.model['coverage@20']).toBeGreaterThan(r.baselines.popularity['coverage@20']);
+    for (const m of [r.model, ...Object.values(r.baselines)]) {
+      for (const key of ['rmse', 'mae', 'ndcg@10', 'recall@20', 'coverage@20', 'fitSeconds', 'predictSeconds']) expect(Number.isFinite(m[key])).toBe(true);
+    }
+    // Progress: every ALS iteration, then each baseline in turn.
+    expect(steps.map((s) => (s.iteration ? `model ${s.iteration}` : s.model))).toEqual(['model', ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `model ${i}`), 'globalMean', 'bias', 'popularity']);
+  });
+
+  test('tuning: every configuration reported as it finishes, results sorted by RMSE; a cancel stops the search', async () => {
+    const done: [number, number][] = [];
+    const r = await api.tuneModel({ ranks: [4, 16], lambdas: [2.2, 20], iterations: 3, folds: 2 }, (_res, d, t) => done.push([d, t]));
+    expect(done).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
+    expect(r.results).toHaveLength(4);
+    for (let k = 1; k < r.results.length; k++) expect(r.results[k - 1].rmse).toBeLessThanOrEqual(r.results[k].rmse);
+    for (const x of r.results) expect(x.foldRmse).toHaveLength(2);
+    expect(r.results[0].params.lambda).toBe(2.2); // λ = 20 over-regularizes
+    expect(r.results.at(-1)!.params.lambda).toBe(20);
+
+    const ctrl = new AbortController();
+    let reported = 0;
+    const cancelled = api.tuneModel({ ranks: [4, 8, 16], lambdas: [2.2], iterations: 2, folds: 2 }, () => {
+      reported++;
+      ctrl.abort();
+    }, ctrl.signal);
+    await expect(cancelled).rejects.toThrow(api.LabCancelled);
+    expect(reported).toBe(1);
+  });
+});
+
+describe('the taste map follows a retrained model', () => {
+  test('retraining at another rank keeps the model id but re-fits the map: every coordinate stays a number', async () => {
+    const zip = zipSync({ 'ml-tiny/ratings.csv': fixture('ratings.csv'), 'ml-tiny/movies.csv': fixture('movies.csv') });
+    await api.importFiles([{ name: 'ml-tiny.zip', bytes: zip }], () => {});
+    await api.rate(1, 5);
+    const a = await api.train({ rank: 4, iterations: 2 }, () => {});
+    const before = (await api.tasteMap(50))!;
+    expect(before.rank).toBe(4);
+    const b = await api.train({ rank: 2, iterations: 2 }, () => {});
+    expect(b.id).toBe(a.id);
+    const after = (await api.tasteMap(50))!;
+    expect(after.rank).toBe(2);
+    const coords = [...after.points.flatMap((p) => [p.x, p.y]), after.me!.x, after.me!.y];
+    expect(coords.every(Number.isFinite)).toBe(true);
+  });
+});

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { jobs, proxy, serving, CancelledError } from '../client/engineClient';
 import { onTabMessage, postTabMessage, type JobKind, type TabMessage } from '../sync/tabSync';
-import { withJobLock } from '../worker-api/importLock';
-import type { AppStatus, ImportProgress } from '../worker-api/engineApi';
+import { withJobLock } from '../sync/jobLock';
+import type { AppStatus, ImportProgress } from '../client/workerTypes';
 import type { BundleManifest } from '../engine/movielens/manifest';
 import type { IterationInfo } from '../engine/types';
 import { defaultAlsParams } from '../engine/als/train';

@@ -1,6 +1,6 @@
 // Owns the engine workers from the page: lazy start, typed comlink calls, progress proxies, cancel by terminate, restart after a crash or a hang.
 import { proxy, wrap, type Remote } from 'comlink';
-import type { EngineApi } from '../../workers/engine.worker';
+import type { EngineApi } from './workerTypes';
 import { defaultHeartbeat, startHeartbeat, type HeartbeatOptions } from './heartbeat';
 
 export type { EngineApi };

@@ -1,6 +1,5 @@
 // Small typed messages between this origin's tabs and workers (BroadcastChannel): changes, running jobs, upgrades.
-import type { ImportProgress } from '../worker-api/apiTypes';
-import type { IterationInfo } from '../engine/types';
+import type { ImportProgress, IterationInfo } from '../engine/types';
 import type { DbEvent } from '../store/dbEvents';
 
 export type JobKind = 'import' | 'train';

@@ -2,7 +2,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { planImport, type ImportEntry } from '../../engine/externalRatingsPlan';
-import type { ImportCandidate, ImportPreview, ImportRowView } from '../../worker-api/externalImportApi';
+import type { ImportCandidate, ImportPreview, ImportRowView } from '../../client/workerTypes';
 import './ImportReview.css';
 
 const label = (m: { title: string; year: number | null }) => (m.year !== null ? `${m.title} (${m.year})` : m.title);

@@ -1,7 +1,7 @@
 // First ratings: well-known, varied movies one card at a time (or as a grid), rated by click or keys 1–5, skipped with S.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { serving } from '../../client/engineClient';
-import type { MovieCard } from '../../worker-api/apiTypes';
+import type { MovieCard } from '../../client/workerTypes';
 import { movieLabel } from './MovieMeta';
 import { StarRating } from './StarRating';
 import { shortcutStars } from './ratingKeys';

@@ -2,7 +2,7 @@
 // their rated movies coloured by stars; zoom (wheel, buttons, pinch, keys), pan (drag, arrows), titles on hover/focus.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { serving } from '../../../client/engineClient';
-import type { TasteMapData, TasteMapPoint } from '../../../worker-api/mapApi';
+import type { TasteMapData, TasteMapPoint } from '../../../client/workerTypes';
 import './TasteMap.css';
 
 const W = 640;

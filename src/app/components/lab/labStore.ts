@@ -3,10 +3,10 @@
 import { useSyncExternalStore } from 'react';
 import { CancelledError, jobs, proxy, serving } from '../../../client/engineClient';
 import type { IterationInfo } from '../../../engine/types';
-import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, TuneResult } from '../../../worker-api/labApi';
-import type { ModelSummary } from '../../../worker-api/apiTypes';
+import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, TuneResult } from '../../../client/workerTypes';
+import type { ModelSummary } from '../../../client/workerTypes';
 import { statusChanged } from '../../statusEvents';
-import { withJobLock } from '../../../worker-api/importLock';
+import { withJobLock } from '../../../sync/jobLock';
 import { postTabMessage } from '../../../sync/tabSync';
 import { workersFromUrl } from '../../useBootstrap';
 import { FORM_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm } from './labForm';

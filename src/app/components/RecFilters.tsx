@@ -1,6 +1,7 @@
 // Filters for the recommendation list: genre, release years, minimum number of MovieLens ratings.
 import { useEffect, useId, useState } from 'react';
 import { serving } from '../../client/engineClient';
+import { importsRunning } from '../../worker-api/importLock'; // deliberate bad import: worker code on the page
 import { recommendDefaults } from '../../engine/defaults/recommendDefaults';
 
 export interface Filters {
@@ -52,3 +53,4 @@ export function RecFilters({ value, onChange }: { value: Filters; onChange: (f: 
     </fieldset>
   );
 }
+export const workerCodeOnThePage = importsRunning;

@@ -1,7 +1,6 @@
 // Filters for the recommendation list: genre, release years, minimum number of MovieLens ratings.
 import { useEffect, useId, useState } from 'react';
 import { serving } from '../../client/engineClient';
-import { importsRunning } from '../../worker-api/importLock'; // deliberate bad import: worker code on the page
 import { recommendDefaults } from '../../engine/defaults/recommendDefaults';
 
 export interface Filters {
@@ -53,4 +52,3 @@ export function RecFilters({ value, onChange }: { value: Filters; onChange: (f: 
     </fieldset>
   );
 }
-export const workerCodeOnThePage = importsRunning;

@@ -2,7 +2,8 @@
 import { ImportError } from '../engine/movielens/errors';
 import { importRelease, type StreamProgress } from '../engine/movielens/importRelease';
 import { memorySource, type ByteSource } from '../engine/movielens/source';
-import { openDb, StorageError } from '../store/db';
+import { openDb } from '../store/db';
+import { StorageError } from '../store/storageError';
 import { finishImport, importWriter } from '../store/datasets';
 import { setMeta } from '../store/meta';
 import { ensureSpace, isQuotaError, ranOutOfSpace, spaceEstimate } from '../store/quota';

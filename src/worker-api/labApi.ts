@@ -1,5 +1,6 @@
 // Worker API for the Model lab: holdout evaluation against the baselines, and a cross-validated grid search.
 import { defaultAlsParams, checkParams } from '../engine/als/train';
+import { CancelledError } from '../engine/cancelled';
 import { evaluate, type EvalReport, type EvalStep } from '../engine/eval/evaluate';
 import { tune, type SearchSpace, type TuneResult } from '../engine/eval/tune';
 import type { AlsParams } from '../engine/types';
@@ -10,7 +11,7 @@ import { activeDataset } from './state';
 export type { EvalStep, TuneResult };
 
 /** Thrown when a lab job's signal is aborted (in-process callers; the app terminates the jobs worker instead). */
-export class LabCancelled extends Error {
+export class LabCancelled extends CancelledError {
   constructor() {
     super('Cancelled');
     this.name = 'LabCancelled';

@@ -8,6 +8,7 @@ import { memorySource, type ByteSource } from '../engine/movielens/source';
 import { parseMoviesCsv } from '../engine/movielens/textCsv';
 import { baseName } from '../engine/movielens/release';
 import { isSparkPart, parseSparkItemFactors, type SparkFactors } from '../engine/spark/itemFactors';
+import { sparkDefaults } from '../engine/defaults/sparkDefaults';
 import type { FinishInput } from '../store/datasets';
 import { datasetFingerprint, saveModel } from '../store/models';
 import type { ModelRecord } from '../store/schema';
@@ -18,7 +19,7 @@ import { summarize } from './state';
 import type { DatasetSummary, ImportFile, ImportProgress } from './apiTypes';
 
 export interface SparkImportOptions {
-  /** Spark's regParam, used for the person's fold-in (Spark's user step: regParam·n). Default 0.1 like Spark. */
+  /** Spark's regParam, used for the person's fold-in (Spark's user step: regParam·n). Default: Spark's own (sparkDefaults). */
   regParam?: number;
   /** Dataset name; default from the zip or "spark-model". */
   name?: string;
@@ -100,7 +101,7 @@ function alignFactors(spark: SparkFactors, movies: MovieInfo[]): { itemFactors: 
  */
 export async function importSpark(files: ImportFile[], options: SparkImportOptions, onProgress: (p: ImportProgress) => void): Promise<SparkImportResult> {
   const t0 = performance.now();
-  const regParam = options.regParam ?? 0.1;
+  const regParam = options.regParam ?? sparkDefaults.regParam;
   if (!(regParam > 0 && Number.isFinite(regParam))) throw new Error(`regParam must be a positive number, got ${regParam}`);
   onProgress({ phase: 'unzip', fraction: 0.02, rows: 0 });
   const all = await entries(files);

@@ -10,7 +10,7 @@ import { ImportError } from '../../../../src/engine/movielens/errors';
 import { identifyFiles } from '../../../../src/engine/movielens/files';
 import { importRelease, type ChunkStore } from '../../../../src/engine/movielens/importRelease';
 import { SLICE_BYTES, memorySource } from '../../../../src/engine/movielens/source';
-import { CHUNK_ROWS } from '../../../../src/store/datasets';
+import { CHUNK_ROWS } from '../../../../src/engine/movielens/datasetBuilder';
 import { openDb } from '../../../../src/store/db';
 import { importFiles } from '../../../../src/worker-api/importApi';
 import {

@@ -84,6 +84,7 @@ export interface Recommendations {
 }
 
 export interface RecommendOptions {
+  /** Movies in the list (default recommendDefaults.n). */
   n?: number;
   /** 'implicit': rank by the implicit model's scores when it exists (else the explicit list); default explicit. */
   objective?: 'explicit' | 'implicit';

@@ -82,7 +82,7 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
   const mine = await myRatings();
   const hidden = await hiddenMovies(await openDb());
   const t0 = performance.now();
-  const n = opts.n ?? 20;
+  const n = opts.n ?? recommendDefaults.n;
   // A dataset without ratings (a Spark model imported with movies.csv alone) has no counts to filter on.
   const minCount = s.dataset.stats.ratings === 0 ? 0 : (opts.minCount ?? recommendDefaults.minCount);
   const items: number[] = [];

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { serving } from '../client/engineClient';
 import { pageJobs } from '../client/pageJobs';
 import { onTabMessage, postTabMessage } from '../sync/tabSync';
-import { defaultAlsParams } from '../engine/als/train';
+import { explicitDefaults } from '../engine/defaults/explicitDefaults';
 import { onStatusChanged } from './statusEvents';
 import { workersFromUrl } from './workersFromUrl';
 import { bundledSample } from './bootstrap/bundledSample';
@@ -23,7 +23,7 @@ export function useBootstrap() {
         bundledSample,
         sampleUrl: (file) => new URL(file, document.baseURI).href,
         workers: workersFromUrl,
-        iterations: defaultAlsParams.iterations,
+        iterations: explicitDefaults.iterations,
         dispatch,
       }),
     [],

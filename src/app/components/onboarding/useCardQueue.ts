@@ -2,8 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { serving } from '../../../client/engineClient';
 import type { MovieCard } from '../../../worker-api/apiTypes';
-
-const BATCH = 12;
+import { recommendDefaults } from '../../../engine/defaults/recommendDefaults';
 
 export function useCardQueue(opts: {
   /** Fetch only while onboarding is open. */
@@ -24,7 +23,7 @@ export function useCardQueue(opts: {
     if (!open || exhausted || pending.length >= ahead || fetching.current) return;
     fetching.current = true;
     void serving.api
-      .onboardingMovies(BATCH, skipped)
+      .onboardingMovies(recommendDefaults.onboardingCards, skipped)
       .then((fresh) => {
         if (fresh.length === 0) setExhausted(true);
         setQueue((q) => {

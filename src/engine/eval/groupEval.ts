@@ -16,6 +16,18 @@ export interface GroupEvalOptions {
   k?: number;
   /** A held-out rating at or above this is relevant (default 4 stars, as in rankingMetrics). */
   relevantAt?: number;
+  /** Also return every group: its users and each member's NDCG@k per list. */
+  details?: boolean;
+}
+
+/** One measured group (with `details`). */
+export interface GroupEvalDetail {
+  size: number;
+  /** Dense user indices, in the order of the NDCG arrays. */
+  users: number[];
+  own: number[];
+  /** Per list (each rule, and 'popularity'): each member's NDCG@k of the group's list. */
+  lists: Record<string, number[]>;
 }
 
 export interface MeanSd {
@@ -46,6 +58,7 @@ export interface GroupEvalReport {
   /** Users that can be drawn: some training ratings and at least one relevant held-out rating. */
   eligibleUsers: number;
   rows: GroupEvalRow[];
+  details?: GroupEvalDetail[];
 }
 
 const log2 = (x: number) => Math.log(x) / Math.LN2;
@@ -119,6 +132,7 @@ export function evaluateGroups(
   };
 
   const rows: GroupEvalRow[] = [];
+  const details: GroupEvalDetail[] = [];
   const total = opts.sizes.length * opts.groups;
   let done = 0;
   for (const size of opts.sizes) {
@@ -135,6 +149,7 @@ export function evaluateGroups(
       const candidates = groupCandidates(members, nItems);
       const normalized = scoreMembers(members, scorer, candidates);
       const owns = list.map((u, j) => ownNdcg(u, members[j]));
+      const detail: GroupEvalDetail = { size, users: list, own: owns, lists: {} };
       for (const name of names) {
         let ranked: number[];
         if (name === 'popularity') {
@@ -149,7 +164,9 @@ export function evaluateGroups(
         a.group.push(...scores);
         a.own.push(...owns);
         a.worst.push(Math.min(...scores));
+        detail.lists[name] = scores;
       }
+      if (opts.details) details.push(detail);
       onGroup?.(++done, total);
     }
     for (const name of names) {
@@ -159,5 +176,5 @@ export function evaluateGroups(
       rows.push({ size, rule: name, groups: opts.groups, members: a.group.length, group, own: ownStats, ratio: group.mean / ownStats.mean, worst: meanSd(a.worst) });
     }
   }
-  return { k, relevantAt, eligibleUsers: eligible.length, rows };
+  return { k, relevantAt, eligibleUsers: eligible.length, rows, ...(opts.details ? { details } : {}) };
 }

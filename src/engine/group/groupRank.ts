@@ -78,10 +78,10 @@ export function groupCandidates(members: readonly MemberInModel[], nItems: numbe
 }
 
 /**
- * Standardizes one member's scores over the candidates, in place: (s − mean) / sd, so every member weighs the same
+ * Standardizes one member's scores over the candidates: (s − mean) / sd in float64, so every member weighs the same
  * whatever their model's scale. A member whose scores do not vary (no known ratings) gets 0 everywhere.
  */
-export function normalizeScores(scores: Float32Array, candidates: Uint8Array): Float32Array {
+export function normalizeScores(scores: ArrayLike<number>, candidates: Uint8Array): Float64Array {
   let n = 0;
   let sum = 0;
   for (let i = 0; i < scores.length; i++) if (candidates[i]) (n++, (sum += scores[i]));
@@ -89,12 +89,13 @@ export function normalizeScores(scores: Float32Array, candidates: Uint8Array): F
   let ss = 0;
   for (let i = 0; i < scores.length; i++) if (candidates[i]) ss += (scores[i] - mean) ** 2;
   const sd = n ? Math.sqrt(ss / n) : 0;
-  for (let i = 0; i < scores.length; i++) scores[i] = sd > 0 ? (scores[i] - mean) / sd : 0;
-  return scores;
+  const out = new Float64Array(scores.length);
+  if (sd > 0) for (let i = 0; i < scores.length; i++) out[i] = (scores[i] - mean) / sd;
+  return out;
 }
 
 /** The group score of one item under a rule, from the members' normalized scores. */
-export function combine(normalized: readonly Float32Array[], item: number, rule: GroupRule): number {
+export function combine(normalized: readonly Float64Array[], item: number, rule: GroupRule): number {
   if (rule === 'misery') {
     let lo = Infinity;
     for (const s of normalized) if (s[item] < lo) lo = s[item];
@@ -106,7 +107,7 @@ export function combine(normalized: readonly Float32Array[], item: number, rule:
 }
 
 /** The n best candidates under a rule, best first (ties by item index, as every list in the engine). */
-export function topForGroup(normalized: readonly Float32Array[], candidates: Uint8Array, rule: GroupRule, n: number): { item: number; score: number }[] {
+export function topForGroup(normalized: readonly Float64Array[], candidates: Uint8Array, rule: GroupRule, n: number): { item: number; score: number }[] {
   const heap = new TopK(Math.min(n, candidates.length));
   for (let i = 0; i < candidates.length; i++) if (candidates[i]) heap.push(i, combine(normalized, i, rule));
   return heap.result();
@@ -150,7 +151,7 @@ function checkMembers(members: readonly MemberInModel[]): void {
 }
 
 /** Each member's normalized scores over the candidates (one scorer call per member). */
-export function scoreMembers(members: readonly MemberInModel[], scorer: MemberScorer, candidates: Uint8Array): Float32Array[] {
+export function scoreMembers(members: readonly MemberInModel[], scorer: MemberScorer, candidates: Uint8Array): Float64Array[] {
   checkMembers(members);
   return members.map((m) => {
     const out = new Float32Array(candidates.length);

@@ -5,7 +5,7 @@ import { postTabMessage } from '../../sync/tabSync';
 import type { Recommendations } from '../../worker-api/apiTypes';
 import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';
-import { Onboarding } from './Onboarding';
+import { Onboarding } from './onboarding/Onboarding';
 import { RecommendationList } from './RecommendationList';
 import type { Filters } from './RecFilters';
 import type { RankBy } from './RankBySwitch';

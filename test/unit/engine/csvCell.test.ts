@@ -1,5 +1,6 @@
 // CSV cells: OWASP's formula guard undone exactly by the import, and RFC 4180 quoting read back by papaparse.
 import fc from 'fast-check';
+import { fuzzParams } from '../../fuzz';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { csvField, csvText, guardFormula, unguardFormula } from '../../../src/engine/csvCell';
@@ -24,7 +25,7 @@ describe('formula guard', () => {
         expect(unguardFormula(g)).toBe(t);
         expect(g).not.toMatch(/^[=+\-@\t\r]/);
       }),
-      { numRuns: 1000 },
+      fuzzParams(1000),
     );
   });
 });
@@ -45,7 +46,7 @@ describe('RFC 4180', () => {
         expect(parsed.errors).toEqual([]);
         expect(parsed.data[0].map(unguardFormula)).toEqual(cells);
       }),
-      { numRuns: 500 },
+      fuzzParams(200),
     );
   });
 });

@@ -1,6 +1,7 @@
 // The export that travels: Letterboxd's columns, RFC 4180 and formula-safe titles, 1 MB parts, and PocketLens's own
 // import reading it back to the same ratings (ids first, then title + year).
 import fc from 'fast-check';
+import { fuzzParams } from '../../fuzz';
 import { describe, expect, test } from 'vitest';
 import type { BackupRating } from '../../../src/engine/backup';
 import { exportTitle, LETTERBOXD_COLUMNS, letterboxdCsv, type ExportMovie } from '../../../src/engine/exportLetterboxd';
@@ -136,7 +137,7 @@ describe('PocketLens reads its export back', () => {
         expect(back.notMatched).toBe(0);
         expect([...back.saved.entries()].map(([id, r]) => [id, r.rating])).toEqual(ratings.map((r) => [r.movieId, r.rating]));
       }),
-      { numRuns: 200 },
+      fuzzParams(200),
     );
   });
 

@@ -1,5 +1,6 @@
 // Strict base64url: the same text as Node's encoder, exact round trips, and every non-canonical text refused with its position.
 import fc from 'fast-check';
+import { fuzzParams } from '../../../fuzz';
 import { describe, expect, test } from 'vitest';
 import { Base64urlError, decodeBase64url, encodeBase64url } from '../../../../src/engine/group/base64url';
 
@@ -21,7 +22,7 @@ describe('base64url', () => {
         expect(text).toBe(Buffer.from(bytes).toString('base64url'));
         expect(decodeBase64url(text)).toEqual(bytes);
       }),
-      { numRuns: 500 },
+      fuzzParams(500),
     );
   });
 
@@ -67,7 +68,7 @@ describe('base64url', () => {
         }
         if (decoded) expect(decoded).not.toEqual(bytes);
       }),
-      { numRuns: 500 },
+      fuzzParams(500),
     );
   });
 });

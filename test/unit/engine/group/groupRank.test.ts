@@ -1,5 +1,6 @@
 // Group ranking: hand-computed average and least misery, exclusions, a brute-force oracle, and a real model's own list and stars.
 import fc from 'fast-check';
+import { fuzzParams } from '../../../fuzz';
 import { describe, expect, test } from 'vitest';
 import { buildCsr } from '../../../../src/engine/als/csr';
 import { foldIn } from '../../../../src/engine/als/foldIn';
@@ -106,7 +107,7 @@ describe('topForGroup equals sorting every candidate by its combined score (brut
           expect(topForGroup(normalized, candidates, rule, n)).toEqual(brute);
         },
       ),
-      { numRuns: 300 },
+      fuzzParams(300),
     );
   });
 });

@@ -1,5 +1,6 @@
 // Taste codes: exact round trips, real sizes, and every damaged, foreign, oversized or crafted code refused with where and why.
 import fc from 'fast-check';
+import { fuzzParams } from '../../../fuzz';
 import { deflateSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { encodeBase64url } from '../../../../src/engine/group/base64url';
@@ -61,7 +62,7 @@ describe('round trip', () => {
         expect(code).toMatch(/^PL1\.[A-Za-z0-9_-]+$/);
         expect(decodeTasteCode(code)).toEqual(p);
       }),
-      { numRuns: 300 },
+      fuzzParams(300),
     );
   });
 
@@ -119,7 +120,7 @@ describe('damaged codes are refused, never misread', () => {
         const k = 4 + (at % (code.length - 4));
         refusal(drop ? code.slice(0, k) + code.slice(k + 1) : code.slice(0, k) + c + code.slice(k));
       }),
-      { numRuns: 300 },
+      fuzzParams(300),
     );
   });
 
@@ -145,7 +146,7 @@ describe('damaged codes are refused, never misread', () => {
           expect(e).toBeInstanceOf(TasteCodeError);
         }
       }),
-      { numRuns: 500 },
+      fuzzParams(500),
     );
   });
 });

@@ -68,6 +68,11 @@ export interface IterationInfo {
   seconds: number;
   /** Threads that ran the half-steps (1 when trained in one worker); absent in models from before it was recorded. */
   workers?: number;
+  /**
+   * Which fit of a training with a validation holdout reported it: 'validation' (trained on the rest, measured on the
+   * held-out share: the chart's run) or 'final' (all ratings: the model that is stored). Absent for a plain training.
+   */
+  fit?: 'validation' | 'final';
 }
 
 /** An import's progress report (the worker posts it throttled; tabs relay it to one another while the job runs). */

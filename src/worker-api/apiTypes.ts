@@ -1,6 +1,9 @@
 // Data that crosses the engine worker boundary: progress, summaries, movie cards, recommendations.
 import type { AlsParams, ImportProgress, IterationInfo } from '../engine/types';
 import type { ModelMovie } from '../engine/model/modelFile';
+import type { ValidationRun } from '../store/schema';
+
+export type { ValidationRun };
 
 export type { ImportProgress };
 
@@ -26,8 +29,10 @@ export interface ModelSummary {
   history: IterationInfo[];
   trainSeconds: number;
   trainedAt: number;
-  /** Share of the ratings held out for the history's validationRmse (0: trained on all). */
+  /** Share of the ratings this model's own fit left out: 0 (all ratings) for every model but those of older lab trainings. */
   holdout: number;
+  /** The validation run that came before the fit on all ratings, when the training had a holdout: the chart's numbers. */
+  validation?: ValidationRun;
 }
 
 export interface AppStatus {

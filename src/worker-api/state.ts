@@ -28,6 +28,7 @@ export function modelSummary(m: ModelRecord): ModelSummary {
     trainSeconds: m.trainSeconds,
     trainedAt: m.trainedAt,
     holdout: m.holdout ?? 0,
+    ...(m.validation ? { validation: m.validation } : {}),
   };
 }
 

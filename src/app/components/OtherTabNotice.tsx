@@ -23,7 +23,8 @@ export function OtherTabNotice(props: {
   if (p && isIteration(p)) {
     max = props.total ?? p.iterations;
     value = p.iteration;
-    text = `Iteration ${p.iteration} of ${max}: training RMSE ${p.trainRmse.toFixed(4)}`;
+    const fit = p.fit === 'validation' ? ' (validation run)' : p.fit === 'final' ? ' (model on all ratings)' : '';
+    text = `Iteration ${p.iteration} of ${max}${fit}: training RMSE ${p.trainRmse.toFixed(4)}`;
   } else if (p) {
     value = Math.round(p.fraction * 100);
     text = `${thousands(p.rows)} rows, ${value}%`;

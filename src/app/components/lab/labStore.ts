@@ -17,8 +17,12 @@ export interface TrainRun {
   status: RunStatus;
   objective: Objective;
   holdout: number;
+  /** Iterations of one fit. */
   total: number;
+  /** The chart's fit: the validation run with a holdout, else the one fit on all ratings. */
   iterations: IterationInfo[];
+  /** With a holdout, the fit on all ratings that follows the validation run (the model that is stored). */
+  final: IterationInfo[];
   model?: ModelSummary;
   message?: string;
 }
@@ -110,7 +114,7 @@ function parsedForm() {
   return parsed.ok ? parsed.value : null;
 }
 
-/** Trains with the form's values; the model in use stays until the new one is stored. */
+/** Trains with the form's values (with a holdout: the validation run, then the fit on all ratings); the model in use stays until the new one is stored. */
 export async function startTraining(): Promise<void> {
   const value = parsedForm();
   if (!value) return;
@@ -118,7 +122,7 @@ export async function startTraining(): Promise<void> {
   if (!signal) return;
   const { params, holdout } = value;
   const objective = params.objective ?? 'explicit';
-  let run: TrainRun = { status: 'running', objective, holdout, total: params.iterations ?? 0, iterations: [] };
+  let run: TrainRun = { status: 'running', objective, holdout, total: params.iterations ?? 0, iterations: [], final: [] };
   const update = (patch: Partial<TrainRun>) => set({ train: (run = { ...run, ...patch }) });
   update({});
   try {
@@ -133,7 +137,7 @@ export async function startTraining(): Promise<void> {
           signal,
           total: params.iterations,
           call: (api, progress) => api.train(params, progress, { holdout, workers: workersFromUrl() }),
-          onProgress: (i) => update({ iterations: [...run.iterations, i] }),
+          onProgress: (i) => update(i.fit === 'final' ? { final: [...run.final, i] } : { iterations: [...run.iterations, i] }),
         });
       },
       () => update({ message: 'Waiting: an import or a training is running in another tab; this training starts when it ends.' }),

@@ -1,4 +1,5 @@
-// "Bring your own MovieLens files": shown when no sample is bundled or an import failed.
+// "Bring your own MovieLens files": shown when no sample is bundled, an import failed or the last dataset was deleted;
+// when the build bundles a sample, "Use the bundled sample" leads back to it.
 import { useState } from 'react';
 
 export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => void; onRetry?: () => void }) {
@@ -9,6 +10,14 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
       {props.error && (
         <p role="alert" className="error">
           {props.error}
+        </p>
+      )}
+      {props.onRetry && (
+        <p className="byo-sample">
+          <button type="button" onClick={props.onRetry}>
+            Use the bundled sample
+          </button>{' '}
+          <span className="muted">the MovieLens sample that comes with PocketLens; nothing to download.</span>
         </p>
       )}
       <p>
@@ -43,11 +52,6 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
           onChange={(e) => e.target.files?.length && props.onFiles(Array.from(e.target.files))}
         />
       </label>
-      {props.onRetry && (
-        <button type="button" onClick={props.onRetry}>
-          Try the bundled sample again
-        </button>
-      )}
     </section>
   );
 }

@@ -9,19 +9,24 @@ import { MyRatings } from './MyRatings';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { LabScreen } from './lab/LabScreen';
+import { count } from '../format';
+import { modelsInUse, type ListedBy } from '../modelsInUse';
+import { loadRecPrefs } from '../settings';
 
 export function Library(props: { status: AppStatus; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const mine = useRatings();
   const [view, setView] = useView();
   const [open, setOpen] = useState<number | null>(null);
   const active = props.status.active!;
-  const model = props.status.model;
+  // Which model ranked the list last shown (the remembered choice until the list reports it).
+  const [listedBy, setListedBy] = useState<ListedBy>(() => (loadRecPrefs().rankBy === 'implicit' && props.status.implicitModel ? 'implicit' : 'explicit'));
+  const models = modelsInUse(props.status, listedBy);
   return (
     <>
       <p className="status-line" data-testid="status-line">
-        {active.name}: {active.ratings.toLocaleString('en')} ratings of {active.movies.toLocaleString('en')} movies by{' '}
-        {active.users.toLocaleString('en')} people · you rated <strong data-testid="rated-count">{mine.ratings.size}</strong>
-        {model && (model.history.length === 0 ? ` · model: Spark ALS factors, rank ${model.params.rank}` : ` · model: rank ${model.params.rank}, ${model.params.iterations} iterations`)}
+        {active.name}: {count(active.ratings, 'rating')} of {count(active.movies, 'movie')} by {count(active.users, 'person', 'people')} · you rated{' '}
+        <strong data-testid="rated-count">{mine.ratings.size}</strong>
+        {models && ` · ${models}`}
       </p>
       <NavTabs view={view} onView={setView} counts={{ ratings: mine.ratings.size }} />
       {mine.error && (
@@ -29,7 +34,7 @@ export function Library(props: { status: AppStatus; onChanged: () => void; onEmp
           {mine.error}
         </p>
       )}
-      {view === 'recommend' && <Recommender mine={mine} onOpen={setOpen} />}
+      {view === 'recommend' && <Recommender mine={mine} onOpen={setOpen} onListed={setListedBy} />}
       {view === 'ratings' && <MyRatings mine={mine} onOpen={setOpen} />}
       {view === 'lab' && <LabScreen status={props.status} />}
       {view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}

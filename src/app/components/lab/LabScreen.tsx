@@ -4,6 +4,7 @@ import { TrainPanel } from './TrainPanel';
 import { EvalPanel } from './EvalPanel';
 import { TunePanel } from './TunePanel';
 import { TasteMap } from './map/TasteMap';
+import { thousands } from '../../format';
 
 export function LabScreen({ status }: { status: AppStatus }) {
   const active = status.active!;
@@ -17,11 +18,11 @@ export function LabScreen({ status }: { status: AppStatus }) {
           <dt>Name</dt>
           <dd>{active.name}</dd>
           <dt>Ratings</dt>
-          <dd>{active.ratings.toLocaleString('en')}</dd>
+          <dd>{thousands(active.ratings)}</dd>
           <dt>People</dt>
-          <dd>{active.users.toLocaleString('en')}</dd>
+          <dd>{thousands(active.users)}</dd>
           <dt>Movies</dt>
-          <dd>{active.movies.toLocaleString('en')}</dd>
+          <dd>{thousands(active.movies)}</dd>
           <dt>Density</dt>
           <dd>{(density * 100).toFixed(2)}% of the user × movie matrix is rated</dd>
         </dl>

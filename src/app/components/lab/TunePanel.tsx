@@ -6,6 +6,7 @@ import { parseList, parseTuneForm, type TuneForm } from './labForm';
 import { cancelLab, setTuneForm, startTuning, trainWith, useLab } from './labStore';
 import { tuneRows, verdict, verdictText } from './tuneVerdict';
 import './lab.css';
+import { count } from '../../format';
 
 const FIELDS: { key: keyof TuneForm; label: string; hint: string }[] = [
   { key: 'ranks', label: 'Ranks', hint: 'comma-separated whole numbers' },
@@ -23,13 +24,13 @@ export function TunePanel() {
   const [errors, setErrors] = useState<string[]>([]);
   const done = run?.status === 'done' ? verdict(run.results) : null;
   const rows = run ? tuneRows(run.results) : [];
-  const count = (parseList(form.ranks)?.length ?? 0) * (parseList(form.lambdas)?.length ?? 0);
+  const configs = (parseList(form.ranks)?.length ?? 0) * (parseList(form.lambdas)?.length ?? 0);
   return (
     <section className="panel" aria-labelledby="lab-tune-h" data-testid="lab-tune">
       <h2 id="lab-tune-h">Tune rank and λ</h2>
       <p className="muted">
         Cross-validated search for explicit ratings: each rank × λ pair is trained on all folds but one and scored on the one left out, once per fold. The
-        default grid ({gridRanks.length * gridLambdas.length} configurations, {gridFolds} folds, {gridIterations} iterations) takes about a minute on ml-latest-small.
+        default grid ({count(gridRanks.length * gridLambdas.length, 'configuration')}, {count(gridFolds, 'fold')}, {count(gridIterations, 'iteration')}) takes about a minute on ml-latest-small.
       </p>
       <form
         onSubmit={(e) => {
@@ -68,7 +69,7 @@ export function TunePanel() {
         )}
         <div className="lab-actions">
           <button type="submit" disabled={lab.busy !== null}>
-            Tune{count > 0 ? ` (${count} configurations)` : ''}
+            Tune{configs > 0 ? ` (${count(configs, 'configuration')})` : ''}
           </button>
           {lab.busy === 'tune' && (
             <button type="button" onClick={cancelLab}>
@@ -81,7 +82,7 @@ export function TunePanel() {
       {run && (
         <p aria-live="polite" role={run.status === 'error' ? 'alert' : undefined} className={run.status === 'error' ? 'error' : undefined} data-testid="lab-tune-status">
           {run.status === 'running'
-            ? `${run.done} of ${run.total} configurations done (${run.options.folds} folds each)…`
+            ? `${run.done} of ${count(run.total, 'configuration')} done (${count(run.options.folds, 'fold')} each)…`
             : run.status === 'done' && run.report && done
               ? verdictText(done, run.results, run.report.seconds)
               : run.message}

@@ -10,6 +10,7 @@ import { statusChanged } from '../../statusEvents';
 import { workersFromUrl } from '../../workersFromUrl';
 import { FORM_DEFAULTS, TUNE_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm, type TuneForm } from './labForm';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
+import { count } from '../../format';
 
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'error';
 
@@ -195,7 +196,7 @@ export async function startTuning(options: LabTuneOptions): Promise<void> {
     });
     update({ status: 'done', report, results: report.results, done: report.results.length });
   } catch (e) {
-    if (e instanceof CancelledError) update({ status: 'cancelled', message: `Stopped after ${run.done} of ${run.total} configurations.` });
+    if (e instanceof CancelledError) update({ status: 'cancelled', message: `Stopped after ${run.done} of ${count(run.total, 'configuration')}.` });
     else update({ status: 'error', message: `Tuning failed: ${messageOf(e)}` });
   } finally {
     end(signal);

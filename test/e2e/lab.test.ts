@@ -315,8 +315,11 @@ test('an implicit model adds the "You\'ll likely watch" list, ranked by score, b
   expect(await list.locator('.predicted').first().textContent()).toMatch(/^★ [0-5]\.\d predicted stars$/);
   await shots('recs-explicit', '#recommendations');
 
+  // The status line names the model behind each list: the star model alone, then the implicit ranker beside it.
+  expect(await page.getByTestId('status-line').textContent()).toMatch(/ · model: rank \d+, 3 iterations$/);
   await page.getByRole('radio', { name: 'You’ll likely watch' }).check();
   await page.getByRole('heading', { name: 'You’ll likely watch' }).waitFor();
+  await page.getByTestId('status-line').filter({ hasText: / · ranked by implicit ALS \(iALS\) rank 32, 5 iterations · stars by ALS rank \d+, 3 iterations$/ }).waitFor();
   await page.locator('[data-testid=recommendations][data-objective=implicit] li').nth(19).waitFor();
   const scores = await list.locator('.score').evaluateAll((els) => els.map((e) => e.textContent!));
   expect(scores).toHaveLength(20);

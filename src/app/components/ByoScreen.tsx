@@ -14,10 +14,10 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
       )}
       {props.onRetry && (
         <p className="byo-sample">
+          PocketLens comes with a small MovieLens sample; nothing to download.{' '}
           <button type="button" onClick={props.onRetry}>
             Use the bundled sample
-          </button>{' '}
-          <span className="muted">the MovieLens sample that comes with PocketLens; nothing to download.</span>
+          </button>
         </p>
       )}
       <p>

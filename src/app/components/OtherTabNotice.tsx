@@ -2,7 +2,7 @@
 import type { ImportProgress } from '../../client/workerTypes';
 import type { IterationInfo } from '../../engine/types';
 import type { LockedJob } from '../../sync/tabSync';
-import { thousands } from '../format';
+import { count } from '../format';
 import './tabs.css';
 
 const isIteration = (p: ImportProgress | IterationInfo): p is IterationInfo => 'iteration' in p;
@@ -27,7 +27,7 @@ export function OtherTabNotice(props: {
     text = `Iteration ${p.iteration} of ${max}${fit}: training RMSE ${p.trainRmse.toFixed(4)}`;
   } else if (p) {
     value = Math.round(p.fraction * 100);
-    text = `${thousands(p.rows)} rows, ${value}%`;
+    text = p.rows > 0 ? `${count(p.rows, 'row')}, ${value}%` : `${value}%`;
   }
   return (
     <section className="panel progress other-tab" aria-labelledby="other-tab-h" data-testid="other-tab">

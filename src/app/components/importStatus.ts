@@ -1,5 +1,5 @@
 // What the import progress says in words: what is happening now ("Unpacking ml-latest-small.zip…"), rows only once
-// ratings are being read, and the megabytes read with the rate and the time left.
+// there are rows read (never "0 rows"), and the megabytes read with the rate and the time left.
 import type { ImportProgress } from '../../client/workerTypes';
 import { count, megabyteAmount } from '../format';
 
@@ -19,9 +19,9 @@ export function importStatusText(label: string, p: ImportProgress | null): strin
     case 'unzip':
       return /\.zip$/i.test(label) ? `Unpacking ${label}…` : `Opening ${label}…`;
     case 'parse':
-      return `Reading ratings: ${count(p.rows, 'row')}, ${pct}%`;
+      return p.rows > 0 ? `Reading ratings: ${count(p.rows, 'row')}, ${pct}%` : 'Reading ratings…';
     case 'write':
-      return `Saving to this device: ${count(p.rows, 'row')}, ${pct}%`;
+      return p.rows > 0 ? `Saving to this device: ${count(p.rows, 'row')}, ${pct}%` : 'Saving to this device…';
   }
 }
 

@@ -36,8 +36,11 @@ export function LabScreen({ status }: { status: AppStatus }) {
           </p>
         ) : model ? (
           <p>
-            Rank {model.params.rank}, λ {model.params.lambda}, {model.params.iterations} iterations, trained in {model.trainSeconds.toFixed(1)} s; final
-            training RMSE {model.history.at(-1)?.trainRmse.toFixed(4) ?? '–'}.
+            Rank {model.params.rank}, λ {model.params.lambda}, {model.params.iterations} iterations, trained in {model.trainSeconds.toFixed(1)} s on{' '}
+            {model.holdout > 0
+              ? `${Math.round((1 - model.holdout) * 100)}% of the ratings (an older training kept ${Math.round(model.holdout * 100)}% out to validate it; train again to fit it on all of them)`
+              : `all ${thousands(active.ratings)} ratings`}
+            ; final training RMSE {model.history.at(-1)?.trainRmse.toFixed(4) ?? '–'}.
           </p>
         ) : (
           <p className="muted">No model yet.</p>

@@ -74,7 +74,7 @@ export function shardSetup(t: PreparedTraining, chunks: number): ShardSetup {
 export function createShard(s: ShardSetup): (side: Side) => number {
   const scratch = createTrainScratch(s.training);
   return (side) => {
-    const plan = beginHalfStep(s.training, side);
+    const plan = beginHalfStep(s.training, side, scratch.kernels);
     const bounds = side === 'user' ? s.userChunks : s.itemChunks;
     const chunks = bounds.length - 1;
     let taken = 0;

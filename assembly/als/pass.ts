@@ -32,8 +32,8 @@ const FLUSH_BLOCKS = 16;
 /**
  * out[0..rank) = Σ_c w_c·x_c (float64) and returns Σ_c w_c, x_c = row c of `other` (rank float32), over the row's
  * entries [start, end). v is given as float32 (vf, rank values); products and per-entry dots in float32 lanes, 4
- * entries per block (a short last block repeats its first entry with weight 0); `acc` (rank float32, zero on entry and
- * on return) is added to out every 64 entries.
+ * entries per block (a short last block repeats its first entry with weight 0); `acc` (rank float32 scratch, zeroed
+ * here) is added to out every 64 entries.
  */
 @inline function passCore(
   mode: i32,
@@ -52,6 +52,7 @@ const FLUSH_BLOCKS = 16;
   acc: usize,
 ): f64 {
   zero64(out, rank);
+  memory.fill(acc, 0, <usize>rank << 2);
   const r4 = rank & ~3;
   const stride = <usize>rank << 2;
   let total = f64x2.splat(0);

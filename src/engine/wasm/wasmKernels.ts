@@ -65,6 +65,10 @@ export class WasmKernels implements AlsKernels {
     this.id = handle.id;
     this.arena = WasmArena.attach(handle.memory);
     this.ex = new WebAssembly.Instance(handle.module, { env: { memory: handle.memory } }).exports as unknown as Exports;
+    // Bound, so a kernel can be passed around as a plain function like the JavaScript ones.
+    for (const name of ['solveRow', 'solveRowCg', 'solveImplicitRow', 'solveImplicitRowCg', 'gramOf', 'choleskySolve', 'scoreItems', 'sumSquaredError'] as const) {
+      (this as Record<string, unknown>)[name] = (this[name] as (...a: never[]) => unknown).bind(this);
+    }
   }
 
   /** Address of `a` in the arena, or −1 when it lives elsewhere. */
@@ -170,7 +174,7 @@ export class WasmKernels implements AlsKernels {
     return scratch.x;
   }
 
-  solveRowCg(other: Float32Array, otherBias: Float32Array, rank: number, indices: Int32Array, values: Float32Array, start: number, end: number, mu: number, reg: Regularization, otherScale: number, steps: number, x: Float64Array): Float64Array {
+  solveRowCg(other: Float32Array, otherBias: Float32Array, rank: number, indices: Int32Array, values: Float32Array, start: number, end: number, mu: number, reg: Regularization, otherScale: number, steps: number, x: Float64Array, _scratch?: unknown): Float64Array {
     const k = rank + 1;
     const n = end - start;
     const v = this.vec(k);
@@ -197,7 +201,7 @@ export class WasmKernels implements AlsKernels {
     return scratch.x;
   }
 
-  solveImplicitRowCg(YtY: Float64Array, other: Float32Array, rank: number, indices: Int32Array, values: Float32Array, start: number, end: number, alpha: number, penalty: number, otherScale: number, steps: number, x: Float64Array): Float64Array {
+  solveImplicitRowCg(YtY: Float64Array, other: Float32Array, rank: number, indices: Int32Array, values: Float32Array, start: number, end: number, alpha: number, penalty: number, otherScale: number, steps: number, x: Float64Array, _scratch?: unknown): Float64Array {
     const v = this.vec(rank);
     v.set(x.subarray(0, rank));
     const s = this.scratchFor(rank);
@@ -235,7 +239,7 @@ export class WasmKernels implements AlsKernels {
     const d = this.temp('table', 8 * n);
     const jitter = this.ex.choleskySolve(a, x.byteOffset, n, d);
     const buf = this.arena.memory.buffer;
-    if (a !== A.byteOffset || !this.arena.owns(A)) A.set(new Float64Array(buf, a, n * n));
+    if (!this.arena.owns(A)) A.set(new Float64Array(buf, a, n * n));
     b.set(x);
     diag.set(new Float64Array(buf, d, n));
     return jitter;

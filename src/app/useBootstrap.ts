@@ -5,6 +5,8 @@ import { jobs, proxy, serving, CancelledError } from '../client/engineClient';
 import { onTabMessage, postTabMessage, type JobKind, type TabMessage } from '../sync/tabSync';
 import { withJobLock } from '../worker-api/importLock';
 import type { AppStatus, ImportProgress } from '../worker-api/engineApi';
+import type { PrepareProgress } from '../worker-api/apiTypes';
+import { KERNEL_PREFERENCES, type KernelPreference } from '../engine/wasm/kernelChoice';
 import type { BundleManifest } from '../engine/movielens/manifest';
 import type { IterationInfo } from '../engine/types';
 import { defaultAlsParams } from '../engine/als/train';
@@ -13,7 +15,7 @@ import { onStatusChanged } from './statusEvents';
 export type Phase =
   | { kind: 'loading' }
   | { kind: 'importing'; progress: ImportProgress | null; label: string }
-  | { kind: 'training'; iterations: IterationInfo[]; total: number }
+  | { kind: 'training'; iterations: IterationInfo[]; total: number; prepare?: PrepareProgress | null }
   /** Waiting for another tab's import or training (job: null until that tab says which). */
   | { kind: 'other-tab'; job: JobKind | null; progress: ImportProgress | IterationInfo | null; total?: number; ownJob?: string }
   | { kind: 'byo'; error?: string; hasSample?: boolean }
@@ -36,6 +38,12 @@ async function bundledSample(): Promise<BundleManifest['datasets'][number] | nul
 export function workersFromUrl(): number | undefined {
   const n = Number(new URLSearchParams(location.search).get('workers'));
   return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+/** `?kernel=js|wasm-simd|wasm-relaxed-simd` picks the training kernels (benchmarks compare them); absent: 'auto'. */
+export function kernelFromUrl(): KernelPreference | undefined {
+  const k = new URLSearchParams(location.search).get('kernel') as KernelPreference | null;
+  return k && KERNEL_PREFERENCES.includes(k) ? k : undefined;
 }
 
 export function useBootstrap() {
@@ -64,7 +72,10 @@ export function useBootstrap() {
             setPhase({ kind: 'training', iterations: [...iterations], total: i.iterations });
             report('train', i, i.iterations);
           }),
-          { workers: workersFromUrl() },
+          { workers: workersFromUrl(), kernel: kernelFromUrl() },
+          proxy((prepare: PrepareProgress) => {
+            if (!signal.aborted && iterations.length === 0) setPhase({ kind: 'training', iterations: [], total, prepare });
+          }),
         ),
       signal,
     );

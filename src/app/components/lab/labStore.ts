@@ -8,7 +8,7 @@ import type { ModelSummary } from '../../../worker-api/apiTypes';
 import { statusChanged } from '../../statusEvents';
 import { withJobLock } from '../../../worker-api/importLock';
 import { postTabMessage } from '../../../sync/tabSync';
-import { workersFromUrl } from '../../useBootstrap';
+import { kernelFromUrl, workersFromUrl } from '../../useBootstrap';
 import { FORM_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm } from './labForm';
 
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'error';
@@ -142,7 +142,7 @@ export async function startTraining(): Promise<void> {
     const model = await withJobLock(
       () => {
         update({ message: undefined });
-        return jobs.run((api) => api.train(params, onIteration, { holdout, workers: workersFromUrl() }), signal);
+        return jobs.run((api) => api.train(params, onIteration, { holdout, workers: workersFromUrl(), kernel: kernelFromUrl() }), signal);
       },
       () => update({ message: 'Waiting: an import or a training is running in another tab; this training starts when it ends.' }),
       signal,

@@ -6,11 +6,13 @@ import type { AlsParams } from '../../engine/types';
 import { loadDataset } from '../loadDataset';
 import { loadSplit } from '../loadSplit';
 import { num, oneOf } from '../args';
+import { cliKernel, kernelPreference } from '../kernels';
+import { KERNEL_LABELS } from '../../engine/als/kernelSet';
 
 export const usage = `eval <dataset dir or zip> [--test-frac 0.1 [--per-user] | --folds 5] [--seed 42]
        eval --train FILE --test FILE   (e.g. ml-100k u1.base/u1.test, or two ratings.csv files)
        [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N]
-       [--objective explicit|implicit [--alpha A]] [--solver auto|exact|cg] [--json]`;
+       [--objective explicit|implicit [--alpha A]] [--solver auto|exact|cg] [--kernel auto|js|wasm-simd|wasm-relaxed-simd] [--json]`;
 
 function row(name: string, m: Metrics): string {
   const cells = [m.rmse, m.mae, m['precision@10'], m['recall@20'], m['ndcg@10'], m['coverage@20']].map((x) => x.toFixed(4));
@@ -36,7 +38,7 @@ export function alsParamsFrom(values: Partial<Record<ParamOption, string>>): Als
   };
 }
 
-export function run(args: string[]): void {
+export async function run(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -55,10 +57,12 @@ export function run(args: string[]): void {
       alpha: { type: 'string' },
       train: { type: 'string' },
       test: { type: 'string' },
+      kernel: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const path = positionals[0] ?? null;
+  const kernel = await cliKernel(kernelPreference(values.kernel));
   const files = values.train && values.test ? { train: values.train, test: values.test } : null;
   if (!path && !files) throw new Error(`usage: npm run cli -- ${usage}`);
   const params = alsParamsFrom(values);
@@ -74,10 +78,11 @@ export function run(args: string[]): void {
       perUser: values['per-user'],
       seed: num(values.seed, 'seed', 42),
       onFold: (d, t) => !values.json && process.stderr.write(`fold ${d}/${t} done\n`),
+      kernel,
     });
   }
   if (values.json) {
-    console.log(JSON.stringify({ dataset: path ?? files, ...report }, null, 2));
+    console.log(JSON.stringify({ dataset: path ?? files, kernel: kernel?.id ?? 'js', ...report }, null, 2));
     return;
   }
   const s = report.split;
@@ -89,6 +94,7 @@ export function run(args: string[]): void {
         : `${s.testFraction * 100}% ${s.kind === 'user-holdout' ? 'of each user held out' : 'holdout'} (seed ${s.seed})`;
   console.log(`${path ?? 'files'}: ${report.ratings.toLocaleString('en')} ratings, ${how}`);
   const implicit = params.objective === 'implicit';
+  console.log(`${KERNEL_LABELS[kernel?.id ?? 'js']}`);
   console.log(`${implicit ? 'implicit ALS (iALS)' : 'ALS'} rank ${params.rank}, penalty ${params.lambda}·n^${params.lambdaExponent ?? 1}, bias lambda ${params.biasLambda}, ${params.iterations} iterations`);
   console.log('model        RMSE    MAE     P@10    R@20    NDCG@10 Cov@20  fit (s)');
   console.log(row('ALS', report.model));

@@ -8,10 +8,11 @@ import { loadDataset } from '../loadDataset';
 import { alsParamsFrom } from './evalCommand';
 import { randomHoldout } from '../../engine/als/split';
 import { num } from '../args';
+import { cliKernel, kernelPreference } from '../kernels';
 
-export const usage = `train <dataset dir or zip> --out model.plm [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N] [--objective explicit|implicit] [--solver auto|exact|cg] [--holdout 0.1] [--json]`;
+export const usage = `train <dataset dir or zip> --out model.plm [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N] [--objective explicit|implicit] [--solver auto|exact|cg] [--holdout 0.1] [--kernel auto|js|wasm-simd|wasm-relaxed-simd] [--json]`;
 
-export function run(args: string[]): void {
+export async function run(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -26,23 +27,26 @@ export function run(args: string[]): void {
       solver: { type: 'string' },
       alpha: { type: 'string' },
       holdout: { type: 'string' },
+      kernel: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const path = positionals[0];
   if (!path || !values.out) throw new Error(`usage: npm run cli -- ${usage}`);
   const params = alsParamsFrom(values);
+  const kernel = await cliKernel(kernelPreference(values.kernel));
   const data = loadDataset(path);
   // --holdout F: train on the rest and report the held-out RMSE after every iteration (the model excludes them).
   const holdout = values.holdout !== undefined ? num(values.holdout, 'holdout', 0.1) : 0;
   const { train, test } = holdout > 0 ? randomHoldout(data.ratings, holdout, params.seed) : { train: data.ratings, test: undefined };
   const t0 = performance.now();
-  const history: { iteration: number; trainRmse: number; validationRmse?: number; seconds: number }[] = [];
+  const history: { iteration: number; trainRmse: number; validationRmse?: number; seconds: number; kernel?: string }[] = [];
   const model = trainAls(buildCsr(train, data.stats.users, data.stats.movies), params, {
     validation: test,
     clampValidation: { min: 0.5, max: 5 },
+    kernel,
     onIteration: (i) => {
-      history.push({ iteration: i.iteration, trainRmse: i.trainRmse, validationRmse: i.validationRmse, seconds: i.seconds });
+      history.push({ iteration: i.iteration, trainRmse: i.trainRmse, validationRmse: i.validationRmse, seconds: i.seconds, kernel: i.kernel });
       const v = i.validationRmse !== undefined ? `, validation RMSE ${i.validationRmse.toFixed(4)}` : '';
       if (!values.json) process.stderr.write(`iteration ${i.iteration}/${i.iterations}: train RMSE ${i.trainRmse.toFixed(4)}${v} (${i.seconds.toFixed(2)} s)\n`);
     },

@@ -54,3 +54,8 @@ export async function loadKernelHandle(bytes: ModuleBytes, prefer: KernelPrefere
     return null;
   }
 }
+
+/** The same compiled kernels over a memory of their own (one per training, so each training's memory is freed with it). */
+export function withFreshMemory(h: KernelHandle): KernelHandle {
+  return { id: h.id, module: h.module, memory: WasmArena.create().memory };
+}

@@ -5,7 +5,7 @@ import { benchLighthouse } from './lighthouse';
 
 /** Each bench gets the arguments after its name and returns one JSON object (printed whatever --json says). */
 const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
-  'first-visit': benchFirstVisit,
+  'first-visit': (args) => benchFirstVisit(args),
   import: benchImport,
   lighthouse: benchLighthouse,
   'als-browser': async (args) => (await import('./als-browser')).benchAlsBrowser(args),

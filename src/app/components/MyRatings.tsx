@@ -4,7 +4,7 @@ import { EngineFaultError, serving } from '../../client/engineClient';
 import type { ImportEntry } from '../../engine/externalRatingsPlan';
 import type { ImportPreview } from '../../worker-api/externalImportApi';
 import type { MovieCard } from '../../worker-api/apiTypes';
-import { ImportReview } from './ImportReview';
+import { ImportReview } from './importReview/ImportReview';
 import { MyRatingsList, SORTS, sortRatings, type SortId } from './MyRatingsList';
 import type { RatingsState } from '../useRatings';
 import { applySettings, currentSettings } from '../settings';

@@ -6,9 +6,11 @@ import { createRng } from '../../engine/als/random';
 import type { RatingMatrix } from '../../engine/als/csr';
 import type { KernelId } from '../../engine/als/kernelSet';
 import { shardSetup, shareMatrix, sharedFloat32, type Side } from '../../engine/als/shard';
-import { cgStepsFor } from '../../engine/als/solver';
+import { cgStepsFor, SOLVERS } from '../../engine/als/solver';
 import { solveRow } from '../../engine/als/solveRow';
-import { beginHalfStep, createTrainScratch, defaultAlsParams, iterationReport, prepareTraining, runHalfStep, type PreparedTraining } from '../../engine/als/train';
+import { beginHalfStep, createTrainScratch, iterationReport, prepareTraining, runHalfStep, type PreparedTraining } from '../../engine/als/train';
+import { explicitDefaults } from '../../engine/defaults/explicitDefaults';
+import { SYNTH_DEFAULTS } from '../../engine/movielens/synthRelease';
 import { WasmArena, matrixInArena } from '../../engine/wasm/arena';
 import type { KernelPreference } from '../../engine/wasm/kernelChoice';
 import type { KernelHandle } from '../../engine/wasm/wasmKernels';
@@ -17,11 +19,11 @@ import { ratingsCsv, runNative } from '../nativeYardstick';
 import { CHUNKS_PER_THREAD } from '../../engine/als/trainParallel';
 import { benchRatings } from '../../engine/benchRatings';
 import type { AlsParams } from '../../engine/types';
-import { num } from '../args';
+import { num, oneOf } from '../args';
 import { mlMatrixRows } from '../mlMatrixHalfStep';
 import { createNodeShardPool } from '../nodeShardPool';
 
-export const usage = `bench als [--ratings 1000000] [--rank 64] [--workers 1] [--iters 6] [--solver auto|exact|cg] [--cg-steps S]
+export const usage = `bench als [--ratings 1000000] [--rank ${explicitDefaults.rank}] [--workers 1] [--iters 6] [--solver ${SOLVERS.join('|')}] [--cg-steps S]
        [--kernel auto|js|wasm-simd|wasm-relaxed-simd] [--compare-js] [--native] [--json]`;
 
 const cpuSeconds = (): number => {
@@ -103,7 +105,7 @@ export async function benchAls(o: BenchAlsOptions): Promise<Record<string, unkno
   const log = o.log ?? (() => {});
   const data = benchRatings(o.ratings, o.seed);
   const m0 = buildCsr(data.columns, data.nUsers, data.nItems);
-  const params: AlsParams = { ...defaultAlsParams, rank: o.rank, iterations: o.iterations, solver: o.solver, cgSteps: o.cgSteps };
+  const params: AlsParams = { ...explicitDefaults, rank: o.rank, iterations: o.iterations, solver: o.solver, cgSteps: o.cgSteps };
   const kernel = await cliKernel(o.kernel ?? 'auto');
   const main = await timeIterations(m0, params, o.workers, kernel, log);
   const js = o.compareJs && kernel ? await timeIterations(m0, params, o.workers, null, log) : null;
@@ -207,18 +209,17 @@ export async function run(args: string[]): Promise<void> {
     },
   });
   if (positionals[0] !== 'als') throw new Error(`usage: npm run cli -- ${usage}`);
-  const solver = (values.solver ?? 'auto') as AlsParams['solver'];
-  if (!['auto', 'exact', 'cg'].includes(solver ?? '')) throw new Error(`--solver expects auto, exact or cg, got "${values.solver}"`);
+  const solver = oneOf(values.solver, 'solver', SOLVERS) ?? 'auto';
   const workers = num(values.workers, 'workers', 1);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers expects a whole number of at least 1, got "${values.workers}"`);
   const result = await benchAls({
     ratings: num(values.ratings, 'ratings', 1_000_000),
-    rank: num(values.rank, 'rank', 64),
+    rank: num(values.rank, 'rank', explicitDefaults.rank),
     workers,
     iterations: Math.max(2, num(values.iters, 'iters', 6)),
     solver,
     cgSteps: values['cg-steps'] === undefined ? undefined : num(values['cg-steps'], 'cg-steps', 3),
-    seed: num(values.seed, 'seed', 42),
+    seed: num(values.seed, 'seed', SYNTH_DEFAULTS.seed),
     kernel: kernelPreference(values.kernel),
     compareJs: values['compare-js'],
     native: values.native,

@@ -1,6 +1,8 @@
 // `cli eval`: rating-prediction metrics for ALS and the baselines on a holdout or k folds.
 import { parseArgs } from 'node:util';
-import { defaultAlsParams } from '../../engine/als/train';
+import { SOLVERS } from '../../engine/als/solver';
+import { defaultsFor, OBJECTIVES } from '../../engine/defaults/modelDefaults';
+import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
 import { evaluate, evaluateFiles, type EvalReport, type Metrics } from '../../engine/eval/evaluate';
 import type { AlsParams } from '../../engine/types';
 import { loadDataset } from '../loadDataset';
@@ -9,7 +11,7 @@ import { num, oneOf } from '../args';
 import { cliKernel, kernelPreference } from '../kernels';
 import { KERNEL_LABELS } from '../../engine/als/kernelSet';
 
-export const usage = `eval <dataset dir or zip> [--test-frac 0.1 [--per-user] | --folds 5] [--seed 42]
+export const usage = `eval <dataset dir or zip> [--test-frac ${evaluationDefaults.testFraction} [--per-user] | --folds 5] [--seed ${evaluationDefaults.seed}]
        eval --train FILE --test FILE   (e.g. ml-100k u1.base/u1.test, or two ratings.csv files)
        [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N]
        [--objective explicit|implicit [--alpha A]] [--solver auto|exact|cg] [--kernel auto|js|wasm-simd|wasm-relaxed-simd] [--json]`;
@@ -21,20 +23,24 @@ function row(name: string, m: Metrics): string {
 
 type ParamOption = 'rank' | 'lambda' | 'lambda-exponent' | 'bias-lambda' | 'iters' | 'objective' | 'solver' | 'alpha';
 
-/** ALS parameters from command-line values; anything not given keeps its default (including α). */
+/**
+ * ALS parameters from command-line values; anything not given keeps its objective's default (explicit or implicit,
+ * src/engine/defaults), the λ exponent α included.
+ */
 export function alsParamsFrom(values: Partial<Record<ParamOption, string>>): AlsParams {
-  const objective = oneOf(values.objective, 'objective', ['explicit', 'implicit'] as const);
-  const solver = oneOf(values.solver, 'solver', ['auto', 'exact', 'cg'] as const);
+  const objective = oneOf(values.objective, 'objective', OBJECTIVES);
+  const solver = oneOf(values.solver, 'solver', SOLVERS);
+  const d = defaultsFor(objective);
   return {
     ...(objective ? { objective } : {}),
     ...(solver ? { solver } : {}),
-    ...(values.alpha !== undefined ? { implicitAlpha: num(values.alpha, 'alpha', 1) } : {}),
-    ...defaultAlsParams,
-    rank: num(values.rank, 'rank', defaultAlsParams.rank),
-    lambda: num(values.lambda, 'lambda', defaultAlsParams.lambda),
-    lambdaExponent: num(values['lambda-exponent'], 'lambda-exponent', defaultAlsParams.lambdaExponent ?? 1),
-    biasLambda: num(values['bias-lambda'], 'bias-lambda', defaultAlsParams.biasLambda),
-    iterations: num(values.iters, 'iters', defaultAlsParams.iterations),
+    ...d,
+    ...(values.alpha !== undefined ? { implicitAlpha: num(values.alpha, 'alpha', NaN) } : {}),
+    rank: num(values.rank, 'rank', d.rank),
+    lambda: num(values.lambda, 'lambda', d.lambda),
+    lambdaExponent: num(values['lambda-exponent'], 'lambda-exponent', d.lambdaExponent),
+    biasLambda: num(values['bias-lambda'], 'bias-lambda', d.biasLambda),
+    iterations: num(values.iters, 'iters', d.iterations),
   };
 }
 
@@ -74,9 +80,9 @@ export async function run(args: string[]): Promise<void> {
     const data = loadDataset(path!);
     report = evaluate(data.ratings, data.stats.users, data.stats.movies, params, {
       folds: values.folds ? num(values.folds, 'folds', 5) : undefined,
-      testFraction: num(values['test-frac'], 'test-frac', 0.1),
+      testFraction: num(values['test-frac'], 'test-frac', evaluationDefaults.testFraction),
       perUser: values['per-user'],
-      seed: num(values.seed, 'seed', 42),
+      seed: num(values.seed, 'seed', evaluationDefaults.seed),
       onFold: (d, t) => !values.json && process.stderr.write(`fold ${d}/${t} done\n`),
       kernel,
     });

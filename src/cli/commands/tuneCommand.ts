@@ -3,14 +3,34 @@ import { parseArgs } from 'node:util';
 import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
 import { loadDataset } from '../loadDataset';
 import { num, oneOf } from '../args';
+import { OBJECTIVES } from '../../engine/defaults/modelDefaults';
+import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
+import { cliTuneDefaults } from '../../engine/defaults/tuningDefaults';
 
-export const usage = `tune <dataset dir or zip> [--folds 5] [--seed 42] [--sample N]
-       [--ranks 16,32,64] [--lambdas 1.5,2.2,3] [--exponents 0.4,1] [--bias-lambdas 3] [--iters 15] [--json]
-       [--objective implicit [--alphas 1,3,10]]   (implicit: iALS confidence 1 + alpha·r, as eval --alpha; NDCG@10 over --folds per-user 20% holdouts)`;
+const d = cliTuneDefaults.space;
+const rankingPct = `${Math.round(evaluationDefaults.rankingTestFraction * 100)}%`;
 
-function list(v: string | undefined, name: string, fallback: number[]): number[] {
+export const usage = `tune <dataset dir or zip> [--folds ${cliTuneDefaults.folds}] [--seed ${evaluationDefaults.seed}] [--sample N]
+       [--ranks ${d.rank.join(',')}] [--lambdas ${d.lambda.join(',')}] [--exponents ${d.lambdaExponent.join(',')}] [--bias-lambdas ${d.biasLambda.join(',')}] [--iters ${d.iterations.join(',')}] [--json]
+       [--objective implicit [--alphas ${d.confidence.join(',')}]]   (implicit: iALS confidence 1 + alpha·r, as eval --alpha; NDCG@10 over --folds per-user ${rankingPct} holdouts)`;
+
+function list(v: string | undefined, name: string, fallback: readonly number[]): readonly number[] {
   if (v === undefined) return fallback;
   return v.split(',').map((x) => num(x.trim(), name, NaN));
+}
+
+type SpaceOption = 'ranks' | 'lambdas' | 'exponents' | 'bias-lambdas' | 'iters' | 'alphas';
+
+/** The search space from command-line lists; a list not given is the default grid's (src/engine/defaults/tuningDefaults.ts). */
+export function tuneSpaceFrom(values: Partial<Record<SpaceOption, string>>): SearchSpace {
+  return {
+    rank: list(values.ranks, 'ranks', d.rank),
+    lambda: list(values.lambdas, 'lambdas', d.lambda),
+    lambdaExponent: list(values.exponents, 'exponents', d.lambdaExponent),
+    biasLambda: list(values['bias-lambdas'], 'bias-lambdas', d.biasLambda),
+    iterations: list(values.iters, 'iters', d.iterations),
+    confidence: list(values.alphas, 'alphas', d.confidence),
+  };
 }
 
 export function run(args: string[]): void {
@@ -33,23 +53,16 @@ export function run(args: string[]): void {
   });
   const path = positionals[0];
   if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
-  const space: SearchSpace = {
-    rank: list(values.ranks, 'ranks', [16, 32, 64]),
-    lambda: list(values.lambdas, 'lambdas', [1.5, 2.2, 3]),
-    lambdaExponent: list(values.exponents, 'exponents', [0.4, 1]),
-    biasLambda: list(values['bias-lambdas'], 'bias-lambdas', [3]),
-    iterations: list(values.iters, 'iters', [15]),
-    confidence: list(values.alphas, 'alphas', [1, 3, 10]),
-  };
-  const objective = oneOf(values.objective, 'objective', ['explicit', 'implicit'] as const) ?? 'explicit';
+  const space = tuneSpaceFrom(values);
+  const objective = oneOf(values.objective, 'objective', OBJECTIVES) ?? 'explicit';
   const implicit = objective === 'implicit';
   const score = (r: TuneResult) => (implicit ? `NDCG@10 ${r['ndcg@10']!.toFixed(4)} recall@20 ${r['recall@20']!.toFixed(4)}` : r.rmse.toFixed(4));
   const conf = (p: TuneResult['params']) => (implicit ? ` alpha ${p.implicitAlpha}` : '');
-  const folds = num(values.folds, 'folds', 5);
+  const folds = num(values.folds, 'folds', cliTuneDefaults.folds);
   const data = loadDataset(path);
   const results = tune(data.ratings, data.stats.users, data.stats.movies, space, {
     folds,
-    seed: num(values.seed, 'seed', 42),
+    seed: num(values.seed, 'seed', evaluationDefaults.seed),
     sample: values.sample ? num(values.sample, 'sample', 0) : undefined,
     objective,
     onResult: (r, done, total) =>
@@ -61,7 +74,7 @@ export function run(args: string[]): void {
     return;
   }
   if (implicit) {
-    console.log(`${path}: implicit (iALS), NDCG@10 over ${folds} per-user 20% holdouts, best first`);
+    console.log(`${path}: implicit (iALS), NDCG@10 over ${folds} per-user ${rankingPct} holdouts, best first`);
     console.log('rank  lambda  λ exp  alpha  iters  NDCG@10  recall@20  fit (s)');
     for (const r of results) {
       const p = r.params;

@@ -3,7 +3,7 @@ import type { AppStatus } from '../../../worker-api/apiTypes';
 import { TrainPanel } from './TrainPanel';
 import { EvalPanel } from './EvalPanel';
 import { TunePanel } from './TunePanel';
-import { TasteMap } from './TasteMap';
+import { TasteMap } from './map/TasteMap';
 
 export function LabScreen({ status }: { status: AppStatus }) {
   const active = status.active!;

@@ -6,9 +6,13 @@ const HEADER_BYTES = 65_536;
 const PAGE = 65_536;
 /** 4 GiB: a wasm32 memory's limit. Only touched pages cost memory; the maximum is address space. */
 const MAX_PAGES = 65_536;
-/** Int32 slots of the header: [0..4) a random tag telling this memory apart, [4] the next free byte / 16. */
+/**
+ * Int32 slots of the header: [0..4) a random tag telling this memory apart, [4] the next free byte / 16, [5] the
+ * high-water mark / 16 before the last reset (memory below it may hold old data and is zeroed when handed out again).
+ */
 const TAG_WORDS = 4;
 const NEXT = 4;
+const USED_BEFORE = 5;
 const ALIGN = 16;
 
 /** Buffers already checked against a tag (a buffer object never changes memory). */
@@ -25,7 +29,7 @@ export class WasmArena {
 
   private constructor(memory: WebAssembly.Memory) {
     this.memory = memory;
-    this.header = new Int32Array(memory.buffer, 0, TAG_WORDS + 1);
+    this.header = new Int32Array(memory.buffer, 0, TAG_WORDS + 2);
   }
 
   /** A new arena of `initialBytes` (grows on demand); needs SharedArrayBuffer (Node, or a cross-origin isolated page). */
@@ -44,12 +48,23 @@ export class WasmArena {
     return new WasmArena(memory);
   }
 
+  /**
+   * Forgets every allocation, keeping the memory (what is handed out again is zeroed first). Only when nothing
+   * allocated here is used any more: between two trainings of one worker, so the second reuses the first's memory
+   * instead of waiting for the garbage collector to free it.
+   */
+  reset(): void {
+    const used = Atomics.load(this.header, NEXT);
+    if (used > Atomics.load(this.header, USED_BEFORE)) Atomics.store(this.header, USED_BEFORE, used);
+    Atomics.store(this.header, NEXT, HEADER_BYTES / ALIGN);
+  }
+
   /** Bytes handed out so far (header included). */
   get usedBytes(): number {
     return Atomics.load(this.header, NEXT) * ALIGN;
   }
 
-  /** Address of `bytes` fresh zeroed bytes, 16-byte aligned; grows the memory when needed. Safe from any thread. */
+  /** Address of `bytes` zeroed bytes, 16-byte aligned; grows the memory when needed. Safe from any thread. */
   alloc(bytes: number): number {
     const units = Math.max(1, Math.ceil(bytes / ALIGN));
     const start = Atomics.add(this.header, NEXT, units) * ALIGN;
@@ -57,6 +72,8 @@ export class WasmArena {
     if (end > MAX_PAGES * PAGE) throw new RangeError(`The WebAssembly kernels' memory would pass 4 GiB (${Math.round(end / 2 ** 20)} MiB asked)`);
     const have = this.memory.buffer.byteLength;
     if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
+    const dirtyEnd = Math.min(end, Atomics.load(this.header, USED_BEFORE) * ALIGN);
+    if (start < dirtyEnd) new Uint8Array(this.memory.buffer, start, dirtyEnd - start).fill(0);
     return start;
   }
 

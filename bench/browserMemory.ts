@@ -1,11 +1,16 @@
-// Peak memory of the whole browser: the summed resident size (and proportional size) of every process Chromium started, sampled from /proc.
+// Peak memory and CPU time of the whole browser: every process Chromium started, sampled from /proc (RSS, PSS, utime + stime).
 import { readdirSync, readFileSync } from 'node:fs';
 
 interface Sample {
   rssMB: number;
   pssMB: number | null;
   processes: number;
+  /** CPU seconds (user + system) of the processes alive now, since each started. */
+  cpuSeconds: number;
 }
+
+/** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, 100 on Linux). */
+const TICKS = 100;
 
 /** Pids of every descendant of `root` (its children, theirs, …), from /proc/<pid>/stat. */
 function descendants(root: number): number[] {
@@ -48,20 +53,33 @@ function memoryOf(pid: number): { rss: number; pss: number | null } | null {
   }
 }
 
+/** utime + stime of a process in seconds, or 0 when it has ended. */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
 function sample(root: number): Sample {
   let rss = 0;
   let pss = 0;
   let pssKnown = true;
   let processes = 0;
+  let cpu = 0;
   for (const pid of descendants(root)) {
     const m = memoryOf(pid);
     if (!m) continue;
     processes++;
+    cpu += cpuOf(pid);
     rss += m.rss;
     if (m.pss === null || Number.isNaN(m.pss)) pssKnown = false;
     else pss += m.pss;
   }
-  return { rssMB: rss / 1024, pssMB: pssKnown ? pss / 1024 : null, processes };
+  return { rssMB: rss / 1024, pssMB: pssKnown ? pss / 1024 : null, processes, cpuSeconds: cpu };
 }
 
 /**
@@ -70,18 +88,32 @@ function sample(root: number): Sample {
  * process, as the RSS of a process tree is usually added up) and the PSS sum at that moment (shared pages split).
  */
 export function browserMemorySampler(ms = 250) {
-  let peak: Sample & { atSeconds: number } = { rssMB: 0, pssMB: null, processes: 0, atSeconds: 0 };
+  let peak: Sample & { atSeconds: number } = { rssMB: 0, pssMB: null, processes: 0, cpuSeconds: 0, atSeconds: 0 };
   const t0 = performance.now();
+  /** [epoch ms, CPU seconds of the tree]: a process's time stays counted after it ends (workers, shard threads die). */
+  const cpu: [number, number][] = [];
+  let ended = 0;
+  let alive = new Map<number, number>();
   let stop = false;
   const loop = (async () => {
     while (!stop) {
       const s = sample(process.pid);
       if (s.rssMB > peak.rssMB) peak = { ...s, atSeconds: (performance.now() - t0) / 1000 };
+      const now = new Map(descendants(process.pid).map((p) => [p, cpuOf(p)] as [number, number]));
+      for (const [pid, seconds] of alive) if (!now.has(pid)) ended += seconds;
+      alive = now;
+      cpu.push([Date.now(), ended + [...now.values()].reduce((a, b) => a + b, 0)]);
       await new Promise((r) => setTimeout(r, ms));
     }
   })();
   return {
     now: () => sample(process.pid),
+    /** The tree's CPU seconds at epoch ms `t` (the nearest sample at or before it). */
+    cpuAt(t: number): number {
+      let v = cpu[0]?.[1] ?? 0;
+      for (const [at, seconds] of cpu) if (at <= t) v = seconds;
+      return v;
+    },
     async end(): Promise<typeof peak> {
       stop = true;
       await loop;

@@ -11,6 +11,8 @@ interface PageTimes {
   lastIteration: number;
   firstList: number;
   alert: string | null;
+  /** performance.timeOrigin: page times + this = epoch ms (to line them up with the CPU samples). */
+  origin: number;
 }
 
 /** Page-side timestamps: the file pick, the end of the import (training status shown), the last iteration, the first list. */
@@ -96,15 +98,29 @@ export async function benchScale(args: string[]): Promise<Record<string, unknown
       const t = (window as unknown as { __t: { firstList: number; alert: string | null } }).__t;
       return t.firstList > 0 || t.alert !== null;
     }, null, { timeout: 0, polling: 250 });
-    const t = (await page.evaluate(() => (window as unknown as { __t: PageTimes }).__t)) as PageTimes;
+    const t = (await page.evaluate(() => ({ ...(window as unknown as { __t: PageTimes }).__t, origin: performance.timeOrigin }))) as PageTimes;
+    await new Promise((r) => setTimeout(r, 500)); // one more CPU sample past the first list
+    const cpuAt = (pageMs: number) => memory.cpuAt(t.origin + pageMs);
+    const coreSeconds = {
+      import: round(cpuAt(t.importDone) - cpuAt(t.change), 1),
+      prepareAndTrain: round(cpuAt(t.lastIteration) - cpuAt(t.importDone), 1),
+      firstList: round(cpuAt(t.firstList + 500) - cpuAt(t.lastIteration), 1),
+      total: round(cpuAt(t.firstList + 500) - cpuAt(t.change), 1),
+    };
     if (t.alert) throw new Error(`the app said: ${t.alert}`);
     const firstVisit = (await storedModels(page)).map(modelTimes);
     const peakFirstVisit = await memory.end();
     let implicit: ReturnType<typeof modelTimes> | null = null;
     let peakWithImplicit: Awaited<ReturnType<typeof memory.end>> | null = null;
+    let implicitCoreSeconds: number | null = null;
     if (values.implicit && !firstVisit.some((m) => m.objective === 'implicit')) {
       const again = browserMemorySampler();
+      await new Promise((r) => setTimeout(r, 300));
+      const s0 = Date.now();
       await trainImplicitInLab(page);
+      const s1 = Date.now();
+      await new Promise((r) => setTimeout(r, 500));
+      implicitCoreSeconds = round(again.cpuAt(s1) - again.cpuAt(s0), 1);
       implicit = (await storedModels(page)).map(modelTimes).find((m) => m.objective === 'implicit') ?? null;
       peakWithImplicit = await again.end();
     }
@@ -124,6 +140,8 @@ export async function benchScale(args: string[]): Promise<Record<string, unknown
       secondsPerIteration: explicit.secondsPerIteration,
       firstListSeconds: round((t.firstList - t.lastIteration) / 1000),
       totalSeconds: round(totalSeconds),
+      // CPU seconds of every browser process per phase: what the phases cost whatever else the machine was running.
+      coreSeconds,
       peakBrowserRssMB: round(peakFirstVisit.rssMB, 0),
       peakBrowserPssMB: peakFirstVisit.pssMB === null ? null : round(peakFirstVisit.pssMB, 0),
       peakAtSeconds: round(peakFirstVisit.atSeconds, 1),
@@ -136,7 +154,7 @@ export async function benchScale(args: string[]): Promise<Record<string, unknown
       models,
       ...(implicit
         ? {
-            implicitInLab: { ...implicit, peakBrowserRssMB: round(peakWithImplicit!.rssMB, 0) },
+            implicitInLab: { ...implicit, coreSeconds: implicitCoreSeconds, peakBrowserRssMB: round(peakWithImplicit!.rssMB, 0) },
             // Both models from one pick: the first visit's total plus the implicit model's preparation and training.
             bothModelsSeconds: round(totalSeconds + implicit.prepareSeconds + implicit.trainSeconds),
           }

@@ -1,4 +1,4 @@
-// The ALS kernels' WebAssembly exports (built by scripts/build-wasm.ts; loaded by src/engine/wasm/wasmKernels.ts).
+// The ALS kernels' WebAssembly exports (built by src/cli/wasmBuild.ts; loaded by src/engine/wasm/wasmKernels.ts).
 export { scratchBytes } from './scratch';
 export { cgRow, implicitCgRow } from './cg';
 export { exactRow, implicitExactRow, gramOf } from './exact';

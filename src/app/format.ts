@@ -1,7 +1,7 @@
 // Number formatting for the UI without Intl: the first toLocaleString call loads locale data (a 50+ ms main-thread task).
 import { KERNEL_LABELS } from '../engine/als/kernelSet';
 import type { IterationInfo } from '../engine/types';
-import type { PrepareProgress } from '../worker-api/apiTypes';
+import type { PrepareProgress } from '../client/workerTypes';
 
 /** Whole number with comma thousands separators, as toLocaleString('en') writes it: 25000095 → "25,000,095". */
 export function thousands(n: number): string {

@@ -2,6 +2,7 @@
 import { ImportError } from '../engine/movielens/errors';
 import * as evalCommand from './commands/evalCommand';
 import * as importSparkCommand from './commands/importSparkCommand';
+import * as movienightCommand from './commands/movienightCommand';
 import * as recommendCommand from './commands/recommendCommand';
 import * as trainCommand from './commands/trainCommand';
 import * as tuneCommand from './commands/tuneCommand';
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   train: trainCommand,
   recommend: recommendCommand,
   'import-spark': importSparkCommand,
+  movienight: movienightCommand,
   synth: synthCommand,
   bench: await import('./commands/benchCommand'),
 };

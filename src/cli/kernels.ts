@@ -1,6 +1,6 @@
 // The CLI's ALS kernels: the WebAssembly modules from build/wasm (built on first use), or JavaScript with --kernel js.
 import { readFile } from 'node:fs/promises';
-import { ensureWasm } from '../../scripts/build-wasm';
+import { ensureWasm } from './wasmBuild';
 import { KERNEL_PREFERENCES, loadKernelHandle, type KernelPreference } from '../engine/wasm/kernelChoice';
 import type { KernelHandle } from '../engine/wasm/wasmKernels';
 

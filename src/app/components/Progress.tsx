@@ -1,6 +1,5 @@
 // Progress panels for the first-visit import and training, with Cancel.
-import type { ImportProgress } from '../../worker-api/engineApi';
-import type { PrepareProgress } from '../../worker-api/apiTypes';
+import type { ImportProgress, PrepareProgress } from '../../client/workerTypes';
 import { kernelAndWorkers, prepareStatus, thousands } from '../format';
 import type { IterationInfo } from '../../engine/types';
 

@@ -2,6 +2,7 @@
 
 import type { AlsModel, AlsParams, IterationInfo, RatingColumns } from '../types';
 import type { RatingMatrix } from './csr';
+import { CancelledError } from '../cancelled';
 import { createRng } from './random';
 import { meanSquare } from './cg';
 import { createImplicitScratch, implicitHalfStep, type ImplicitScratch } from './implicit';
@@ -13,7 +14,7 @@ import { WasmArena, matrixInArena } from '../wasm/arena';
 import { WasmKernels, type KernelHandle } from '../wasm/wasmKernels';
 
 /** Thrown by trainAls when opts.shouldStop() returns true between half-steps. */
-export class TrainingCancelled extends Error {
+export class TrainingCancelled extends CancelledError {
   constructor() {
     super('ALS training cancelled');
     this.name = 'TrainingCancelled';

@@ -36,7 +36,8 @@ export class WasmArena {
   static create(initialBytes = 1 << 20): WasmArena {
     const pages = Math.min(MAX_PAGES, Math.ceil((HEADER_BYTES + initialBytes) / PAGE));
     const arena = new WasmArena(new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES, shared: true }));
-    const tag = crypto.getRandomValues(new Int32Array(TAG_WORDS));
+    // A random tag (not a secret: it only tells this memory from another): 4 × 32 random bits.
+    const tag = Int32Array.from({ length: TAG_WORDS }, () => Math.floor(Math.random() * 2 ** 32) | 0);
     tag[0] |= 1; // never all zero, so fresh zeroed memory never matches
     arena.header.set(tag);
     Atomics.store(arena.header, NEXT, HEADER_BYTES / ALIGN);

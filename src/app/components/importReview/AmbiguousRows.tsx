@@ -1,5 +1,5 @@
 // "Which movie?": each file row that matches several movies, with the candidates to pick from or skip.
-import type { ImportPreview } from '../../../worker-api/externalImportApi';
+import type { ImportPreview } from '../../../client/workerTypes';
 import { FileRating, ReadStars, label, starsText } from './ReviewParts';
 
 export function AmbiguousRows(props: {

@@ -1,7 +1,7 @@
 // The directly matched rows of an import review in their own scroll box, virtualized: an export can hold thousands.
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ImportPreview } from '../../../worker-api/externalImportApi';
+import type { ImportPreview } from '../../../client/workerTypes';
 import { AsInFile, FileRating, ReadStars, label } from './ReviewParts';
 
 export function MatchedList({ rows, source }: { rows: ImportPreview['matched']; source: ImportPreview['source'] }) {

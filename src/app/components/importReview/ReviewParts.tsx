@@ -1,5 +1,5 @@
 // Small pieces every list of the import review shows: a movie's name, read-only stars, the file's own rating and name.
-import type { ImportCandidate, ImportPreview, ImportRowView } from '../../../worker-api/externalImportApi';
+import type { ImportCandidate, ImportPreview, ImportRowView } from '../../../client/workerTypes';
 
 export const label = (m: { title: string; year: number | null }) => (m.year !== null ? `${m.title} (${m.year})` : m.title);
 export const starsText = (n: number) => `${n} ${n === 1 ? 'star' : 'stars'}`;

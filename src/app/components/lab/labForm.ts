@@ -3,7 +3,7 @@ import type { AlsParams } from '../../../engine/types';
 import { defaultsFor, type Objective } from '../../../engine/defaults/modelDefaults';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 import { labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
-import type { LabTuneOptions } from '../../../worker-api/labApi';
+import type { LabTuneOptions } from '../../../client/workerTypes';
 
 export type { Objective };
 

@@ -1,6 +1,6 @@
 // Worker API: importing the bundled sample or a person's MovieLens files into the store, streaming from File to chunks.
 import { ImportError } from '../engine/movielens/errors';
-import { importRelease, type StreamProgress } from '../engine/movielens/importRelease';
+import { importRelease, openRelease, type StreamProgress } from '../engine/movielens/importRelease';
 import { memorySource, type ByteSource } from '../engine/movielens/source';
 import { openDb, StorageError } from '../store/db';
 import { finishImport, importWriter } from '../store/datasets';
@@ -45,6 +45,8 @@ async function importSources(
 ): Promise<DatasetSummary> {
   const db = await openDb();
   const id = `${meta.name}-${Date.now().toString(36)}`;
+  // A file over its size ceiling (a zip bomb's declared size) is refused first, before any space estimate or read.
+  await openRelease(sources, meta.source);
   // Refused before the first write when the browser's estimate says it cannot fit.
   const need = await estimateImportBytes(sources);
   const before = await ensureSpace(meta.source, need);

@@ -1,56 +1,51 @@
 // `cli tune`: cross-validated grid or random search over rank, λ, α, bias λ and iterations; prints the table and the winner.
-import { parseArgs } from 'node:util';
+import { PARAM_RANGES } from '../../engine/als/paramRanges';
 import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
 import { loadDataset } from '../loadDataset';
-import { num, oneOf } from '../args';
+import { parseOptions, UsageError, type OptionSpecs } from '../args';
+import { checkRankFits } from '../alsOptions';
 
 export const usage = `tune <dataset dir or zip> [--folds 5] [--seed 42] [--sample N]
        [--ranks 16,32,64] [--lambdas 1.5,2.2,3] [--exponents 0.4,1] [--bias-lambdas 3] [--iters 15] [--json]
        [--objective implicit [--alphas 1,3,10]]   (implicit: iALS confidence 1 + alpha·r, as eval --alpha; NDCG@10 over --folds per-user 20% holdouts)`;
 
-function list(v: string | undefined, name: string, fallback: number[]): number[] {
-  if (v === undefined) return fallback;
-  return v.split(',').map((x) => num(x.trim(), name, NaN));
-}
+export const options = {
+  folds: { kind: 'number', range: PARAM_RANGES.folds, help: 'folds (explicit) or per-user holdouts (implicit) per candidate (default 5)' },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: 'seed of the splits (default 42)' },
+  sample: { kind: 'number', range: { min: 1, max: 1_000_000, integer: true }, help: 'try this many random candidates of the grid instead of all' },
+  ranks: { kind: 'numbers', range: PARAM_RANGES.rank, help: 'ranks to try (default 16,32,64)' },
+  lambdas: { kind: 'numbers', range: PARAM_RANGES.lambda, help: 'λ values to try (default 1.5,2.2,3)' },
+  exponents: { kind: 'numbers', range: PARAM_RANGES.lambdaExponent, help: 'α of λ·n^α to try (default 0.4,1)' },
+  'bias-lambdas': { kind: 'numbers', range: PARAM_RANGES.biasLambda, help: 'bias λ values to try (default 3)' },
+  iters: { kind: 'numbers', range: PARAM_RANGES.iterations, help: 'iteration counts to try (default 15)' },
+  objective: { kind: 'choice', values: ['explicit', 'implicit'], help: 'explicit: CV RMSE; implicit: iALS scored by NDCG@10' },
+  alphas: { kind: 'numbers', range: PARAM_RANGES.implicitAlpha, help: 'iALS confidence alphas to try (default 1,3,10)' },
+  json: { kind: 'flag', help: 'print every candidate and the winner as JSON' },
+} as const satisfies OptionSpecs;
 
-export function run(args: string[]): void {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      folds: { type: 'string' },
-      seed: { type: 'string' },
-      sample: { type: 'string' },
-      ranks: { type: 'string' },
-      lambdas: { type: 'string' },
-      exponents: { type: 'string' },
-      'bias-lambdas': { type: 'string' },
-      iters: { type: 'string' },
-      objective: { type: 'string' },
-      alphas: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+export async function run(args: string[]): Promise<void> {
+  const { values, positionals } = parseOptions(args, options);
   const path = positionals[0];
-  if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
+  if (!path) throw new UsageError('expected a dataset (folder or zip)');
   const space: SearchSpace = {
-    rank: list(values.ranks, 'ranks', [16, 32, 64]),
-    lambda: list(values.lambdas, 'lambdas', [1.5, 2.2, 3]),
-    lambdaExponent: list(values.exponents, 'exponents', [0.4, 1]),
-    biasLambda: list(values['bias-lambdas'], 'bias-lambdas', [3]),
-    iterations: list(values.iters, 'iters', [15]),
-    confidence: list(values.alphas, 'alphas', [1, 3, 10]),
+    rank: values.ranks ?? [16, 32, 64],
+    lambda: values.lambdas ?? [1.5, 2.2, 3],
+    lambdaExponent: values.exponents ?? [0.4, 1],
+    biasLambda: values['bias-lambdas'] ?? [3],
+    iterations: values.iters ?? [15],
+    confidence: values.alphas ?? [1, 3, 10],
   };
-  const objective = oneOf(values.objective, 'objective', ['explicit', 'implicit'] as const) ?? 'explicit';
+  const objective = values.objective ?? 'explicit';
   const implicit = objective === 'implicit';
   const score = (r: TuneResult) => (implicit ? `NDCG@10 ${r['ndcg@10']!.toFixed(4)} recall@20 ${r['recall@20']!.toFixed(4)}` : r.rmse.toFixed(4));
   const conf = (p: TuneResult['params']) => (implicit ? ` alpha ${p.implicitAlpha}` : '');
-  const folds = num(values.folds, 'folds', 5);
-  const data = loadDataset(path);
+  const folds = values.folds ?? 5;
+  const data = await loadDataset(path);
+  checkRankFits(space.rank.reduce((a, b) => Math.max(a, b), 1), data.stats.users, data.stats.movies, data.stats.ratings);
   const results = tune(data.ratings, data.stats.users, data.stats.movies, space, {
     folds,
-    seed: num(values.seed, 'seed', 42),
-    sample: values.sample ? num(values.sample, 'sample', 0) : undefined,
+    seed: values.seed ?? 42,
+    sample: values.sample,
     objective,
     onResult: (r, done, total) =>
       !values.json &&

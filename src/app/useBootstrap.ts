@@ -7,7 +7,7 @@ import { withJobLock } from '../worker-api/importLock';
 import type { AppStatus, ImportProgress } from '../worker-api/engineApi';
 import type { BundleManifest } from '../engine/movielens/manifest';
 import type { IterationInfo } from '../engine/types';
-import { defaultAlsParams } from '../engine/als/train';
+import { explicitDefaults } from '../engine/defaults/explicitDefaults';
 import { onStatusChanged } from './statusEvents';
 
 export type Phase =
@@ -50,7 +50,7 @@ export function useBootstrap() {
 
   const trainIfNeeded = useCallback(async (status: AppStatus, signal: AbortSignal): Promise<AppStatus> => {
     if (status.model || !status.active) return status;
-    const total = defaultAlsParams.iterations;
+    const total = explicitDefaults.iterations;
     const iterations: IterationInfo[] = [];
     setPhase({ kind: 'training', iterations: [], total });
     report('train', null, total);

@@ -1,19 +1,26 @@
 // The training options every model-building command shares (rank, λ, iterations…), their ranges, and the check that a rank fits in memory for the data.
 import { freemem, totalmem } from 'node:os';
 import { PARAM_RANGES } from '../engine/als/paramRanges';
-import { defaultAlsParams } from '../engine/als/train';
+import { SOLVERS } from '../engine/als/solver';
+import { explicitDefaults } from '../engine/defaults/explicitDefaults';
+import { implicitDefaults } from '../engine/defaults/implicitDefaults';
+import { defaultsFor, OBJECTIVES } from '../engine/defaults/modelDefaults';
 import type { AlsParams } from '../engine/types';
 import { checkNumber, UsageError, type OptionSpecs } from './args';
 
+/** "(default 64; implicit 32)": each objective's default, from src/engine/defaults. */
+const byObjective = (k: 'rank' | 'lambda' | 'lambdaExponent' | 'biasLambda' | 'iterations') =>
+  explicitDefaults[k] === implicitDefaults[k] ? `(default ${explicitDefaults[k]})` : `(default ${explicitDefaults[k]}; implicit ${implicitDefaults[k]})`;
+
 export const ALS_OPTIONS = {
-  rank: { kind: 'number', range: PARAM_RANGES.rank, help: `factors per movie and per person (default ${defaultAlsParams.rank})` },
-  lambda: { kind: 'number', range: PARAM_RANGES.lambda, arg: 'X', help: `regularization λ, applied as λ·n^α (default ${defaultAlsParams.lambda})` },
-  'lambda-exponent': { kind: 'number', range: PARAM_RANGES.lambdaExponent, arg: 'A', help: `α in λ·n^α; 1 is ALS-WR (default ${defaultAlsParams.lambdaExponent})` },
-  'bias-lambda': { kind: 'number', range: PARAM_RANGES.biasLambda, arg: 'X', help: `regularization of the biases (default ${defaultAlsParams.biasLambda})` },
-  iters: { kind: 'number', range: PARAM_RANGES.iterations, help: `ALS iterations (default ${defaultAlsParams.iterations})` },
-  objective: { kind: 'choice', values: ['explicit', 'implicit'], help: 'explicit: predict stars; implicit: iALS, rank what a person watches' },
-  solver: { kind: 'choice', values: ['auto', 'exact', 'cg'], help: 'row solver: exact (Cholesky), cg (conjugate gradient) or auto by rank' },
-  alpha: { kind: 'number', range: PARAM_RANGES.implicitAlpha, arg: 'A', help: 'iALS confidence 1 + A·stars' },
+  rank: { kind: 'number', range: PARAM_RANGES.rank, help: `factors per movie and per person ${byObjective('rank')}` },
+  lambda: { kind: 'number', range: PARAM_RANGES.lambda, arg: 'X', help: `regularization λ, applied as λ·n^α ${byObjective('lambda')}` },
+  'lambda-exponent': { kind: 'number', range: PARAM_RANGES.lambdaExponent, arg: 'A', help: `α in λ·n^α; 1 is ALS-WR ${byObjective('lambdaExponent')}` },
+  'bias-lambda': { kind: 'number', range: PARAM_RANGES.biasLambda, arg: 'X', help: `regularization of the biases ${byObjective('biasLambda')}` },
+  iters: { kind: 'number', range: PARAM_RANGES.iterations, help: `ALS iterations ${byObjective('iterations')}` },
+  objective: { kind: 'choice', values: OBJECTIVES, help: 'explicit: predict stars; implicit: iALS, rank what a person watches' },
+  solver: { kind: 'choice', values: SOLVERS, help: 'row solver: exact (Cholesky), cg (conjugate gradient) or auto by rank' },
+  alpha: { kind: 'number', range: PARAM_RANGES.implicitAlpha, arg: 'A', help: `iALS confidence 1 + A·stars (default ${implicitDefaults.implicitAlpha})` },
 } as const satisfies OptionSpecs;
 
 type ParamOption = keyof typeof ALS_OPTIONS;
@@ -27,7 +34,10 @@ const RANGE_OF: Record<Exclude<ParamOption, 'objective' | 'solver'>, (typeof ALS
   alpha: ALS_OPTIONS.alpha,
 };
 
-/** ALS parameters from command-line values (text as typed, or numbers parseOptions already checked); anything not given keeps its default. */
+/**
+ * ALS parameters from command-line values (text as typed, or numbers parseOptions already checked); anything not
+ * given keeps its objective's default (explicit or implicit, src/engine/defaults), the λ exponent α included.
+ */
 export function alsParamsFrom(values: Partial<Record<ParamOption, string | number>>): AlsParams {
   const numberOf = (k: keyof typeof RANGE_OF, fallback: number): number => {
     const v = values[k];
@@ -39,18 +49,19 @@ export function alsParamsFrom(values: Partial<Record<ParamOption, string | numbe
     if (!(allowed as readonly string[]).includes(String(v))) throw new UsageError(`--${k} expects one of ${allowed.join(', ')}, got "${v}"`);
     return v as T;
   };
-  const objective = choice('objective', ALS_OPTIONS.objective.values);
-  const solver = choice('solver', ALS_OPTIONS.solver.values);
+  const objective = choice('objective', OBJECTIVES);
+  const solver = choice('solver', SOLVERS);
+  const d = defaultsFor(objective);
   return {
     ...(objective ? { objective } : {}),
     ...(solver ? { solver } : {}),
-    ...(values.alpha !== undefined ? { implicitAlpha: numberOf('alpha', 1) } : {}),
-    ...defaultAlsParams,
-    rank: numberOf('rank', defaultAlsParams.rank),
-    lambda: numberOf('lambda', defaultAlsParams.lambda),
-    lambdaExponent: numberOf('lambda-exponent', defaultAlsParams.lambdaExponent ?? 1),
-    biasLambda: numberOf('bias-lambda', defaultAlsParams.biasLambda),
-    iterations: numberOf('iters', defaultAlsParams.iterations),
+    ...d,
+    ...(values.alpha !== undefined ? { implicitAlpha: numberOf('alpha', NaN) } : {}),
+    rank: numberOf('rank', d.rank),
+    lambda: numberOf('lambda', d.lambda),
+    lambdaExponent: numberOf('lambda-exponent', d.lambdaExponent),
+    biasLambda: numberOf('bias-lambda', d.biasLambda),
+    iterations: numberOf('iters', d.iterations),
   };
 }
 

@@ -18,7 +18,7 @@ export interface AlsParams {
   biasLambda: number;
   /**
    * Exponent α of the rating count in the factor penalty λ·n^α. Absent or 1: λ·n (ALS-WR / Spark MLlib);
-   * below 1 regularizes rare rows relatively more (tuned value in defaultAlsParams).
+   * below 1 regularizes rare rows relatively more (tuned value in src/engine/defaults/explicitDefaults.ts).
    */
   lambdaExponent?: number;
   /**

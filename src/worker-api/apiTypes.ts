@@ -95,6 +95,7 @@ export interface Recommendations {
 }
 
 export interface RecommendOptions {
+  /** Movies in the list (default recommendDefaults.n). */
   n?: number;
   /** 'implicit': rank by the implicit model's scores when it exists (else the explicit list); default explicit. */
   objective?: 'explicit' | 'implicit';
@@ -105,6 +106,3 @@ export interface RecommendOptions {
   yearFrom?: number | null;
   yearTo?: number | null;
 }
-
-/** Default minimum number of MovieLens ratings for a recommended movie (as in the Spark MLlib tutorial). */
-export const DEFAULT_MIN_COUNT = 25;

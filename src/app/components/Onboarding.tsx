@@ -6,11 +6,11 @@ import { movieLabel } from './MovieMeta';
 import { StarRating } from './StarRating';
 import { shortcutStars } from './ratingKeys';
 import { loadOnboardingPrefs, saveOnboardingPrefs, type OnboardingPrefs } from './onboardingPrefs';
+import { recommendDefaults } from '../../engine/defaults/recommendDefaults';
 import './Onboarding.css';
 
 /** Onboarding opens by itself while the person has rated fewer movies than this. */
 export const ONBOARDING_GOAL = 10;
-const BATCH = 12;
 const GRID_SIZE = 8;
 
 /** True when a key press belongs to a text field (or a dialog is open), so global shortcuts must leave it alone. */
@@ -76,7 +76,7 @@ export function Onboarding(props: {
     if (!open || exhausted || pending.length >= (prefs.grid ? GRID_SIZE + 2 : 4) || fetching.current) return;
     fetching.current = true;
     void serving.api
-      .onboardingMovies(BATCH, prefs.skipped)
+      .onboardingMovies(recommendDefaults.onboardingCards, prefs.skipped)
       .then((fresh) => {
         if (fresh.length === 0) setExhausted(true);
         setQueue((q) => {

@@ -22,7 +22,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
   useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);
 
   const refresh = useCallback(async () => {
-    setRecs(await serving.api.recommend({ n: 20, ...filters, objective: rankBy }));
+    setRecs(await serving.api.recommend({ ...filters, objective: rankBy }));
   }, [filters, rankBy]);
 
   useEffect(() => {

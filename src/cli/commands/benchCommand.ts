@@ -3,9 +3,11 @@ import { availableParallelism, loadavg } from 'node:os';
 import { buildCsr } from '../../engine/als/csr';
 import { createRng } from '../../engine/als/random';
 import { shardSetup, shareMatrix, sharedFloat32, type Side } from '../../engine/als/shard';
-import { cgStepsFor } from '../../engine/als/solver';
+import { cgStepsFor, SOLVERS } from '../../engine/als/solver';
 import { solveRow } from '../../engine/als/solveRow';
-import { beginHalfStep, createTrainScratch, defaultAlsParams, iterationReport, prepareTraining, runHalfStep } from '../../engine/als/train';
+import { beginHalfStep, createTrainScratch, iterationReport, prepareTraining, runHalfStep } from '../../engine/als/train';
+import { explicitDefaults } from '../../engine/defaults/explicitDefaults';
+import { SYNTH_DEFAULTS } from '../../engine/movielens/synthRelease';
 import { CHUNKS_PER_THREAD } from '../../engine/als/trainParallel';
 import { benchRatings } from '../../engine/benchRatings';
 import type { AlsParams } from '../../engine/types';
@@ -14,7 +16,7 @@ import { parseOptions, UsageError, type OptionSpecs } from '../args';
 import { mlMatrixRows } from '../mlMatrixHalfStep';
 import { createNodeShardPool } from '../nodeShardPool';
 
-export const usage = `bench als [--ratings 1000000] [--rank 64] [--workers 1] [--iters 6] [--solver auto|exact|cg] [--cg-steps S] [--json]`;
+export const usage = `bench als [--ratings 1000000] [--rank ${explicitDefaults.rank}] [--workers 1] [--iters 6] [--solver ${SOLVERS.join('|')}] [--cg-steps S] [--json]`;
 
 const cpuSeconds = (): number => {
   const c = process.cpuUsage();
@@ -43,7 +45,7 @@ export async function benchAls(o: BenchAlsOptions): Promise<Record<string, unkno
   const data = benchRatings(o.ratings, o.seed);
   const m0 = buildCsr(data.columns, data.nUsers, data.nItems);
   const m = o.workers > 1 ? shareMatrix(m0) : m0;
-  const params: AlsParams = { ...defaultAlsParams, rank: o.rank, iterations: o.iterations, solver: o.solver, cgSteps: o.cgSteps };
+  const params: AlsParams = { ...explicitDefaults, rank: o.rank, iterations: o.iterations, solver: o.solver, cgSteps: o.cgSteps };
   const t = prepareTraining(m, params, o.workers > 1 ? sharedFloat32 : undefined);
   const scratch = createTrainScratch(t);
   const pool = o.workers > 1 ? createNodeShardPool(o.workers) : null;
@@ -134,12 +136,12 @@ export async function benchAls(o: BenchAlsOptions): Promise<Record<string, unkno
 export const options = {
   // At ml-25m's proportions (154 a person, 400 a movie) fewer than ~62,000 ratings cannot be drawn without repeats.
   ratings: { kind: 'number', range: { min: 100_000, max: 100_000_000, integer: true }, help: 'synthetic ratings to train on (default 1,000,000)' },
-  rank: { kind: 'number', range: PARAM_RANGES.rank, help: 'rank (default 64)' },
+  rank: { kind: 'number', range: PARAM_RANGES.rank, help: `rank (default ${explicitDefaults.rank})` },
   workers: { kind: 'number', range: { min: 1, max: 64, integer: true }, help: 'threads (default 1)' },
   iters: { kind: 'number', range: { min: 2, max: PARAM_RANGES.iterations.max, integer: true }, help: 'iterations, the first one a warm-up (default 6)' },
-  solver: { kind: 'choice', values: ['auto', 'exact', 'cg'], help: 'row solver (default auto)' },
+  solver: { kind: 'choice', values: SOLVERS, help: 'row solver (default auto)' },
   'cg-steps': { kind: 'number', range: PARAM_RANGES.cgSteps, help: 'conjugate-gradient steps a row' },
-  seed: { kind: 'number', range: PARAM_RANGES.seed, help: 'seed of the data (default 42)' },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the data (default ${SYNTH_DEFAULTS.seed})` },
   json: { kind: 'flag', help: 'print one line of JSON' },
 } as const satisfies OptionSpecs;
 
@@ -150,12 +152,12 @@ export async function run(args: string[]): Promise<void> {
   const workers = values.workers ?? 1;
   const result = await benchAls({
     ratings: values.ratings ?? 1_000_000,
-    rank: values.rank ?? 64,
+    rank: values.rank ?? explicitDefaults.rank,
     workers,
     iterations: values.iters ?? 6,
     solver,
     cgSteps: values['cg-steps'],
-    seed: values.seed ?? 42,
+    seed: values.seed ?? SYNTH_DEFAULTS.seed,
     log: values.json ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   if (values.json) console.log(JSON.stringify(result));

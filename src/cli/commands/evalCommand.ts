@@ -1,5 +1,6 @@
 // `cli eval`: rating-prediction metrics for ALS and the baselines on a holdout or k folds.
 import { PARAM_RANGES } from '../../engine/als/paramRanges';
+import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
 import { evaluate, evaluateFiles, type EvalReport, type Metrics } from '../../engine/eval/evaluate';
 import { loadDataset } from '../loadDataset';
 import { loadSplit } from '../loadSplit';
@@ -8,16 +9,16 @@ import { ALS_OPTIONS, alsParamsFrom, checkRankFits } from '../alsOptions';
 
 export { alsParamsFrom };
 
-export const usage = `eval <dataset dir or zip> [--test-frac 0.1 [--per-user] | --folds 5] [--seed 42]
+export const usage = `eval <dataset dir or zip> [--test-frac ${evaluationDefaults.testFraction} [--per-user] | --folds 5] [--seed ${evaluationDefaults.seed}]
        eval --train FILE --test FILE   (e.g. ml-100k u1.base/u1.test, or two ratings.csv files)
        [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N]
        [--objective explicit|implicit [--alpha A]] [--solver auto|exact|cg] [--json]`;
 
 export const options = {
-  'test-frac': { kind: 'number', range: PARAM_RANGES.testFraction, arg: 'F', help: 'share of ratings held out for testing (default 0.1)' },
+  'test-frac': { kind: 'number', range: PARAM_RANGES.testFraction, arg: 'F', help: `share of ratings held out for testing (default ${evaluationDefaults.testFraction})` },
   'per-user': { kind: 'flag', help: "hold out that share of each person's ratings instead of a random share of all" },
   folds: { kind: 'number', range: PARAM_RANGES.folds, help: 'k-fold cross-validation instead of one holdout' },
-  seed: { kind: 'number', range: PARAM_RANGES.seed, help: 'seed of the split (default 42)' },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the split (default ${evaluationDefaults.seed})` },
   ...ALS_OPTIONS,
   train: { kind: 'text', arg: 'FILE', help: 'a ratings file to train on (with --test)' },
   test: { kind: 'text', arg: 'FILE', help: 'a ratings file to score (with --train)' },
@@ -50,9 +51,9 @@ export async function run(args: string[]): Promise<void> {
     checkRankFits(params.rank, data.stats.users, data.stats.movies, data.stats.ratings);
     report = evaluate(data.ratings, data.stats.users, data.stats.movies, params, {
       folds: values.folds,
-      testFraction: values['test-frac'] ?? 0.1,
+      testFraction: values['test-frac'] ?? evaluationDefaults.testFraction,
       perUser: values['per-user'],
-      seed: values.seed ?? 42,
+      seed: values.seed ?? evaluationDefaults.seed,
       onFold: (d, t) => !values.json && process.stderr.write(`fold ${d}/${t} done\n`),
     });
   }

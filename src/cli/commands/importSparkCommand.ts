@@ -8,8 +8,9 @@ import type { InputFile } from '../../engine/movielens/files';
 import { loadDataset } from '../loadDataset';
 import { parseOptions, UsageError, type OptionSpecs } from '../args';
 import { readZipFiles } from '../fileSource';
+import { sparkDefaults } from '../../engine/defaults/sparkDefaults';
 
-export const usage = `import-spark <item-factors dir | zip | part files…> --movies <movies.csv | dataset dir or zip> --out model.plm [--reg 0.1] [--json]`;
+export const usage = `import-spark <item-factors dir | zip | part files…> --movies <movies.csv | dataset dir or zip> --out model.plm [--reg ${sparkDefaults.regParam}] [--json]`;
 
 /** A Spark output folder, a zip of it (through the app's zip reader), or part files named one by one. */
 async function readFactorFiles(paths: string[]): Promise<InputFile[]> {
@@ -31,7 +32,7 @@ async function readMovies(path: string): Promise<MovieDetails[]> {
 export const options = {
   movies: { kind: 'text', arg: 'PATH', help: "the dataset's movies.csv, or the whole dataset (folder or zip) for counts and means" },
   out: { kind: 'text', arg: 'FILE', help: 'where to write the model (.plm)' },
-  reg: { kind: 'number', range: { min: 0, max: 100, minOpen: true }, arg: 'X', help: "Spark's regParam, used to fold a person in (default 0.1)" },
+  reg: { kind: 'number', range: { min: 0, max: 100, minOpen: true }, arg: 'X', help: "Spark's regParam, used to fold a person in (default " + String(sparkDefaults.regParam) + ")" },
   json: { kind: 'flag', help: 'print the summary as JSON' },
 } as const satisfies OptionSpecs;
 
@@ -41,7 +42,7 @@ export async function run(args: string[]): Promise<void> {
   if (!values.movies) throw new UsageError('expected --movies PATH: the titles come from the dataset');
   if (!values.out) throw new UsageError('expected --out FILE');
   const spark = parseSparkItemFactors(await readFactorFiles(positionals));
-  const model = sparkToPortable(spark, await readMovies(values.movies), { regParam: values.reg ?? 0.1, dataset: basename(values.movies) });
+  const model = sparkToPortable(spark, await readMovies(values.movies), { regParam: values.reg ?? sparkDefaults.regParam, dataset: basename(values.movies) });
   const { dropped, ...portable } = model;
   const bytes = encodeModel(portable);
   writeFileSync(values.out, bytes);

@@ -9,8 +9,9 @@ import { CSV_OPTIONS, unifyLineBreaks } from '../../engine/movielens/csvText';
 import { ImportError } from '../../engine/movielens/errors';
 import { displayTitle } from '../../engine/movielens/titles';
 import { parseOptions, UsageError, type OptionSpecs } from '../args';
+import { recommendDefaults } from '../../engine/defaults/recommendDefaults';
 
-export const usage = `recommend model.plm --ratings my.csv [--n 20] [--min-count 25] [--json]   (my.csv: movieId,rating columns with a header)`;
+export const usage = `recommend model.plm --ratings my.csv [--n ${recommendDefaults.n}] [--min-count ${recommendDefaults.minCount}] [--json]   (my.csv: movieId,rating columns with a header)`;
 
 /** Reads a ratings file with a header naming movieId and rating (e.g. MovieLens ratings.csv layout). */
 export function readPersonRatings(text: string, file: string): { movieId: number; rating: number }[] {
@@ -30,8 +31,8 @@ export function readPersonRatings(text: string, file: string): { movieId: number
 
 export const options = {
   ratings: { kind: 'text', arg: 'FILE', help: 'your ratings: a CSV with movieId and rating columns' },
-  n: { kind: 'number', range: { min: 1, max: 1000, integer: true }, help: 'how many recommendations (default 20)' },
-  'min-count': { kind: 'number', range: { min: 0, max: 1_000_000_000, integer: true }, help: 'only movies with at least this many ratings in the data (default 25)' },
+  n: { kind: 'number', range: { min: 1, max: 1000, integer: true }, help: `how many recommendations (default ${recommendDefaults.n})` },
+  'min-count': { kind: 'number', range: { min: 0, max: 1_000_000_000, integer: true }, help: `only movies with at least this many ratings in the data (default ${recommendDefaults.minCount})` },
   json: { kind: 'flag', help: 'print the list as JSON' },
 } as const satisfies OptionSpecs;
 
@@ -49,7 +50,7 @@ export function run(args: string[]): void {
   const stars = known.map((r) => r.rating);
   const user = foldIn(model, items, stars);
   const counts = Int32Array.from(portable.movies, (m) => m.count);
-  const top = topN(model, user, { n: values.n ?? 20, exclude: items, minCount: values['min-count'] ?? 25, counts });
+  const top = topN(model, user, { n: values.n ?? recommendDefaults.n, exclude: items, minCount: values['min-count'] ?? recommendDefaults.minCount, counts });
   // An implicit (iALS) model ranks by its watch score (near 1: very likely to watch), which is not stars.
   const implicit = model.params.objective === 'implicit';
   const rows = top.map((t) => {

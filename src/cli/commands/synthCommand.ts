@@ -3,7 +3,8 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { PARAM_RANGES } from '../../engine/als/paramRanges';
-import { checkSynthOptions, synthLinksCsv, synthMoviesCsv, synthRatingsCsv, type SynthReleaseOptions } from '../../engine/movielens/synthRelease';
+import { checkSynthOptions, SYNTH_DEFAULTS, synthLinksCsv, synthMoviesCsv, synthRatingsCsv, type SynthReleaseOptions } from '../../engine/movielens/synthRelease';
+import { ml25mShape } from '../../engine/benchRatings';
 import { parseOptions, UsageError, type OptionSpecs } from '../args';
 
 export const usage = `synth --ratings N [--users U] [--movies M] --out DIR [--zip] [--seed S] [--rank R]
@@ -84,8 +85,8 @@ export const options = {
   movies: { kind: 'number', range: { min: 1, max: 333_333_333, integer: true }, help: 'movies (default: ratings / 400, as ml-25m)' },
   out: { kind: 'text', arg: 'DIR', help: 'folder to write into' },
   zip: { kind: 'flag', help: 'write one GroupLens-style zip instead of loose files' },
-  seed: { kind: 'number', range: PARAM_RANGES.seed, help: 'seed (default 42)' },
-  rank: { kind: 'number', range: { min: 1, max: 64, integer: true }, help: 'rank of the planted taste (default 8)' },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed (default ${SYNTH_DEFAULTS.seed})` },
+  rank: { kind: 'number', range: { min: 1, max: 64, integer: true }, help: `rank of the planted taste (default ${SYNTH_DEFAULTS.rank})` },
 } as const satisfies OptionSpecs;
 
 export function run(args: string[]): void {
@@ -94,12 +95,13 @@ export function run(args: string[]): void {
   if (!values.out) throw new UsageError('expected --out DIR');
   const ratings = values.ratings;
   // Defaults keep ml-25m's proportions: 154 ratings per user, 400 per movie.
+  const shape = ml25mShape(ratings);
   const opts: SynthReleaseOptions = {
     ratings,
-    users: values.users ?? Math.max(1, Math.round(ratings / 154)),
-    movies: values.movies ?? Math.max(1, Math.round(ratings / 400)),
-    seed: values.seed ?? 42,
-    rank: values.rank ?? 8,
+    users: values.users ?? shape.users,
+    movies: values.movies ?? shape.movies,
+    seed: values.seed ?? SYNTH_DEFAULTS.seed,
+    rank: values.rank ?? SYNTH_DEFAULTS.rank,
   };
   const r = writeSynthRelease(opts, values.out, values.zip ?? false, (line) => process.stderr.write(`${line}\n`));
   console.log(

@@ -2,49 +2,73 @@
 import { PARAM_RANGES } from '../../engine/als/paramRanges';
 import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
 import { loadDataset } from '../loadDataset';
-import { parseOptions, UsageError, type OptionSpecs } from '../args';
+import { checkNumber, parseOptions, UsageError, type OptionSpecs } from '../args';
 import { checkRankFits } from '../alsOptions';
+import { OBJECTIVES } from '../../engine/defaults/modelDefaults';
+import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
+import { cliTuneDefaults } from '../../engine/defaults/tuningDefaults';
 
-export const usage = `tune <dataset dir or zip> [--folds 5] [--seed 42] [--sample N]
-       [--ranks 16,32,64] [--lambdas 1.5,2.2,3] [--exponents 0.4,1] [--bias-lambdas 3] [--iters 15] [--json]
-       [--objective implicit [--alphas 1,3,10]]   (implicit: iALS confidence 1 + alpha·r, as eval --alpha; NDCG@10 over --folds per-user 20% holdouts)`;
+const d = cliTuneDefaults.space;
+const rankingPct = `${Math.round(evaluationDefaults.rankingTestFraction * 100)}%`;
+
+export const usage = `tune <dataset dir or zip> [--folds ${cliTuneDefaults.folds}] [--seed ${evaluationDefaults.seed}] [--sample N]
+       [--ranks ${d.rank.join(',')}] [--lambdas ${d.lambda.join(',')}] [--exponents ${d.lambdaExponent.join(',')}] [--bias-lambdas ${d.biasLambda.join(',')}] [--iters ${d.iterations.join(',')}] [--json]
+       [--objective implicit [--alphas ${d.confidence.join(',')}]]   (implicit: iALS confidence 1 + alpha·r, as eval --alpha; NDCG@10 over --folds per-user ${rankingPct} holdouts)`;
+
+const SPACE_OPTIONS = {
+  ranks: { kind: 'numbers', range: PARAM_RANGES.rank, help: `ranks to try (default ${d.rank.join(',')})` },
+  lambdas: { kind: 'numbers', range: PARAM_RANGES.lambda, help: `λ values to try (default ${d.lambda.join(',')})` },
+  exponents: { kind: 'numbers', range: PARAM_RANGES.lambdaExponent, help: `α of λ·n^α to try (default ${d.lambdaExponent.join(',')})` },
+  'bias-lambdas': { kind: 'numbers', range: PARAM_RANGES.biasLambda, help: `bias λ values to try (default ${d.biasLambda.join(',')})` },
+  iters: { kind: 'numbers', range: PARAM_RANGES.iterations, help: `iteration counts to try (default ${d.iterations.join(',')})` },
+  alphas: { kind: 'numbers', range: PARAM_RANGES.implicitAlpha, help: `iALS confidence alphas to try (default ${d.confidence.join(',')})` },
+} as const satisfies OptionSpecs;
 
 export const options = {
-  folds: { kind: 'number', range: PARAM_RANGES.folds, help: 'folds (explicit) or per-user holdouts (implicit) per candidate (default 5)' },
-  seed: { kind: 'number', range: PARAM_RANGES.seed, help: 'seed of the splits (default 42)' },
+  folds: { kind: 'number', range: PARAM_RANGES.folds, help: `folds (explicit) or per-user holdouts (implicit) per candidate (default ${cliTuneDefaults.folds})` },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the splits (default ${evaluationDefaults.seed})` },
   sample: { kind: 'number', range: { min: 1, max: 1_000_000, integer: true }, help: 'try this many random candidates of the grid instead of all' },
-  ranks: { kind: 'numbers', range: PARAM_RANGES.rank, help: 'ranks to try (default 16,32,64)' },
-  lambdas: { kind: 'numbers', range: PARAM_RANGES.lambda, help: 'λ values to try (default 1.5,2.2,3)' },
-  exponents: { kind: 'numbers', range: PARAM_RANGES.lambdaExponent, help: 'α of λ·n^α to try (default 0.4,1)' },
-  'bias-lambdas': { kind: 'numbers', range: PARAM_RANGES.biasLambda, help: 'bias λ values to try (default 3)' },
-  iters: { kind: 'numbers', range: PARAM_RANGES.iterations, help: 'iteration counts to try (default 15)' },
-  objective: { kind: 'choice', values: ['explicit', 'implicit'], help: 'explicit: CV RMSE; implicit: iALS scored by NDCG@10' },
-  alphas: { kind: 'numbers', range: PARAM_RANGES.implicitAlpha, help: 'iALS confidence alphas to try (default 1,3,10)' },
+  ...SPACE_OPTIONS,
+  objective: { kind: 'choice', values: OBJECTIVES, help: 'explicit: CV RMSE; implicit: iALS scored by NDCG@10' },
   json: { kind: 'flag', help: 'print every candidate and the winner as JSON' },
 } as const satisfies OptionSpecs;
+
+type SpaceOption = keyof typeof SPACE_OPTIONS;
+
+/** One list: numbers parseOptions checked, or text as typed ("16,32"), each value held to its option's range. */
+function list(v: string | readonly number[] | undefined, name: SpaceOption, fallback: readonly number[]): readonly number[] {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string') return v;
+  return v.split(',').map((x) => checkNumber(x.trim(), name, SPACE_OPTIONS[name].range));
+}
+
+/** The search space from command-line lists; a list not given is the default grid's (src/engine/defaults/tuningDefaults.ts). */
+export function tuneSpaceFrom(values: Partial<Record<SpaceOption, string | readonly number[]>>): SearchSpace {
+  return {
+    rank: list(values.ranks, 'ranks', d.rank),
+    lambda: list(values.lambdas, 'lambdas', d.lambda),
+    lambdaExponent: list(values.exponents, 'exponents', d.lambdaExponent),
+    biasLambda: list(values['bias-lambdas'], 'bias-lambdas', d.biasLambda),
+    iterations: list(values.iters, 'iters', d.iterations),
+    confidence: list(values.alphas, 'alphas', d.confidence),
+  };
+}
 
 export async function run(args: string[]): Promise<void> {
   const { values, positionals } = parseOptions(args, options);
   const path = positionals[0];
   if (!path) throw new UsageError('expected a dataset (folder or zip)');
-  const space: SearchSpace = {
-    rank: values.ranks ?? [16, 32, 64],
-    lambda: values.lambdas ?? [1.5, 2.2, 3],
-    lambdaExponent: values.exponents ?? [0.4, 1],
-    biasLambda: values['bias-lambdas'] ?? [3],
-    iterations: values.iters ?? [15],
-    confidence: values.alphas ?? [1, 3, 10],
-  };
+  const space = tuneSpaceFrom(values);
   const objective = values.objective ?? 'explicit';
   const implicit = objective === 'implicit';
   const score = (r: TuneResult) => (implicit ? `NDCG@10 ${r['ndcg@10']!.toFixed(4)} recall@20 ${r['recall@20']!.toFixed(4)}` : r.rmse.toFixed(4));
   const conf = (p: TuneResult['params']) => (implicit ? ` alpha ${p.implicitAlpha}` : '');
-  const folds = values.folds ?? 5;
+  const folds = values.folds ?? cliTuneDefaults.folds;
   const data = await loadDataset(path);
   checkRankFits(space.rank.reduce((a, b) => Math.max(a, b), 1), data.stats.users, data.stats.movies, data.stats.ratings);
   const results = tune(data.ratings, data.stats.users, data.stats.movies, space, {
     folds,
-    seed: values.seed ?? 42,
+    seed: values.seed ?? evaluationDefaults.seed,
     sample: values.sample,
     objective,
     onResult: (r, done, total) =>
@@ -56,7 +80,7 @@ export async function run(args: string[]): Promise<void> {
     return;
   }
   if (implicit) {
-    console.log(`${path}: implicit (iALS), NDCG@10 over ${folds} per-user 20% holdouts, best first`);
+    console.log(`${path}: implicit (iALS), NDCG@10 over ${folds} per-user ${rankingPct} holdouts, best first`);
     console.log('rank  lambda  λ exp  alpha  iters  NDCG@10  recall@20  fit (s)');
     for (const r of results) {
       const p = r.params;

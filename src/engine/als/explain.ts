@@ -3,7 +3,7 @@ import type { AlsModel } from '../types';
 import { itemGram } from './foldIn';
 import { choleskySolve } from './kernels';
 import { factorPenalty } from './solveRow';
-import { DEFAULT_IMPLICIT_ALPHA } from './train';
+import { implicitDefaults } from '../defaults/implicitDefaults';
 
 export interface Contribution {
   /** Index (into the given items) of the person's rating. */
@@ -45,7 +45,7 @@ function explicitSystem(model: AlsModel, items: ArrayLike<number>, ratings: Arra
  */
 function implicitSystem(model: AlsModel, items: ArrayLike<number>, ratings: ArrayLike<number>): { A: Float64Array; k: number; weights: Float64Array } {
   const { rank, itemFactors, params } = model;
-  const alpha = params.implicitAlpha ?? DEFAULT_IMPLICIT_ALPHA;
+  const alpha = params.implicitAlpha ?? implicitDefaults.implicitAlpha;
   const A = Float64Array.from(itemGram(model));
   const weights = new Float64Array(items.length);
   for (let j = 0; j < items.length; j++) {

@@ -4,7 +4,7 @@ import type { AlsModel, UserVector } from '../types';
 import { createImplicitScratch, gramOf, solveImplicitRow } from './implicit';
 import { factorPenalty } from './regularization';
 import { createSolveScratch, solveRow, type SolveScratch } from './solveRow';
-import { DEFAULT_IMPLICIT_ALPHA } from './train';
+import { implicitDefaults } from '../defaults/implicitDefaults';
 
 /** YᵀY of each implicit model's item table, computed on its first use. */
 const grams = new WeakMap<Float32Array, Float64Array>();
@@ -42,7 +42,7 @@ export function foldIn(
   if (model.params.objective === 'implicit') {
     // iALS: the exact user row solve against the fixed items (YᵀY + Σ (c − 1) q qᵀ + penalty·I) x = Σ c q.
     const YtY = itemGram(model);
-    const alpha = model.params.implicitAlpha ?? DEFAULT_IMPLICIT_ALPHA;
+    const alpha = model.params.implicitAlpha ?? implicitDefaults.implicitAlpha;
     const x = solveImplicitRow(YtY, model.itemFactors, rank, idx, vals, 0, n, alpha, factorPenalty(model.params, n), createImplicitScratch(rank));
     return { bias: 0, factors: Float64Array.from(x) };
   }

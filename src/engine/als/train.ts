@@ -6,26 +6,8 @@ import { createRng } from './random';
 import { meanSquare } from './cg';
 import { createImplicitScratch, gramOf, implicitHalfStep, preferenceRmse, type ImplicitScratch } from './implicit';
 import { createSolveScratch, halfStep, type HalfStepInput, type SolveScratch } from './solveRow';
-import { cgStepsFor } from './solver';
-
-/** Confidence per star of the implicit objective when none is given. */
-export const DEFAULT_IMPLICIT_ALPHA = 1;
-
-/**
- * Tuned on ml-latest-small (100,836 ratings), 5-fold CV, predictions clamped to [0.5, 5]:
- * CV RMSE 0.8447 (fold seed 42; 0.8457 with fold seed 3), 90/10 holdout 0.8519. For comparison,
- * plain ALS-WR (α = 1, λ = 0.15, biasLambda 1, rank 32) 0.8498 and the damped bias baseline
- * (damping 5/5) 0.8683 on the same folds. Rank 32 with λ = 2.0, biasLambda 2 scores 0.8454 at
- * about a third of the cost.
- */
-export const defaultAlsParams: Readonly<AlsParams> = Object.freeze({
-  rank: 64,
-  lambda: 2.2,
-  lambdaExponent: 0.4,
-  biasLambda: 3,
-  iterations: 15,
-  seed: 1,
-});
+import { checkSolverParams, cgStepsFor } from './solver';
+import { implicitDefaults } from '../defaults/implicitDefaults';
 
 /** Thrown by trainAls when opts.shouldStop() returns true between half-steps. */
 export class TrainingCancelled extends Error {
@@ -52,8 +34,7 @@ export function checkParams(p: AlsParams): void {
   const a = p.lambdaExponent ?? 1;
   if (!(a >= 0 && a <= 2)) throw new RangeError(`lambdaExponent must be in [0, 2], got ${a}`);
   if (!Number.isInteger(p.iterations) || p.iterations < 0) throw new RangeError(`iterations must be a non-negative integer`);
-  if (p.solver !== undefined && !['auto', 'exact', 'cg'].includes(p.solver)) throw new RangeError(`solver must be auto, exact or cg, got ${String(p.solver)}`);
-  if (p.cgSteps !== undefined && !(Number.isInteger(p.cgSteps) && p.cgSteps >= 1)) throw new RangeError(`cgSteps must be a positive integer, got ${p.cgSteps}`);
+  checkSolverParams(p);
   if (p.objective !== undefined && p.objective !== 'explicit' && p.objective !== 'implicit') throw new RangeError(`objective must be explicit or implicit, got ${String(p.objective)}`);
   if (p.implicitAlpha !== undefined && !(p.implicitAlpha >= 0)) throw new RangeError(`implicitAlpha must be >= 0, got ${p.implicitAlpha}`);
 }
@@ -148,7 +129,7 @@ export function prepareTraining(
   const { rank, seed } = params;
   const reg = { lambda: params.lambda, biasLambda: params.biasLambda, lambdaExponent: params.lambdaExponent };
   const { nUsers, nItems } = m;
-  const implicitAlpha = params.objective === 'implicit' ? (params.implicitAlpha ?? DEFAULT_IMPLICIT_ALPHA) : null;
+  const implicitAlpha = params.objective === 'implicit' ? (params.implicitAlpha ?? implicitDefaults.implicitAlpha) : null;
   const mu = implicitAlpha === null ? globalMeanOf(m) : 0;
   const tables: TrainTables = {
     userFactors: alloc(nUsers * rank),

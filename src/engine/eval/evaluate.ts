@@ -8,6 +8,7 @@ import { kFold, randomHoldout } from '../als/split';
 import { clampStars } from '../als/recommend';
 import { rankingMetrics, type UserScorer } from './ranking';
 import { perUserHoldout } from './userSplit';
+import { evaluationDefaults } from '../defaults/evaluationDefaults';
 
 /** rmse, mae, ranking metrics ("ndcg@10", "recall@20", "precision@10", "coverage@20"…) and times in seconds. */
 export interface Metrics {
@@ -141,7 +142,7 @@ export interface EvalOptions {
 }
 
 export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, opts: EvalOptions = {}): EvalReport {
-  const seed = opts.seed ?? 42;
+  const seed = opts.seed ?? evaluationDefaults.seed;
   const folds: EvalReport['folds'] = [];
   let split: EvalReport['split'];
   if (opts.folds) {
@@ -152,7 +153,7 @@ export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, pa
       opts.onFold?.(f + 1, opts.folds);
     }
   } else {
-    const testFraction = opts.testFraction ?? 0.1;
+    const testFraction = opts.testFraction ?? evaluationDefaults.testFraction;
     split = { kind: opts.perUser ? 'user-holdout' : 'holdout', testFraction, seed };
     const { train, test } = opts.perUser ? perUserHoldout(cols, nUsers, testFraction, seed) : randomHoldout(cols, testFraction, seed);
     folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, 1, 1)));
@@ -190,7 +191,7 @@ function report(split: EvalReport['split'], ratings: number, params: AlsParams, 
 }
 
 /** k-fold cross-validated rating error of ALS alone (no baselines, no ranking): what tuning compares. */
-export function crossValidate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, folds: number, seed = 42): Metrics & { foldRmse: number[] } {
+export function crossValidate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, folds: number, seed = evaluationDefaults.seed): Metrics & { foldRmse: number[] } {
   const per: Metrics[] = [];
   for (let f = 0; f < folds; f++) {
     const { train, test } = kFold(cols, folds, f, seed);
@@ -203,7 +204,7 @@ export function crossValidate(cols: RatingColumns, nUsers: number, nItems: numbe
  * Repeated per-user holdouts (fold f holds out `testFraction` of every user's ratings, seed + f) scored by ranking
  * over each user's unrated movies: what tuning an implicit model compares, since its scores are not stars.
  */
-export function crossValidateRanking(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, folds: number, seed = 42, testFraction = 0.2): Metrics {
+export function crossValidateRanking(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, folds: number, seed = evaluationDefaults.seed, testFraction = evaluationDefaults.rankingTestFraction): Metrics {
   const per: Metrics[] = [];
   for (let f = 0; f < folds; f++) {
     const { train, test } = perUserHoldout(cols, nUsers, testFraction, seed + f);

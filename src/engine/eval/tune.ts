@@ -3,15 +3,16 @@
 import type { AlsParams, RatingColumns } from '../types';
 import { createRng } from '../als/random';
 import { crossValidate, crossValidateRanking } from './evaluate';
+import { implicitDefaults } from '../defaults/implicitDefaults';
 
 export interface SearchSpace {
-  rank: number[];
-  lambda: number[];
-  lambdaExponent: number[];
-  biasLambda: number[];
-  iterations: number[];
-  /** Implicit objective only: confidence per star, c = 1 + a·r (AlsParams.implicitAlpha). */
-  confidence?: number[];
+  rank: readonly number[];
+  lambda: readonly number[];
+  lambdaExponent: readonly number[];
+  biasLambda: readonly number[];
+  iterations: readonly number[];
+  /** Implicit objective only: confidence per star, c = 1 + a·r (AlsParams.implicitAlpha; absent: the default alpha). */
+  confidence?: readonly number[];
 }
 
 export interface TuneResult {
@@ -29,7 +30,7 @@ export interface TuneResult {
 /** Every combination of the space, in a fixed order. */
 export function gridOf(space: SearchSpace, seed: number, objective: 'explicit' | 'implicit' = 'explicit'): AlsParams[] {
   const out: AlsParams[] = [];
-  const confidences = objective === 'implicit' ? (space.confidence ?? [1]) : [null];
+  const confidences = objective === 'implicit' ? (space.confidence ?? [implicitDefaults.implicitAlpha]) : [null];
   for (const rank of space.rank)
     for (const lambda of space.lambda)
       for (const lambdaExponent of space.lambdaExponent)

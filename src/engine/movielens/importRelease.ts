@@ -7,7 +7,7 @@ import { checkFileSize, filesToRead, limitedChunks } from './fileLimits';
 import { parseMovieList } from './movieList';
 import { RatingsParser } from './ratingsParser';
 import { detectRelease, type ReleaseLayout } from './release';
-import { collect, sliceSource, type ByteSource } from './source';
+import { SLICE_BYTES, collect, sliceSource, type ByteSource } from './source';
 import { defaultInflater, readZipDirectory, zipEntryChunks, type Inflater } from './zipReader';
 
 /** Where chunks go (IndexedDB in the worker, an array in tests). `get` reads back a stored chunk for the final pass. */
@@ -106,7 +106,7 @@ export interface OpenedRelease {
  * over its ceiling (limits.ts), before a byte of content is read: the cheap first check of an import.
  */
 export async function openRelease(sources: ByteSource[], label: string, opts: Pick<StreamImportOptions, 'inflater' | 'sliceBytes'> = {}): Promise<OpenedRelease> {
-  const files = await openFiles(sources, label, opts.inflater ?? defaultInflater(), opts.sliceBytes ?? 4 << 20);
+  const files = await openFiles(sources, label, opts.inflater ?? defaultInflater(), opts.sliceBytes ?? SLICE_BYTES);
   const layout = detectRelease([...files.keys()], label);
   for (const { path, kind } of filesToRead(layout)) checkFileSize(path, kind, files.get(path)!.size);
   return { layout, files };

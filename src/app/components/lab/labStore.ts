@@ -9,7 +9,8 @@ import { statusChanged } from '../../statusEvents';
 import { withJobLock } from '../../../worker-api/importLock';
 import { postTabMessage } from '../../../sync/tabSync';
 import { workersFromUrl } from '../../useBootstrap';
-import { FORM_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm } from './labForm';
+import { FORM_DEFAULTS, TUNE_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm, type TuneForm } from './labForm';
+import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'error';
 
@@ -45,20 +46,6 @@ export interface TuneRun {
 }
 
 export type JobKind = 'train' | 'eval' | 'tune';
-
-/** The search's inputs as typed. */
-export interface TuneForm {
-  ranks: string;
-  lambdas: string;
-  folds: string;
-  iterations: string;
-}
-
-/**
- * rank {16, 32, 64} × λ around the default, 3 folds of 8 iterations. On ml-latest-small: 64 s in headless Chromium
- * (20 s with `cli tune` in Node) on the shared 2-core machine; winner rank 64, λ 2.2, CV RMSE 0.8531.
- */
-export const TUNE_DEFAULTS: TuneForm = { ranks: '16, 32, 64', lambdas: '1.5, 2.2, 3', folds: '3', iterations: '8' };
 
 export interface LabState {
   form: TrainForm;
@@ -159,14 +146,14 @@ export async function startTraining(): Promise<void> {
   }
 }
 
-/** Evaluates the form's model and the baselines on a seeded holdout (the form's share, 10% when it is 0). */
+/** Evaluates the form's model and the baselines on a seeded holdout (the form's share; the default share when it is 0). */
 export async function startEvaluation(): Promise<void> {
   const value = parsedForm();
   if (!value) return;
   const signal = begin('eval');
   if (!signal) return;
   const { params } = value;
-  const testFraction = value.holdout > 0 ? value.holdout : 0.1;
+  const testFraction = value.holdout > 0 ? value.holdout : evaluationDefaults.testFraction;
   let run: EvalRun = { status: 'running', objective: params.objective ?? 'explicit', testFraction, iterations: params.iterations ?? 0, step: null };
   const update = (patch: Partial<EvalRun>) => set({ evaluation: (run = { ...run, ...patch }) });
   update({});

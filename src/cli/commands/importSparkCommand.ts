@@ -16,8 +16,8 @@ export const usage = `import-spark <item-factors dir | zip | part files…> --mo
 async function readFactorFiles(paths: string[]): Promise<InputFile[]> {
   const out: InputFile[] = [];
   for (const p of paths) {
-    if (statSync(p).isDirectory()) out.push(...readdirSync(p).map((f) => ({ path: f, bytes: new Uint8Array(readFileSync(join(p, f))) })));
-    else if (p.toLowerCase().endsWith('.zip')) out.push(...(await readZipFiles(p, basename(p))));
+    if (statSync(p).isDirectory()) for (const f of readdirSync(p)) out.push({ path: f, bytes: new Uint8Array(readFileSync(join(p, f))) });
+    else if (p.toLowerCase().endsWith('.zip')) for (const f of await readZipFiles(p, basename(p))) out.push(f);
     else out.push({ path: basename(p), bytes: new Uint8Array(readFileSync(p)) });
   }
   return out;

@@ -54,12 +54,12 @@ export function buildDataset(files: MovieLensFiles, onProgress?: (p: BuildProgre
   const chunks: RatingChunk[] = [];
   for (let off = 0; off < bytes.length; off += SLICE) {
     parser.push(bytes.subarray(off, Math.min(bytes.length, off + SLICE)));
-    chunks.push(...builder.takeFull());
+    for (const c of builder.takeFull()) chunks.push(c);
     onProgress?.({ phase: 'parse', bytesDone: Math.min(bytes.length, off + SLICE), bytesTotal: bytes.length, rows: parser.rows });
   }
   parser.end();
   builder.end();
-  chunks.push(...builder.takeFull());
+  for (const c of builder.takeFull()) chunks.push(c);
   const seqs = builder.rewriteSeqs();
   for (const c of builder.rewrite(seqs.map((s) => chunks[s]))) chunks[c.seq] = c;
   const built = builder.result();

@@ -44,6 +44,9 @@ export const MAX_GENRE_CHARS = 64;
 /** Longest tag kept; longer ones are left out with a note. ml-latest-small's longest is 85 characters. */
 export const MAX_TAG_CHARS = 200;
 
+/** Largest movieId: every MovieLens parser reads ids of at most 9 digits (ml-32m's largest is 292,757). */
+export const MAX_MOVIE_ID = 999_999_999;
+
 /** Words of a search query that are matched (the rest are ignored): a real query has a handful. */
 export const MAX_QUERY_WORDS = 32;
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { previewExternalImport } from '../../../src/worker-api/externalImportApi';
 
 /** UTF-16 little-endian with a byte-order mark, as Excel's "Unicode text" and Notepad's "Unicode" write. */
-function utf16le(text: string, bom = true): Uint8Array {
+function utf16le(text: string, bom = true): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
   if (bom) out.set([0xff, 0xfe]);
   for (let i = 0; i < text.length; i++) {

@@ -1,4 +1,4 @@
-// The accepted range of every training and evaluation setting (one home: the CLI refuses outside them; the Model lab's form uses the same numbers).
+// The accepted range of every training and evaluation setting (one home: the CLI refuses outside them; the Model lab's form and Tune limits read the same numbers).
 
 export interface Range {
   min: number;

@@ -12,12 +12,13 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   search: async () => (await import('./search')).benchSearch(),
   text: async () => (await import('./text')).benchText(),
   'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
+  'taste-code': async () => (await import('./tasteCode')).benchTasteCode(),
 };
 
 const name = process.argv[2];
 const run = name ? benches[name] : undefined;
 if (!run) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search and text need npm run build; import [--ratings N] [--zip] [--json])`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search, text and taste-code need npm run build; import [--ratings N] [--zip] [--json])`);
   process.exit(2);
 }
 console.log(JSON.stringify(await run(process.argv.slice(3)), null, 2));

@@ -3,6 +3,7 @@ import { ImportError } from '../engine/movielens/errors';
 import { optionsHelp, UsageError, wantsHelp, type OptionSpecs } from './args';
 import * as evalCommand from './commands/evalCommand';
 import * as importSparkCommand from './commands/importSparkCommand';
+import * as movienightCommand from './commands/movienightCommand';
 import * as recommendCommand from './commands/recommendCommand';
 import * as trainCommand from './commands/trainCommand';
 import * as tuneCommand from './commands/tuneCommand';
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   train: trainCommand,
   recommend: recommendCommand,
   'import-spark': importSparkCommand,
+  movienight: movienightCommand,
   synth: synthCommand,
   bench: await import('./commands/benchCommand'),
 };
@@ -43,7 +45,8 @@ try {
   await command.run(rest);
 } catch (e) {
   if (e instanceof UsageError) {
-    console.error(`${e.message}\n\nusage: npm run cli -- ${command.usage}\n(npm run cli -- ${name} --help lists every option with its range)`);
+    const usage = e.message.startsWith('usage:') ? '' : `\n\nusage: npm run cli -- ${command.usage}`;
+    console.error(`${e.message}${usage}\n(npm run cli -- ${name} --help lists every option with its range)`);
     process.exit(2);
   }
   if (e instanceof ImportError) console.error(`Bad input: ${e.message}`);

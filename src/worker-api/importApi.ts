@@ -2,14 +2,14 @@
 import { ImportError } from '../engine/movielens/errors';
 import { openRelease } from '../engine/movielens/importRelease';
 import type { ByteSource } from '../engine/movielens/source';
-import { StorageError } from '../store/db';
+import { StorageError } from '../store/storageError';
 import { estimateImportBytes } from './importSpace';
 import { blobSource } from './blobSource';
 import { progressMapper, sizeOf, sourceOf, writeImport } from './datasetImport';
 import { summarize } from './state';
 import type { DatasetSummary, ImportFile, ImportProgress } from './apiTypes';
 
-/** Rethrows as an Error whose message is ready for a person (comlink carries name and message across). */
+/** Rethrows as an Error whose message is ready for a person (ImportError and StorageError cross comlink with their fields). */
 function explain(e: unknown): never {
   if (e instanceof ImportError || e instanceof StorageError) throw e;
   throw e instanceof Error ? e : new Error(String(e));

@@ -4,7 +4,7 @@ import { defaultsFor, type Objective } from '../../../engine/defaults/modelDefau
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 import { PARAM_RANGES } from '../../../engine/als/paramRanges';
 import { labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
-import type { LabTuneOptions } from '../../../worker-api/labApi';
+import type { LabTuneOptions } from '../../../client/workerTypes';
 
 export type { Objective };
 

@@ -1,14 +1,13 @@
 // The Model lab's state and jobs (train, evaluate, tune) on the `jobs` worker: one job at a time, cancellable,
 // kept outside React so a job and its results survive switching screens.
 import { useSyncExternalStore } from 'react';
-import { CancelledError, jobs, proxy, serving } from '../../../client/engineClient';
+import { CancelledError } from '../../../client/engineClient';
+import { pageJobs } from '../../../client/pageJobs';
+import type { JobKind } from '../../../client/jobRunner';
 import type { IterationInfo } from '../../../engine/types';
-import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, TuneResult } from '../../../worker-api/labApi';
-import type { ModelSummary } from '../../../worker-api/apiTypes';
+import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, ModelSummary, TuneResult } from '../../../client/workerTypes';
 import { statusChanged } from '../../statusEvents';
-import { withJobLock } from '../../../worker-api/importLock';
-import { postTabMessage } from '../../../sync/tabSync';
-import { workersFromUrl } from '../../useBootstrap';
+import { workersFromUrl } from '../../workersFromUrl';
 import { FORM_DEFAULTS, TUNE_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm, type TuneForm } from './labForm';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 
@@ -45,13 +44,14 @@ export interface TuneRun {
   message?: string;
 }
 
-export type JobKind = 'train' | 'eval' | 'tune';
+/** The lab's jobs: every job kind but an import. */
+export type LabJob = Exclude<JobKind, 'import'>;
 
 export interface LabState {
   form: TrainForm;
   formErrors: FormErrors;
   tuneForm: TuneForm;
-  busy: JobKind | null;
+  busy: LabJob | null;
   train: TrainRun | null;
   evaluation: EvalRun | null;
   tune: TuneRun | null;
@@ -90,7 +90,7 @@ export function cancelLab(): void {
 }
 
 /** Starts a job unless one runs; the signal aborts when the person cancels. */
-function begin(kind: JobKind): AbortSignal | null {
+function begin(kind: LabJob): AbortSignal | null {
   if (state.busy) return null;
   controller = new AbortController();
   set({ busy: kind });
@@ -122,24 +122,26 @@ export async function startTraining(): Promise<void> {
   const update = (patch: Partial<TrainRun>) => set({ train: (run = { ...run, ...patch }) });
   update({});
   try {
-    // One import or training at a time across tabs: wait for another tab's job, saying so.
-    const onIteration = proxy((i: IterationInfo) => {
-      if (!signal.aborted) update({ iterations: [...run.iterations, i] }); // a message posted just before Cancel is dropped
-    });
-    const model = await withJobLock(
+    // One import or training at a time across tabs: wait for another tab's job, saying so. The runner reloads serving
+    // and tells the other tabs to switch to the new model.
+    const model = await pageJobs.exclusive(
+      signal,
       () => {
         update({ message: undefined });
-        return jobs.run((api) => api.train(params, onIteration, { holdout, workers: workersFromUrl() }), signal);
+        return pageJobs.run({
+          kind: 'train',
+          signal,
+          total: params.iterations,
+          call: (api, progress) => api.train(params, progress, { holdout, workers: workersFromUrl() }),
+          onProgress: (i) => update({ iterations: [...run.iterations, i] }),
+        });
       },
       () => update({ message: 'Waiting: an import or a training is running in another tab; this training starts when it ends.' }),
-      signal,
     );
-    await serving.api.reload();
     update({ status: 'done', model, message: undefined });
     statusChanged();
-    postTabMessage({ type: 'model' }); // the other tabs switch to the new model too
   } catch (e) {
-    if (e instanceof CancelledError || signal.aborted) update({ status: 'cancelled', message: 'Stopped. The previous model is still the one in use.' });
+    if (e instanceof CancelledError) update({ status: 'cancelled', message: 'Stopped. The previous model is still the one in use.' });
     else update({ status: 'error', message: `Training failed: ${messageOf(e)}` });
   } finally {
     end(signal);
@@ -158,17 +160,12 @@ export async function startEvaluation(): Promise<void> {
   const update = (patch: Partial<EvalRun>) => set({ evaluation: (run = { ...run, ...patch }) });
   update({});
   try {
-    const report = await jobs.run(
-      (api) =>
-        api.evaluateModel(
-          params,
-          proxy((step: EvalStep) => {
-            if (!signal.aborted) update({ step });
-          }),
-          { testFraction },
-        ),
+    const report = await pageJobs.run({
+      kind: 'eval',
       signal,
-    );
+      call: (api, progress) => api.evaluateModel(params, progress, { testFraction }),
+      onProgress: (step) => update({ step }),
+    });
     update({ status: 'done', report });
   } catch (e) {
     if (e instanceof CancelledError) update({ status: 'cancelled', message: 'Stopped. Nothing was stored.' });
@@ -186,16 +183,12 @@ export async function startTuning(options: LabTuneOptions): Promise<void> {
   const update = (patch: Partial<TuneRun>) => set({ tune: (run = { ...run, ...patch }) });
   update({});
   try {
-    const report = await jobs.run(
-      (api) =>
-        api.tuneModel(
-          options,
-          proxy((r: TuneResult, done: number, total: number) => {
-            if (!signal.aborted) update({ done, total, results: [...run.results, r].sort((a, b) => a.rmse - b.rmse) });
-          }),
-        ),
+    const report = await pageJobs.run({
+      kind: 'tune',
       signal,
-    );
+      call: (api, progress) => api.tuneModel(options, progress),
+      onProgress: (r, done, total) => update({ done, total, results: [...run.results, r].sort((a, b) => a.rmse - b.rmse) }),
+    });
     update({ status: 'done', report, results: report.results, done: report.results.length });
   } catch (e) {
     if (e instanceof CancelledError) update({ status: 'cancelled', message: `Stopped after ${run.done} of ${run.total} configurations.` });

@@ -6,6 +6,7 @@ import { checkRankFits } from '../../../src/cli/alsOptions';
 import * as benchCommand from '../../../src/cli/commands/benchCommand';
 import * as evalCommand from '../../../src/cli/commands/evalCommand';
 import * as importSparkCommand from '../../../src/cli/commands/importSparkCommand';
+import * as movienightCommand from '../../../src/cli/commands/movienightCommand';
 import * as recommendCommand from '../../../src/cli/commands/recommendCommand';
 import * as synthCommand from '../../../src/cli/commands/synthCommand';
 import * as trainCommand from '../../../src/cli/commands/trainCommand';
@@ -17,6 +18,7 @@ const commands: Record<string, { options: OptionSpecs; run(args: string[]): unkn
   train: trainCommand,
   recommend: recommendCommand,
   'import-spark': importSparkCommand,
+  movienight: movienightCommand,
   synth: synthCommand,
   bench: benchCommand,
 };
@@ -58,6 +60,7 @@ describe('option ranges', () => {
     ['tune', ['--ranks', '16,1000'], '--ranks expects a whole number from 1 to 256, got "1000"'],
     ['recommend', ['--ratings', 'x.csv', '--n', '0'], '--n expects a whole number from 1 to 1,000, got "0"'],
     ['import-spark', ['--movies', 'm.csv', '--out', 'x', '--reg', '0'], '--reg expects a number greater than 0 and at most 100, got "0"'],
+    ['movienight', ['--test-frac', '1'], '--test-frac expects a number greater than 0 and less than 1, got "1"'],
     ['synth', ['--ratings', '1e12', '--out', 'x'], '--ratings expects a whole number from 1 to 100,000,000, got "1e12"'],
     ['bench', ['--ratings', '5000'], '--ratings expects a whole number from 100,000 to 100,000,000, got "5000"'],
   ])('%s %j is refused before any work: %s', async (name, opts, message) => {

@@ -3,13 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { ensureWasm } from './wasmBuild';
 import { KERNEL_PREFERENCES, loadKernelHandle, type KernelPreference } from '../engine/wasm/kernelChoice';
 import type { KernelHandle } from '../engine/wasm/wasmKernels';
+import type { OptionSpecs } from './args';
 
-/** Checks a --kernel value. */
-export function kernelPreference(value: string | undefined): KernelPreference {
-  const v = (value ?? 'auto') as KernelPreference;
-  if (!KERNEL_PREFERENCES.includes(v)) throw new Error(`--kernel expects ${KERNEL_PREFERENCES.join(', ')}, got "${value}"`);
-  return v;
-}
+/** The --kernel option of every command that trains (parsed by args.ts like the other options). */
+export const KERNEL_OPTION = {
+  kernel: { kind: 'choice', values: KERNEL_PREFERENCES, help: 'ALS kernels: auto (WebAssembly SIMD where it runs), js, wasm-simd or wasm-relaxed-simd' },
+} as const satisfies OptionSpecs;
 
 /** A kernel handle for one training (null: JavaScript kernels). */
 export async function cliKernel(prefer: KernelPreference = 'auto'): Promise<KernelHandle | null> {

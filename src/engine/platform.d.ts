@@ -29,6 +29,8 @@ declare global {
   }
   interface ReadableStreamDefaultReader<R> {
     read(): Promise<{ done: true; value?: undefined } | { done: false; value: R }>;
+    /** Stops the stream (and what feeds it) when the reader gives up early: a limit, a CRC, the consumer gone. */
+    cancel(reason?: unknown): Promise<void>;
   }
   class ReadableStream<R> {
     constructor(source: { pull(controller: ReadableStreamDefaultController<R>): void | Promise<void> });

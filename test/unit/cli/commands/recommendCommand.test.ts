@@ -12,8 +12,8 @@ import { run as recommend } from '../../../../src/cli/commands/recommendCommand'
 const dir = mkdtempSync(join(tmpdir(), 'pocketlens-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** What a command printed with console.log (its --json output); commands may be async (train loads its kernels). */
-async function printed(fn: () => unknown): Promise<string> {
+/** What a command printed with console.log (its --json output); commands that read a release are async. */
+async function printed(fn: () => void | Promise<void>): Promise<string> {
   const lines: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);

@@ -68,6 +68,8 @@ export interface IterationInfo {
   seconds: number;
   /** Threads that ran the half-steps (1 when trained in one worker); absent in models from before it was recorded. */
   workers?: number;
+  /** The kernels that ran them (KERNEL_LABELS in als/kernelSet.ts); absent in models from before it was recorded. */
+  kernel?: KernelId;
   /**
    * Which fit of a training with a validation holdout reported it: 'validation' (trained on the rest, measured on the
    * held-out share: the chart's run) or 'final' (all ratings: the model that is stored). Absent for a plain training.
@@ -88,6 +90,9 @@ export interface ImportProgress {
   mbPerSecond?: number;
   secondsLeft?: number;
 }
+
+/** Which row kernels a training ran: the JavaScript ones, or the WebAssembly SIMD ones (relaxed: with fused multiply-add). */
+export type KernelId = 'js' | 'wasm-simd' | 'wasm-relaxed-simd';
 
 export interface ScoredItem {
   item: number;

@@ -28,11 +28,21 @@ export interface ModelSummary {
   params: AlsParams;
   history: IterationInfo[];
   trainSeconds: number;
+  /** Of trainSeconds, reading the ratings back and building the matrix (absent in older models). */
+  prepareSeconds?: number;
   trainedAt: number;
   /** Share of the ratings this model's own fit left out: 0 (all ratings) for every model but those of older lab trainings. */
   holdout: number;
   /** The validation run that came before the fit on all ratings, when the training had a holdout: the chart's numbers. */
   validation?: ValidationRun;
+}
+
+/** A training's preparation: reading the ratings back, then building both orientations of the matrix. */
+export interface PrepareProgress {
+  phase: 'read' | 'matrix' | 'ready';
+  rows: number;
+  totalRows: number;
+  seconds: number;
 }
 
 export interface AppStatus {

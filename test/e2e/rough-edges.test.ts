@@ -74,7 +74,7 @@ for (const [label, viewport] of [
       // Never "Unpacking: 0 rows, 10%": each status is one of the phrases, with rows only while there are rows.
       for (const s of seen.status) {
         expect(s).toMatch(
-          /^(Starting…|Loading ml-latest-small\.zip…|Unpacking ml-latest-small\.zip…|Reading ratings…|Reading ratings: [1-9][\d,]* rows?, \d+%|Saving to this device…|Saving to this device: [1-9][\d,]* rows?, \d+%|Preparing the rating matrix…|Iteration \d+ of \d+: training RMSE \d\.\d{4})$/,
+          /^(Starting…|Loading ml-latest-small\.zip…|Unpacking ml-latest-small\.zip…|Reading ratings…|Reading ratings: [1-9][\d,]* rows?, \d+%|Saving to this device…|Saving to this device: [1-9][\d,]* rows?, \d+%|Preparing the rating matrix…|Reading the ratings back: [\d,]+ of 100,836 \(\d+\.\d s\)|Building the rating matrix from 100,836 ratings \(\d+\.\d s\)…|Iteration \d+ of \d+: training RMSE \d\.\d{4})$/,
         );
         expect(s).not.toMatch(/\b0 rows/);
       }

@@ -368,7 +368,7 @@ export class DatasetBuilder implements RatingSink {
     for (const m of movies) if (m.year !== null && (newest === null || m.year > newest)) newest = m.year;
     const userCounts = this.userCounts.slice(0, this.nUsers);
     const sorted = userCounts.slice().sort();
-    const notes = [...(this.opts.notes ?? [])];
+    const notes = [...(this.opts.notes ?? []), ...this.list.notes];
     const one = (n: number, singular: string, many: string) => `${n} ${n === 1 ? singular : many}`;
     if (this.missing) notes.push(`${one(this.missing, 'rating names a movie', 'ratings name movies')} missing from ${this.opts.moviesFile}; imported under placeholder titles`);
     if (this.duplicates) notes.push(`${one(this.duplicates, 'repeated (user, movie) rating', 'repeated (user, movie) ratings')} dropped, keeping the latest by timestamp`);

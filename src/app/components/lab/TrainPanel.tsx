@@ -1,5 +1,6 @@
 // Training controls (objective, rank, λ, iterations, validation holdout), live progress with Cancel, and the chart.
 import type { AppStatus } from '../../../client/workerTypes';
+import { kernelAndWorkers } from '../../format';
 import { RmseChart } from './RmseChart';
 import { describeModel, runCaption, runStatus, storedChart } from './trainText';
 import { defaultsFor } from '../../../engine/defaults/modelDefaults';
@@ -109,6 +110,11 @@ export function TrainPanel({ status }: { status: AppStatus }) {
           <p aria-live="polite" role={run.status === 'error' ? 'alert' : undefined} className={run.status === 'error' ? 'error' : undefined} data-testid="lab-train-status">
             {runStatus(run, ratings)}
           </p>
+          {run.iterations.length > 0 && (
+            <p className="muted" data-testid="lab-train-kernel">
+              {kernelAndWorkers(run.final.at(-1) ?? run.iterations.at(-1)!)}
+            </p>
+          )}
         </div>
       )}
       {shown && shown.iterations.length > 0 ? (

@@ -2,7 +2,7 @@
 import type { ImportProgress } from '../../client/workerTypes';
 import type { IterationInfo } from '../../engine/types';
 import type { LockedJob } from '../../sync/tabSync';
-import { count } from '../format';
+import { importStatusText } from './importStatus';
 import './tabs.css';
 
 const isIteration = (p: ImportProgress | IterationInfo): p is IterationInfo => 'iteration' in p;
@@ -27,7 +27,8 @@ export function OtherTabNotice(props: {
     text = `Iteration ${p.iteration} of ${max}${fit}: training RMSE ${p.trainRmse.toFixed(4)}`;
   } else if (p) {
     value = Math.round(p.fraction * 100);
-    text = p.rows > 0 ? `${count(p.rows, 'row')}, ${value}%` : `${value}%`;
+    // What the other tab's import is doing, as its own progress says it ("Reading ratings: 13,905 rows, 21%"), never "0 rows".
+    text = importStatusText('its files', p);
   }
   return (
     <section className="panel progress other-tab" aria-labelledby="other-tab-h" data-testid="other-tab">

@@ -4,7 +4,7 @@ import type { AlsModel, UserVector } from '../types';
 import { createImplicitScratch, gramOf, solveImplicitRow } from './implicit';
 import { factorPenalty } from './regularization';
 import { createSolveScratch, solveRow, type SolveScratch } from './solveRow';
-import { DEFAULT_IMPLICIT_ALPHA } from './train';
+import { implicitRowParams, implicitValues } from './implicitParams';
 
 /** YᵀY of each implicit model's item table, computed on its first use. */
 const grams = new WeakMap<Float32Array, Float64Array>();
@@ -42,8 +42,8 @@ export function foldIn(
   if (model.params.objective === 'implicit') {
     // iALS: the exact user row solve against the fixed items (YᵀY + Σ (c − 1) q qᵀ + penalty·I) x = Σ c q.
     const YtY = itemGram(model);
-    const alpha = model.params.implicitAlpha ?? DEFAULT_IMPLICIT_ALPHA;
-    const x = solveImplicitRow(YtY, model.itemFactors, rank, idx, vals, 0, n, alpha, factorPenalty(model.params, n), createImplicitScratch(rank));
+    const { alpha, reg } = implicitRowParams(model.params, nItems);
+    const x = solveImplicitRow(YtY, model.itemFactors, rank, idx, implicitValues(model.params, vals), 0, n, alpha, factorPenalty(reg, n), createImplicitScratch(rank));
     return { bias: 0, factors: Float64Array.from(x) };
   }
   const s = scratch && scratch.rank === rank ? scratch : createSolveScratch(rank);

@@ -7,9 +7,9 @@ import { meanSquare } from './cg';
 import { createImplicitScratch, gramOf, implicitHalfStep, preferenceRmse, type ImplicitScratch } from './implicit';
 import { createSolveScratch, halfStep, type HalfStepInput, type SolveScratch } from './solveRow';
 import { cgStepsFor } from './solver';
+import { implicitRowParams, implicitValues } from './implicitParams';
 
-/** Confidence per star of the implicit objective when none is given. */
-export const DEFAULT_IMPLICIT_ALPHA = 1;
+export { DEFAULT_IMPLICIT_ALPHA } from './implicitParams';
 
 /**
  * Tuned on ml-latest-small (100,836 ratings), 5-fold CV, predictions clamped to [0.5, 5]:
@@ -56,6 +56,8 @@ export function checkParams(p: AlsParams): void {
   if (p.cgSteps !== undefined && !(Number.isInteger(p.cgSteps) && p.cgSteps >= 1)) throw new RangeError(`cgSteps must be a positive integer, got ${p.cgSteps}`);
   if (p.objective !== undefined && p.objective !== 'explicit' && p.objective !== 'implicit') throw new RangeError(`objective must be explicit or implicit, got ${String(p.objective)}`);
   if (p.implicitAlpha !== undefined && !(p.implicitAlpha >= 0)) throw new RangeError(`implicitAlpha must be >= 0, got ${p.implicitAlpha}`);
+  if (p.starOffset !== undefined && !(p.starOffset >= 0 && p.starOffset < 5)) throw new RangeError(`starOffset must be in [0, 5), got ${p.starOffset}`);
+  if (p.unobservedWeight !== undefined && !(p.unobservedWeight > 0 && Number.isFinite(p.unobservedWeight))) throw new RangeError(`unobservedWeight must be > 0, got ${p.unobservedWeight}`);
 }
 
 /** RMSE of mu + bu + bi + P[u]·Q[i] over the given (user, item, rating) columns. */
@@ -128,7 +130,7 @@ export interface PreparedTraining {
   params: AlsParams;
   rank: number;
   mu: number;
-  /** Confidence per star when the objective is implicit; null for explicit. */
+  /** The kernels' confidence per star when the objective is implicit (implicitAlpha / unobservedWeight); null for explicit. */
   implicitAlpha: number | null;
   tables: TrainTables;
   userStep: HalfStepInput;
@@ -148,7 +150,11 @@ export function prepareTraining(
   const { rank, seed } = params;
   const reg = { lambda: params.lambda, biasLambda: params.biasLambda, lambdaExponent: params.lambdaExponent };
   const { nUsers, nItems } = m;
-  const implicitAlpha = params.objective === 'implicit' ? (params.implicitAlpha ?? DEFAULT_IMPLICIT_ALPHA) : null;
+  const implicit = params.objective === 'implicit';
+  // iALS rows weigh stars and penalties relative to the unobserved weight, each side with its own offset.
+  const userSide = implicit ? implicitRowParams(params, m.nItems) : { alpha: 0, reg };
+  const itemSide = implicit ? implicitRowParams(params, m.nUsers) : { alpha: 0, reg };
+  const implicitAlpha = implicit ? userSide.alpha : null;
   const mu = implicitAlpha === null ? globalMeanOf(m) : 0;
   const tables: TrainTables = {
     userFactors: alloc(nUsers * rank),
@@ -174,8 +180,8 @@ export function prepareTraining(
     mu,
     implicitAlpha,
     tables,
-    userStep: { rows: m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, reg, cgSteps },
-    itemStep: { rows: m.byItem, other: userFactors, otherBias: userBias, rank, mu, reg, cgSteps },
+    userStep: { rows: implicit ? { ...m.byUser, values: implicitValues(params, m.byUser.values, alloc) } : m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, reg: userSide.reg, cgSteps },
+    itemStep: { rows: implicit ? { ...m.byItem, values: implicitValues(params, m.byItem.values, alloc) } : m.byItem, other: userFactors, otherBias: userBias, rank, mu, reg: itemSide.reg, cgSteps },
   };
 }
 

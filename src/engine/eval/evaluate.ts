@@ -8,6 +8,8 @@ import { kFold, randomHoldout } from '../als/split';
 import { clampStars } from '../als/recommend';
 import { rankingMetrics, type UserScorer } from './ranking';
 import { perUserHoldout } from './userSplit';
+import { compareRankers, type CompareOptions, type RankerMetrics, type SkippedRanker } from './compareRankers';
+import { summarize, type Summary } from './summary';
 
 /** rmse, mae, ranking metrics ("ndcg@10", "recall@20", "precision@10", "coverage@20"…) and times in seconds. */
 export interface Metrics {
@@ -23,7 +25,7 @@ export type ModelName = 'globalMean' | 'bias' | 'popularity';
 export interface EvalReport {
   split:
     | { kind: 'holdout'; testFraction: number; seed: number }
-    | { kind: 'user-holdout'; testFraction: number; seed: number }
+    | { kind: 'user-holdout'; testFraction: number; seed: number; seeds?: number }
     | { kind: 'kfold'; folds: number; seed: number }
     | { kind: 'files'; train: string; test: string };
   ratings: number;
@@ -31,7 +33,9 @@ export interface EvalReport {
   /** Averages over folds (a holdout is one fold). */
   model: Metrics;
   baselines: Record<ModelName, Metrics>;
-  folds: { model: Metrics; baselines: Record<ModelName, Metrics> }[];
+  /** With opts.rankers: the ranking comparison, mean and standard deviation over the splits (folds or seeds). */
+  rankers?: Record<string, Summary | SkippedRanker>;
+  folds: { model: Metrics; baselines: Record<ModelName, Metrics>; rankers?: Record<string, RankerMetrics | SkippedRanker> }[];
 }
 
 /** A fitted model as the evaluator sees it: a rating predictor and a per-user scorer for ranking. */
@@ -43,7 +47,7 @@ interface Fitted {
 export const RANKING_KS = [10, 20];
 const now = () => performance.now() / 1000;
 
-function measure(fit: () => Fitted, train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, ranking = true): Metrics {
+function measure(fit: () => Fitted, train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, ranking = true, users?: ArrayLike<number>): Metrics {
   const t0 = now();
   const model = fit();
   const t1 = now();
@@ -52,7 +56,7 @@ function measure(fit: () => Fitted, train: RatingColumns, test: RatingColumns, n
   const t2 = now();
   out.predictSeconds = t2 - t1;
   if (!ranking) return out;
-  const { users: _users, ...top } = rankingMetrics(train, test, nUsers, nItems, model.scoreUser, { ks: RANKING_KS });
+  const { users: _users, ...top } = rankingMetrics(train, test, nUsers, nItems, model.scoreUser, { ks: RANKING_KS, users });
   return { ...out, ...top, rankSeconds: now() - t2 };
 }
 
@@ -102,12 +106,13 @@ export interface EvalStep {
   iteration?: number;
 }
 
-function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, params: AlsParams, step?: (model: EvalStep['model'], iteration?: number) => void) {
+function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, params: AlsParams, step?: (model: EvalStep['model'], iteration?: number) => void, opts: Pick<EvalOptions, 'rankers' | 'users'> = {}): EvalReport['folds'][number] {
   const run = (name: EvalStep['model'], fit: () => Fitted) => {
     step?.(name);
-    return measure(fit, train, test, nUsers, nItems);
+    return measure(fit, train, test, nUsers, nItems, true, opts.users);
   };
   return {
+    ...(opts.rankers ? { rankers: compareRankers(train, test, nUsers, nItems, { ...opts.rankers, users: opts.users }) } : {}),
     model: run('model', fitAls(train, nUsers, nItems, params, step && ((i) => step('model', i)))),
     baselines: {
       globalMean: run('globalMean', () => {
@@ -138,6 +143,12 @@ export interface EvalOptions {
   onFold?: (done: number, total: number) => void;
   /** Called as each model of a split starts, and after every ALS iteration: for progress. */
   onStep?: (step: EvalStep) => void;
+  /** Per-user holdout only: repeat it with seeds seed, seed + 1, … (default 1); the report gives mean and sd. */
+  seeds?: number;
+  /** Also run the ranking comparison (popularity, explicit, iALS, EASE, the default list) on every split. */
+  rankers?: CompareOptions;
+  /** Score ranking only for these users (a seeded sample on large releases). */
+  users?: ArrayLike<number>;
 }
 
 export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, opts: EvalOptions = {}): EvalReport {
@@ -148,14 +159,25 @@ export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, pa
     split = { kind: 'kfold', folds: opts.folds, seed };
     for (let f = 0; f < opts.folds; f++) {
       const { train, test } = kFold(cols, opts.folds, f, seed);
-      folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, f + 1, opts.folds)));
+      folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, f + 1, opts.folds), opts));
       opts.onFold?.(f + 1, opts.folds);
     }
-  } else {
+  } else if (opts.perUser) {
     const testFraction = opts.testFraction ?? 0.1;
-    split = { kind: opts.perUser ? 'user-holdout' : 'holdout', testFraction, seed };
-    const { train, test } = opts.perUser ? perUserHoldout(cols, nUsers, testFraction, seed) : randomHoldout(cols, testFraction, seed);
-    folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, 1, 1)));
+    const seeds = opts.seeds ?? 1;
+    if (!(Number.isInteger(seeds) && seeds >= 1)) throw new RangeError(`seeds must be a whole number of at least 1, got ${seeds}`);
+    split = { kind: 'user-holdout', testFraction, seed, ...(seeds > 1 ? { seeds } : {}) };
+    for (let k = 0; k < seeds; k++) {
+      const { train, test } = perUserHoldout(cols, nUsers, testFraction, seed + k);
+      folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, k + 1, seeds), opts));
+      opts.onFold?.(k + 1, seeds);
+    }
+  } else {
+    if ((opts.seeds ?? 1) > 1) throw new RangeError('seeds repeats a per-user holdout: use it with perUser');
+    const testFraction = opts.testFraction ?? 0.1;
+    split = { kind: 'holdout', testFraction, seed };
+    const { train, test } = randomHoldout(cols, testFraction, seed);
+    folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, 1, 1), opts));
   }
   return report(split, cols.length, params, folds);
 }
@@ -173,8 +195,9 @@ export function evaluateFiles(
   nItems: number,
   params: AlsParams,
   names: { train: string; test: string },
+  opts: Pick<EvalOptions, 'rankers' | 'users'> = {},
 ): EvalReport {
-  return report({ kind: 'files', ...names }, train.length + test.length, params, [evalSplit(train, test, nUsers, nItems, params)]);
+  return report({ kind: 'files', ...names }, train.length + test.length, params, [evalSplit(train, test, nUsers, nItems, params, undefined, opts)]);
 }
 
 function report(split: EvalReport['split'], ratings: number, params: AlsParams, folds: EvalReport['folds']): EvalReport {
@@ -185,6 +208,7 @@ function report(split: EvalReport['split'], ratings: number, params: AlsParams, 
     params,
     model: mean(folds.map((f) => f.model)),
     baselines: Object.fromEntries(names.map((n) => [n, mean(folds.map((f) => f.baselines[n]))])) as Record<ModelName, Metrics>,
+    ...(folds[0].rankers ? { rankers: summarize(folds.map((f) => f.rankers!)) } : {}),
     folds,
   };
 }

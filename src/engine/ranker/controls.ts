@@ -1,0 +1,51 @@
+// The list's non-personal controls: hidden gems (less popular first) and newer films first, as score adjustments.
+
+/** Controls of a ranked list (all off when absent). */
+export interface ListControls {
+  /** Hidden gems, 0–1: subtracts gems × (the person's top score) × popularity, popularity = log(1 + n)/log(1 + most ratings). */
+  gems?: number;
+  /** Newer films first, 0–1: adds recency × (the person's top score) × 2^(−age/half-life), age in years before the newest film. */
+  recency?: number;
+  /** Release year of every catalogue movie (0, negative or NaN: unknown, no recency bonus); needed when recency > 0. */
+  years?: ArrayLike<number>;
+  /** Diversity, 0–1: maximal marginal relevance weight (0 off); see diversify.ts. */
+  diversity?: number;
+  /** With diversity on, no two listed movies are more alike than this cosine, while other candidates remain. */
+  similarityThreshold?: number;
+}
+
+/** Half-life in years of the recency bonus: a film ten years older than the newest gets half its bonus. */
+export const RECENCY_HALF_LIFE = 10;
+
+function checkStrength(name: string, v: number | undefined): number {
+  const x = v ?? 0;
+  if (!(x >= 0 && x <= 1)) throw new RangeError(`${name} must be between 0 and 1, got ${v}`);
+  return x;
+}
+
+/**
+ * Each movie's adjustment per unit of the person's top score: −gems·popularity + recency·freshness, or null when
+ * both controls are off. The list adds scale × this to every personal score (scale = the top personal score),
+ * so the strengths mean the same whoever the person is.
+ */
+export function controlTerms(counts: ArrayLike<number>, controls: ListControls): Float64Array | null {
+  const gems = checkStrength('gems', controls.gems);
+  const recency = checkStrength('recency', controls.recency);
+  if (gems === 0 && recency === 0) return null;
+  const n = counts.length;
+  const out = new Float64Array(n);
+  if (gems > 0) {
+    let max = 0;
+    for (let i = 0; i < n; i++) max = Math.max(max, counts[i]);
+    const norm = Math.log1p(max) || 1;
+    for (let i = 0; i < n; i++) out[i] -= (gems * Math.log1p(counts[i])) / norm;
+  }
+  if (recency > 0) {
+    const years = controls.years;
+    if (!years || years.length < n) throw new RangeError(`recency needs the release year of all ${n} movies`);
+    let newest = -Infinity;
+    for (let i = 0; i < n; i++) if (years[i] > 0) newest = Math.max(newest, years[i]);
+    for (let i = 0; i < n; i++) if (years[i] > 0) out[i] += recency * Math.pow(2, -(newest - years[i]) / RECENCY_HALF_LIFE);
+  }
+  return out;
+}

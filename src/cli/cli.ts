@@ -1,8 +1,10 @@
 // `npm run cli -- <command>`: the engine on the command line; each command lives in src/cli/commands/.
 import { ImportError } from '../engine/movielens/errors';
+import * as coldstartCommand from './commands/coldstartCommand';
 import * as evalCommand from './commands/evalCommand';
 import * as importSparkCommand from './commands/importSparkCommand';
 import * as recommendCommand from './commands/recommendCommand';
+import * as similarCheckCommand from './commands/similarCheckCommand';
 import * as trainCommand from './commands/trainCommand';
 import * as tuneCommand from './commands/tuneCommand';
 import * as synthCommand from './commands/synthCommand';
@@ -19,6 +21,8 @@ const commands: Record<string, Command> = {
   recommend: recommendCommand,
   'import-spark': importSparkCommand,
   synth: synthCommand,
+  coldstart: coldstartCommand,
+  'similar-check': similarCheckCommand,
   bench: await import('./commands/benchCommand'),
 };
 

@@ -15,7 +15,7 @@ import { num, oneOf } from '../args';
 export const usage = `eval <dataset dir or zip> [--test-frac 0.1 [--per-user [--seeds N]] | --folds 5] [--seed 42]
        eval --train FILE --test FILE   (e.g. ml-100k u1.base/u1.test, or two ratings.csv files)
        [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N]
-       [--objective explicit|implicit [--alpha A]] [--solver auto|exact|cg] [--json]
+       [--objective explicit|implicit [--alpha A] [--unobserved A0] [--frequency on|off] [--star-offset S]] [--solver auto|exact|cg] [--json]
        ranking comparison: [--ease-lambda 100] [--ease-max 6000] [--ease-items K] [--blend B] [--eval-users N]
        [--gems 0..1] [--recency 0..1] [--diversity on|off|0..1]   (each adds a default-list row with that control)`;
 
@@ -24,7 +24,7 @@ function row(name: string, m: Metrics): string {
   return `${name.padEnd(12)} ${cells.join('  ')}  ${m.fitSeconds.toFixed(2).padStart(7)}`;
 }
 
-type ParamOption = 'rank' | 'lambda' | 'lambda-exponent' | 'bias-lambda' | 'iters' | 'objective' | 'solver' | 'alpha';
+type ParamOption = 'rank' | 'lambda' | 'lambda-exponent' | 'bias-lambda' | 'iters' | 'objective' | 'solver' | 'alpha' | 'unobserved' | 'frequency' | 'star-offset';
 
 /** ALS parameters from command-line values; anything not given keeps its default (including α). */
 export function alsParamsFrom(values: Partial<Record<ParamOption, string>>): AlsParams {
@@ -34,6 +34,9 @@ export function alsParamsFrom(values: Partial<Record<ParamOption, string>>): Als
     ...(objective ? { objective } : {}),
     ...(solver ? { solver } : {}),
     ...(values.alpha !== undefined ? { implicitAlpha: num(values.alpha, 'alpha', 1) } : {}),
+    ...(values.unobserved !== undefined ? { unobservedWeight: num(values.unobserved, 'unobserved', 1) } : {}),
+    ...(values.frequency !== undefined ? { frequencyScaled: oneOf(values.frequency, 'frequency', ['on', 'off'] as const) === 'on' } : {}),
+    ...(values['star-offset'] !== undefined ? { starOffset: num(values['star-offset'], 'star-offset', 0) } : {}),
     ...defaultAlsParams,
     rank: num(values.rank, 'rank', defaultAlsParams.rank),
     lambda: num(values.lambda, 'lambda', defaultAlsParams.lambda),
@@ -115,6 +118,9 @@ export function run(args: string[]): void {
       objective: { type: 'string' },
       solver: { type: 'string' },
       alpha: { type: 'string' },
+      unobserved: { type: 'string' },
+      frequency: { type: 'string' },
+      'star-offset': { type: 'string' },
       train: { type: 'string' },
       test: { type: 'string' },
       'ease-lambda': { type: 'string' },

@@ -1,16 +1,39 @@
-// `cli tune`: cross-validated grid or random search over rank, λ, α, bias λ and iterations; prints the table and the winner.
+// `cli tune`: cross-validated grid or random search (explicit: rank, λ, α, bias λ, iterations; implicit: also α0, ν, confidence from stars).
 import { parseArgs } from 'node:util';
 import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
+import { implicitTuneSpace } from '../../engine/defaults/rankerDefaults';
 import { loadDataset } from '../loadDataset';
 import { num, oneOf } from '../args';
 
 export const usage = `tune <dataset dir or zip> [--folds 5] [--seed 42] [--sample N]
        [--ranks 16,32,64] [--lambdas 1.5,2.2,3] [--exponents 0.4,1] [--bias-lambdas 3] [--iters 15] [--json]
-       [--objective implicit [--alphas 1,3,10]]   (implicit: iALS confidence 1 + alpha·r, as eval --alpha; NDCG@10 over --folds per-user 20% holdouts)`;
+       [--objective implicit [--alphas 1,3] [--unobserved 1,0.3] [--frequency on,off] [--star-offsets 0,3]]
+         (implicit: NDCG@10 over --folds per-user 20% holdouts, mean ± sd, ties with the winner marked; its own default grid)`;
 
-function list(v: string | undefined, name: string, fallback: number[]): number[] {
-  if (v === undefined) return fallback;
+function list(v: string | undefined, name: string, fallback: readonly number[]): number[] {
+  if (v === undefined) return [...fallback];
   return v.split(',').map((x) => num(x.trim(), name, NaN));
+}
+
+function switches(v: string | undefined, name: string, fallback: readonly boolean[]): boolean[] {
+  if (v === undefined) return [...fallback];
+  return v.split(',').map((x) => oneOf(x.trim(), name, ['on', 'off'] as const) === 'on');
+}
+
+/** One implicit candidate's settings as `cli eval` flags. */
+export function implicitFlags(p: TuneResult['params']): string {
+  return [
+    `--rank ${p.rank}`,
+    `--lambda ${p.lambda}`,
+    `--lambda-exponent ${p.lambdaExponent}`,
+    `--iters ${p.iterations}`,
+    `--alpha ${p.implicitAlpha}`,
+    p.unobservedWeight !== undefined ? `--unobserved ${p.unobservedWeight}` : '',
+    p.frequencyScaled !== undefined ? `--frequency ${p.frequencyScaled ? 'on' : 'off'}` : '',
+    p.starOffset !== undefined ? `--star-offset ${p.starOffset}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function run(args: string[]): void {
@@ -28,23 +51,33 @@ export function run(args: string[]): void {
       iters: { type: 'string' },
       objective: { type: 'string' },
       alphas: { type: 'string' },
+      unobserved: { type: 'string' },
+      frequency: { type: 'string' },
+      'star-offsets': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const path = positionals[0];
   if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
-  const space: SearchSpace = {
-    rank: list(values.ranks, 'ranks', [16, 32, 64]),
-    lambda: list(values.lambdas, 'lambdas', [1.5, 2.2, 3]),
-    lambdaExponent: list(values.exponents, 'exponents', [0.4, 1]),
-    biasLambda: list(values['bias-lambdas'], 'bias-lambdas', [3]),
-    iterations: list(values.iters, 'iters', [15]),
-    confidence: list(values.alphas, 'alphas', [1, 3, 10]),
-  };
   const objective = oneOf(values.objective, 'objective', ['explicit', 'implicit'] as const) ?? 'explicit';
   const implicit = objective === 'implicit';
-  const score = (r: TuneResult) => (implicit ? `NDCG@10 ${r['ndcg@10']!.toFixed(4)} recall@20 ${r['recall@20']!.toFixed(4)}` : r.rmse.toFixed(4));
-  const conf = (p: TuneResult['params']) => (implicit ? ` alpha ${p.implicitAlpha}` : '');
+  const grid = implicit ? implicitTuneSpace : null;
+  const space: SearchSpace = {
+    rank: list(values.ranks, 'ranks', grid?.rank ?? [16, 32, 64]),
+    lambda: list(values.lambdas, 'lambdas', grid?.lambda ?? [1.5, 2.2, 3]),
+    lambdaExponent: list(values.exponents, 'exponents', grid?.lambdaExponent ?? [0.4, 1]),
+    biasLambda: list(values['bias-lambdas'], 'bias-lambdas', [3]),
+    iterations: list(values.iters, 'iters', grid?.iterations ?? [15]),
+    confidence: list(values.alphas, 'alphas', grid?.confidence ?? [1, 3, 10]),
+    ...(implicit
+      ? {
+          unobservedWeight: list(values.unobserved, 'unobserved', grid!.unobservedWeight),
+          frequencyScaled: switches(values.frequency, 'frequency', grid!.frequencyScaled),
+          starOffset: list(values['star-offsets'], 'star-offsets', grid!.starOffset),
+        }
+      : {}),
+  };
+  const score = (r: TuneResult) => (implicit ? `NDCG@10 ${r['ndcg@10']!.toFixed(4)} ± ${r.ndcgSd!.toFixed(4)} recall@20 ${r['recall@20']!.toFixed(4)}` : r.rmse.toFixed(4));
   const folds = num(values.folds, 'folds', 5);
   const data = loadDataset(path);
   const results = tune(data.ratings, data.stats.users, data.stats.movies, space, {
@@ -54,23 +87,36 @@ export function run(args: string[]): void {
     objective,
     onResult: (r, done, total) =>
       !values.json &&
-      process.stderr.write(`${done}/${total} rank ${r.params.rank} λ ${r.params.lambda} α ${r.params.lambdaExponent} bias λ ${r.params.biasLambda} iters ${r.params.iterations}${conf(r.params)}: ${score(r)}\n`),
+      process.stderr.write(`${done}/${total} ${implicit ? implicitFlags(r.params) : `rank ${r.params.rank} λ ${r.params.lambda} α ${r.params.lambdaExponent} bias λ ${r.params.biasLambda} iters ${r.params.iterations}`}: ${score(r)}\n`),
   });
   if (values.json) {
     console.log(JSON.stringify({ dataset: path, objective, folds, space, winner: results[0], results }, null, 2));
     return;
   }
   if (implicit) {
-    console.log(`${path}: implicit (iALS), NDCG@10 over ${folds} per-user 20% holdouts, best first`);
-    console.log('rank  lambda  λ exp  alpha  iters  NDCG@10  recall@20  fit (s)');
+    console.log(`${path}: implicit (iALS), NDCG@10 over ${folds} per-user 20% holdouts (mean ± sd), best first; "tie": not distinguishable from the winner (paired, 2 SE)`);
+    console.log('rank  lambda  ν     alpha  α0     freq  s0   iters  NDCG@10          recall@20        fit (s)');
     for (const r of results) {
       const p = r.params;
-      console.log(
-        `${String(p.rank).padStart(4)}  ${String(p.lambda).padStart(6)}  ${String(p.lambdaExponent).padStart(5)}  ${String(p.implicitAlpha).padStart(5)}  ${String(p.iterations).padStart(5)}  ${r['ndcg@10']!.toFixed(4).padStart(7)}  ${r['recall@20']!.toFixed(4).padStart(9)}  ${r.fitSeconds.toFixed(2).padStart(7)}`,
-      );
+      const cells = [
+        String(p.rank).padStart(4),
+        String(p.lambda).padStart(6),
+        String(p.lambdaExponent).padEnd(4),
+        String(p.implicitAlpha).padStart(5),
+        String(p.unobservedWeight ?? 1).padStart(5),
+        (p.frequencyScaled ? 'on' : 'off').padStart(4),
+        String(p.starOffset ?? 0).padStart(3),
+        String(p.iterations).padStart(5),
+        `${r['ndcg@10']!.toFixed(4)} ± ${r.ndcgSd!.toFixed(4)}`,
+        `${r['recall@20']!.toFixed(4)} ± ${r.recallSd!.toFixed(4)}`,
+        r.fitSeconds.toFixed(2).padStart(7),
+        r.tie ? 'tie' : '',
+      ];
+      console.log(cells.join('  '));
     }
-    const w = results[0].params;
-    console.log(`winner: --objective implicit --rank ${w.rank} --lambda ${w.lambda} --lambda-exponent ${w.lambdaExponent} --iters ${w.iterations} --alpha ${w.implicitAlpha}`);
+    console.log(`winner (eval flags): --objective implicit ${implicitFlags(results[0].params)}`);
+    const ties = results.filter((r) => r.tie).length - 1;
+    if (ties > 0) console.log(`${ties} other candidate(s) tie with the winner: prefer the cheapest of them (fit seconds)`);
     return;
   }
   console.log(`${path}: ${folds}-fold CV RMSE, best first`);

@@ -17,6 +17,8 @@ export const rankerDefaults = Object.freeze({
   similarityThreshold: 0.7,
   /** Diversity's MMR weight when `eval --diversity on` or the app's switch turns it on. */
   diversity: 0.5,
+  /** Similar movies: neighbours need at least this many ratings (the app used 10 and showed films with 11). */
+  similarMinCount: 25,
 });
 
 /** The exact EASE reference of `cli eval`: Steck's binary X, and the largest dense inverse it attempts. */
@@ -25,4 +27,19 @@ export const easeReferenceDefaults = Object.freeze({
   lambda: 100,
   /** 6,000² float64 is 288 MB and about 10¹¹ multiply-adds (a few minutes on one core). */
   maxDim: 6000,
+});
+
+/**
+ * `cli tune --objective implicit`'s default grid (Rendle et al. 2022's knobs): rank, λ with exponent ν, α0,
+ * frequency-scaled penalty on/off, confidence per star and the star offset, iterations.
+ */
+export const implicitTuneSpace = Object.freeze({
+  rank: [32, 64],
+  lambda: [1, 3, 5],
+  lambdaExponent: [0.4, 1],
+  iterations: [10],
+  confidence: [1, 3],
+  unobservedWeight: [1, 0.3],
+  frequencyScaled: [false, true],
+  starOffset: [0, 3],
 });

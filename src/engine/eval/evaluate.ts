@@ -225,13 +225,22 @@ export function crossValidate(cols: RatingColumns, nUsers: number, nItems: numbe
 
 /**
  * Repeated per-user holdouts (fold f holds out `testFraction` of every user's ratings, seed + f) scored by ranking
- * over each user's unrated movies: what tuning an implicit model compares, since its scores are not stars.
+ * over each user's unrated movies: what tuning an implicit model compares, since its scores are not stars. The
+ * per-fold NDCG@10 and recall@20 come along so candidates can be compared fold by fold (same splits for all).
  */
-export function crossValidateRanking(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, folds: number, seed = 42, testFraction = 0.2): Metrics {
+export function crossValidateRanking(
+  cols: RatingColumns,
+  nUsers: number,
+  nItems: number,
+  params: AlsParams,
+  folds: number,
+  seed = 42,
+  testFraction = 0.2,
+): Metrics & { foldNdcg: number[]; foldRecall: number[] } {
   const per: Metrics[] = [];
   for (let f = 0; f < folds; f++) {
     const { train, test } = perUserHoldout(cols, nUsers, testFraction, seed + f);
     per.push(measure(fitAls(train, nUsers, nItems, params), train, test, nUsers, nItems));
   }
-  return mean(per);
+  return Object.assign(mean(per), { foldNdcg: per.map((m) => m['ndcg@10']), foldRecall: per.map((m) => m['recall@20']) });
 }

@@ -1,14 +1,19 @@
 // `cli tune`: cross-validated grid or random search (explicit: rank, λ, α, bias λ, iterations; implicit: also α0, ν, confidence from stars).
 import { parseArgs } from 'node:util';
 import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
-import { implicitTuneSpace } from '../../engine/defaults/rankerDefaults';
+import { tuneRanker, type RankerSpace } from '../../engine/eval/tuneRanker';
+import { implicitTuneSpace, rankerParams, rankerTuneSpace } from '../../engine/defaults/rankerDefaults';
+import type { AlsParams } from '../../engine/types';
+import type { EaseInput } from '../../engine/ranker/ranker';
 import { loadDataset } from '../loadDataset';
 import { num, oneOf } from '../args';
 
 export const usage = `tune <dataset dir or zip> [--folds 5] [--seed 42] [--sample N]
        [--ranks 16,32,64] [--lambdas 1.5,2.2,3] [--exponents 0.4,1] [--bias-lambdas 3] [--iters 15] [--json]
        [--objective implicit [--alphas 1,3] [--unobserved 1,0.3] [--frequency on,off] [--star-offsets 0,3]]
-         (implicit: NDCG@10 over --folds per-user 20% holdouts, mean ± sd, ties with the winner marked; its own default grid)`;
+         (implicit: NDCG@10 over --folds per-user 20% holdouts, mean ± sd, ties with the winner marked; its own default grid)
+       [--objective ranker [--ease-items 500,1000] [--ease-lambdas 100,200] [--ease-inputs stars,binary] [--blends 0,0.2]]
+         (the default list: EASE × iALS blend over the same holdouts; iALS from the single-valued implicit flags, else the shipped one)`;
 
 function list(v: string | undefined, name: string, fallback: readonly number[]): number[] {
   if (v === undefined) return [...fallback];
@@ -54,12 +59,17 @@ export function run(args: string[]): void {
       unobserved: { type: 'string' },
       frequency: { type: 'string' },
       'star-offsets': { type: 'string' },
+      'ease-items': { type: 'string' },
+      'ease-lambdas': { type: 'string' },
+      'ease-inputs': { type: 'string' },
+      blends: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const path = positionals[0];
   if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
-  const objective = oneOf(values.objective, 'objective', ['explicit', 'implicit'] as const) ?? 'explicit';
+  const objective = oneOf(values.objective, 'objective', ['explicit', 'implicit', 'ranker'] as const) ?? 'explicit';
+  if (objective === 'ranker') return runRanker(path, values);
   const implicit = objective === 'implicit';
   const grid = implicit ? implicitTuneSpace : null;
   const space: SearchSpace = {
@@ -129,4 +139,59 @@ export function run(args: string[]): void {
   }
   const w = results[0].params;
   console.log(`winner: --rank ${w.rank} --lambda ${w.lambda} --lambda-exponent ${w.lambdaExponent} --bias-lambda ${w.biasLambda} --iters ${w.iterations}`);
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+/** The single value of an iALS flag in ranker mode (a list there would be a search: use --objective implicit). */
+function one(values: Values, key: string, fallback: number | undefined): number | undefined {
+  const v = values[key] as string | undefined;
+  if (v === undefined) return fallback;
+  const xs = list(v, key, []);
+  if (xs.length !== 1) throw new Error(`--${key} takes one value with --objective ranker (search iALS with --objective implicit), got "${v}"`);
+  return xs[0];
+}
+
+/** `tune --objective ranker`: EASE size, λ, input and the blend, over per-user holdouts, by the default list itself. */
+function runRanker(path: string, values: Values): void {
+  const d = rankerParams.ials;
+  const w0 = one(values, 'unobserved', d.unobservedWeight);
+  const s0 = one(values, 'star-offsets', d.starOffset);
+  const ials: AlsParams = {
+    ...d,
+    rank: one(values, 'ranks', d.rank)!,
+    lambda: one(values, 'lambdas', d.lambda)!,
+    lambdaExponent: one(values, 'exponents', d.lambdaExponent),
+    iterations: one(values, 'iters', d.iterations)!,
+    implicitAlpha: one(values, 'alphas', d.implicitAlpha),
+    ...(w0 !== undefined ? { unobservedWeight: w0 } : {}),
+    ...(s0 !== undefined ? { starOffset: s0 } : {}),
+    ...(values.frequency !== undefined ? { frequencyScaled: switches(values.frequency as string, 'frequency', [false])[0] } : {}),
+  };
+  const space: RankerSpace = {
+    easeItems: list(values['ease-items'] as string | undefined, 'ease-items', rankerTuneSpace.easeItems),
+    easeLambda: list(values['ease-lambdas'] as string | undefined, 'ease-lambdas', rankerTuneSpace.easeLambda),
+    easeInput: values['ease-inputs'] === undefined ? [...rankerTuneSpace.easeInput] : (values['ease-inputs'] as string).split(',').map((x) => oneOf(x.trim(), 'ease-inputs', ['stars', 'binary'] as const) as EaseInput),
+    blend: list(values.blends as string | undefined, 'blends', rankerTuneSpace.blend),
+  };
+  const folds = num(values.folds as string | undefined, 'folds', 5);
+  const data = loadDataset(path);
+  const results = tuneRanker(data.ratings, data.stats.users, data.stats.movies, { ...rankerParams, ials }, space, {
+    folds,
+    seed: num(values.seed as string | undefined, 'seed', 42),
+  });
+  if (values.json) {
+    console.log(JSON.stringify({ dataset: path, objective: 'ranker', folds, ials, space, winner: results[0], results }, null, 2));
+    return;
+  }
+  console.log(`${path}: the default list (rankFor), NDCG@10 over ${folds} per-user 20% holdouts (mean ± sd), best first; iALS ${implicitFlags(ials)}`);
+  console.log('EASE items  λ      input   blend  NDCG@10          recall@20        EASE fit (s)');
+  for (const r of results) {
+    const p = r.params;
+    console.log(
+      `${String(p.easeItems).padStart(10)}  ${String(p.easeLambda).padStart(5)}  ${p.easeInput.padEnd(6)}  ${String(p.blend).padStart(5)}  ${r['ndcg@10'].toFixed(4)} ± ${r.ndcgSd.toFixed(4)}  ${r['recall@20'].toFixed(4)} ± ${r.recallSd.toFixed(4)}  ${r.easeSeconds.toFixed(2).padStart(8)}  ${r.tie ? 'tie' : ''}`,
+    );
+  }
+  const w = results[0].params;
+  console.log(`winner: --ease-items ${w.easeItems} --ease-lambdas ${w.easeLambda} --ease-inputs ${w.easeInput} --blends ${w.blend}`);
 }

@@ -3,7 +3,7 @@ import type { RankerParams } from '../ranker/ranker';
 
 /** PLACEHOLDER values until the search runs (see docs/MODEL.md "Ranking"). */
 export const rankerParams: Readonly<RankerParams> = Object.freeze({
-  ials: Object.freeze({ objective: 'implicit' as const, rank: 32, lambda: 5, lambdaExponent: 0.4, biasLambda: 3, iterations: 10, seed: 1, implicitAlpha: 1 }),
+  ials: Object.freeze({ objective: 'implicit' as const, rank: 32, lambda: 5, lambdaExponent: 0.4, biasLambda: 3, iterations: 10, seed: 1, implicitAlpha: 3, starOffset: 3 }),
   easeItems: 1000,
   easeLambda: 100,
   easeInput: 'stars' as const,
@@ -42,4 +42,12 @@ export const implicitTuneSpace = Object.freeze({
   unobservedWeight: [1, 0.3],
   frequencyScaled: [false, true],
   starOffset: [0, 3],
+});
+
+/** `cli tune --objective ranker`'s default grid: EASE's catalogue size, λ and input, and the iALS blend weight. */
+export const rankerTuneSpace = Object.freeze({
+  easeItems: [500, 1000, 1500],
+  easeLambda: [50, 100, 200],
+  easeInput: ['stars', 'binary'] as const,
+  blend: [0, 0.1, 0.2, 0.4],
 });

@@ -68,8 +68,6 @@ export function coldStart(cols: RatingColumns, nUsers: number, nItems: number, o
   const ranker: RankerModel = trainRanker(train, nUsers, nItems, opts.ranker);
   const explicit = trainAls(buildCsr(train, nUsers, nItems), { ...opts.explicit, objective: 'explicit' });
   const counts = ranker.counts;
-  let trainUsers = 0;
-  for (let u = 0; u < nUsers; u++) if (!cold[u]) trainUsers++;
   const deck = deckOf(counts, { ...opts.deck, years: opts.years });
   const byCount = Array.from({ length: nItems }, (_, i) => i).filter((i) => counts[i] > 0).sort((a, b) => counts[b] - counts[a] || a - b);
   const rows = toCsr(test.users, test.items, test.ratings, test.length, nUsers);
@@ -94,7 +92,7 @@ export function coldStart(cols: RatingColumns, nUsers: number, nItems: number, o
       let recent = 0;
       while (items.length < cards && shown < maxShown) {
         let card: number | null;
-        if (name === 'adaptive') card = nextCard(ranker.ials, counts, trainUsers, { items, stars }, deck, skipped);
+        if (name === 'adaptive') card = nextCard(ranker, { items, stars }, deck, [...skipped]);
         else if (fixed) card = fixed(items, skipped);
         else card = pop < byCount.length ? byCount[pop++] : null;
         if (card === null) break;

@@ -2,7 +2,10 @@
 
 /** Controls of a ranked list (all off when absent). */
 export interface ListControls {
-  /** Hidden gems, 0–1: subtracts gems × (the person's top score) × popularity, popularity = log(1 + n)/log(1 + most ratings). */
+  /**
+   * Hidden gems, 0–1: subtracts gems × (the person's top score) × popularity, popularity = the movie's percentile by
+   * number of ratings (0 for the least rated, 1 for the most rated).
+   */
   gems?: number;
   /** Newer films first, 0–1: adds recency × (the person's top score) × 2^(−age/half-life), age in years before the newest film. */
   recency?: number;
@@ -23,6 +26,21 @@ function checkStrength(name: string, v: number | undefined): number {
   return x;
 }
 
+/** Each movie's percentile by number of ratings: (movies with fewer ratings + half the others with as many) / (n − 1). */
+export function popularityPercentile(counts: ArrayLike<number>): Float64Array {
+  const n = counts.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => counts[a] - counts[b]);
+  const out = new Float64Array(n);
+  for (let r = 0; r < n; ) {
+    let e = r;
+    while (e + 1 < n && counts[order[e + 1]] === counts[order[r]]) e++;
+    const p = n > 1 ? (r + e) / 2 / (n - 1) : 0;
+    for (let k = r; k <= e; k++) out[order[k]] = p;
+    r = e + 1;
+  }
+  return out;
+}
+
 /**
  * Each movie's adjustment per unit of the person's top score: −gems·popularity + recency·freshness, or null when
  * both controls are off. The list adds scale × this to every personal score (scale = the top personal score),
@@ -35,10 +53,8 @@ export function controlTerms(counts: ArrayLike<number>, controls: ListControls):
   const n = counts.length;
   const out = new Float64Array(n);
   if (gems > 0) {
-    let max = 0;
-    for (let i = 0; i < n; i++) max = Math.max(max, counts[i]);
-    const norm = Math.log1p(max) || 1;
-    for (let i = 0; i < n; i++) out[i] -= (gems * Math.log1p(counts[i])) / norm;
+    const pct = popularityPercentile(counts);
+    for (let i = 0; i < n; i++) out[i] -= gems * pct[i];
   }
   if (recency > 0) {
     const years = controls.years;

@@ -1,10 +1,7 @@
 // Onboarding that learns: the next card is the one whose answer would pin the person's taste down most, from a deck with recent films.
 import type { AlsModel } from '../types';
-import { itemGram } from '../als/foldIn';
-import { implicitRowParams, implicitValues } from '../als/implicitParams';
-import { factorPenalty } from '../als/regularization';
 import { spdInverse } from './spdInverse';
-import type { Profile } from './ranker';
+import type { Profile, RankerModel } from './ranker';
 
 export interface DeckOptions {
   /** The most-rated movies in the deck (default 300). */
@@ -33,50 +30,99 @@ export function deckOf(counts: ArrayLike<number>, opts: DeckOptions = {}): numbe
   return [...deck].sort(byCount);
 }
 
-/**
- * What an answer to each candidate would teach: P(seen)·log(1 + w·q_tᵀA⁻¹q_t), where A is the person's iALS fold-in
- * system given the answers so far (YᵀY + Σ (c − 1)·q qᵀ + penalty·I), q_tᵀA⁻¹q_t the variance of their predicted score
- * for t (its uncertainty), w the confidence weight an average answer adds (so the log is the gain in log det A:
- * D-optimal design), and P(seen) = the movie's share of people who rated it (a card they have not seen teaches
- * nothing). Returns one value per candidate.
- */
-export function cardValues(ials: AlsModel, counts: ArrayLike<number>, nUsers: number, profile: Profile, candidates: readonly number[]): Float64Array {
-  const { rank, itemFactors: q, nItems } = ials;
-  const { alpha, reg } = implicitRowParams(ials.params, nItems);
-  const A = Float64Array.from(itemGram(ials));
-  const values = implicitValues(ials.params, Float32Array.from(profile.stars));
-  for (let k = 0; k < profile.items.length; k++) {
-    const o = profile.items[k] * rank;
-    const w = alpha * values[k];
-    for (let a = 0; a < rank; a++) for (let b = a; b < rank; b++) A[a * rank + b] += w * q[o + a] * q[o + b];
+/** How the trained people's iALS taste vectors spread: the prior a newcomer's taste is drawn from. */
+export interface TasteSpread {
+  /** Covariance of the people's factor rows (rank × rank, float64). */
+  cov: Float64Array;
+  /** People with a non-zero row (the rest had no training ratings). */
+  people: number;
+}
+
+/** The covariance of an iALS model's people (computed once per model from its user factors; the ranker keeps it). */
+export function tasteSpread(ials: AlsModel): TasteSpread {
+  const { rank, nUsers, userFactors: P } = ials;
+  const active: number[] = [];
+  for (let u = 0; u < nUsers; u++) {
+    let nz = false;
+    for (let f = 0; f < rank && !nz; f++) nz = P[u * rank + f] !== 0;
+    if (nz) active.push(u);
   }
-  const penalty = Math.max(factorPenalty(reg, profile.items.length), 1e-9);
-  for (let f = 0; f < rank; f++) A[f * rank + f] += penalty;
-  for (let a = 1; a < rank; a++) for (let b = 0; b < a; b++) A[a * rank + b] = A[b * rank + a];
-  spdInverse(A, rank);
-  // An answer's weight: the confidence of a 4-star rating (what most answers are).
-  const w = alpha * implicitValues(ials.params, Float32Array.of(4))[0];
+  const n = active.length;
+  const mean = new Float64Array(rank);
+  for (const u of active) for (let f = 0; f < rank; f++) mean[f] += P[u * rank + f] / n;
+  const cov = new Float64Array(rank * rank);
+  const d = new Float64Array(rank);
+  for (const u of active) {
+    for (let f = 0; f < rank; f++) d[f] = P[u * rank + f] - mean[f];
+    for (let a = 0; a < rank; a++) for (let b = a; b < rank; b++) cov[a * rank + b] += (d[a] * d[b]) / Math.max(1, n - 1);
+  }
+  for (let a = 1; a < rank; a++) for (let b = 0; b < a; b++) cov[a * rank + b] = cov[b * rank + a];
+  return { cov, people: n };
+}
+
+/** How the deck weighs a card: P(seen)^seenExponent, and how much a skipped card counts as looked at (0–1). */
+export const CARD_SEEN_EXPONENT = 0.5;
+export const CARD_SKIP_WEIGHT = 1;
+
+function quad(M: Float64Array, q: Float32Array, o: number, rank: number): number {
+  let s = 0;
+  for (let a = 0; a < rank; a++) {
+    let t = 0;
+    for (let b = 0; b < rank; b++) t += M[a * rank + b] * q[o + b];
+    s += q[o + a] * t;
+  }
+  return s;
+}
+
+/**
+ * What a card would teach, as Bayesian experimental design over the person's taste vector p: prior covariance Σ (how
+ * real people differ, tasteSpread), every card looked at so far an observation along its direction q̂ = q/|q| with
+ * noise σ² (the mean prior variance over the candidates): answered cards with weight 1, skipped ones with
+ * CARD_SKIP_WEIGHT (they told us that region is unknown to the person). S = (Σ⁻¹ + Σ_j w_j q̂_j q̂_jᵀ/σ²)⁻¹, and a card's
+ * value is P(seen)^CARD_SEEN_EXPONENT · log(1 + q̂_tᵀSq̂_t/σ²): the taste direction still open times how likely the person
+ * knows the film (the share of people who rated it).
+ */
+export function cardValues(model: RankerModel, profile: Profile, candidates: readonly number[], skipped: readonly number[] = []): Float64Array {
+  const { rank, itemFactors: q } = model.ials;
+  const { cov, people } = model.taste;
+  const unit = (i: number) => {
+    let n2 = 0;
+    for (let f = 0; f < rank; f++) n2 += q[i * rank + f] ** 2;
+    return n2 > 0 ? 1 / n2 : 0;
+  };
+  let trace = 0;
+  for (let f = 0; f < rank; f++) trace += cov[f * rank + f];
+  const S = Float64Array.from(cov);
+  for (let f = 0; f < rank; f++) S[f * rank + f] += 1e-6 * (trace / rank || 1);
+  let sigma2 = 0;
+  for (const t of candidates) sigma2 += (quad(S, q, t * rank, rank) * unit(t)) / candidates.length;
+  sigma2 = Math.max(sigma2, 1e-12);
+  const looked: [number, number][] = [...Array.from(profile.items, (i): [number, number] => [i, 1]), ...skipped.map((i): [number, number] => [i, CARD_SKIP_WEIGHT])];
+  if (looked.length > 0) {
+    spdInverse(S, rank);
+    for (const [i, w] of looked) {
+      const o = i * rank;
+      const s = (w * unit(i)) / sigma2;
+      for (let a = 0; a < rank; a++) for (let b = 0; b < rank; b++) S[a * rank + b] += s * q[o + a] * q[o + b];
+    }
+    spdInverse(S, rank);
+  }
   const out = new Float64Array(candidates.length);
   for (let c = 0; c < candidates.length; c++) {
-    const o = candidates[c] * rank;
-    let variance = 0;
-    for (let a = 0; a < rank; a++) {
-      let s = 0;
-      for (let b = 0; b < rank; b++) s += A[a * rank + b] * q[o + b];
-      variance += q[o + a] * s;
-    }
-    out[c] = (counts[candidates[c]] / Math.max(1, nUsers)) * Math.log1p(w * Math.max(0, variance));
+    const t = candidates[c];
+    const variance = Math.max(0, quad(S, q, t * rank, rank) * unit(t));
+    out[c] = Math.pow(model.counts[t] / Math.max(1, people), CARD_SEEN_EXPONENT) * Math.log1p(variance / sigma2);
   }
   return out;
 }
 
-/** The next card: the deck movie not yet answered, skipped or excluded with the largest cardValues (ties: more-rated first). */
-export function nextCard(ials: AlsModel, counts: ArrayLike<number>, nUsers: number, profile: Profile, deck: readonly number[], exclude: Iterable<number> = []): number | null {
-  const skip = new Set(exclude);
+/** The next card: the deck movie not answered or skipped with the largest cardValues (ties: earlier in the deck); null when none is left. */
+export function nextCard(model: RankerModel, profile: Profile, deck: readonly number[], skipped: readonly number[] = []): number | null {
+  const skip = new Set(skipped);
   for (let k = 0; k < profile.items.length; k++) skip.add(profile.items[k]);
   const open = deck.filter((i) => !skip.has(i));
   if (open.length === 0) return null;
-  const values = cardValues(ials, counts, nUsers, profile, open);
+  const values = cardValues(model, profile, open, skipped);
   let best = 0;
   for (let c = 1; c < open.length; c++) if (values[c] > values[best]) best = c;
   return open[best];

@@ -5,6 +5,7 @@ import { foldIn } from '../als/foldIn';
 import { scoreAll } from '../als/recommend';
 import { trainAls, type TrainOptions } from '../als/train';
 import { easeScoresInto, fitEase, itemCounts, mostRated, type EaseModel, type StarWeight } from './ease';
+import { tasteSpread, type TasteSpread } from './nextCard';
 
 /** How a rating becomes an entry of EASE's X: its stars / 4 (a 4-star rating weighs 1), or 1 for any rating (Steck). */
 export type EaseInput = 'stars' | 'binary';
@@ -28,6 +29,8 @@ export interface RankerModel {
   ease: EaseModel | null;
   /** Training ratings per movie: the popularity behind hidden gems, novelty and the onboarding pool. */
   counts: Int32Array;
+  /** How the trained people's iALS tastes spread (the onboarding cards' prior; user factors are not kept). */
+  taste: TasteSpread;
 }
 
 /** A person as the ranker sees them: catalogue indices of their rated movies and the stars they gave. */
@@ -49,10 +52,13 @@ export function fitRankerEase(train: RatingColumns, nUsers: number, nItems: numb
   return fitEase(train, nUsers, nItems, { lambda: params.easeLambda, items, weight: easeWeight(params.easeInput) });
 }
 
-/** Puts a ranker together from an iALS model trained elsewhere (the app trains it over shard workers). */
+/**
+ * Puts a ranker together from an iALS model trained elsewhere (the app trains it over shard workers); needs the
+ * model's user factors once, for the taste spread, and keeps nothing else of them.
+ */
 export function rankerOf(params: RankerParams, ials: AlsModel, ease: EaseModel | null, counts: Int32Array): RankerModel {
   if (ials.params.objective !== 'implicit') throw new RangeError('the ranker needs an implicit (iALS) model');
-  return { params, ials, ease, counts };
+  return { params, ials, ease, counts, taste: tasteSpread(ials) };
 }
 
 /** Trains both parts in this thread: iALS (trainAls, with its progress and cancel options), then EASE. */

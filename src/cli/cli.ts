@@ -5,6 +5,7 @@ import * as evalCommand from './commands/evalCommand';
 import * as importSparkCommand from './commands/importSparkCommand';
 import * as recommendCommand from './commands/recommendCommand';
 import * as similarCheckCommand from './commands/similarCheckCommand';
+import * as splitCommand from './commands/splitCommand';
 import * as trainCommand from './commands/trainCommand';
 import * as tuneCommand from './commands/tuneCommand';
 import * as synthCommand from './commands/synthCommand';
@@ -23,6 +24,7 @@ const commands: Record<string, Command> = {
   synth: synthCommand,
   coldstart: coldstartCommand,
   'similar-check': similarCheckCommand,
+  split: splitCommand,
   bench: await import('./commands/benchCommand'),
 };
 

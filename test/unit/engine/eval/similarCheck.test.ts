@@ -12,10 +12,13 @@ describe('similar movies', () => {
   // One "genre" per planted group; blockbusters and niche films have their own.
   const genres = Array.from({ length: data.nItems }, (_, i) => [data.movieGroup[i] >= 0 ? `G${data.movieGroup[i]}` : i < 180 ? 'Blockbuster' : 'Niche']);
 
-  test.each(['ials', 'ease'] as const)('%s: 9 in 10 neighbours share the group (chance: about a quarter); none below the minimum count', (source) => {
+  test.each([
+    ['ials', 0.9],
+    ['ease', 0.75],
+  ] as const)('%s: more than %f of the neighbours share the group (chance: about a quarter); none below the minimum count', (source, share) => {
     const r = similarCheck(genres, model.counts, (i) => similarMovies(model, i, { n: 10, minCount: 10, source }), { minRatings: 20, minCount: 10 });
     expect(r.movies).toBeGreaterThan(50);
-    expect(r.sameGenre).toBeGreaterThan(0.9);
+    expect(r.sameGenre).toBeGreaterThan(share);
     expect(r.chanceSameGenre).toBeLessThan(0.4);
     expect(r.minNeighbourRatings).toBeGreaterThanOrEqual(10);
     expect(r.neighbours).toBe(10);

@@ -1,0 +1,41 @@
+// `cli split`: writes a release's ratings as train.csv / test.csv (ratings.csv layout) for `eval --train A --test B`.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { perUserHoldout, perUserLatest } from '../../engine/eval/userSplit';
+import type { RatingColumns } from '../../engine/types';
+import { loadDataset } from '../loadDataset';
+import { num, oneOf } from '../args';
+
+export const usage = `split <dataset dir or zip> --out DIR [--by latest|random] [--test-frac 0.2] [--seed 42]
+       (latest: each user's newest ratings are the test set; random: a seeded per-user holdout)`;
+
+export function run(args: string[]): void {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, by: { type: 'string' }, 'test-frac': { type: 'string' }, seed: { type: 'string' } },
+  });
+  const path = positionals[0];
+  if (!path || !values.out) throw new Error(`usage: npm run cli -- ${usage}`);
+  const by = oneOf(values.by, 'by', ['latest', 'random'] as const) ?? 'latest';
+  const frac = num(values['test-frac'], 'test-frac', 0.2);
+  const data = loadDataset(path);
+  const r = data.ratings;
+  const order = new Map<string, number>();
+  // Timestamps travel with their rows: remember each (user, item)'s timestamp.
+  for (let k = 0; k < r.length; k++) order.set(`${r.users[k]}:${r.items[k]}`, r.timestamps[k]);
+  const split = by === 'latest' ? perUserLatest(r, r.timestamps, data.stats.users, frac) : perUserHoldout(r, data.stats.users, frac, num(values.seed, 'seed', 42));
+  const csv = (cols: RatingColumns) => {
+    const lines = ['userId,movieId,rating,timestamp'];
+    for (let k = 0; k < cols.length; k++) {
+      const ts = order.get(`${cols.users[k]}:${cols.items[k]}`) ?? 0;
+      lines.push(`${data.userIds[cols.users[k]]},${data.movies[cols.items[k]].movieId},${cols.ratings[k].toFixed(1)},${ts}`);
+    }
+    return lines.join('\n') + '\n';
+  };
+  mkdirSync(values.out, { recursive: true });
+  writeFileSync(join(values.out, 'train.csv'), csv(split.train));
+  writeFileSync(join(values.out, 'test.csv'), csv(split.test));
+  console.log(`wrote ${join(values.out, 'train.csv')} (${split.train.length.toLocaleString('en')} ratings) and test.csv (${split.test.length.toLocaleString('en')}), ${by} ${frac * 100}% of each user`);
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
 import { writeSynthRelease } from '../src/cli/commands/synthCommand';
-import type { SynthReleaseOptions } from '../src/engine/movielens/synthRelease';
+import { SYNTH_DEFAULTS, type SynthReleaseOptions } from '../src/engine/movielens/synthRelease';
 import { launch, root, serveDist, type Browser, type Page } from '../test/e2e/harness';
 import type { ReadBackMode, ReadBackResult } from './readBackPage';
 
@@ -175,7 +175,7 @@ export async function benchImport(args: string[]): Promise<Record<string, unknow
   // ml-25m's proportions (25,000,095 ratings, 162,541 users, 62,423 movies); exactly those at that size.
   const movies = ratings === 25_000_095 ? 62_423 : Math.max(100, Math.round((ratings * 62_423) / 25_000_095));
   const users = ratings === 25_000_095 ? 162_541 : Math.max(Math.ceil((2 * ratings) / movies), Math.round((ratings * 162_541) / 25_000_095));
-  const opts: SynthReleaseOptions = { ratings, users, movies, seed: 42 };
+  const opts: SynthReleaseOptions = { ratings, users, movies, seed: SYNTH_DEFAULTS.seed };
   const zip = values.zip ?? false;
   const release = ensureRelease(opts, zip);
   const ratingsFile = zip ? release.files[0] : release.files.find((f) => f.endsWith('ratings.csv'))!;

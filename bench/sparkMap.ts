@@ -2,7 +2,8 @@
 // (time to compute, PC1/PC2 variance shares) in the production build in Chromium, printed as JSON.
 import { strToU8, zipSync } from 'fflate';
 import { buildCsr } from '../src/engine/als/csr';
-import { defaultAlsParams, trainAls } from '../src/engine/als/train';
+import { trainAls } from '../src/engine/als/train';
+import { explicitDefaults } from '../src/engine/defaults/explicitDefaults';
 import { loadDataset } from '../src/cli/loadDataset';
 import { sampleFiles, sampleZipPath } from '../test/sample';
 import { plantedLowRank } from '../src/engine/synth';
@@ -13,7 +14,7 @@ import { launch, screenshot, serveDist } from '../test/e2e/harness';
 function sparkExport(): { zip: Uint8Array; rank: number; rows: number; trainSeconds: number } {
   const data = loadDataset(sampleZipPath!);
   const t0 = performance.now();
-  const model = trainAls(buildCsr(data.ratings, data.stats.users, data.stats.movies), defaultAlsParams);
+  const model = trainAls(buildCsr(data.ratings, data.stats.users, data.stats.movies), explicitDefaults);
   const trainSeconds = (performance.now() - t0) / 1000;
   const { rank } = model;
   const lines = data.movies.map((m) => JSON.stringify({ id: m.movieId, features: Array.from(model.itemFactors.subarray(m.index * rank, (m.index + 1) * rank)).map((v) => Number(v.toPrecision(8))) }));

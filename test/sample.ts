@@ -11,8 +11,12 @@ export const sampleZipPath: string | undefined = [
   join(root, '..', 'shared', 'data', 'movielens', 'ml-latest-small.zip'),
 ].find((p): p is string => !!p && existsSync(p));
 
-/** The sample's files by base name (ratings.csv, movies.csv, …). Call only when sampleZipPath is set. */
+/**
+ * The sample's files by base name (ratings.csv, movies.csv, …). Call it inside a test or a hook of a suite gated on
+ * sampleZipPath (`describe.runIf(sampleZipPath)`), never in a describe body: a skipped suite's body still runs.
+ */
 export function sampleFiles(): Record<string, Uint8Array> {
+  if (!sampleZipPath) throw new Error('ml-latest-small.zip was not found ($MOVIELENS_DIR, .cache/movielens, ../shared/data/movielens): gate this test on sampleZipPath');
   const out: Record<string, Uint8Array> = {};
   for (const [path, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(sampleZipPath!))))) {
     out[path.split('/').pop()!] = bytes;

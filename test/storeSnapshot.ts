@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { importFiles } from '../src/worker-api/importApi';
-import { openDb, tx, type DB } from '../src/store/db';
+import { closeDb, openDb, tx, type DB } from '../src/store/db';
+import { invalidateServing } from '../src/worker-api/state';
 import { setRating } from '../src/store/profile';
 import { setHidden } from '../src/store/hidden';
 import { saveModel } from '../src/store/models';
@@ -39,6 +40,16 @@ export async function snapshot(db: DB): Promise<Record<StoreName, Buffer>> {
     }
   });
   return out;
+}
+
+/** Closes and deletes the app's database and forgets the worker's serving tables: each test starts from nothing. */
+export async function resetDb(): Promise<void> {
+  await closeDb();
+  await new Promise((ok) => {
+    const r = indexedDB.deleteDatabase('pocketlens');
+    r.onsuccess = r.onerror = ok;
+  });
+  invalidateServing();
 }
 
 /** Asserts every store holds exactly the bytes of `before`. */

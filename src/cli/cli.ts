@@ -3,6 +3,7 @@ import { ImportError } from '../engine/movielens/errors';
 import * as coldstartCommand from './commands/coldstartCommand';
 import * as evalCommand from './commands/evalCommand';
 import * as importSparkCommand from './commands/importSparkCommand';
+import * as movienightCommand from './commands/movienightCommand';
 import * as recommendCommand from './commands/recommendCommand';
 import * as similarCheckCommand from './commands/similarCheckCommand';
 import * as splitCommand from './commands/splitCommand';
@@ -21,6 +22,7 @@ const commands: Record<string, Command> = {
   train: trainCommand,
   recommend: recommendCommand,
   'import-spark': importSparkCommand,
+  movienight: movienightCommand,
   synth: synthCommand,
   coldstart: coldstartCommand,
   'similar-check': similarCheckCommand,

@@ -1,6 +1,6 @@
 // In-memory MovieLens-shaped rating columns (ml-25m density, long tails, planted low rank) for the ALS benchmarks.
 import { createRng } from './als/random';
-import { plantedTruth } from './movielens/synthRelease';
+import { plantedTruth, SYNTH_DEFAULTS } from './movielens/synthRelease';
 import { AliasTable, itemPopularity, sampleDistinct, userActivity } from './movielens/synthSkew';
 import type { RatingColumns } from './types';
 
@@ -17,15 +17,15 @@ export function ml25mShape(ratings: number): { users: number; movies: number } {
 
 /**
  * `ratings` distinct (user, movie) pairs with the same user activity and movie popularity as `cli synth`,
- * half-star values from a rank-8 planted signal plus noise; user-major order. Seeded and deterministic.
+ * half-star values from a planted signal (`cli synth`'s default rank) plus noise; user-major order. Seeded and deterministic.
  */
-export function benchRatings(ratings: number, seed = 42): BenchRatings {
+export function benchRatings(ratings: number, seed = SYNTH_DEFAULTS.seed): BenchRatings {
   const { users, movies } = ml25mShape(ratings);
   const rng = createRng(seed);
   const counts = userActivity(ratings, users, movies, rng);
   const weights = itemPopularity(movies, rng);
   const table = new AliasTable(weights);
-  const truth = plantedTruth(users, movies, 8, seed + 7);
+  const truth = plantedTruth(users, movies, SYNTH_DEFAULTS.rank, seed + 7);
   const stamp = new Int32Array(movies).fill(-1);
   const chosen = new Int32Array(movies);
   const cols: RatingColumns = {

@@ -1,4 +1,4 @@
-// Matches IMDb/Letterboxd rows to a MovieLens catalogue: IMDb ids through links.csv, else normalized title + year.
+// Matches IMDb/Letterboxd rows to a MovieLens catalogue: IMDb (then TMDB) ids through links.csv, else normalized title + year.
 import { displayTitle, normalizeForSearch } from './movielens/titles';
 import type { ExternalExport, ExternalRow, SkippedRow } from './externalRatings';
 
@@ -9,6 +9,8 @@ export interface CatalogueMovie {
   year: number | null;
   /** links.csv imdbId as stored ("0114709"), or null. */
   imdbId: string | null;
+  /** links.csv tmdbId as stored ("862"), or null; absent: not known. */
+  tmdbId?: string | null;
   /** Ratings in the dataset: orders the candidates of an ambiguous row. */
   count: number;
 }
@@ -70,10 +72,13 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
 /** Lookup tables over a catalogue, built once per dataset. */
 export class CatalogueIndex {
   readonly byImdb = new Map<number, number[]>();
+  readonly byTmdb = new Map<number, number[]>();
   readonly byName = new Map<string, number[]>();
   readonly byPartial = new Map<string, number[]>();
   /** True when the dataset has IMDb links (ml-latest*, ml-20m…); ml-100k/ml-1m/ml-10m have none. */
   readonly hasImdb: boolean;
+  /** True when the dataset has TMDB links. */
+  readonly hasTmdb: boolean;
 
   constructor(readonly movies: readonly CatalogueMovie[]) {
     movies.forEach((m, i) => {
@@ -83,11 +88,18 @@ export class CatalogueIndex {
         if (list) list.push(i);
         else this.byImdb.set(id, [i]);
       }
+      if (m.tmdbId && /^\d+$/.test(m.tmdbId)) {
+        const id = Number(m.tmdbId);
+        const list = this.byTmdb.get(id);
+        if (list) list.push(i);
+        else this.byTmdb.set(id, [i]);
+      }
       const names = movieLensNames(m.title);
       for (const n of names) for (const k of nameKeys(n)) push(this.byName, k, i);
       for (const n of names) for (const p of partialNames(n)) for (const k of nameKeys(p)) push(this.byPartial, k, i);
     });
     this.hasImdb = this.byImdb.size > 0;
+    this.hasTmdb = this.byTmdb.size > 0;
   }
 }
 
@@ -152,9 +164,30 @@ function matchRow(index: CatalogueIndex, row: ExternalRow): RowMatch {
   return { kind: 'unmatched', row, reason: `${tt} is not in this dataset${what}` };
 }
 
+/**
+ * A row in Letterboxd's import layout: its IMDb id, then its TMDB id, then title + year — the file's ids may be
+ * missing (a movie without links) or unknown here (another release), and its title is still the movie's.
+ */
+function matchByIds(index: CatalogueIndex, row: ExternalRow): RowMatch {
+  const tries: [string, number | null, Map<number, number[]>][] = [
+    [`tt${String(row.imdbId).padStart(7, '0')}`, row.imdbId, index.byImdb],
+    [`TMDB ${row.tmdbId}`, row.tmdbId, index.byTmdb],
+  ];
+  const unknown: string[] = [];
+  for (const [name, id, map] of tries) {
+    if (id === null || map.size === 0) continue;
+    const hits = map.get(id) ?? [];
+    if (hits.length === 1) return { kind: 'matched', row, movieId: index.movies[hits[0]].movieId, note: null };
+    if (hits.length > 1) return { kind: 'ambiguous', row, candidates: byPopularity(index, hits, row.year), why: `${hits.length} movies in this dataset link to ${name}` };
+    unknown.push(name);
+  }
+  return byTitle(index, row, unknown.length ? `by title: ${unknown.join(' and ')} not in this dataset's links` : null);
+}
+
 /** Matches every row of an export (skipped rows come back unmatched with their reason), in file order. */
 export function matchExternalRatings(data: ExternalExport, index: CatalogueIndex): RowMatch[] {
-  const out: RowMatch[] = data.rows.map((row) => matchRow(index, row));
+  const match = data.source === 'letterboxd-import' ? matchByIds : matchRow;
+  const out: RowMatch[] = data.rows.map((row) => match(index, row));
   for (const s of data.skipped) out.push({ kind: 'unmatched', row: s, reason: s.reason });
   return out.sort((a, b) => a.row.line - b.row.line);
 }

@@ -18,7 +18,7 @@ export interface AlsParams {
   biasLambda: number;
   /**
    * Exponent α of the rating count in the factor penalty λ·n^α. Absent or 1: λ·n (ALS-WR / Spark MLlib);
-   * below 1 regularizes rare rows relatively more (tuned value in defaultAlsParams).
+   * below 1 regularizes rare rows relatively more (tuned value in src/engine/defaults/explicitDefaults.ts).
    */
   lambdaExponent?: number;
   /**
@@ -83,6 +83,20 @@ export interface IterationInfo {
   seconds: number;
   /** Threads that ran the half-steps (1 when trained in one worker); absent in models from before it was recorded. */
   workers?: number;
+}
+
+/** An import's progress report (the worker posts it throttled; tabs relay it to one another while the job runs). */
+export interface ImportProgress {
+  phase: 'download' | 'unzip' | 'parse' | 'write';
+  /** 0..1 over the whole import. */
+  fraction: number;
+  rows: number;
+  /** Ratings file bytes read (uncompressed) and its size, when known. */
+  bytesDone?: number;
+  bytesTotal?: number;
+  /** Ratings file throughput so far, and the time left at that rate. */
+  mbPerSecond?: number;
+  secondsLeft?: number;
 }
 
 export interface ScoredItem {

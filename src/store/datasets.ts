@@ -8,8 +8,7 @@ import { tx, type DB } from './db';
 import { blockBytes, tagsAt, toMovieBlocks, toMovies, toTagBlocks } from './movieBlocks';
 import { MOVIE_BLOCK, STORES, type DatasetRecord, type RatingChunkRecord, type RatingChunkRecordV2, type RatingTimesRecord } from './schema';
 import type { ImportTimings as StreamTimings } from '../engine/movielens/importRelease';
-
-export const CHUNK_ROWS = 1 << 18;
+import { CHUNK_ROWS } from '../engine/movielens/datasetBuilder';
 
 export async function listDatasets(db: DB): Promise<DatasetRecord[]> {
   const all = await tx(db, [STORES.datasets], 'readonly', (t) => t.objectStore(STORES.datasets).getAll());

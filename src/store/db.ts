@@ -1,22 +1,12 @@
 // The one door to IndexedDB: opening (with migrations) and the tx() helper every store module uses.
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, STORES, type PocketLensDB, type StoreName } from './schema';
-import { LEGACY_MOVIES, migrateToV3 } from './migrateV3';
+import { runMigrations, type UpgradeDb, type UpgradeTx } from './migrations';
 import { emitDbEvent } from './dbEvents';
 import { isQuotaError, quotaError } from './quota';
+import { StorageError } from './storageError';
 
 export type DB = IDBPDatabase<PocketLensDB>;
-
-/** Raised for storage failures a person must hear about (quota, blocked upgrade). */
-export class StorageError extends Error {
-  constructor(
-    readonly kind: 'quota' | 'blocked' | 'other',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StorageError';
-  }
-}
 
 const opened = new Map<string, Promise<DB>>();
 /** Databases another tab upgraded (to the version given; null: deleted) under this context: never reopened here. */
@@ -32,18 +22,8 @@ export function openDb(name = DB_NAME): Promise<DB> {
     let wasBlocked = false;
     p = openDB<PocketLensDB>(name, DB_VERSION, {
       upgrade(db, oldVersion, _newVersion, transaction) {
-        if (oldVersion < 1) {
-          db.createObjectStore(STORES.datasets, { keyPath: 'id' });
-          (db as unknown as IDBDatabase).createObjectStore(LEGACY_MOVIES, { keyPath: ['dataset', 'movieId'] }).createIndex('byDataset', 'dataset');
-          db.createObjectStore(STORES.ratingChunks, { keyPath: ['dataset', 'seq'] });
-          db.createObjectStore(STORES.profile, { keyPath: 'movieId' });
-          db.createObjectStore(STORES.models, { keyPath: 'id' }).createIndex('byDataset', 'datasetId');
-          db.createObjectStore(STORES.meta, { keyPath: 'key' });
-        }
-        if (oldVersion < 2) {
-          db.createObjectStore(STORES.hidden, { keyPath: 'movieId' });
-        }
-        if (oldVersion < 3) migrateToV3(db, transaction);
+        // The numbered list in migrations/: each step names the stores as its own version had them.
+        runMigrations(db as unknown as UpgradeDb, oldVersion, transaction as unknown as UpgradeTx);
       },
       blocked() {
         // An older tab keeps a connection open and did not close it on `versionchange`: say so to the person.

@@ -1,5 +1,5 @@
 // IndexedDB schema: store names, record shapes and the version number.
-// WARNING: any change to DB_VERSION, STORES, key paths or indexes needs a migration in db.ts AND a migration test
+// WARNING: any change to DB_VERSION, STORES, key paths or indexes needs a migration (migrations/vN.ts) AND a migration test
 // that opens a hand-built database of the previous version and checks every record survives.
 import type { DBSchema } from 'idb';
 import type { AlsParams, IterationInfo } from '../engine/types';

@@ -1,9 +1,9 @@
 // Small typed messages between this origin's tabs and workers (BroadcastChannel): changes, running jobs, upgrades.
-import type { ImportProgress } from '../worker-api/apiTypes';
-import type { IterationInfo } from '../engine/types';
+import type { ImportProgress, IterationInfo } from '../engine/types';
 import type { DbEvent } from '../store/dbEvents';
 
-export type JobKind = 'import' | 'train';
+/** A job that writes the store, so it holds the origin-wide job lock and reports its progress to the other tabs. */
+export type LockedJob = 'import' | 'train';
 
 export type TabMessage =
   /** The person's ratings changed (rate, remove, restore). */
@@ -15,7 +15,7 @@ export type TabMessage =
   /** A new model was stored. */
   | { type: 'model' }
   /** The tab holding the job lock reports what it runs (progress: the latest report, if any). */
-  | { type: 'job'; kind: JobKind; progress: ImportProgress | IterationInfo | null; total?: number }
+  | { type: 'job'; kind: LockedJob; progress: ImportProgress | IterationInfo | null; total?: number }
   /** The job lock was released. */
   | { type: 'job-ended' }
   /** A tab waiting for the job lock asks the holder to say what it runs. */

@@ -41,3 +41,8 @@ export async function estimateImportBytes(sources: ByteSource[]): Promise<number
   const s = await importTextSizes(sources);
   return Math.round(BASE_BYTES + s.ratings * RATINGS_FACTOR + s.other * MOVIES_FACTOR);
 }
+
+/** Bytes a stored model of `items` movies at `rank` takes: the item factors and biases (Float32) plus its record. */
+export function modelBytes(items: number, rank: number): number {
+  return BASE_BYTES + items * (rank + 1) * 4;
+}

@@ -1,5 +1,10 @@
 // Worker API for the Model lab: holdout evaluation against the baselines, and a cross-validated grid search.
-import { defaultAlsParams, checkParams } from '../engine/als/train';
+import { checkParams } from '../engine/als/train';
+import { CancelledError } from '../engine/cancelled';
+import { explicitDefaults } from '../engine/defaults/explicitDefaults';
+import { evaluationDefaults } from '../engine/defaults/evaluationDefaults';
+import { withDefaults } from '../engine/defaults/modelDefaults';
+import { TUNE_LIMITS } from '../engine/defaults/tuningDefaults';
 import { evaluate, type EvalReport, type EvalStep } from '../engine/eval/evaluate';
 import { tune, type SearchSpace, type TuneResult } from '../engine/eval/tune';
 import type { AlsParams } from '../engine/types';
@@ -10,7 +15,7 @@ import { activeDataset } from './state';
 export type { EvalStep, TuneResult };
 
 /** Thrown when a lab job's signal is aborted (in-process callers; the app terminates the jobs worker instead). */
-export class LabCancelled extends Error {
+export class LabCancelled extends CancelledError {
   constructor() {
     super('Cancelled');
     this.name = 'LabCancelled';
@@ -18,9 +23,9 @@ export class LabCancelled extends Error {
 }
 
 export interface LabEvalOptions {
-  /** Share of the ratings held out (default 0.1). */
+  /** Share of the ratings held out (default evaluationDefaults.testFraction, as `cli eval`). */
   testFraction?: number;
-  /** Seed of the holdout shuffle (default 42, as `cli eval`). */
+  /** Seed of the holdout shuffle (default evaluationDefaults.seed, as `cli eval`). */
   seed?: number;
 }
 
@@ -53,9 +58,9 @@ export async function evaluateModel(
   opts: LabEvalOptions = {},
   signal?: AbortSignal,
 ): Promise<LabEvalReport> {
-  const p: AlsParams = { ...defaultAlsParams, ...params };
+  const p: AlsParams = withDefaults(params);
   checkParams(p);
-  const testFraction = opts.testFraction ?? 0.1;
+  const testFraction = opts.testFraction ?? evaluationDefaults.testFraction;
   if (!(testFraction > 0 && testFraction < 1)) throw new RangeError(`The evaluation holdout must be above 0 and below 1, got ${testFraction}`);
   const stop = stopper(signal);
   const t0 = performance.now();
@@ -63,7 +68,7 @@ export async function evaluateModel(
   stop();
   const { folds: _folds, ...report } = evaluate(ratings, dataset.stats.users, dataset.stats.movies, p, {
     testFraction,
-    seed: opts.seed ?? 42,
+    seed: opts.seed ?? evaluationDefaults.seed,
     onStep: (s) => {
       stop();
       onStep(s);
@@ -89,17 +94,15 @@ export interface LabTuneReport {
   seconds: number;
 }
 
-/** At most this many configurations in one search (each one trains `folds` models). */
-export const MAX_TUNE_CONFIGS = 36;
-
 function checkTune(o: LabTuneOptions): void {
-  const ints = (xs: number[], lo: number, hi: number) => xs.length > 0 && xs.every((x) => Number.isInteger(x) && x >= lo && x <= hi);
-  if (!ints(o.ranks, 1, 256)) throw new RangeError(`Ranks must be whole numbers from 1 to 256, got ${o.ranks.join(', ') || 'none'}`);
+  const ints = (xs: number[], [lo, hi]: readonly [number, number]) => xs.length > 0 && xs.every((x) => Number.isInteger(x) && x >= lo && x <= hi);
+  const { rank, iterations, folds, configs } = TUNE_LIMITS;
+  if (!ints(o.ranks, rank)) throw new RangeError(`Ranks must be whole numbers from ${rank[0]} to ${rank[1]}, got ${o.ranks.join(', ') || 'none'}`);
   if (!(o.lambdas.length > 0 && o.lambdas.every((x) => Number.isFinite(x) && x >= 0))) throw new RangeError(`λ values must be numbers ≥ 0, got ${o.lambdas.join(', ') || 'none'}`);
-  if (!ints([o.iterations], 1, 100)) throw new RangeError(`Iterations must be a whole number from 1 to 100, got ${o.iterations}`);
-  if (!ints([o.folds], 2, 10)) throw new RangeError(`Folds must be a whole number from 2 to 10, got ${o.folds}`);
+  if (!ints([o.iterations], iterations)) throw new RangeError(`Iterations must be a whole number from ${iterations[0]} to ${iterations[1]}, got ${o.iterations}`);
+  if (!ints([o.folds], folds)) throw new RangeError(`Folds must be a whole number from ${folds[0]} to ${folds[1]}, got ${o.folds}`);
   const n = o.ranks.length * o.lambdas.length;
-  if (n > MAX_TUNE_CONFIGS) throw new RangeError(`${n} configurations is too many for one search (at most ${MAX_TUNE_CONFIGS})`);
+  if (n > configs) throw new RangeError(`${n} configurations is too many for one search (at most ${configs})`);
 }
 
 /**
@@ -115,13 +118,13 @@ export async function tuneModel(opts: LabTuneOptions, onResult: (r: TuneResult, 
   const space: SearchSpace = {
     rank: opts.ranks,
     lambda: opts.lambdas,
-    lambdaExponent: [defaultAlsParams.lambdaExponent ?? 1],
-    biasLambda: [defaultAlsParams.biasLambda],
+    lambdaExponent: [explicitDefaults.lambdaExponent],
+    biasLambda: [explicitDefaults.biasLambda],
     iterations: [opts.iterations],
   };
   const results = tune(ratings, dataset.stats.users, dataset.stats.movies, space, {
     folds: opts.folds,
-    seed: opts.seed ?? 42,
+    seed: opts.seed ?? evaluationDefaults.seed,
     onResult: (r, done, total) => {
       onResult(r, done, total);
       if (done < total) stop();

@@ -1,5 +1,6 @@
 // Worker API: the onboarding queue, well-known movies spread over taste space, never one already rated, hidden or skipped.
 import { onboardingPicks, popularPool } from '../engine/als/onboarding';
+import { recommendDefaults } from '../engine/defaults/recommendDefaults';
 import { openDb } from '../store/db';
 import { hiddenMovies } from '../store/hidden';
 import { getServing } from './state';
@@ -10,7 +11,7 @@ import type { MovieCard } from './apiTypes';
  * The next `n` movies to ask the person about. `skipped`: movieIds they said they have not seen. Their rated
  * movies anchor the choice, so each new card covers taste the earlier ratings did not. Without a model: most-rated.
  */
-export async function onboardingMovies(n = 12, skipped: number[] = []): Promise<MovieCard[]> {
+export async function onboardingMovies(n = recommendDefaults.onboardingCards, skipped: number[] = []): Promise<MovieCard[]> {
   const s = await getServing();
   if (!s) return [];
   const mine = await myRatings();

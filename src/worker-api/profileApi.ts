@@ -1,8 +1,10 @@
-// Worker API: the person's ratings as files — JSON backup and MovieLens CSV out, a validated backup in.
+// Worker API: the person's ratings as files — JSON backup, MovieLens CSV and a Letterboxd-ready CSV out, a validated backup in.
 import { makeBackup, parseBackup, ratingsCsv, type BackupSettings } from '../engine/backup';
+import { letterboxdCsv, type LetterboxdExport } from '../engine/exportLetterboxd';
 import { openDb } from '../store/db';
 import { getHidden } from '../store/hidden';
 import { getProfile, replaceProfile } from '../store/profile';
+import { getServing } from './state';
 
 /**
  * The backup holds the ratings, the movies marked "not interested" and the page's settings (kept by the page, in
@@ -12,6 +14,20 @@ export async function exportRatings(settings?: BackupSettings): Promise<{ json: 
   const db = await openDb();
   const ratings = await getProfile(db);
   return { json: JSON.stringify(makeBackup(ratings, new Date(), await getHidden(db), settings), null, 1), csv: ratingsCsv(ratings), count: ratings.length };
+}
+
+/**
+ * The ratings with titles, years, IMDb/TMDB ids and both scales, in the layout Letterboxd imports (and PocketLens's
+ * own IMDb/Letterboxd import reads back); titles and ids come from the active dataset.
+ */
+export async function exportLetterboxd(opts: { watchedDates?: boolean } = {}): Promise<LetterboxdExport> {
+  const ratings = await getProfile(await openDb());
+  const s = await getServing();
+  if (!s) throw new Error('No dataset is loaded: the Letterboxd export takes titles and ids from the active dataset.');
+  return letterboxdCsv(ratings, (movieId) => {
+    const i = s.byMovieId.get(movieId);
+    return i === undefined ? undefined : s.movies[i];
+  }, opts);
 }
 
 /**

@@ -13,7 +13,8 @@ import { latestModel } from '../store/models';
 import { importsRunning, whenImportEnds } from './importLock';
 import { activeDataset, getServing, invalidateServing, modelSummary, summarize, type Serving } from './state';
 import { card, myRatings } from './cards';
-import { DEFAULT_MIN_COUNT, type AppStatus, type MovieCard, type Recommendations, type RecommendOptions } from './apiTypes';
+import { recommendDefaults } from '../engine/defaults/recommendDefaults';
+import type { AppStatus, MovieCard, Recommendations, RecommendOptions } from './apiTypes';
 
 const POPULAR_DAMPING = 10;
 
@@ -81,9 +82,9 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
   const mine = await myRatings();
   const hidden = await hiddenMovies(await openDb());
   const t0 = performance.now();
-  const n = opts.n ?? 20;
+  const n = opts.n ?? recommendDefaults.n;
   // A dataset without ratings (a Spark model imported with movies.csv alone) has no counts to filter on.
-  const minCount = s.dataset.stats.ratings === 0 ? 0 : (opts.minCount ?? DEFAULT_MIN_COUNT);
+  const minCount = s.dataset.stats.ratings === 0 ? 0 : (opts.minCount ?? recommendDefaults.minCount);
   const items: number[] = [];
   const stars: number[] = [];
   for (const [movieId, rating] of mine) {

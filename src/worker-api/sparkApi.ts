@@ -3,25 +3,23 @@
 import { unzipSync } from 'fflate';
 import { ImportError } from '../engine/movielens/errors';
 import type { InputFile } from '../engine/movielens/files';
-import type { BuiltDataset, MovieInfo } from '../engine/movielens/datasetTypes';
-import { importRelease } from '../engine/movielens/importRelease';
+import type { MovieInfo } from '../engine/movielens/datasetTypes';
 import { memorySource, type ByteSource } from '../engine/movielens/source';
 import { parseMoviesCsv } from '../engine/movielens/textCsv';
 import { baseName } from '../engine/movielens/release';
 import { isSparkPart, parseSparkItemFactors, type SparkFactors } from '../engine/spark/itemFactors';
-import { openDb } from '../store/db';
-import { finishImport, importWriter, type FinishInput } from '../store/datasets';
+import { sparkDefaults } from '../engine/defaults/sparkDefaults';
+import type { FinishInput } from '../store/datasets';
 import { datasetFingerprint, saveModel } from '../store/models';
-import { setMeta } from '../store/meta';
 import type { ModelRecord } from '../store/schema';
 import type { AlsParams } from '../engine/types';
-import { blobSource } from './blobSource';
-import { withImportLock } from './importLock';
-import { ACTIVE_KEY, invalidateServing, summarize } from './state';
+import { bytesOf, progressMapper, sizeOf, sourceOf, writeImport } from './datasetImport';
+import { estimateImportBytes, modelBytes } from './importSpace';
+import { summarize } from './state';
 import type { DatasetSummary, ImportFile, ImportProgress } from './apiTypes';
 
 export interface SparkImportOptions {
-  /** Spark's regParam, used for the person's fold-in (Spark's user step: regParam·n). Default 0.1 like Spark. */
+  /** Spark's regParam, used for the person's fold-in (Spark's user step: regParam·n). Default: Spark's own (sparkDefaults). */
   regParam?: number;
   /** Dataset name; default from the zip or "spark-model". */
   name?: string;
@@ -40,10 +38,6 @@ export interface SparkImportResult {
   moviesWithoutFactors: number;
   seconds: number;
 }
-
-const isFile = (f: ImportFile): f is File => typeof Blob !== 'undefined' && f instanceof Blob;
-const sizeOf = (f: ImportFile) => (isFile(f) ? f.size : f.bytes.length);
-const bytesOf = async (f: ImportFile) => (isFile(f) ? new Uint8Array(await f.arrayBuffer()) : f.bytes);
 
 /** One input file after zips are opened: its path (zip entry or name) and how to read it. */
 interface Entry {
@@ -68,7 +62,7 @@ async function entries(files: ImportFile[]): Promise<Entry[]> {
         out.push({ path: full, size: b.length, bytes: async () => b, source: () => memorySource(baseName(path), b) });
       }
     } else {
-      out.push({ path: f.name, size: sizeOf(f), bytes: () => bytesOf(f), source: () => (isFile(f) ? blobSource(f.name, f) : memorySource(f.name, f.bytes)) });
+      out.push({ path: f.name, size: sizeOf(f), bytes: () => bytesOf(f), source: () => sourceOf(f) });
     }
   }
   return out;
@@ -107,7 +101,7 @@ function alignFactors(spark: SparkFactors, movies: MovieInfo[]): { itemFactors: 
  */
 export async function importSpark(files: ImportFile[], options: SparkImportOptions, onProgress: (p: ImportProgress) => void): Promise<SparkImportResult> {
   const t0 = performance.now();
-  const regParam = options.regParam ?? 0.1;
+  const regParam = options.regParam ?? sparkDefaults.regParam;
   if (!(regParam > 0 && Number.isFinite(regParam))) throw new Error(`regParam must be a positive number, got ${regParam}`);
   onProgress({ phase: 'unzip', fraction: 0.02, rows: 0 });
   const all = await entries(files);
@@ -134,70 +128,51 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
     throw new ImportError(moviesEntry.path, undefined, `expected the movieIds of the Spark model; none of its ${spark.ids.length} ids is in this file (is it the same dataset?)`);
   }
 
-  // 2. Written as one import: dataset record `importing`, movies and chunks, the model, then `ready`.
-  const db = await openDb();
+  // 2. Written through the one import path: refused up front when it does not fit (the release's files as the
+  // MovieLens import counts them, plus the model's factor table), then `importing`, movies and chunks, `ready`, model.
   const name = options.name ?? (files.find((f) => f.name.toLowerCase().endsWith('.zip'))?.name.replace(/\.zip$/i, '') || 'spark-model');
-  const id = `${name}-${Date.now().toString(36)}`;
   const bytes = all.reduce((s, e) => s + e.size, 0);
-  const meta = { id, name, source: `Spark ALS: ${parts.length} part file${parts.length === 1 ? '' : 's'} + ${ratingsEntry ? 'movies.csv, ratings.csv' : 'movies.csv'}`, bytes };
-  const result = await withImportLock(id, async () => {
-    const w = importWriter(db, meta);
-    try {
-      let built: Pick<BuiltDataset, 'movies' | 'stats' | 'notes' | 'chunkCount'> & Pick<FinishInput, 'tags'>;
-      if (ratingsEntry) {
-        const sources = [moviesEntry, ratingsEntry, ...(linksEntry ? [linksEntry] : [])].map((e) => e.source());
-        const r = await importRelease(
-          sources,
-          meta.source,
-          w.chunks,
-          {
-            onProgress: (p) =>
-              onProgress({ phase: p.stage === 'finish' ? 'write' : 'parse', fraction: 0.3 + 0.6 * (p.bytesTotal ? p.bytesDone / p.bytesTotal : 0), rows: p.rows, bytesDone: p.bytesDone, bytesTotal: p.bytesTotal }),
-          },
-        );
-        built = r;
-      } else {
-        const movies: MovieInfo[] = movieRows.map((m, index) => ({ ...m, index, imdbId: null, tmdbId: null, count: 0, mean: 0 }));
-        built = {
-          movies,
-          chunkCount: 0,
-          notes: ['No ratings.csv was given: rating counts and means are unknown, so the minimum-ratings filter is off.'],
-          stats: { ratings: 0, users: 0, movies: movies.length, ratedMovies: 0, missingMovies: 0, duplicates: 0, mean: 0, scale: { min: 0.5, max: 5 } },
-        };
-      }
-      onProgress({ phase: 'write', fraction: 0.92, rows: built.stats.ratings });
-      const { itemFactors, missing } = alignFactors(spark, built.movies);
-      const notes = [...built.notes];
-      if (droppedWithoutMovie > 0) notes.push(`${droppedWithoutMovie} of ${spark.ids.length} Spark factor rows have an id that is not a movieId in ${moviesEntry.path}; they were left out.`);
-      if (missing > 0) notes.push(`${missing} movies have no Spark factors (never recommended).`);
-      const record = await w.begin();
-      const model: ModelRecord = {
-        id: '', // set by saveModel: one model per (dataset, objective)
-        datasetId: id,
-        params: sparkParams(spark.rank, regParam),
-        rank: spark.rank,
-        nUsers: 0,
-        nItems: built.movies.length,
-        mu: 0,
-        itemBias: new Float32Array(built.movies.length),
-        itemFactors,
-        history: [],
-        trainSeconds: 0,
-        trainedAt: Date.now(),
+  const source = `Spark ALS: ${parts.length} part file${parts.length === 1 ? '' : 's'} + ${ratingsEntry ? 'movies.csv, ratings.csv' : 'movies.csv'}`;
+  const releaseSources = ratingsEntry ? [moviesEntry, ratingsEntry, ...(linksEntry ? [linksEntry] : [])].map((e) => e.source()) : [];
+  const needBytes = (await estimateImportBytes(ratingsEntry ? releaseSources : [moviesEntry.source()])) + modelBytes(movieRows.length, spark.rank);
+  const result = await writeImport({ name, source, bytes, needBytes }, async (job) => {
+    let built: Pick<FinishInput, 'movies' | 'stats' | 'notes' | 'chunkCount' | 'tags'>;
+    if (ratingsEntry) built = await job.streamRelease(releaseSources, progressMapper(onProgress, 0.3, 0.9));
+    else {
+      const movies: MovieInfo[] = movieRows.map((m, index) => ({ ...m, index, imdbId: null, tmdbId: null, count: 0, mean: 0 }));
+      built = {
+        movies,
+        chunkCount: 0,
+        notes: ['No ratings.csv was given: rating counts and means are unknown, so the minimum-ratings filter is off.'],
+        stats: { ratings: 0, users: 0, movies: movies.length, ratedMovies: 0, missingMovies: 0, duplicates: 0, mean: 0, scale: { min: 0.5, max: 5 } },
       };
-      // The model carries the fingerprint of the dataset as `ready` wrote it, so it is saved right after the flip
-      // (a kill in between leaves a consistent dataset without a model: the app then trains one).
-      const ready = await finishImport(db, record, { ...built, notes, chunkBytes: w.chunkBytes() });
-      const saved = await saveModel(db, { ...model, datasetFingerprint: datasetFingerprint(ready) });
-      onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
-      return { ready, modelId: saved.id, missing };
-    } catch (e) {
-      await w.abandon();
-      throw e;
     }
+    onProgress({ phase: 'write', fraction: 0.92, rows: built.stats.ratings });
+    const { itemFactors, missing } = alignFactors(spark, built.movies);
+    const notes = [...built.notes];
+    if (droppedWithoutMovie > 0) notes.push(`${droppedWithoutMovie} of ${spark.ids.length} Spark factor rows have an id that is not a movieId in ${moviesEntry.path}; they were left out.`);
+    if (missing > 0) notes.push(`${missing} movies have no Spark factors (never recommended).`);
+    const model: ModelRecord = {
+      id: '', // set by saveModel: one model per (dataset, objective)
+      datasetId: job.id,
+      params: sparkParams(spark.rank, regParam),
+      rank: spark.rank,
+      nUsers: 0,
+      nItems: built.movies.length,
+      mu: 0,
+      itemBias: new Float32Array(built.movies.length),
+      itemFactors,
+      history: [],
+      trainSeconds: 0,
+      trainedAt: Date.now(),
+    };
+    // The model carries the fingerprint of the dataset as `ready` wrote it, so it is saved right after the flip
+    // (a kill in between leaves a consistent dataset without a model: the app then trains one).
+    const ready = await job.finish({ ...built, notes });
+    const saved = await saveModel(job.db, { ...model, datasetFingerprint: datasetFingerprint(ready) });
+    onProgress({ phase: 'write', fraction: 1, rows: built.stats.ratings });
+    return { ready, modelId: saved.id, missing };
   });
-  await setMeta(db, ACTIVE_KEY, result.ready.id);
-  invalidateServing();
   return {
     dataset: summarize(result.ready),
     modelId: result.modelId,

@@ -1,6 +1,7 @@
 // Worker API: training ALS (explicit or implicit) on the active dataset, optionally with a validation holdout, and storing the model.
 import { buildCsr } from '../engine/als/csr';
-import { defaultAlsParams, trainAls, type TrainOptions } from '../engine/als/train';
+import { trainAls, type TrainOptions } from '../engine/als/train';
+import { withDefaults } from '../engine/defaults/modelDefaults';
 import { shareMatrix } from '../engine/als/shard';
 import { trainAlsParallel } from '../engine/als/trainParallel';
 import { randomHoldout } from '../engine/als/split';
@@ -33,7 +34,7 @@ export async function train(params: Partial<AlsParams>, onProgress: (i: Iteratio
   const db = await openDb();
   const dataset = await activeDataset();
   if (!dataset) throw new Error('There is no dataset to train on yet.');
-  const p: AlsParams = { ...defaultAlsParams, ...params };
+  const p: AlsParams = withDefaults(params);
   const holdout = options.holdout ?? 0;
   if (!(holdout >= 0 && holdout < 1)) throw new RangeError(`The validation holdout must be at least 0 and below 1, got ${holdout}`);
   const t0 = performance.now();

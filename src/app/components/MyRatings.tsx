@@ -2,9 +2,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { EngineFaultError, serving } from '../../client/engineClient';
 import type { ImportEntry } from '../../engine/externalRatingsPlan';
-import type { ImportPreview } from '../../worker-api/externalImportApi';
-import type { MovieCard } from '../../worker-api/apiTypes';
-import { ImportReview } from './ImportReview';
+import type { ImportPreview, MovieCard } from '../../client/workerTypes';
+import { ImportReview } from './importReview/ImportReview';
 import { MyRatingsList, SORTS, sortRatings, type SortId } from './MyRatingsList';
 import type { RatingsState } from '../useRatings';
 import { applySettings, currentSettings } from '../settings';

@@ -1,14 +1,14 @@
 // Shown while another tab runs an import or a training: its progress, and that this tab goes on when it ends.
-import type { ImportProgress } from '../../worker-api/apiTypes';
+import type { ImportProgress } from '../../client/workerTypes';
 import type { IterationInfo } from '../../engine/types';
-import type { JobKind } from '../../sync/tabSync';
+import type { LockedJob } from '../../sync/tabSync';
 import { thousands } from '../format';
 import './tabs.css';
 
 const isIteration = (p: ImportProgress | IterationInfo): p is IterationInfo => 'iteration' in p;
 
 export function OtherTabNotice(props: {
-  job: JobKind | null;
+  job: LockedJob | null;
   progress: ImportProgress | IterationInfo | null;
   total?: number;
   /** What this tab will import once the other tab is done (files it was given), if anything. */

@@ -1,7 +1,7 @@
 // Filters for the recommendation list: genre, release years, minimum number of MovieLens ratings.
 import { useEffect, useId, useState } from 'react';
 import { serving } from '../../client/engineClient';
-import { DEFAULT_MIN_COUNT } from '../../worker-api/apiTypes';
+import { recommendDefaults } from '../../engine/defaults/recommendDefaults';
 
 export interface Filters {
   genre: string | null;
@@ -10,7 +10,7 @@ export interface Filters {
   minCount: number;
 }
 
-export const DEFAULT_FILTERS: Filters = { genre: null, yearFrom: null, yearTo: null, minCount: DEFAULT_MIN_COUNT };
+export const DEFAULT_FILTERS: Filters = { genre: null, yearFrom: null, yearTo: null, minCount: recommendDefaults.minCount };
 
 const year = (v: string): number | null => (/^\d{4}$/.test(v.trim()) ? Number(v) : null);
 

@@ -2,10 +2,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import { postTabMessage } from '../../sync/tabSync';
-import type { Recommendations } from '../../worker-api/apiTypes';
+import type { Recommendations } from '../../client/workerTypes';
 import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';
-import { Onboarding } from './Onboarding';
+import { Onboarding } from './onboarding/Onboarding';
 import { RecommendationList } from './RecommendationList';
 import type { Filters } from './RecFilters';
 import type { RankBy } from './RankBySwitch';
@@ -22,7 +22,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
   useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);
 
   const refresh = useCallback(async () => {
-    setRecs(await serving.api.recommend({ n: 20, ...filters, objective: rankBy }));
+    setRecs(await serving.api.recommend({ ...filters, objective: rankBy }));
   }, [filters, rankBy]);
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 // Data screen: import a model trained with Spark MLlib ALS (its itemFactors JSON parts) plus the dataset's movies.csv.
 import { useId, useRef, useState } from 'react';
 import { CancelledError, jobs, proxy, serving } from '../../client/engineClient';
-import type { ImportProgress, SparkImportResult } from '../../worker-api/engineApi';
+import type { ImportProgress, SparkImportResult } from '../../client/workerTypes';
+import { sparkDefaults } from '../../engine/defaults/sparkDefaults';
 import './SparkImport.css';
 
 /** A short description of the picked files: part files counted, the rest by name. */
@@ -17,7 +18,7 @@ let lastResult: SparkImportResult | null = null;
 export function SparkImport(props: { onImported: () => void }) {
   const id = useId();
   const [files, setFiles] = useState<File[]>([]);
-  const [reg, setReg] = useState('0.1');
+  const [reg, setReg] = useState(String(sparkDefaults.regParam));
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);

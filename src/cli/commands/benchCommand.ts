@@ -4,17 +4,19 @@ import { parseArgs } from 'node:util';
 import { buildCsr } from '../../engine/als/csr';
 import { createRng } from '../../engine/als/random';
 import { shardSetup, shareMatrix, sharedFloat32, type Side } from '../../engine/als/shard';
-import { cgStepsFor } from '../../engine/als/solver';
+import { cgStepsFor, SOLVERS } from '../../engine/als/solver';
 import { solveRow } from '../../engine/als/solveRow';
-import { beginHalfStep, createTrainScratch, defaultAlsParams, iterationReport, prepareTraining, runHalfStep } from '../../engine/als/train';
+import { beginHalfStep, createTrainScratch, iterationReport, prepareTraining, runHalfStep } from '../../engine/als/train';
+import { explicitDefaults } from '../../engine/defaults/explicitDefaults';
+import { SYNTH_DEFAULTS } from '../../engine/movielens/synthRelease';
 import { CHUNKS_PER_THREAD } from '../../engine/als/trainParallel';
 import { benchRatings } from '../../engine/benchRatings';
 import type { AlsParams } from '../../engine/types';
-import { num } from '../args';
+import { num, oneOf } from '../args';
 import { mlMatrixRows } from '../mlMatrixHalfStep';
 import { createNodeShardPool } from '../nodeShardPool';
 
-export const usage = `bench als [--ratings 1000000] [--rank 64] [--workers 1] [--iters 6] [--solver auto|exact|cg] [--cg-steps S] [--json]`;
+export const usage = `bench als [--ratings 1000000] [--rank ${explicitDefaults.rank}] [--workers 1] [--iters 6] [--solver ${SOLVERS.join('|')}] [--cg-steps S] [--json]`;
 
 const cpuSeconds = (): number => {
   const c = process.cpuUsage();
@@ -43,7 +45,7 @@ export async function benchAls(o: BenchAlsOptions): Promise<Record<string, unkno
   const data = benchRatings(o.ratings, o.seed);
   const m0 = buildCsr(data.columns, data.nUsers, data.nItems);
   const m = o.workers > 1 ? shareMatrix(m0) : m0;
-  const params: AlsParams = { ...defaultAlsParams, rank: o.rank, iterations: o.iterations, solver: o.solver, cgSteps: o.cgSteps };
+  const params: AlsParams = { ...explicitDefaults, rank: o.rank, iterations: o.iterations, solver: o.solver, cgSteps: o.cgSteps };
   const t = prepareTraining(m, params, o.workers > 1 ? sharedFloat32 : undefined);
   const scratch = createTrainScratch(t);
   const pool = o.workers > 1 ? createNodeShardPool(o.workers) : null;
@@ -147,18 +149,17 @@ export async function run(args: string[]): Promise<void> {
     },
   });
   if (positionals[0] !== 'als') throw new Error(`usage: npm run cli -- ${usage}`);
-  const solver = (values.solver ?? 'auto') as AlsParams['solver'];
-  if (!['auto', 'exact', 'cg'].includes(solver ?? '')) throw new Error(`--solver expects auto, exact or cg, got "${values.solver}"`);
+  const solver = oneOf(values.solver, 'solver', SOLVERS) ?? 'auto';
   const workers = num(values.workers, 'workers', 1);
   if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers expects a whole number of at least 1, got "${values.workers}"`);
   const result = await benchAls({
     ratings: num(values.ratings, 'ratings', 1_000_000),
-    rank: num(values.rank, 'rank', 64),
+    rank: num(values.rank, 'rank', explicitDefaults.rank),
     workers,
     iterations: Math.max(2, num(values.iters, 'iters', 6)),
     solver,
     cgSteps: values['cg-steps'] === undefined ? undefined : num(values['cg-steps'], 'cg-steps', 3),
-    seed: num(values.seed, 'seed', 42),
+    seed: num(values.seed, 'seed', SYNTH_DEFAULTS.seed),
     log: values.json ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   if (values.json) console.log(JSON.stringify(result));

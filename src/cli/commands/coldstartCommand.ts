@@ -1,7 +1,7 @@
 // `cli coldstart`: newcomers answer 10 onboarding cards from their own ratings; NDCG@10 of their first list per deck.
 import { parseArgs } from 'node:util';
 import { coldStart } from '../../engine/eval/coldStart';
-import { defaultAlsParams } from '../../engine/als/train';
+import { explicitDefaults } from '../../engine/defaults/explicitDefaults';
 import { rankerParams } from '../../engine/defaults/rankerDefaults';
 import { loadDataset } from '../loadDataset';
 import { num } from '../args';
@@ -34,7 +34,7 @@ export function run(args: string[]): void {
   const result = coldStart(data.ratings, data.stats.users, data.stats.movies, {
     ...opts,
     ranker: rankerParams,
-    explicit: defaultAlsParams,
+    explicit: explicitDefaults,
     years: data.movies.map((m) => m.year ?? -1),
     onDeck: (d) => !values.json && process.stderr.write(`  ${d} deck…\n`),
   });

@@ -1,7 +1,10 @@
 // `cli eval`: rating-prediction metrics for ALS and the baselines, and the ranking comparison (popularity, stars, iALS, EASE, the default list).
 import { parseArgs } from 'node:util';
-import { defaultAlsParams } from '../../engine/als/train';
 import { createRng } from '../../engine/als/random';
+import { SOLVERS } from '../../engine/als/solver';
+import { defaultsFor, OBJECTIVES } from '../../engine/defaults/modelDefaults';
+import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
+import { explicitDefaults } from '../../engine/defaults/explicitDefaults';
 import { evaluate, evaluateFiles, type EvalReport, type Metrics } from '../../engine/eval/evaluate';
 import type { CompareOptions } from '../../engine/eval/compareRankers';
 import type { Summary } from '../../engine/eval/summary';
@@ -12,7 +15,7 @@ import { loadDataset } from '../loadDataset';
 import { loadSplit } from '../loadSplit';
 import { num, oneOf } from '../args';
 
-export const usage = `eval <dataset dir or zip> [--test-frac 0.1 [--per-user [--seeds N]] | --folds 5] [--seed 42]
+export const usage = `eval <dataset dir or zip> [--test-frac ${evaluationDefaults.testFraction} [--per-user [--seeds N]] | --folds 5] [--seed ${evaluationDefaults.seed}]
        eval --train FILE --test FILE   (e.g. ml-100k u1.base/u1.test, or two ratings.csv files)
        [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N]
        [--objective explicit|implicit [--alpha A] [--unobserved A0] [--frequency on|off] [--star-offset S]] [--solver auto|exact|cg] [--json]
@@ -26,23 +29,27 @@ function row(name: string, m: Metrics): string {
 
 type ParamOption = 'rank' | 'lambda' | 'lambda-exponent' | 'bias-lambda' | 'iters' | 'objective' | 'solver' | 'alpha' | 'unobserved' | 'frequency' | 'star-offset';
 
-/** ALS parameters from command-line values; anything not given keeps its default (including α). */
+/**
+ * ALS parameters from command-line values; anything not given keeps its objective's default (explicit or implicit,
+ * src/engine/defaults), the λ exponent α included.
+ */
 export function alsParamsFrom(values: Partial<Record<ParamOption, string>>): AlsParams {
-  const objective = oneOf(values.objective, 'objective', ['explicit', 'implicit'] as const);
-  const solver = oneOf(values.solver, 'solver', ['auto', 'exact', 'cg'] as const);
+  const objective = oneOf(values.objective, 'objective', OBJECTIVES);
+  const solver = oneOf(values.solver, 'solver', SOLVERS);
+  const d = defaultsFor(objective);
   return {
     ...(objective ? { objective } : {}),
     ...(solver ? { solver } : {}),
-    ...(values.alpha !== undefined ? { implicitAlpha: num(values.alpha, 'alpha', 1) } : {}),
-    ...(values.unobserved !== undefined ? { unobservedWeight: num(values.unobserved, 'unobserved', 1) } : {}),
+    ...d,
+    ...(values.alpha !== undefined ? { implicitAlpha: num(values.alpha, 'alpha', NaN) } : {}),
+    ...(values.unobserved !== undefined ? { unobservedWeight: num(values.unobserved, 'unobserved', NaN) } : {}),
     ...(values.frequency !== undefined ? { frequencyScaled: oneOf(values.frequency, 'frequency', ['on', 'off'] as const) === 'on' } : {}),
-    ...(values['star-offset'] !== undefined ? { starOffset: num(values['star-offset'], 'star-offset', 0) } : {}),
-    ...defaultAlsParams,
-    rank: num(values.rank, 'rank', defaultAlsParams.rank),
-    lambda: num(values.lambda, 'lambda', defaultAlsParams.lambda),
-    lambdaExponent: num(values['lambda-exponent'], 'lambda-exponent', defaultAlsParams.lambdaExponent ?? 1),
-    biasLambda: num(values['bias-lambda'], 'bias-lambda', defaultAlsParams.biasLambda),
-    iterations: num(values.iters, 'iters', defaultAlsParams.iterations),
+    ...(values['star-offset'] !== undefined ? { starOffset: num(values['star-offset'], 'star-offset', NaN) } : {}),
+    rank: num(values.rank, 'rank', d.rank),
+    lambda: num(values.lambda, 'lambda', d.lambda),
+    lambdaExponent: num(values['lambda-exponent'], 'lambda-exponent', d.lambdaExponent),
+    biasLambda: num(values['bias-lambda'], 'bias-lambda', d.biasLambda),
+    iterations: num(values.iters, 'iters', d.iterations),
   };
 }
 
@@ -139,9 +146,9 @@ export function run(args: string[]): void {
   if (!path && !files) throw new Error(`usage: npm run cli -- ${usage}`);
   const params = alsParamsFrom(values);
   const implicit = params.objective === 'implicit';
-  const seed = num(values.seed, 'seed', 42);
+  const seed = num(values.seed, 'seed', evaluationDefaults.seed);
   const rankers: CompareOptions = {
-    explicit: implicit ? { ...defaultAlsParams } : params,
+    explicit: implicit ? { ...explicitDefaults } : params,
     ials: implicit ? params : rankerParams.ials,
     ranker: {
       ...rankerParams,
@@ -167,7 +174,7 @@ export function run(args: string[]): void {
     const users = sampleUsers(data.stats.users, num(values['eval-users'], 'eval-users', 0), seed);
     report = evaluate(data.ratings, data.stats.users, data.stats.movies, params, {
       folds: values.folds ? num(values.folds, 'folds', 5) : undefined,
-      testFraction: num(values['test-frac'], 'test-frac', 0.1),
+      testFraction: num(values['test-frac'], 'test-frac', evaluationDefaults.testFraction),
       perUser: values['per-user'],
       seeds: num(values.seeds, 'seeds', 1),
       seed,

@@ -9,8 +9,9 @@ import { parseSparkItemFactors, sparkToPortable, type MovieDetails } from '../..
 import type { InputFile } from '../../engine/movielens/files';
 import { loadDataset } from '../loadDataset';
 import { num } from '../args';
+import { sparkDefaults } from '../../engine/defaults/sparkDefaults';
 
-export const usage = `import-spark <item-factors dir | zip | part files…> --movies <movies.csv | dataset dir or zip> --out model.plm [--reg 0.1] [--json]`;
+export const usage = `import-spark <item-factors dir | zip | part files…> --movies <movies.csv | dataset dir or zip> --out model.plm [--reg ${sparkDefaults.regParam}] [--json]`;
 
 /** A Spark output folder, a zip of it, or part files named one by one. */
 function readFactorFiles(paths: string[]): InputFile[] {
@@ -35,7 +36,7 @@ export function run(args: string[]): void {
   });
   if (positionals.length === 0 || !values.movies || !values.out) throw new Error(`usage: npm run cli -- ${usage}`);
   const spark = parseSparkItemFactors(readFactorFiles(positionals));
-  const model = sparkToPortable(spark, readMovies(values.movies), { regParam: num(values.reg, 'reg', 0.1), dataset: basename(values.movies) });
+  const model = sparkToPortable(spark, readMovies(values.movies), { regParam: num(values.reg, 'reg', sparkDefaults.regParam), dataset: basename(values.movies) });
   const { dropped, ...portable } = model;
   const bytes = encodeModel(portable);
   writeFileSync(values.out, bytes);

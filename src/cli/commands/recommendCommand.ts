@@ -10,8 +10,9 @@ import { CSV_OPTIONS, unifyLineBreaks } from '../../engine/movielens/csvText';
 import { ImportError } from '../../engine/movielens/errors';
 import { displayTitle } from '../../engine/movielens/titles';
 import { num } from '../args';
+import { recommendDefaults } from '../../engine/defaults/recommendDefaults';
 
-export const usage = `recommend model.plm --ratings my.csv [--n 20] [--min-count 25] [--json]   (my.csv: movieId,rating columns with a header)`;
+export const usage = `recommend model.plm --ratings my.csv [--n ${recommendDefaults.n}] [--min-count ${recommendDefaults.minCount}] [--json]   (my.csv: movieId,rating columns with a header)`;
 
 /** Reads a ratings file with a header naming movieId and rating (e.g. MovieLens ratings.csv layout). */
 export function readPersonRatings(text: string, file: string): { movieId: number; rating: number }[] {
@@ -46,7 +47,7 @@ export function run(args: string[]): void {
   const stars = known.map((r) => r.rating);
   const user = foldIn(model, items, stars);
   const counts = Int32Array.from(portable.movies, (m) => m.count);
-  const top = topN(model, user, { n: num(values.n, 'n', 20), exclude: items, minCount: num(values['min-count'], 'min-count', 25), counts });
+  const top = topN(model, user, { n: num(values.n, 'n', recommendDefaults.n), exclude: items, minCount: num(values['min-count'], 'min-count', recommendDefaults.minCount), counts });
   // An implicit (iALS) model ranks by its watch score (near 1: very likely to watch), which is not stars.
   const implicit = model.params.objective === 'implicit';
   const rows = top.map((t) => {

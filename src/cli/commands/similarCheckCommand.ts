@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { similarItems } from '../../engine/als/similar';
 import { buildCsr } from '../../engine/als/csr';
-import { defaultAlsParams, trainAls } from '../../engine/als/train';
+import { trainAls } from '../../engine/als/train';
+import { explicitDefaults } from '../../engine/defaults/explicitDefaults';
 import { similarCheck, type SimilarCheckResult } from '../../engine/eval/similarCheck';
 import { rankerDefaults, rankerParams } from '../../engine/defaults/rankerDefaults';
 import { trainRanker } from '../../engine/ranker/ranker';
@@ -34,7 +35,7 @@ export function run(args: string[]): void {
   const genres = data.movies.map((m) => m.genres.filter((g) => g !== '(no genres listed)'));
   const log = (s: string) => !values.json && process.stderr.write(`${s}\n`);
   log('training the explicit model and the ranker on all ratings…');
-  const explicit = trainAls(buildCsr(data.ratings, users, movies), defaultAlsParams);
+  const explicit = trainAls(buildCsr(data.ratings, users, movies), explicitDefaults);
   const ranker = trainRanker(data.ratings, users, movies, rankerParams);
   const counts = ranker.counts;
   const check = (similar: (i: number) => { item: number; score: number }[], min: number) => similarCheck(genres, counts, similar, { minRatings, minCount: min });

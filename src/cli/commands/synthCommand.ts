@@ -3,7 +3,8 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
-import { checkSynthOptions, synthLinksCsv, synthMoviesCsv, synthRatingsCsv, type SynthReleaseOptions } from '../../engine/movielens/synthRelease';
+import { checkSynthOptions, SYNTH_DEFAULTS, synthLinksCsv, synthMoviesCsv, synthRatingsCsv, type SynthReleaseOptions } from '../../engine/movielens/synthRelease';
+import { ml25mShape } from '../../engine/benchRatings';
 import { num } from '../args';
 
 export const usage = `synth --ratings N [--users U] [--movies M] --out DIR [--zip] [--seed S] [--rank R]
@@ -94,12 +95,13 @@ export function run(args: string[]): void {
   if (!values.ratings || !values.out) throw new Error(`usage: npm run cli -- ${usage}`);
   const ratings = num(values.ratings, 'ratings', 0);
   // Defaults keep ml-25m's proportions: 154 ratings per user, 400 per movie.
+  const shape = ml25mShape(ratings);
   const opts: SynthReleaseOptions = {
     ratings,
-    users: num(values.users, 'users', Math.max(1, Math.round(ratings / 154))),
-    movies: num(values.movies, 'movies', Math.max(1, Math.round(ratings / 400))),
-    seed: num(values.seed, 'seed', 42),
-    rank: num(values.rank, 'rank', 8),
+    users: num(values.users, 'users', shape.users),
+    movies: num(values.movies, 'movies', shape.movies),
+    seed: num(values.seed, 'seed', SYNTH_DEFAULTS.seed),
+    rank: num(values.rank, 'rank', SYNTH_DEFAULTS.rank),
   };
   const r = writeSynthRelease(opts, values.out, values.zip ?? false, (line) => process.stderr.write(`${line}\n`));
   console.log(

@@ -34,7 +34,7 @@ export function run(args: string[]): void {
   const params = alsParamsFrom(values);
   const data = loadDataset(path);
   // --holdout F: train on the rest and report the held-out RMSE after every iteration (the model excludes them).
-  const holdout = values.holdout !== undefined ? num(values.holdout, 'holdout', 0.1) : 0;
+  const holdout = num(values.holdout, 'holdout', 0);
   const { train, test } = holdout > 0 ? randomHoldout(data.ratings, holdout, params.seed) : { train: data.ratings, test: undefined };
   const t0 = performance.now();
   const history: { iteration: number; trainRmse: number; validationRmse?: number; seconds: number }[] = [];

@@ -1,28 +1,63 @@
-// `cli tune`: cross-validated grid or random search (explicit: rank, λ, α, bias λ, iterations; implicit: also α0, ν, confidence from stars).
+// `cli tune`: cross-validated grid or random search (explicit: rank, λ, α, bias λ, iterations; implicit: also α0, ν, confidence from stars; ranker: EASE and the blend).
 import { parseArgs } from 'node:util';
 import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
 import { tuneRanker, type RankerSpace } from '../../engine/eval/tuneRanker';
-import { implicitTuneSpace, rankerParams, rankerTuneSpace } from '../../engine/defaults/rankerDefaults';
+import { rankerParams } from '../../engine/defaults/rankerDefaults';
 import type { AlsParams } from '../../engine/types';
 import type { EaseInput } from '../../engine/ranker/ranker';
 import { loadDataset } from '../loadDataset';
 import { num, oneOf } from '../args';
+import { OBJECTIVES } from '../../engine/defaults/modelDefaults';
+import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
+import { cliImplicitTuneDefaults, cliRankerTuneDefaults, cliTuneDefaults } from '../../engine/defaults/tuningDefaults';
 
-export const usage = `tune <dataset dir or zip> [--folds 5] [--seed 42] [--sample N]
-       [--ranks 16,32,64] [--lambdas 1.5,2.2,3] [--exponents 0.4,1] [--bias-lambdas 3] [--iters 15] [--json]
-       [--objective implicit [--alphas 1,3] [--unobserved 1,0.3] [--frequency on,off] [--star-offsets 0,3]]
-         (implicit: NDCG@10 over --folds per-user 20% holdouts, mean ± sd, ties with the winner marked; its own default grid)
-       [--objective ranker [--ease-items 500,1000] [--ease-lambdas 100,200] [--ease-inputs stars,binary] [--blends 0,0.2]]
-         (the default list: EASE × iALS blend over the same holdouts; iALS from the single-valued implicit flags, else the shipped one)`;
+const d = cliTuneDefaults.space;
+const di = cliImplicitTuneDefaults.space;
+const dr = cliRankerTuneDefaults;
+const rankingPct = `${Math.round(evaluationDefaults.rankingTestFraction * 100)}%`;
+const onOff = (xs: readonly boolean[]) => xs.map((x) => (x ? 'on' : 'off')).join(',');
 
-function list(v: string | undefined, name: string, fallback: readonly number[]): number[] {
-  if (v === undefined) return [...fallback];
+export const usage = `tune <dataset dir or zip> [--folds ${cliTuneDefaults.folds}] [--seed ${evaluationDefaults.seed}] [--sample N]
+       [--ranks ${d.rank.join(',')}] [--lambdas ${d.lambda.join(',')}] [--exponents ${d.lambdaExponent.join(',')}] [--bias-lambdas ${d.biasLambda.join(',')}] [--iters ${d.iterations.join(',')}] [--json]
+       [--objective implicit [--alphas ${di.confidence.join(',')}] [--unobserved ${di.unobservedWeight.join(',')}] [--frequency ${onOff(di.frequencyScaled)}] [--star-offsets ${di.starOffset.join(',')}]]
+         (implicit: iALS, its own grid (rank ${di.rank.join(',')}, λ ${di.lambda.join(',')}, ν ${di.lambdaExponent.join(',')}, iters ${di.iterations.join(',')}) unless given;
+          NDCG@10 over --folds per-user ${rankingPct} holdouts, mean ± sd, ties with the winner marked)
+       [--objective ranker [--ease-items ${dr.easeItems.join(',')}] [--ease-lambdas ${dr.easeLambda.join(',')}] [--ease-inputs ${dr.easeInput.join(',')}] [--blends ${dr.blend.join(',')}]]
+         (the default list: EASE × iALS blend over the same holdouts; iALS from single-valued implicit flags, else the shipped one)`;
+
+function list(v: string | undefined, name: string, fallback: readonly number[]): readonly number[] {
+  if (v === undefined) return fallback;
   return v.split(',').map((x) => num(x.trim(), name, NaN));
 }
 
-function switches(v: string | undefined, name: string, fallback: readonly boolean[]): boolean[] {
-  if (v === undefined) return [...fallback];
+function switches(v: string | undefined, name: string, fallback: readonly boolean[]): readonly boolean[] {
+  if (v === undefined) return fallback;
   return v.split(',').map((x) => oneOf(x.trim(), name, ['on', 'off'] as const) === 'on');
+}
+
+type SpaceOption = 'ranks' | 'lambdas' | 'exponents' | 'bias-lambdas' | 'iters' | 'alphas' | 'unobserved' | 'frequency' | 'star-offsets';
+
+/**
+ * The search space from command-line lists; a list not given is the default grid's (src/engine/defaults/tuningDefaults.ts):
+ * the explicit grid, or for implicit its own grid with Rendle et al.'s knobs.
+ */
+export function tuneSpaceFrom(values: Partial<Record<SpaceOption, string>>, objective: 'explicit' | 'implicit' = 'explicit'): SearchSpace {
+  const g = objective === 'implicit' ? di : d;
+  return {
+    rank: list(values.ranks, 'ranks', g.rank),
+    lambda: list(values.lambdas, 'lambdas', g.lambda),
+    lambdaExponent: list(values.exponents, 'exponents', g.lambdaExponent),
+    biasLambda: list(values['bias-lambdas'], 'bias-lambdas', d.biasLambda),
+    iterations: list(values.iters, 'iters', g.iterations),
+    confidence: list(values.alphas, 'alphas', g.confidence),
+    ...(objective === 'implicit'
+      ? {
+          unobservedWeight: list(values.unobserved, 'unobserved', di.unobservedWeight),
+          frequencyScaled: switches(values.frequency, 'frequency', di.frequencyScaled),
+          starOffset: list(values['star-offsets'], 'star-offsets', di.starOffset),
+        }
+      : {}),
+  };
 }
 
 /** One implicit candidate's settings as `cli eval` flags. */
@@ -68,31 +103,16 @@ export function run(args: string[]): void {
   });
   const path = positionals[0];
   if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
-  const objective = oneOf(values.objective, 'objective', ['explicit', 'implicit', 'ranker'] as const) ?? 'explicit';
+  const objective = oneOf(values.objective, 'objective', [...OBJECTIVES, 'ranker'] as const) ?? 'explicit';
   if (objective === 'ranker') return runRanker(path, values);
   const implicit = objective === 'implicit';
-  const grid = implicit ? implicitTuneSpace : null;
-  const space: SearchSpace = {
-    rank: list(values.ranks, 'ranks', grid?.rank ?? [16, 32, 64]),
-    lambda: list(values.lambdas, 'lambdas', grid?.lambda ?? [1.5, 2.2, 3]),
-    lambdaExponent: list(values.exponents, 'exponents', grid?.lambdaExponent ?? [0.4, 1]),
-    biasLambda: list(values['bias-lambdas'], 'bias-lambdas', [3]),
-    iterations: list(values.iters, 'iters', grid?.iterations ?? [15]),
-    confidence: list(values.alphas, 'alphas', grid?.confidence ?? [1, 3, 10]),
-    ...(implicit
-      ? {
-          unobservedWeight: list(values.unobserved, 'unobserved', grid!.unobservedWeight),
-          frequencyScaled: switches(values.frequency, 'frequency', grid!.frequencyScaled),
-          starOffset: list(values['star-offsets'], 'star-offsets', grid!.starOffset),
-        }
-      : {}),
-  };
+  const space = tuneSpaceFrom(values, objective);
   const score = (r: TuneResult) => (implicit ? `NDCG@10 ${r['ndcg@10']!.toFixed(4)} ± ${r.ndcgSd!.toFixed(4)} recall@20 ${r['recall@20']!.toFixed(4)}` : r.rmse.toFixed(4));
-  const folds = num(values.folds, 'folds', 5);
+  const folds = num(values.folds, 'folds', cliTuneDefaults.folds);
   const data = loadDataset(path);
   const results = tune(data.ratings, data.stats.users, data.stats.movies, space, {
     folds,
-    seed: num(values.seed, 'seed', 42),
+    seed: num(values.seed, 'seed', evaluationDefaults.seed),
     sample: values.sample ? num(values.sample, 'sample', 0) : undefined,
     objective,
     onResult: (r, done, total) =>
@@ -104,7 +124,7 @@ export function run(args: string[]): void {
     return;
   }
   if (implicit) {
-    console.log(`${path}: implicit (iALS), NDCG@10 over ${folds} per-user 20% holdouts (mean ± sd), best first; "tie": not distinguishable from the winner (paired, 2 SE)`);
+    console.log(`${path}: implicit (iALS), NDCG@10 over ${folds} per-user ${rankingPct} holdouts (mean ± sd), best first; "tie": not distinguishable from the winner (paired, 2 SE)`);
     console.log('rank  lambda  ν     alpha  α0     freq  s0   iters  NDCG@10          recall@20        fit (s)');
     for (const r of results) {
       const p = r.params;
@@ -169,16 +189,16 @@ function runRanker(path: string, values: Values): void {
     ...(values.frequency !== undefined ? { frequencyScaled: switches(values.frequency as string, 'frequency', [false])[0] } : {}),
   };
   const space: RankerSpace = {
-    easeItems: list(values['ease-items'] as string | undefined, 'ease-items', rankerTuneSpace.easeItems),
-    easeLambda: list(values['ease-lambdas'] as string | undefined, 'ease-lambdas', rankerTuneSpace.easeLambda),
-    easeInput: values['ease-inputs'] === undefined ? [...rankerTuneSpace.easeInput] : (values['ease-inputs'] as string).split(',').map((x) => oneOf(x.trim(), 'ease-inputs', ['stars', 'binary'] as const) as EaseInput),
-    blend: list(values.blends as string | undefined, 'blends', rankerTuneSpace.blend),
+    easeItems: [...list(values['ease-items'] as string | undefined, 'ease-items', dr.easeItems)],
+    easeLambda: [...list(values['ease-lambdas'] as string | undefined, 'ease-lambdas', dr.easeLambda)],
+    easeInput: values['ease-inputs'] === undefined ? [...dr.easeInput] : (values['ease-inputs'] as string).split(',').map((x) => oneOf(x.trim(), 'ease-inputs', ['stars', 'binary'] as const) as EaseInput),
+    blend: [...list(values.blends as string | undefined, 'blends', dr.blend)],
   };
-  const folds = num(values.folds as string | undefined, 'folds', 5);
+  const folds = num(values.folds as string | undefined, 'folds', cliTuneDefaults.folds);
   const data = loadDataset(path);
   const results = tuneRanker(data.ratings, data.stats.users, data.stats.movies, { ...rankerParams, ials }, space, {
     folds,
-    seed: num(values.seed as string | undefined, 'seed', 42),
+    seed: num(values.seed as string | undefined, 'seed', evaluationDefaults.seed),
   });
   if (values.json) {
     console.log(JSON.stringify({ dataset: path, objective: 'ranker', folds, ials, space, winner: results[0], results }, null, 2));

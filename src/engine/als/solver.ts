@@ -14,6 +14,15 @@ export const CG_MIN_RANK = 16;
  */
 export const DEFAULT_CG_STEPS = 2;
 
+/** The row solvers a training can be asked for ('auto' when absent); the CLI's --solver takes the same list. */
+export const SOLVERS = ['auto', 'exact', 'cg'] as const satisfies readonly NonNullable<AlsParams['solver']>[];
+
+/** The one check of the solver parameters (checkParams runs it for every training). */
+export function checkSolverParams(p: Pick<AlsParams, 'solver' | 'cgSteps'>): void {
+  if (p.solver !== undefined && !(SOLVERS as readonly string[]).includes(p.solver)) throw new RangeError(`solver must be auto, exact or cg, got ${String(p.solver)}`);
+  if (p.cgSteps !== undefined && !(Number.isInteger(p.cgSteps) && p.cgSteps >= 1)) throw new RangeError(`cgSteps must be a positive integer, got ${p.cgSteps}`);
+}
+
 /** CG steps per row for these params: 0 means exact solves. */
 export function cgStepsFor(params: Pick<AlsParams, 'rank' | 'solver' | 'cgSteps'>): number {
   const solver = params.solver ?? 'auto';

@@ -2,33 +2,16 @@
 
 import type { AlsModel, AlsParams, IterationInfo, RatingColumns } from '../types';
 import type { RatingMatrix } from './csr';
+import { CancelledError } from '../cancelled';
 import { createRng } from './random';
 import { meanSquare } from './cg';
 import { createImplicitScratch, gramOf, implicitHalfStep, preferenceRmse, type ImplicitScratch } from './implicit';
 import { createSolveScratch, halfStep, type HalfStepInput, type SolveScratch } from './solveRow';
-import { cgStepsFor } from './solver';
+import { checkSolverParams, cgStepsFor } from './solver';
 import { implicitRowParams, implicitValues } from './implicitParams';
 
-export { DEFAULT_IMPLICIT_ALPHA } from './implicitParams';
-
-/**
- * Tuned on ml-latest-small (100,836 ratings), 5-fold CV, predictions clamped to [0.5, 5]:
- * CV RMSE 0.8447 (fold seed 42; 0.8457 with fold seed 3), 90/10 holdout 0.8519. For comparison,
- * plain ALS-WR (α = 1, λ = 0.15, biasLambda 1, rank 32) 0.8498 and the damped bias baseline
- * (damping 5/5) 0.8683 on the same folds. Rank 32 with λ = 2.0, biasLambda 2 scores 0.8454 at
- * about a third of the cost.
- */
-export const defaultAlsParams: Readonly<AlsParams> = Object.freeze({
-  rank: 64,
-  lambda: 2.2,
-  lambdaExponent: 0.4,
-  biasLambda: 3,
-  iterations: 15,
-  seed: 1,
-});
-
 /** Thrown by trainAls when opts.shouldStop() returns true between half-steps. */
-export class TrainingCancelled extends Error {
+export class TrainingCancelled extends CancelledError {
   constructor() {
     super('ALS training cancelled');
     this.name = 'TrainingCancelled';
@@ -52,8 +35,7 @@ export function checkParams(p: AlsParams): void {
   const a = p.lambdaExponent ?? 1;
   if (!(a >= 0 && a <= 2)) throw new RangeError(`lambdaExponent must be in [0, 2], got ${a}`);
   if (!Number.isInteger(p.iterations) || p.iterations < 0) throw new RangeError(`iterations must be a non-negative integer`);
-  if (p.solver !== undefined && !['auto', 'exact', 'cg'].includes(p.solver)) throw new RangeError(`solver must be auto, exact or cg, got ${String(p.solver)}`);
-  if (p.cgSteps !== undefined && !(Number.isInteger(p.cgSteps) && p.cgSteps >= 1)) throw new RangeError(`cgSteps must be a positive integer, got ${p.cgSteps}`);
+  checkSolverParams(p);
   if (p.objective !== undefined && p.objective !== 'explicit' && p.objective !== 'implicit') throw new RangeError(`objective must be explicit or implicit, got ${String(p.objective)}`);
   if (p.implicitAlpha !== undefined && !(p.implicitAlpha >= 0)) throw new RangeError(`implicitAlpha must be >= 0, got ${p.implicitAlpha}`);
   if (p.starOffset !== undefined && !(p.starOffset >= 0 && p.starOffset < 5)) throw new RangeError(`starOffset must be in [0, 5), got ${p.starOffset}`);

@@ -7,7 +7,7 @@ export const rankerParams: Readonly<RankerParams> = Object.freeze({
   easeItems: 1000,
   easeLambda: 100,
   easeInput: 'stars' as const,
-  blend: 0.2,
+  blend: 0.4,
 });
 
 export const rankerDefaults = Object.freeze({
@@ -27,27 +27,4 @@ export const easeReferenceDefaults = Object.freeze({
   lambda: 100,
   /** 6,000² float64 is 288 MB and about 10¹¹ multiply-adds (a few minutes on one core). */
   maxDim: 6000,
-});
-
-/**
- * `cli tune --objective implicit`'s default grid (Rendle et al. 2022's knobs): rank, λ with exponent ν, α0,
- * frequency-scaled penalty on/off, confidence per star and the star offset, iterations.
- */
-export const implicitTuneSpace = Object.freeze({
-  rank: [32, 64],
-  lambda: [1, 3, 5],
-  lambdaExponent: [0.4, 1],
-  iterations: [10],
-  confidence: [1, 3],
-  unobservedWeight: [1, 0.3],
-  frequencyScaled: [false, true],
-  starOffset: [0, 3],
-});
-
-/** `cli tune --objective ranker`'s default grid: EASE's catalogue size, λ and input, and the iALS blend weight. */
-export const rankerTuneSpace = Object.freeze({
-  easeItems: [500, 1000, 1500],
-  easeLambda: [50, 100, 200],
-  easeInput: ['stars', 'binary'] as const,
-  blend: [0, 0.1, 0.2, 0.4],
 });

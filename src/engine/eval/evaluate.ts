@@ -10,6 +10,7 @@ import { rankingMetrics, type UserScorer } from './ranking';
 import { perUserHoldout } from './userSplit';
 import { compareRankers, type CompareOptions, type RankerMetrics, type SkippedRanker } from './compareRankers';
 import { summarize, type Summary } from './summary';
+import { evaluationDefaults } from '../defaults/evaluationDefaults';
 
 /** rmse, mae, ranking metrics ("ndcg@10", "recall@20", "precision@10", "coverage@20"…) and times in seconds. */
 export interface Metrics {
@@ -152,7 +153,7 @@ export interface EvalOptions {
 }
 
 export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, opts: EvalOptions = {}): EvalReport {
-  const seed = opts.seed ?? 42;
+  const seed = opts.seed ?? evaluationDefaults.seed;
   const folds: EvalReport['folds'] = [];
   let split: EvalReport['split'];
   if (opts.folds) {
@@ -163,7 +164,7 @@ export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, pa
       opts.onFold?.(f + 1, opts.folds);
     }
   } else if (opts.perUser) {
-    const testFraction = opts.testFraction ?? 0.1;
+    const testFraction = opts.testFraction ?? evaluationDefaults.testFraction;
     const seeds = opts.seeds ?? 1;
     if (!(Number.isInteger(seeds) && seeds >= 1)) throw new RangeError(`seeds must be a whole number of at least 1, got ${seeds}`);
     split = { kind: 'user-holdout', testFraction, seed, ...(seeds > 1 ? { seeds } : {}) };
@@ -174,7 +175,7 @@ export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, pa
     }
   } else {
     if ((opts.seeds ?? 1) > 1) throw new RangeError('seeds repeats a per-user holdout: use it with perUser');
-    const testFraction = opts.testFraction ?? 0.1;
+    const testFraction = opts.testFraction ?? evaluationDefaults.testFraction;
     split = { kind: 'holdout', testFraction, seed };
     const { train, test } = randomHoldout(cols, testFraction, seed);
     folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, 1, 1), opts));
@@ -214,7 +215,7 @@ function report(split: EvalReport['split'], ratings: number, params: AlsParams, 
 }
 
 /** k-fold cross-validated rating error of ALS alone (no baselines, no ranking): what tuning compares. */
-export function crossValidate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, folds: number, seed = 42): Metrics & { foldRmse: number[] } {
+export function crossValidate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, folds: number, seed = evaluationDefaults.seed): Metrics & { foldRmse: number[] } {
   const per: Metrics[] = [];
   for (let f = 0; f < folds; f++) {
     const { train, test } = kFold(cols, folds, f, seed);
@@ -234,8 +235,8 @@ export function crossValidateRanking(
   nItems: number,
   params: AlsParams,
   folds: number,
-  seed = 42,
-  testFraction = 0.2,
+  seed = evaluationDefaults.seed,
+  testFraction = evaluationDefaults.rankingTestFraction,
 ): Metrics & { foldNdcg: number[]; foldRecall: number[] } {
   const per: Metrics[] = [];
   for (let f = 0; f < folds; f++) {

@@ -4,21 +4,22 @@ import type { AlsParams, RatingColumns } from '../types';
 import { createRng } from '../als/random';
 import { crossValidate, crossValidateRanking } from './evaluate';
 import { pairedTie } from './pairedTie';
+import { implicitDefaults } from '../defaults/implicitDefaults';
 
 export interface SearchSpace {
-  rank: number[];
-  lambda: number[];
-  lambdaExponent: number[];
-  biasLambda: number[];
-  iterations: number[];
-  /** Implicit objective only: confidence per star, c = α0 + a·value (AlsParams.implicitAlpha). */
-  confidence?: number[];
+  rank: readonly number[];
+  lambda: readonly number[];
+  lambdaExponent: readonly number[];
+  biasLambda: readonly number[];
+  iterations: readonly number[];
+  /** Implicit objective only: confidence per star, c = α0 + a·value (AlsParams.implicitAlpha; absent: the default alpha). */
+  confidence?: readonly number[];
   /** Implicit only: weight of the unrated movies' 0 (AlsParams.unobservedWeight, Rendle et al.'s α0). */
-  unobservedWeight?: number[];
+  unobservedWeight?: readonly number[];
   /** Implicit only: frequency-scaled penalty λ·(n + α0·N)^ν (true) or λ·n^ν (false). */
-  frequencyScaled?: boolean[];
+  frequencyScaled?: readonly boolean[];
   /** Implicit only: stars at or below this are weak watches (AlsParams.starOffset). */
-  starOffset?: number[];
+  starOffset?: readonly number[];
 }
 
 export interface TuneResult {
@@ -46,8 +47,8 @@ export interface TuneResult {
 export function gridOf(space: SearchSpace, seed: number, objective: 'explicit' | 'implicit' = 'explicit'): AlsParams[] {
   const out: AlsParams[] = [];
   const implicit = objective === 'implicit';
-  const opt = <T>(xs: T[] | undefined, key: string): Record<string, T>[] => (implicit && xs ? xs.map((x) => ({ [key]: x })) : [{}]);
-  const confidences = implicit ? (space.confidence ?? [1]) : [null];
+  const opt = <T>(xs: readonly T[] | undefined, key: string): Record<string, T>[] => (implicit && xs ? xs.map((x) => ({ [key]: x })) : [{}]);
+  const confidences = implicit ? (space.confidence ?? [implicitDefaults.implicitAlpha]) : [null];
   for (const rank of space.rank)
     for (const lambda of space.lambda)
       for (const lambdaExponent of space.lambdaExponent)

@@ -4,7 +4,8 @@ import type { BuiltDataset, MovieInfo, RatingChunk } from './datasetTypes';
 import type { MovieList } from './movieList';
 import type { RatingSink } from './ratingsParser';
 
-export const DEFAULT_CHUNK_ROWS = 1 << 18;
+/** Rows per stored rating chunk (262,144): the engine fills chunks of this size and the store writes them. */
+export const CHUNK_ROWS = 1 << 18;
 
 /** Ids up to this use a flat lookup table; larger ones a Map. */
 const DIRECT_LIMIT = 1 << 22;
@@ -137,7 +138,7 @@ export class DatasetBuilder implements RatingSink {
     private readonly list: MovieList,
     private readonly opts: BuilderOptions,
   ) {
-    this.chunkRows = opts.chunkRows ?? DEFAULT_CHUNK_ROWS;
+    this.chunkRows = opts.chunkRows ?? CHUNK_ROWS;
     const m = list.movies.length;
     this.fileMovies = m;
     this.movieIds = list.movies.map((r) => r.movieId);

@@ -6,7 +6,7 @@ import { ImportError } from './errors';
 import { parseMovieList } from './movieList';
 import { RatingsParser } from './ratingsParser';
 import { detectRelease, type ReleaseLayout } from './release';
-import { collect, sliceSource, type ByteSource } from './source';
+import { SLICE_BYTES, collect, sliceSource, type ByteSource } from './source';
 import { defaultInflater, readZipDirectory, zipEntryChunks, type Inflater } from './zipReader';
 
 /** Where chunks go (IndexedDB in the worker, an array in tests). `get` reads back a stored chunk for the final pass. */
@@ -105,7 +105,7 @@ export async function importRelease(sources: ByteSource[], label: string, store:
     opts.onProgress({ ...p, seconds: (now - t0) / 1000 });
   };
 
-  const files = await openFiles(sources, label, opts.inflater ?? defaultInflater(), opts.sliceBytes ?? 4 << 20);
+  const files = await openFiles(sources, label, opts.inflater ?? defaultInflater(), opts.sliceBytes ?? SLICE_BYTES);
   const layout = detectRelease([...files.keys()], label);
   const ratingsFile = files.get(layout.ratings.path)!;
   report({ stage: 'open', bytesDone: 0, bytesTotal: ratingsFile.size, rows: 0 }, true);

@@ -18,8 +18,11 @@ export function memorySource(name: string, bytes: Uint8Array): ByteSource {
   };
 }
 
+/** Bytes the import reads from a source (or a zip entry's compressed data) at a time, unless told otherwise. */
+export const SLICE_BYTES = 4 << 20;
+
 /** Reads [start, end) of a source in slices of `slice` bytes, keeping `ahead` more slices requested while one is consumed. */
-export async function* sliceSource(src: ByteSource, start = 0, end = src.size, slice = 4 << 20, ahead = 3): AsyncGenerator<Uint8Array> {
+export async function* sliceSource(src: ByteSource, start = 0, end = src.size, slice = SLICE_BYTES, ahead = 3): AsyncGenerator<Uint8Array> {
   if (src.stream) {
     yield* src.stream(start, end);
     return;

@@ -9,11 +9,14 @@ export interface SynthReleaseOptions {
   users: number;
   movies: number;
   seed?: number;
-  /** Rank of the planted signal (default 8). */
+  /** Rank of the planted signal. */
   rank?: number;
-  /** Standard deviation of the noise added before rounding to stars (default 0.5). */
+  /** Standard deviation of the noise added before rounding to stars. */
   noise?: number;
 }
+
+/** Seed, planted rank and star noise when not given (`cli synth`, `bench import`, the ALS benchmarks' ratings). */
+export const SYNTH_DEFAULTS: Readonly<{ seed: number; rank: number; noise: number }> = Object.freeze({ seed: 42, rank: 8, noise: 0.5 });
 
 /** The release's time span: ml-25m's first and last timestamps (1995-01-09 to 2019-11-21). */
 const START = 789_652_009;
@@ -59,9 +62,9 @@ function writeUint(buf: Uint8Array, pos: number, v: number): number {
 export function* synthRatingsCsv(opts: SynthReleaseOptions): Generator<Uint8Array> {
   checkSynthOptions(opts);
   const { ratings, users, movies } = opts;
-  const seed = opts.seed ?? 42;
-  const rank = opts.rank ?? 8;
-  const noise = opts.noise ?? 0.5;
+  const seed = opts.seed ?? SYNTH_DEFAULTS.seed;
+  const rank = opts.rank ?? SYNTH_DEFAULTS.rank;
+  const noise = opts.noise ?? SYNTH_DEFAULTS.noise;
   const rng = createRng(seed);
   const counts = userActivity(ratings, users, movies, rng);
   const weights = itemPopularity(movies, rng);

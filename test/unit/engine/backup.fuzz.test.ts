@@ -9,7 +9,7 @@ import { parseRatingsCsv } from '../../../src/engine/movielens/ratingsCsv';
 import { closeDb, openDb, tx } from '../../../src/store/db';
 import { STORES } from '../../../src/store/schema';
 import { exportRatings, restoreBackup } from '../../../src/worker-api/profileApi';
-import { RUNS, checkImportError, dec, enc, mutate, mutationsArb } from '../../fuzz';
+import { RUNS, fuzzParams, checkImportError, dec, enc, mutate, mutationsArb } from '../../fuzz';
 import { expectUnchanged, seedPersonData, snapshot } from '../../storeSnapshot';
 
 /** A brand-new empty IndexedDB for the next openDb(). */
@@ -64,7 +64,7 @@ describe('backup round trip', () => {
           expect(Array.from(csv.timestamps)).toEqual(want.map((r) => Math.floor(r.ratedAt / 1000)));
         }
       }),
-      { numRuns: Math.max(40, RUNS / 5) },
+      fuzzParams(Math.max(40, RUNS / 5)),
     );
   });
 });
@@ -136,7 +136,7 @@ describe('damaged and foreign backups', () => {
         for (const s of [STORES.datasets, STORES.movieBlocks, STORES.movieTags, STORES.ratingChunks, STORES.ratingTimes, STORES.models, STORES.meta]) expect(after[s].equals(before[s])).toBe(true);
       }),
       // fake-indexeddb costs ~80 ms a run here (two snapshots and a restore).
-      { numRuns: Math.max(40, RUNS / 6) },
+      fuzzParams(Math.max(40, RUNS / 6)),
     );
     expect(refused).toBeGreaterThan(Math.max(40, RUNS / 6) / 3);
   });
@@ -152,7 +152,7 @@ describe('damaged and foreign backups', () => {
           checkImportError(e, 'b.json');
         }
       }),
-      { numRuns: RUNS * 2 },
+      fuzzParams(RUNS * 2),
     );
   });
 
@@ -176,7 +176,7 @@ describe('damaged and foreign backups', () => {
         expect(csv.length).toBe(b.ratings.length);
         expect(new Set(csv.movieIds)).toEqual(new Set(b.ratings.map((r) => r.movieId)));
       }),
-      { numRuns: RUNS },
+      fuzzParams(RUNS),
     );
   });
 });

@@ -1,4 +1,5 @@
-// Schema migrations: hand-built version-1 and version-2 databases open as the current version with every record intact.
+// Schema migrations: the numbered list is consecutive up to the schema version, hand-built version-1 and version-2 databases
+// open as the current version with every record intact, and v3's frozen block encoder writes exactly the v3 record.
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
 import { closeDb, openDb, tx } from '../../../src/store/db';
@@ -8,8 +9,17 @@ import { hiddenMovies, setHidden } from '../../../src/store/hidden';
 import { getMeta } from '../../../src/store/meta';
 import { getChunk, getDataset, readMovies, readRatings } from '../../../src/store/datasets';
 import type { MovieInfo } from '../../../src/engine/movielens/datasetTypes';
+import { MIGRATIONS } from '../../../src/store/migrations';
+import { toV3MovieBlocks, V3_MOVIE_BLOCK, type V3MovieBlock } from '../../../src/store/migrations/v3MovieBlocks';
 
 type Fill = (t: IDBTransaction) => void;
+
+test('migrations are numbered 1..N with no gap or repeat, in order, and N is the schema version', () => {
+  const versions = MIGRATIONS.map((m) => m.version);
+  expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
+  expect(versions.at(-1)).toBe(DB_VERSION);
+  for (const m of MIGRATIONS) expect(m.summary.length).toBeGreaterThan(0);
+});
 
 /** Runs one raw upgrade to `version` (the stores as that version shipped them, not the app's own code) and fills it. */
 function buildRaw(name: string, version: number, create: (db: IDBDatabase) => void, fill: Fill): Promise<void> {
@@ -165,4 +175,40 @@ test('a fresh database is created at the current version with the v3 stores and 
   expect([...db.objectStoreNames]).not.toContain('movies');
   expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['movieBlocks', 'movieTags', 'ratingTimes']));
   await closeDb('fresh-v3');
+});
+
+test("v3's frozen block encoder writes exactly the schema-3 record: columns, typed array types, genre ids, placeholders", () => {
+  const movies = [
+    { movieId: 5, index: 0, title: 'Heat', year: 1995, genres: ['Action', 'Crime'], imdbId: '0113277', tmdbId: '949', count: 3, mean: 4.5 },
+    undefined, // an index no record had: a placeholder with movieId −1
+    { movieId: 7, index: 2, title: 'No year', year: null, genres: ['Crime', 'Drama'], imdbId: null, tmdbId: null, count: 0, mean: 0 },
+    { movieId: 9, index: 3, title: 'No genres', year: 2001, genres: [], imdbId: '0000009', tmdbId: null, count: 1, mean: 2.5 },
+  ];
+  const expected: V3MovieBlock = {
+    dataset: 'd',
+    block: 0,
+    length: 4,
+    movieIds: new Int32Array([5, -1, 7, 9]),
+    titles: ['Heat', '', 'No year', 'No genres'],
+    years: new Int16Array([1995, -1, -1, 2001]),
+    genreNames: ['Action', 'Crime', 'Drama'],
+    genreStart: new Int32Array([0, 2, 2, 4, 4]),
+    genreIds: new Uint16Array([0, 1, 1, 2]),
+    imdbIds: ['0113277', null, null, '0000009'],
+    tmdbIds: ['949', null, null, null],
+    counts: new Int32Array([3, 0, 0, 1]),
+    means: new Float64Array([4.5, 0, 0, 2.5]),
+  };
+  const blocks = toV3MovieBlocks('d', movies);
+  expect(blocks).toStrictEqual([expected]);
+  // The keys in the order schema 3 stored them (a stored record keeps its keys' order).
+  expect(Object.keys(blocks[0])).toEqual(['dataset', 'block', 'length', 'movieIds', 'titles', 'years', 'genreNames', 'genreStart', 'genreIds', 'imdbIds', 'tmdbIds', 'counts', 'means']);
+  // 4,097 movies: a full block of 4,096 and one of 1, each with its own genre list.
+  const many = Array.from({ length: V3_MOVIE_BLOCK + 1 }, (_, i) => ({ ...movies[0]!, movieId: i + 1, index: i, genres: [i < V3_MOVIE_BLOCK ? 'Action' : 'Drama'] }));
+  const split = toV3MovieBlocks('d', many);
+  expect(V3_MOVIE_BLOCK).toBe(4096);
+  expect(split.map((b) => [b.block, b.length, b.movieIds[0], b.genreNames])).toEqual([
+    [0, 4096, 1, ['Action']],
+    [1, 1, 4097, ['Drama']],
+  ]);
 });

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import * as api from '../../../src/worker-api/engineApi';
 import { openDb, tx } from '../../../src/store/db';
-import { beginImport, cleanupIncomplete, deleteIfIncomplete, CHUNK_ROWS, readMovies, readRatings, getDataset } from '../../../src/store/datasets';
+import { beginImport, cleanupIncomplete, deleteIfIncomplete, readMovies, readRatings, getDataset } from '../../../src/store/datasets';
+import { CHUNK_ROWS } from '../../../src/engine/movielens/datasetBuilder';
 import { STORES } from '../../../src/store/schema';
 import type { ImportProgress } from '../../../src/worker-api/apiTypes';
 

@@ -4,12 +4,12 @@ import 'fake-indexeddb/auto';
 import { strToU8, zipSync } from 'fflate';
 import { beforeEach, describe, expect, test } from 'vitest';
 import * as api from '../../../src/worker-api/engineApi';
-import { closeDb, openDb, tx } from '../../../src/store/db';
+import { openDb, tx } from '../../../src/store/db';
 import { latestModel } from '../../../src/store/models';
 import { STORES } from '../../../src/store/schema';
-import { invalidateServing } from '../../../src/worker-api/state';
 import type { ImportProgress } from '../../../src/worker-api/apiTypes';
 import { partName, plantedSpark } from '../../fixtures/spark/plantedSpark';
+import { resetDb } from '../../storeSnapshot';
 
 const planted = plantedSpark();
 const file = (name: string, data: string | Uint8Array) => new File([typeof data === 'string' ? data : new Uint8Array(data)], name);
@@ -22,14 +22,7 @@ async function storeCounts(): Promise<Record<string, number>> {
   return tx(db, [...names], 'readonly', async (t) => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await t.objectStore(n).count()]))));
 }
 
-beforeEach(async () => {
-  await closeDb();
-  await new Promise((ok) => {
-    const r = indexedDB.deleteDatabase('pocketlens');
-    r.onsuccess = r.onerror = ok;
-  });
-  invalidateServing();
-});
+beforeEach(resetDb);
 
 describe('importSpark', () => {
   test('zip of 3 part files + movies.csv: a dataset and a Spark model; rating cluster A high puts cluster A on top', async () => {

@@ -1,5 +1,7 @@
 // Evaluation table: the model set in the training controls against global mean, bias and popularity on a holdout.
 import type { Metrics } from '../../../engine/eval/evaluate';
+import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
+import { percent } from './labForm';
 import { cancelLab, startEvaluation, useLab, type EvalRun } from './labStore';
 import './lab.css';
 
@@ -61,8 +63,8 @@ export function EvalPanel() {
     <section className="panel" aria-labelledby="lab-eval-h" data-testid="lab-eval">
       <h2 id="lab-eval-h">Evaluate against baselines</h2>
       <p className="muted">
-        Trains the model set above on a seeded share of the ratings and measures it, and three baselines, on the held-out rest (the validation holdout above,
-        10% when it is 0). Nothing is stored.
+        Trains the model set above on a seeded share of the ratings and measures it, and three baselines, on the held-out rest (the validation holdout above,{' '}
+        {percent(evaluationDefaults.testFraction)}% when it is 0). Nothing is stored.
       </p>
       <div className="lab-actions">
         <button type="button" onClick={() => void startEvaluation()} disabled={lab.busy !== null}>

@@ -1,7 +1,8 @@
 // Training controls (objective, rank, λ, iterations, validation holdout), live progress with Cancel, and the chart.
-import type { AppStatus, ModelSummary } from '../../../worker-api/apiTypes';
+import type { AppStatus, ModelSummary } from '../../../client/workerTypes';
 import { RmseChart, errorNames } from './RmseChart';
-import { FORM_DEFAULTS, withObjective, type Objective, type TrainForm } from './labForm';
+import { defaultsFor } from '../../../engine/defaults/modelDefaults';
+import { FORM_DEFAULTS, FORM_LIMITS, withObjective, type Objective, type TrainForm } from './labForm';
 import { cancelLab, setForm, startTraining, useLab, type TrainRun } from './labStore';
 import './lab.css';
 
@@ -10,11 +11,12 @@ const OBJECTIVES: { id: Objective; label: string; hint: string }[] = [
   { id: 'implicit', label: 'Implicit “will watch”', hint: 'ranks what you are likely to watch; every rating counts as a watch (iALS)' },
 ];
 
-const FIELDS: { key: 'rank' | 'lambda' | 'iterations' | 'holdoutPct'; label: string; hint: string; step: string; min: number; max: number }[] = [
-  { key: 'rank', label: 'Rank', hint: 'latent factors per movie', step: '1', min: 1, max: 256 },
-  { key: 'lambda', label: 'λ (regularization)', hint: 'penalty λ·n^0.4 on a row with n ratings', step: 'any', min: 0, max: 100 },
-  { key: 'iterations', label: 'Iterations', hint: 'user + movie half-steps', step: '1', min: 1, max: 100 },
-  { key: 'holdoutPct', label: 'Validation holdout (%)', hint: 'ratings kept out of training to measure it; 0 trains on all', step: '1', min: 0, max: 50 },
+/** Each input's label, hint (for the chosen objective: λ's exponent is that objective's default) and step; min and max are FORM_LIMITS. */
+const FIELDS: { key: keyof typeof FORM_LIMITS; label: string; hint: (o: Objective) => string; step: string }[] = [
+  { key: 'rank', label: 'Rank', hint: () => 'latent factors per movie', step: '1' },
+  { key: 'lambda', label: 'λ (regularization)', hint: (o) => `penalty λ·n^${defaultsFor(o).lambdaExponent} on a row with n ratings`, step: 'any' },
+  { key: 'iterations', label: 'Iterations', hint: () => 'user + movie half-steps', step: '1' },
+  { key: 'holdoutPct', label: 'Validation holdout (%)', hint: () => 'ratings kept out of training to measure it; 0 trains on all', step: '1' },
 ];
 
 function describeModel(m: ModelSummary): string {
@@ -80,8 +82,8 @@ export function TrainPanel({ status }: { status: AppStatus }) {
                 type="number"
                 inputMode={f.step === '1' ? 'numeric' : 'decimal'}
                 step={f.step}
-                min={f.min}
-                max={f.max}
+                min={FORM_LIMITS[f.key][0]}
+                max={FORM_LIMITS[f.key][1]}
                 value={form[f.key]}
                 onChange={(e) => edit({ [f.key]: e.target.value })}
                 aria-invalid={formErrors[f.key] ? true : undefined}
@@ -89,7 +91,7 @@ export function TrainPanel({ status }: { status: AppStatus }) {
                 disabled={busy !== null}
               />
               <small id={`lab-${f.key}-hint`} className="muted">
-                {f.hint} (default {defaults[f.key]})
+                {f.hint(form.objective)} (default {defaults[f.key]})
               </small>
             </div>
           ))}

@@ -1,29 +1,18 @@
 // Tune: cross-validated search over rank × λ with live results sorted by RMSE, and "Train with the winner".
 import { useState } from 'react';
-import { parseList } from './labForm';
-import { cancelLab, setTuneForm, startTuning, trainWith, useLab, type TuneForm } from './labStore';
+import { labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
+import { parseList, parseTuneForm, type TuneForm } from './labForm';
+import { cancelLab, setTuneForm, startTuning, trainWith, useLab } from './labStore';
 import './lab.css';
 
 const FIELDS: { key: keyof TuneForm; label: string; hint: string }[] = [
   { key: 'ranks', label: 'Ranks', hint: 'comma-separated whole numbers' },
   { key: 'lambdas', label: 'λ values', hint: 'comma-separated' },
-  { key: 'folds', label: 'Folds', hint: '2 to 10' },
+  { key: 'folds', label: 'Folds', hint: `${TUNE_LIMITS.folds[0]} to ${TUNE_LIMITS.folds[1]}` },
   { key: 'iterations', label: 'Iterations', hint: 'per training; fewer is faster' },
 ];
 
-function parseTune(f: TuneForm) {
-  const ranks = parseList(f.ranks);
-  const lambdas = parseList(f.lambdas);
-  const folds = Number(f.folds);
-  const iterations = Number(f.iterations);
-  const errors: string[] = [];
-  if (!ranks || !ranks.every((r) => Number.isInteger(r) && r >= 1 && r <= 256)) errors.push('Ranks: whole numbers from 1 to 256, separated by commas.');
-  if (!lambdas || !lambdas.every((l) => l >= 0)) errors.push('λ values: numbers ≥ 0, separated by commas.');
-  if (!(Number.isInteger(folds) && folds >= 2 && folds <= 10)) errors.push('Folds: a whole number from 2 to 10.');
-  if (!(Number.isInteger(iterations) && iterations >= 1 && iterations <= 100)) errors.push('Iterations: a whole number from 1 to 100.');
-  if (ranks && lambdas && ranks.length * lambdas.length > 36) errors.push(`${ranks.length * lambdas.length} configurations is too many for one search (at most 36).`);
-  return errors.length ? { errors } : { options: { ranks: ranks!, lambdas: lambdas!, folds, iterations } };
-}
+const { ranks: gridRanks, lambdas: gridLambdas, folds: gridFolds, iterations: gridIterations } = labTuneDefaults;
 
 export function TunePanel() {
   const lab = useLab();
@@ -37,12 +26,12 @@ export function TunePanel() {
       <h2 id="lab-tune-h">Tune rank and λ</h2>
       <p className="muted">
         Cross-validated search for explicit ratings: each rank × λ pair is trained on all folds but one and scored on the one left out, once per fold. The
-        default grid (9 configurations, 3 folds, 8 iterations) takes about a minute on ml-latest-small.
+        default grid ({gridRanks.length * gridLambdas.length} configurations, {gridFolds} folds, {gridIterations} iterations) takes about a minute on ml-latest-small.
       </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          const parsed = parseTune(form);
+          const parsed = parseTuneForm(form);
           setErrors(parsed.errors ?? []);
           if (parsed.options) void startTuning(parsed.options);
         }}

@@ -1,7 +1,11 @@
-// The training controls' values as typed, their defaults per objective, and parsing into ALS params with field errors.
+// The Model lab's training and tuning controls as typed: their defaults (from src/engine/defaults), limits and parsing with field errors.
 import type { AlsParams } from '../../../engine/types';
+import { defaultsFor, type Objective } from '../../../engine/defaults/modelDefaults';
+import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
+import { labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
+import type { LabTuneOptions } from '../../../client/workerTypes';
 
-export type Objective = 'explicit' | 'implicit';
+export type { Objective };
 
 /** Field values as the inputs hold them (strings, so a half-typed number is not lost). */
 export interface TrainForm {
@@ -15,16 +19,20 @@ export interface TrainForm {
 
 export type FormErrors = Partial<Record<Exclude<keyof TrainForm, 'objective'>, string>>;
 
-/**
- * Defaults per objective. Explicit: the engine's tuned defaults (rank 64, λ 2.2·n^0.4, 15 iterations).
- * Implicit (iALS): from `cli tune --objective implicit` on ml-latest-small (NDCG@10 over two per-user 20% holdouts):
- * λ 5 and alpha 1 win over λ 1–40 and alpha 0.3–10 (NDCG@10 0.290 against 0.278 at λ 2.2; popularity 0.153);
- * rank 32 × 10 iterations fits in about 2 s, where rank 64 gains little (0.297) for three times the time.
- */
-export const FORM_DEFAULTS: Record<Objective, TrainForm> = {
-  explicit: { objective: 'explicit', rank: '64', lambda: '2.2', iterations: '15', holdoutPct: '10' },
-  implicit: { objective: 'implicit', rank: '32', lambda: '5', iterations: '10', holdoutPct: '10' },
-};
+/** A share as the form's whole percent: 0.1 → "10". */
+export const percent = (share: number): string => String(Math.round(share * 100));
+
+/** The training form at one objective's defaults (src/engine/defaults), validated on the evaluation's holdout share. */
+function formDefaults(objective: Objective): TrainForm {
+  const d = defaultsFor(objective);
+  return { objective, rank: String(d.rank), lambda: String(d.lambda), iterations: String(d.iterations), holdoutPct: percent(evaluationDefaults.testFraction) };
+}
+
+/** The form's defaults per objective, as strings of the engine's numbers. */
+export const FORM_DEFAULTS: Record<Objective, TrainForm> = { explicit: formDefaults('explicit'), implicit: formDefaults('implicit') };
+
+/** What each training field accepts, [min, max]: the inputs' min and max and parseForm's check. */
+export const FORM_LIMITS = Object.freeze({ rank: TUNE_LIMITS.rank, lambda: [0, 100] as const, iterations: TUNE_LIMITS.iterations, holdoutPct: [0, 50] as const });
 
 /** Switches the objective; fields still at the other objective's defaults take the new objective's defaults. */
 export function withObjective(form: TrainForm, objective: Objective): TrainForm {
@@ -41,6 +49,7 @@ export interface ParsedForm {
 }
 
 const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
+const within = (x: number, [lo, hi]: readonly [number, number]) => x >= lo && x <= hi;
 
 export function parseForm(form: TrainForm): { ok: true; value: ParsedForm } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
@@ -48,10 +57,11 @@ export function parseForm(form: TrainForm): { ok: true; value: ParsedForm } | { 
   const lambda = num(form.lambda);
   const iterations = num(form.iterations);
   const pct = num(form.holdoutPct);
-  if (!(Number.isInteger(rank) && rank >= 1 && rank <= 256)) errors.rank = 'Rank: a whole number from 1 to 256.';
-  if (!(Number.isFinite(lambda) && lambda >= 0 && lambda <= 100)) errors.lambda = 'λ: a number from 0 to 100.';
-  if (!(Number.isInteger(iterations) && iterations >= 1 && iterations <= 100)) errors.iterations = 'Iterations: a whole number from 1 to 100.';
-  if (!(Number.isFinite(pct) && pct >= 0 && pct <= 50)) errors.holdoutPct = 'Validation holdout: a percentage from 0 to 50.';
+  const { rank: r, lambda: l, iterations: it, holdoutPct: h } = FORM_LIMITS;
+  if (!(Number.isInteger(rank) && within(rank, r))) errors.rank = `Rank: a whole number from ${r[0]} to ${r[1]}.`;
+  if (!(Number.isFinite(lambda) && within(lambda, l))) errors.lambda = `λ: a number from ${l[0]} to ${l[1]}.`;
+  if (!(Number.isInteger(iterations) && within(iterations, it))) errors.iterations = `Iterations: a whole number from ${it[0]} to ${it[1]}.`;
+  if (!(Number.isFinite(pct) && within(pct, h))) errors.holdoutPct = `Validation holdout: a percentage from ${h[0]} to ${h[1]}.`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { params: { objective: form.objective, rank, lambda, iterations }, holdout: pct / 100 } };
 }
@@ -61,4 +71,36 @@ export function parseList(s: string): number[] | null {
   const parts = s.split(/[\s,;]+/).filter(Boolean);
   const xs = parts.map(Number);
   return parts.length > 0 && xs.every((x) => Number.isFinite(x)) ? xs : null;
+}
+
+/** The search's inputs as typed. */
+export interface TuneForm {
+  ranks: string;
+  lambdas: string;
+  folds: string;
+  iterations: string;
+}
+
+/** The lab's default search (labTuneDefaults in src/engine/defaults/tuningDefaults.ts) as the form shows it. */
+export const TUNE_DEFAULTS: TuneForm = {
+  ranks: labTuneDefaults.ranks.join(', '),
+  lambdas: labTuneDefaults.lambdas.join(', '),
+  folds: String(labTuneDefaults.folds),
+  iterations: String(labTuneDefaults.iterations),
+};
+
+/** The search form as the worker's options, or the messages saying what each field expects. */
+export function parseTuneForm(f: TuneForm): { errors: string[]; options?: undefined } | { errors?: undefined; options: LabTuneOptions } {
+  const ranks = parseList(f.ranks);
+  const lambdas = parseList(f.lambdas);
+  const folds = Number(f.folds);
+  const iterations = Number(f.iterations);
+  const { rank: r, folds: fo, iterations: it, configs } = TUNE_LIMITS;
+  const errors: string[] = [];
+  if (!ranks || !ranks.every((x) => Number.isInteger(x) && within(x, r))) errors.push(`Ranks: whole numbers from ${r[0]} to ${r[1]}, separated by commas.`);
+  if (!lambdas || !lambdas.every((l) => l >= 0)) errors.push('λ values: numbers ≥ 0, separated by commas.');
+  if (!(Number.isInteger(folds) && within(folds, fo))) errors.push(`Folds: a whole number from ${fo[0]} to ${fo[1]}.`);
+  if (!(Number.isInteger(iterations) && within(iterations, it))) errors.push(`Iterations: a whole number from ${it[0]} to ${it[1]}.`);
+  if (ranks && lambdas && ranks.length * lambdas.length > configs) errors.push(`${ranks.length * lambdas.length} configurations is too many for one search (at most ${configs}).`);
+  return errors.length ? { errors } : { options: { ranks: ranks!, lambdas: lambdas!, folds, iterations } };
 }

@@ -1,15 +1,15 @@
 // The Model lab's state and jobs (train, evaluate, tune) on the `jobs` worker: one job at a time, cancellable,
 // kept outside React so a job and its results survive switching screens.
 import { useSyncExternalStore } from 'react';
-import { CancelledError, jobs, proxy, serving } from '../../../client/engineClient';
+import { CancelledError } from '../../../client/engineClient';
+import { pageJobs } from '../../../client/pageJobs';
+import type { JobKind } from '../../../client/jobRunner';
 import type { IterationInfo } from '../../../engine/types';
-import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, TuneResult } from '../../../worker-api/labApi';
-import type { ModelSummary } from '../../../worker-api/apiTypes';
+import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, ModelSummary, TuneResult } from '../../../client/workerTypes';
 import { statusChanged } from '../../statusEvents';
-import { withJobLock } from '../../../worker-api/importLock';
-import { postTabMessage } from '../../../sync/tabSync';
-import { workersFromUrl } from '../../useBootstrap';
-import { FORM_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm } from './labForm';
+import { workersFromUrl } from '../../workersFromUrl';
+import { FORM_DEFAULTS, TUNE_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm, type TuneForm } from './labForm';
+import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'error';
 
@@ -44,27 +44,14 @@ export interface TuneRun {
   message?: string;
 }
 
-export type JobKind = 'train' | 'eval' | 'tune';
-
-/** The search's inputs as typed. */
-export interface TuneForm {
-  ranks: string;
-  lambdas: string;
-  folds: string;
-  iterations: string;
-}
-
-/**
- * rank {16, 32, 64} × λ around the default, 3 folds of 8 iterations. On ml-latest-small: 64 s in headless Chromium
- * (20 s with `cli tune` in Node) on the shared 2-core machine; winner rank 64, λ 2.2, CV RMSE 0.8531.
- */
-export const TUNE_DEFAULTS: TuneForm = { ranks: '16, 32, 64', lambdas: '1.5, 2.2, 3', folds: '3', iterations: '8' };
+/** The lab's jobs: every job kind but an import. */
+export type LabJob = Exclude<JobKind, 'import'>;
 
 export interface LabState {
   form: TrainForm;
   formErrors: FormErrors;
   tuneForm: TuneForm;
-  busy: JobKind | null;
+  busy: LabJob | null;
   train: TrainRun | null;
   evaluation: EvalRun | null;
   tune: TuneRun | null;
@@ -103,7 +90,7 @@ export function cancelLab(): void {
 }
 
 /** Starts a job unless one runs; the signal aborts when the person cancels. */
-function begin(kind: JobKind): AbortSignal | null {
+function begin(kind: LabJob): AbortSignal | null {
   if (state.busy) return null;
   controller = new AbortController();
   set({ busy: kind });
@@ -135,53 +122,50 @@ export async function startTraining(): Promise<void> {
   const update = (patch: Partial<TrainRun>) => set({ train: (run = { ...run, ...patch }) });
   update({});
   try {
-    // One import or training at a time across tabs: wait for another tab's job, saying so.
-    const onIteration = proxy((i: IterationInfo) => {
-      if (!signal.aborted) update({ iterations: [...run.iterations, i] }); // a message posted just before Cancel is dropped
-    });
-    const model = await withJobLock(
+    // One import or training at a time across tabs: wait for another tab's job, saying so. The runner reloads serving
+    // and tells the other tabs to switch to the new model.
+    const model = await pageJobs.exclusive(
+      signal,
       () => {
         update({ message: undefined });
-        return jobs.run((api) => api.train(params, onIteration, { holdout, workers: workersFromUrl() }), signal);
+        return pageJobs.run({
+          kind: 'train',
+          signal,
+          total: params.iterations,
+          call: (api, progress) => api.train(params, progress, { holdout, workers: workersFromUrl() }),
+          onProgress: (i) => update({ iterations: [...run.iterations, i] }),
+        });
       },
       () => update({ message: 'Waiting: an import or a training is running in another tab; this training starts when it ends.' }),
-      signal,
     );
-    await serving.api.reload();
     update({ status: 'done', model, message: undefined });
     statusChanged();
-    postTabMessage({ type: 'model' }); // the other tabs switch to the new model too
   } catch (e) {
-    if (e instanceof CancelledError || signal.aborted) update({ status: 'cancelled', message: 'Stopped. The previous model is still the one in use.' });
+    if (e instanceof CancelledError) update({ status: 'cancelled', message: 'Stopped. The previous model is still the one in use.' });
     else update({ status: 'error', message: `Training failed: ${messageOf(e)}` });
   } finally {
     end(signal);
   }
 }
 
-/** Evaluates the form's model and the baselines on a seeded holdout (the form's share, 10% when it is 0). */
+/** Evaluates the form's model and the baselines on a seeded holdout (the form's share; the default share when it is 0). */
 export async function startEvaluation(): Promise<void> {
   const value = parsedForm();
   if (!value) return;
   const signal = begin('eval');
   if (!signal) return;
   const { params } = value;
-  const testFraction = value.holdout > 0 ? value.holdout : 0.1;
+  const testFraction = value.holdout > 0 ? value.holdout : evaluationDefaults.testFraction;
   let run: EvalRun = { status: 'running', objective: params.objective ?? 'explicit', testFraction, iterations: params.iterations ?? 0, step: null };
   const update = (patch: Partial<EvalRun>) => set({ evaluation: (run = { ...run, ...patch }) });
   update({});
   try {
-    const report = await jobs.run(
-      (api) =>
-        api.evaluateModel(
-          params,
-          proxy((step: EvalStep) => {
-            if (!signal.aborted) update({ step });
-          }),
-          { testFraction },
-        ),
+    const report = await pageJobs.run({
+      kind: 'eval',
       signal,
-    );
+      call: (api, progress) => api.evaluateModel(params, progress, { testFraction }),
+      onProgress: (step) => update({ step }),
+    });
     update({ status: 'done', report });
   } catch (e) {
     if (e instanceof CancelledError) update({ status: 'cancelled', message: 'Stopped. Nothing was stored.' });
@@ -199,16 +183,12 @@ export async function startTuning(options: LabTuneOptions): Promise<void> {
   const update = (patch: Partial<TuneRun>) => set({ tune: (run = { ...run, ...patch }) });
   update({});
   try {
-    const report = await jobs.run(
-      (api) =>
-        api.tuneModel(
-          options,
-          proxy((r: TuneResult, done: number, total: number) => {
-            if (!signal.aborted) update({ done, total, results: [...run.results, r].sort((a, b) => a.rmse - b.rmse) });
-          }),
-        ),
+    const report = await pageJobs.run({
+      kind: 'tune',
       signal,
-    );
+      call: (api, progress) => api.tuneModel(options, progress),
+      onProgress: (r, done, total) => update({ done, total, results: [...run.results, r].sort((a, b) => a.rmse - b.rmse) }),
+    });
     update({ status: 'done', report, results: report.results, done: report.results.length });
   } catch (e) {
     if (e instanceof CancelledError) update({ status: 'cancelled', message: `Stopped after ${run.done} of ${run.total} configurations.` });

@@ -1,7 +1,8 @@
 // Explanations add up exactly to the personal part of a score; similar movies are cosine neighbours; model files round-trip.
 import { describe, expect, test } from 'vitest';
 import { buildCsr } from '../../../../src/engine/als/csr';
-import { trainAls, defaultAlsParams } from '../../../../src/engine/als/train';
+import { trainAls } from '../../../../src/engine/als/train';
+import { explicitDefaults } from '../../../../src/engine/defaults/explicitDefaults';
 import { foldIn } from '../../../../src/engine/als/foldIn';
 import { predict } from '../../../../src/engine/als/recommend';
 import { explainScore, explainScores } from '../../../../src/engine/als/explain';
@@ -11,7 +12,7 @@ import { asAlsModel, decodeModel, encodeModel, type PortableModel } from '../../
 import { ImportError } from '../../../../src/engine/movielens/errors';
 
 const data = plantedLowRank({ users: 150, items: 80, rank: 3, density: 0.3, noise: 0.3, seed: 4, clamp: true });
-const model = trainAls(buildCsr(data.columns, data.nUsers, data.nItems), { ...defaultAlsParams, rank: 8, iterations: 6 });
+const model = trainAls(buildCsr(data.columns, data.nUsers, data.nItems), { ...explicitDefaults, rank: 8, iterations: 6 });
 
 describe('explainScore', () => {
   test.each([3, 12, 40])('shares of %i ratings sum to the folded-in score minus μ and the item bias', (n) => {
@@ -35,7 +36,7 @@ describe('explainScore', () => {
   });
 
   test.each([3, 12, 40])('implicit (iALS): shares of %i watches sum to the whole watch score, largest first', (n) => {
-    const implicit = trainAls(buildCsr(data.columns, data.nUsers, data.nItems), { ...defaultAlsParams, objective: 'implicit', rank: 8, iterations: 6 });
+    const implicit = trainAls(buildCsr(data.columns, data.nUsers, data.nItems), { ...explicitDefaults, objective: 'implicit', rank: 8, iterations: 6 });
     const items = Array.from({ length: n }, (_, j) => (j * 7) % data.nItems);
     const ratings = items.map((_, j) => 0.5 + ((j * 3) % 10) / 2);
     const user = foldIn(implicit, items, ratings);

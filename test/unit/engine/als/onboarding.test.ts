@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { buildCsr } from '../../../../src/engine/als/csr';
-import { trainAls, defaultAlsParams } from '../../../../src/engine/als/train';
+import { trainAls } from '../../../../src/engine/als/train';
+import { explicitDefaults } from '../../../../src/engine/defaults/explicitDefaults';
 import { onboardingPicks, popularPool, spreadOf, type FactorTable } from '../../../../src/engine/als/onboarding';
 import { plantedLowRank } from '../../../../src/engine/synth';
 import { buildDataset } from '../../../../src/engine/movielens/dataset';
@@ -10,7 +11,7 @@ import { identifyFiles, unzipMovieLens } from '../../../../src/engine/movielens/
 import { sampleZipPath } from '../../../sample';
 
 const data = plantedLowRank({ users: 400, items: 300, rank: 6, density: 0.15, noise: 0.3, seed: 11, clamp: true });
-const model = trainAls(buildCsr(data.columns, data.nUsers, data.nItems), { ...defaultAlsParams, rank: 8, iterations: 8 });
+const model = trainAls(buildCsr(data.columns, data.nUsers, data.nItems), { ...explicitDefaults, rank: 8, iterations: 8 });
 // Popularity unrelated to taste: a fixed permutation with a long tail (item 7·k mod 300 is the k-th most rated).
 const counts = new Int32Array(data.nItems);
 for (let k = 0; k < data.nItems; k++) counts[(7 * k) % data.nItems] = Math.round(5000 / (1 + k));
@@ -72,7 +73,7 @@ describe('onboardingPicks', () => {
 describe.runIf(sampleZipPath)('onboarding on the real ml-latest-small with the app\'s model', () => {
   test('20 picks among the 200 most-rated movies spread wider than the 20 most-rated', () => {
     const d = buildDataset(identifyFiles(unzipMovieLens('ml-latest-small.zip', new Uint8Array(readFileSync(sampleZipPath!))), 'sample'));
-    const real = trainAls(buildCsr(d.ratings, d.stats.users, d.movies.length), defaultAlsParams);
+    const real = trainAls(buildCsr(d.ratings, d.stats.users, d.movies.length), explicitDefaults);
     const c = new Int32Array(d.movies.length);
     for (const m of d.movies) c[m.index] = m.count;
     const picks = onboardingPicks(real, c, { n: 20 });

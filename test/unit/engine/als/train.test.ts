@@ -7,7 +7,8 @@ import { fitBiasBaseline } from '../../../../src/engine/als/baselines';
 import { buildCsr, type RatingMatrix } from '../../../../src/engine/als/csr';
 import { rmse } from '../../../../src/engine/als/metrics';
 import { randomHoldout } from '../../../../src/engine/als/split';
-import { TrainingCancelled, defaultAlsParams, trainAls } from '../../../../src/engine/als/train';
+import { TrainingCancelled, trainAls } from '../../../../src/engine/als/train';
+import { explicitDefaults } from '../../../../src/engine/defaults/explicitDefaults';
 import { plantedLowRank } from '../../../../src/engine/synth';
 
 const NOISE = 0.3;
@@ -135,10 +136,10 @@ describe('trainAls determinism and edge cases', () => {
   });
 
   it('exports sane defaults', () => {
-    expect(defaultAlsParams.rank).toBeGreaterThanOrEqual(4);
-    expect(defaultAlsParams.lambda).toBeGreaterThan(0);
-    expect(defaultAlsParams.iterations).toBeGreaterThan(0);
-    expect(Object.isFrozen(defaultAlsParams)).toBe(true);
+    expect(explicitDefaults.rank).toBeGreaterThanOrEqual(4);
+    expect(explicitDefaults.lambda).toBeGreaterThan(0);
+    expect(explicitDefaults.iterations).toBeGreaterThan(0);
+    expect(Object.isFrozen(explicitDefaults)).toBe(true);
   });
 });
 

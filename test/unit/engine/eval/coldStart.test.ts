@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { coldStart } from '../../../../src/engine/eval/coldStart';
 import { plantedTasteGroups } from '../../../../src/engine/synth';
-import { defaultAlsParams } from '../../../../src/engine/als/train';
+import { explicitDefaults } from '../../../../src/engine/defaults/explicitDefaults';
 import { rankerParams } from '../../../../src/engine/defaults/rankerDefaults';
 
 describe('coldStart', () => {
@@ -11,7 +11,7 @@ describe('coldStart', () => {
     const years = Array.from({ length: data.nItems }, (_, i) => 1970 + (i % 50));
     const r = coldStart(data.columns, data.nUsers, data.nItems, {
       ranker: { ...rankerParams, ials: { ...rankerParams.ials, rank: 8 }, easeItems: 150 },
-      explicit: { ...defaultAlsParams, rank: 8 },
+      explicit: { ...explicitDefaults, rank: 8 },
       years,
       seed: 3,
       deck: { pool: 80, recentPool: 10 },

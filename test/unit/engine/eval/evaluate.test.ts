@@ -2,12 +2,13 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../../../src/engine/eval/evaluate';
 import { plantedLowRank } from '../../../../src/engine/synth';
-import { defaultAlsParams } from '../../../../src/engine/als/train';
+import { explicitDefaults } from '../../../../src/engine/defaults/explicitDefaults';
+import { implicitDefaults } from '../../../../src/engine/defaults/implicitDefaults';
 import { alsParamsFrom } from '../../../../src/cli/commands/evalCommand';
 
 describe('evaluate', () => {
   const data = plantedLowRank({ users: 300, items: 150, rank: 3, density: 0.3, noise: 0.3, seed: 11, clamp: true });
-  const params = { ...defaultAlsParams, rank: 6, lambda: 0.05, lambdaExponent: 1, biasLambda: 1, iterations: 10 };
+  const params = { ...explicitDefaults, rank: 6, lambda: 0.05, lambdaExponent: 1, biasLambda: 1, iterations: 10 };
 
   test('holdout: ALS < bias < global mean in RMSE; every model has rmse, mae, ndcg@10, recall@20', () => {
     const r = evaluate(data.columns, data.nUsers, data.nItems, params, { testFraction: 0.1, seed: 3 });
@@ -29,10 +30,12 @@ describe('evaluate', () => {
   });
 
   test('CLI options override only what is given and keep the tuned exponent', () => {
-    expect(alsParamsFrom({})).toEqual(defaultAlsParams);
-    expect(alsParamsFrom({ rank: '8', iters: '3' })).toEqual({ ...defaultAlsParams, rank: 8, iterations: 3 });
+    expect(alsParamsFrom({})).toEqual(explicitDefaults);
+    expect(alsParamsFrom({ rank: '8', iters: '3' })).toEqual({ ...explicitDefaults, rank: 8, iterations: 3 });
     expect(() => alsParamsFrom({ lambda: 'abc' })).toThrow('--lambda expects a number, got "abc"');
-    expect(alsParamsFrom({ objective: 'implicit', alpha: '2', solver: 'exact' })).toEqual({ ...defaultAlsParams, objective: 'implicit', implicitAlpha: 2, solver: 'exact' });
+    // --objective implicit starts from the implicit model's defaults (rank 32, λ 5, 10 iterations), not the explicit ones.
+    expect(alsParamsFrom({ objective: 'implicit', alpha: '2', solver: 'exact' })).toEqual({ ...implicitDefaults, implicitAlpha: 2, solver: 'exact' });
+    expect(alsParamsFrom({ objective: 'implicit' })).toEqual({ ...explicitDefaults, objective: 'implicit', rank: 32, lambda: 5, iterations: 10, implicitAlpha: 1 });
     expect(() => alsParamsFrom({ objective: 'ranking' })).toThrow('--objective expects one of explicit, implicit, got "ranking"');
   });
 });

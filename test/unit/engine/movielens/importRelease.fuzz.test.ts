@@ -9,11 +9,13 @@ import type { RatingChunk } from '../../../../src/engine/movielens/datasetTypes'
 import { ImportError } from '../../../../src/engine/movielens/errors';
 import { identifyFiles } from '../../../../src/engine/movielens/files';
 import { importRelease, type ChunkStore } from '../../../../src/engine/movielens/importRelease';
-import { memorySource } from '../../../../src/engine/movielens/source';
+import { SLICE_BYTES, memorySource } from '../../../../src/engine/movielens/source';
+import { CHUNK_ROWS } from '../../../../src/engine/movielens/datasetBuilder';
 import { openDb } from '../../../../src/store/db';
 import { importFiles } from '../../../../src/worker-api/importApi';
 import {
   RUNS,
+  fuzzParams,
   checkImportError,
   concat,
   enc,
@@ -122,7 +124,7 @@ describe('streaming import of mutated releases', () => {
         const rows = (r: ReturnType<typeof joinChunks>) => ({ users: Array.from(r.users), items: Array.from(r.items), ratings: Array.from(r.ratings), timestamps: Array.from(r.timestamps) });
         expect(rows(joinChunks(store.chunks.filter(Boolean)))).toEqual(rows(inMemory.ratings));
       }),
-      { numRuns: RUNS },
+      fuzzParams(RUNS),
     );
     expect(refused).toBeGreaterThan(RUNS / 4);
   });
@@ -133,15 +135,31 @@ describe('a refused import writes nothing (fake-indexeddb)', () => {
     await seedPersonData();
   });
 
-  /** ~270k valid ratings before the damaged part, so a full 262,144-row chunk is stored before the error is met. */
-  const FILLER_ROWS = 270_000;
-  function withFiller(layout: Layout, bytes: Uint8Array): Uint8Array {
+  /**
+   * Valid ratings before the damaged part: more than a chunk (262,144 rows), and past two read slices, so the chunk
+   * fills in an earlier slice than the one holding the error and is stored before the error is met, whether the file
+   * comes loose (read in SLICE_BYTES slices) or zipped (inflated in smaller pieces). Built once per layout.
+   */
+  const fillers = new Map<Layout, Uint8Array>();
+  function filler(layout: Layout): Uint8Array {
+    let f = fillers.get(layout);
+    if (f) return f;
     const sep = layout === 'csv' ? ',' : layout === 'u.data' ? '\t' : '::';
     const lines: string[] = layout === 'csv' ? ['userId,movieId,rating,timestamp'] : [];
-    for (let k = 0; k < FILLER_ROWS; k++) lines.push([1000 + (k >> 6), 1 + (k & 63), 1 + (k % 9) / 2, 1e9 + k].join(sep));
+    let bytes = 0;
+    for (let k = 0; k <= CHUNK_ROWS || bytes <= 2 * SLICE_BYTES; k++) {
+      const line = [1000 + (k >> 6), 1 + (k & 63), 1 + (k % 9) / 2, 1e9 + k].join(sep);
+      lines.push(line);
+      bytes += line.length + 1;
+    }
+    f = enc(lines.join('\n') + '\n');
+    fillers.set(layout, f);
+    return f;
+  }
+  function withFiller(layout: Layout, bytes: Uint8Array): Uint8Array {
     // The damaged file's own header (csv) becomes a data line after the filler: drop it.
     const tail = layout === 'csv' ? bytes.subarray(Math.max(0, bytes.indexOf(10) + 1)) : bytes;
-    return concat(enc(lines.join('\n') + '\n'), tail);
+    return concat(filler(layout), tail);
   }
 
   /** Runs failing imports of generated cases; returns how many chunk puts reached IndexedDB before the refusals. */
@@ -169,15 +187,18 @@ describe('a refused import writes nothing (fake-indexeddb)', () => {
           }
           fc.pre(refusedInMemory);
           const input = c.zip ? [{ name: 'release.zip', bytes: zipSync(Object.fromEntries(files.map((f) => [f.name, f.bytes]))) }] : files;
+          const putsBefore = chunkPuts;
           const err = await importFiles(input, () => {}).then(
             () => null,
             (e: unknown) => e,
           );
           expect(err).toBeInstanceOf(ImportError);
+          // A late failure comes after a full chunk was stored, in every case (loose and zipped alike).
+          if (late) expect(chunkPuts, `${c.layout}${c.zip ? ' zipped' : ''}`).toBeGreaterThan(putsBefore);
           refused++;
           await expectUnchanged(db, before);
         }),
-        { numRuns },
+        fuzzParams(numRuns),
       );
     } finally {
       IDBObjectStore.prototype.put = put;
@@ -191,8 +212,15 @@ describe('a refused import writes nothing (fake-indexeddb)', () => {
   });
 
   test('the same when the ratings file fails after a full chunk of 262,144 rows was stored', async () => {
-    const lateArb = caseArb.map((c) => ({ ...c, which: 0, mutations: [{ kind: 'insert' as const, at: 0.999, bytes: [...enc('1,x,3,1\n')] }] }));
-    const { refused, chunkPuts } = await refusedLeaveNothing(lateArb, true, 4);
+    // Loose files and a zip, two cases each (a loose ratings file is read in slices, a zipped one inflated in pieces).
+    let refused = 0;
+    let chunkPuts = 0;
+    for (const zip of [false, true]) {
+      const lateArb = caseArb.map((c) => ({ ...c, zip, which: 0, mutations: [{ kind: 'insert' as const, at: 0.999, bytes: [...enc('1,x,3,1\n')] }] }));
+      const r = await refusedLeaveNothing(lateArb, true, 2);
+      refused += r.refused;
+      chunkPuts += r.chunkPuts;
+    }
     expect(refused).toBe(4);
     expect(chunkPuts).toBeGreaterThanOrEqual(1);
   });

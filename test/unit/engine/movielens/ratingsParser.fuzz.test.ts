@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { RatingsCsvParser, type RawRatings } from '../../../../src/engine/movielens/ratingsCsv';
 import type { RatingsFormat } from '../../../../src/engine/movielens/ratingsParser';
 import { ImportError } from '../../../../src/engine/movielens/errors';
-import { RATINGS_HEADER, RUNS, dec, enc, lineCount, mutate, mutationsArb, parsesOrImportError, ratingsText, rowsArb, splitAt, type Row } from '../../../fuzz';
+import { RATINGS_HEADER, RUNS, fuzzParams, dec, enc, lineCount, mutate, mutationsArb, parsesOrImportError, ratingsText, rowsArb, splitAt, type Row } from '../../../fuzz';
 
 const FILES: Record<RatingsFormat, string> = { csv: 'ml/ratings.csv', tab: 'ml-100k/u.data', dat: 'ml-1m/ratings.dat' };
 const formats: RatingsFormat[] = ['csv', 'tab', 'dat'];
@@ -50,7 +50,7 @@ describe('ratings parser on valid files', () => {
         expect(got).toEqual(expected(rows));
         expect(got).toEqual(reference(bytes, format));
       }),
-      { numRuns: RUNS },
+      fuzzParams(RUNS),
     );
   });
 });
@@ -74,7 +74,7 @@ describe('ratings parser on mutated files', () => {
           expect(!pieces.ok && pieces.error.message).toBe(whole.error.message);
         }
       }),
-      { numRuns: RUNS * 3 },
+      fuzzParams(RUNS * 3),
     );
     // The mutations are meant to break files: most of them must be refused.
     expect(failed).toBeGreaterThan(RUNS);
@@ -103,7 +103,7 @@ describe('ratings parser on mutated files', () => {
         const alone = parsesOrImportError(() => parse(enc(`${header}${lines[L - 1]}\n`), format), FILES[format]);
         expect(alone.ok).toBe(false);
       }),
-      { numRuns: RUNS * 2 },
+      fuzzParams(RUNS * 2),
     );
   });
 
@@ -130,7 +130,7 @@ describe('ratings parser on mutated files', () => {
         expect(r.error.line).toBe(line);
         expect(r.error.problem).toMatch(['userId', 'movieId', 'rating', 'timestamp'][field]);
       }),
-      { numRuns: RUNS },
+      fuzzParams(RUNS),
     );
   });
 });
@@ -157,7 +157,7 @@ describe('found while building the bad-file corpus', () => {
         expect(!r.ok && r.error.line).toBe(k + 1);
         expect(!r.ok && r.error.problem).toMatch(new RegExp(`^expected 4 fields \\(.+\\), found ${keep} in `));
       }),
-      { numRuns: RUNS / 3 },
+      fuzzParams(RUNS / 3),
     );
   });
 });

@@ -6,6 +6,7 @@ import { parseMoviesDat, parseUGenre, parseUItem } from '../../../../src/engine/
 import { parseLinksCsv, parseMoviesCsv } from '../../../../src/engine/movielens/textCsv';
 import {
   RUNS,
+  fuzzParams,
   UGENRES,
   dec,
   enc,
@@ -70,7 +71,7 @@ describe('text parsers on valid files', () => {
           ms.map((m) => ({ movieId: m.movieId, imdbId: String(m.movieId * 11).padStart(7, '0'), tmdbId: m.movieId % 3 ? String(m.movieId + 100) : null })),
         );
       }),
-      { numRuns: RUNS },
+      fuzzParams(RUNS),
     );
   });
 });
@@ -84,7 +85,7 @@ describe('text parsers on mutated files', () => {
         const r = parsesOrImportError(() => parse(kind, bytes), kind, lineCount(bytes));
         if (!r.ok) failed++;
       }),
-      { numRuns: RUNS * 4 },
+      fuzzParams(RUNS * 4),
     );
     expect(failed).toBeGreaterThan(RUNS);
   });
@@ -113,7 +114,7 @@ describe('text parsers on mutated files', () => {
         const p = parsesOrImportError(() => parse(kind, head), kind);
         if (!p.ok && p.error.line !== undefined) expect(p.error.line).toBeGreaterThanOrEqual(r.error.line);
       }),
-      { numRuns: RUNS * 2 },
+      fuzzParams(RUNS * 2),
     );
   });
 
@@ -130,7 +131,7 @@ describe('text parsers on mutated files', () => {
         expect(!r.ok && r.error.line).toBe(line);
         expect(!r.ok && r.error.problem).toMatch(quote ? /expected a properly quoted field/ : /expected a whole-number movieId, found "x"/);
       }),
-      { numRuns: RUNS / 3 },
+      fuzzParams(RUNS / 3),
     );
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { detectRelease } from '../../../../src/engine/movielens/release';
 import { collect, memorySource } from '../../../../src/engine/movielens/source';
 import { readZipDirectory, zipEntryChunks, type Inflater } from '../../../../src/engine/movielens/zipReader';
-import { RUNS, checkImportError, concat, enc, linksCsvText, movieSpecsArb, moviesCsvText, parsesOrImportError, ratingsText, rowsArb } from '../../../fuzz';
+import { RUNS, fuzzParams, checkImportError, concat, enc, linksCsvText, movieSpecsArb, moviesCsvText, parsesOrImportError, ratingsText, rowsArb } from '../../../fuzz';
 
 const NAMES = ['ratings.csv', 'movies.csv', 'links.csv', 'tags.csv', 'u.data', 'u.item', 'u.genre', 'u.user', 'ratings.dat', 'movies.dat', 'users.dat', 'tags.dat', 'README.txt', 'genome-scores.csv', 'u1.base', 'notes.md'];
 const pathArb = fc
@@ -26,7 +26,7 @@ describe('release detection', () => {
         for (const p of [l.ratings.path, l.movies.path, l.links, l.genres].filter((x) => x !== undefined)) expect(paths).toContain(p);
         expect(l.ratings.path).not.toMatch(/(^|\/)(__MACOSX\/|\._)/);
       }),
-      { numRuns: RUNS * 2 },
+      fuzzParams(RUNS * 2),
     );
   });
 });
@@ -106,7 +106,7 @@ describe('streaming zip reader', () => {
           checkImportError(e, 'release.zip');
         }
       }),
-      { numRuns: RUNS },
+      fuzzParams(RUNS),
     );
     expect(refused).toBeGreaterThan(RUNS / 3);
   });
@@ -147,7 +147,7 @@ describe('streaming zip reader', () => {
           }
         }
       }),
-      { numRuns: RUNS },
+      fuzzParams(RUNS),
     );
   });
 
@@ -177,7 +177,7 @@ describe('streaming zip reader', () => {
           if (err) checkImportError(err, 'release.zip');
         }
       }),
-      { numRuns: RUNS / 2 },
+      fuzzParams(RUNS / 2),
     );
   });
 });

@@ -4,7 +4,8 @@ import { plantedTasteGroups } from '../../../../src/engine/synth';
 import { buildCsr } from '../../../../src/engine/als/csr';
 import { foldIn } from '../../../../src/engine/als/foldIn';
 import { topN } from '../../../../src/engine/als/recommend';
-import { defaultAlsParams, trainAls } from '../../../../src/engine/als/train';
+import { trainAls } from '../../../../src/engine/als/train';
+import { explicitDefaults } from '../../../../src/engine/defaults/explicitDefaults';
 import { trainRanker, type RankerParams } from '../../../../src/engine/ranker/ranker';
 import { rankFor } from '../../../../src/engine/ranker/rankList';
 import { explainByStars, explainRanked, reasonOf, type RowExplanation } from '../../../../src/engine/ranker/explainRows';
@@ -13,7 +14,7 @@ import { rankerParams } from '../../../../src/engine/defaults/rankerDefaults';
 const data = plantedTasteGroups({ groups: 4, moviesPerGroup: 40, commonMovies: 20, nicheMovies: 30, nicheRatings: 3, users: 240, groupRatings: 15, commonRatings: 6, otherRatings: 3, seed: 8 });
 const params: RankerParams = { ...rankerParams, ials: { ...rankerParams.ials, rank: 8 }, easeItems: 120 };
 const ranker = trainRanker(data.columns, data.nUsers, data.nItems, params);
-const explicit = trainAls(buildCsr(data.columns, data.nUsers, data.nItems), { ...defaultAlsParams, rank: 8 });
+const explicit = trainAls(buildCsr(data.columns, data.nUsers, data.nItems), { ...explicitDefaults, rank: 8 });
 // A person with mixed tastes: group 1 loved, group 3 disliked, a blockbuster, a niche film, one movie outside EASE's catalogue.
 const profile = { items: [40, 41, 44, 47, 52, 120, 125, 160, 200, 205], stars: [5, 4.5, 4, 5, 3.5, 2, 1.5, 3, 5, 4] };
 const years = Array.from({ length: data.nItems }, (_, i) => 1960 + (i % 60));

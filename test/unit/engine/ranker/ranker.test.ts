@@ -5,7 +5,7 @@ import { perUserHoldout } from '../../../../src/engine/eval/userSplit';
 import { compareRankers, type RankerMetrics } from '../../../../src/engine/eval/compareRankers';
 import { trainRanker, type RankerParams } from '../../../../src/engine/ranker/ranker';
 import { rankFor } from '../../../../src/engine/ranker/rankList';
-import { defaultAlsParams } from '../../../../src/engine/als/train';
+import { explicitDefaults } from '../../../../src/engine/defaults/explicitDefaults';
 import { rankerParams } from '../../../../src/engine/defaults/rankerDefaults';
 
 // 4 groups × 50 movies, 30 blockbusters everyone finds middling, 100 niche movies with four 5-star ratings each.
@@ -28,7 +28,7 @@ describe('the default ranker on planted taste groups', () => {
   test('on a per-user 20% holdout its NDCG@10 is far above popularity (blockbusters) and predicted stars (niche films)', () => {
     const { train, test: held } = perUserHoldout(data.columns, data.nUsers, 0.2, 1);
     const r = compareRankers(train, held, data.nUsers, data.nItems, {
-      explicit: { ...defaultAlsParams, rank: 8 },
+      explicit: { ...explicitDefaults, rank: 8 },
       ials: params.ials,
       ranker: params,
       easeLambda: 100,

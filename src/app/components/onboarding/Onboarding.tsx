@@ -1,37 +1,17 @@
 // First ratings: well-known, varied movies one card at a time (or as a grid), rated by click or keys 1–5, skipped with S.
+// This file decides when onboarding shows and lays it out; useCardQueue fetches cards, useCardKeys the shortcuts.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { serving } from '../../client/engineClient';
-import type { MovieCard } from '../../worker-api/apiTypes';
-import { movieLabel } from './MovieMeta';
-import { StarRating } from './StarRating';
-import { shortcutStars } from './ratingKeys';
-import { loadOnboardingPrefs, saveOnboardingPrefs, type OnboardingPrefs } from './onboardingPrefs';
+import type { MovieCard } from '../../../client/workerTypes';
+import { movieLabel } from '../MovieMeta';
+import { loadOnboardingPrefs, saveOnboardingPrefs, type OnboardingPrefs } from '../onboardingPrefs';
+import { OnboardingCard } from './OnboardingCard';
+import { useCardQueue } from './useCardQueue';
+import { useCardKeys } from './useCardKeys';
 import './Onboarding.css';
 
 /** Onboarding opens by itself while the person has rated fewer movies than this. */
 export const ONBOARDING_GOAL = 10;
-const BATCH = 12;
 const GRID_SIZE = 8;
-
-/** True when a key press belongs to a text field (or a dialog is open), so global shortcuts must leave it alone. */
-function typingOrDialog(e: KeyboardEvent): boolean {
-  const t = e.target as HTMLElement | null;
-  if (document.querySelector('dialog[open]')) return true;
-  if (!t) return false;
-  if (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return true;
-  return t instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit', 'reset', 'range'].includes(t.type);
-}
-
-function Facts({ m }: { m: MovieCard }) {
-  return (
-    <p className="onb-facts">
-      <span className="genres">{m.genres.length ? m.genres.join(', ') : 'No genres listed'}</span>
-      <span className="count">
-        {m.count ? `★ ${m.mean.toFixed(1)} average from ${m.count.toLocaleString('en')} MovieLens ${m.count === 1 ? 'rating' : 'ratings'}` : 'No MovieLens ratings'}
-      </span>
-    </p>
-  );
-}
 
 export function Onboarding(props: {
   ratings: Map<number, number>;
@@ -45,12 +25,9 @@ export function Onboarding(props: {
   const { ratings, loaded, onRate, onOpen, hidden } = props;
   const [prefs, setPrefs] = useState<OnboardingPrefs>(loadOnboardingPrefs);
   const [open, setOpen] = useState<boolean | null>(null);
-  const [queue, setQueue] = useState<MovieCard[]>([]);
   const [said, setSaid] = useState('');
-  const [exhausted, setExhausted] = useState(false);
   const section = useRef<HTMLElement>(null);
   const refocus = useRef(false);
-  const fetching = useRef(false);
   const reopen = useRef<HTMLButtonElement>(null);
   const dismissedHere = useRef(false);
 
@@ -67,25 +44,15 @@ export function Onboarding(props: {
     if (loaded && open === null) setOpen(!prefs.dismissed && ratings.size < ONBOARDING_GOAL);
   }, [loaded, open, prefs.dismissed, ratings.size]);
 
+  // Keep a few cards ahead: more are fetched (anchored on the ratings so far) when the queue runs short.
   const skipped = new Set(prefs.skipped);
-  const pending = queue.filter((m) => !ratings.has(m.movieId) && !skipped.has(m.movieId) && !hidden?.has(m.movieId));
+  const { pending, exhausted } = useCardQueue({
+    open: open === true,
+    ahead: prefs.grid ? GRID_SIZE + 2 : 4,
+    done: (m) => ratings.has(m.movieId) || skipped.has(m.movieId) || Boolean(hidden?.has(m.movieId)),
+    skipped: prefs.skipped,
+  });
   const current = pending[0];
-
-  // Keep a few cards ahead: fetch more (anchored on the ratings so far) when the queue runs short.
-  useEffect(() => {
-    if (!open || exhausted || pending.length >= (prefs.grid ? GRID_SIZE + 2 : 4) || fetching.current) return;
-    fetching.current = true;
-    void serving.api
-      .onboardingMovies(BATCH, prefs.skipped)
-      .then((fresh) => {
-        if (fresh.length === 0) setExhausted(true);
-        setQueue((q) => {
-          const have = new Set(q.map((m) => m.movieId));
-          return [...q, ...fresh.filter((m) => !have.has(m.movieId))];
-        });
-      })
-      .finally(() => (fetching.current = false));
-  }, [open, exhausted, pending.length, prefs.grid, prefs.skipped]);
 
   const rate = useCallback(
     (m: MovieCard, stars: number) => {
@@ -105,23 +72,10 @@ export function Onboarding(props: {
     [prefs.skipped, update],
   );
 
-  // Keys for the single card: 1–5 whole stars, Shift+1–5 half a star less, S "haven't seen".
-  useEffect(() => {
-    if (!open || prefs.grid || !current) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typingOrDialog(e)) return;
-      const stars = shortcutStars(e);
-      if (stars !== null) {
-        e.preventDefault();
-        rate(current, stars);
-      } else if (e.code === 'KeyS' && !e.shiftKey) {
-        e.preventDefault();
-        skip(current);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [open, prefs.grid, current, rate, skip]);
+  // Keys for the single card (not the grid: which card would they rate?).
+  const rateCurrent = useCallback((stars: number) => current && rate(current, stars), [current, rate]);
+  const skipCurrent = useCallback(() => current && skip(current), [current, skip]);
+  useCardKeys(Boolean(open && !prefs.grid && current), rateCurrent, skipCurrent);
 
   // After a card is rated or skipped from inside the panel, move focus to the next card's title for screen readers.
   useEffect(() => {
@@ -173,21 +127,7 @@ export function Onboarding(props: {
       {cards.length === 0 && <p>{exhausted ? 'No more movies to suggest: search for others below.' : 'Choosing movies…'}</p>}
       <ul className={prefs.grid ? 'onb-grid' : 'onb-single'} data-testid="onboarding-cards">
         {cards.map((m) => (
-          <li key={m.movieId} className="onb-card" data-movie-id={m.movieId}>
-            <h3 tabIndex={-1}>
-              <button type="button" className="title-link" onClick={() => onOpen(m.movieId)}>
-                {m.title}
-              </button>
-              {m.year !== null && <span className="year"> ({m.year})</span>}
-            </h3>
-            <Facts m={m} />
-            <div className="onb-rate">
-              <StarRating label={`Your rating for ${movieLabel(m)}`} value={ratings.get(m.movieId) ?? null} onChange={(v) => v !== null && rate(m, v)} />
-              <button type="button" className="onb-skip" onClick={() => skip(m)} aria-label={`Haven’t seen ${movieLabel(m)}`}>
-                Haven’t seen
-              </button>
-            </div>
-          </li>
+          <OnboardingCard key={m.movieId} movie={m} rating={ratings.get(m.movieId) ?? null} onRate={(v) => rate(m, v)} onSkip={() => skip(m)} onOpen={() => onOpen(m.movieId)} />
         ))}
       </ul>
       {!prefs.grid && current && (

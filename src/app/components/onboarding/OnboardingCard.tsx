@@ -1,0 +1,36 @@
+// One movie to rate during onboarding: its title (opens the movie), genres and MovieLens average, stars, "Haven't seen".
+import type { MovieCard } from '../../../client/workerTypes';
+import { movieLabel } from '../MovieMeta';
+import { StarRating } from '../StarRating';
+
+function Facts({ m }: { m: MovieCard }) {
+  return (
+    <p className="onb-facts">
+      <span className="genres">{m.genres.length ? m.genres.join(', ') : 'No genres listed'}</span>
+      <span className="count">
+        {m.count ? `★ ${m.mean.toFixed(1)} average from ${m.count.toLocaleString('en')} MovieLens ${m.count === 1 ? 'rating' : 'ratings'}` : 'No MovieLens ratings'}
+      </span>
+    </p>
+  );
+}
+
+export function OnboardingCard(props: { movie: MovieCard; rating: number | null; onRate: (stars: number) => void; onSkip: () => void; onOpen: () => void }) {
+  const { movie: m } = props;
+  return (
+    <li className="onb-card" data-movie-id={m.movieId}>
+      <h3 tabIndex={-1}>
+        <button type="button" className="title-link" onClick={props.onOpen}>
+          {m.title}
+        </button>
+        {m.year !== null && <span className="year"> ({m.year})</span>}
+      </h3>
+      <Facts m={m} />
+      <div className="onb-rate">
+        <StarRating label={`Your rating for ${movieLabel(m)}`} value={props.rating} onChange={(v) => v !== null && props.onRate(v)} />
+        <button type="button" className="onb-skip" onClick={props.onSkip} aria-label={`Haven’t seen ${movieLabel(m)}`}>
+          Haven’t seen
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,4 +1,5 @@
 // The list's non-personal controls: hidden gems (less popular first) and newer films first, as score adjustments.
+import { rankerDefaults } from '../defaults/rankerDefaults';
 
 /** Controls of a ranked list (all off when absent). */
 export interface ListControls {
@@ -17,8 +18,6 @@ export interface ListControls {
   similarityThreshold?: number;
 }
 
-/** Half-life in years of the recency bonus: a film ten years older than the newest gets half its bonus. */
-export const RECENCY_HALF_LIFE = 10;
 
 function checkStrength(name: string, v: number | undefined): number {
   const x = v ?? 0;
@@ -48,14 +47,14 @@ export function popularityPercentile(counts: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** 2^(−(newest − year)/RECENCY_HALF_LIFE) per movie, 0 for an unknown year; cached per years table. */
+/** 2^(−(newest − year)/half-life) per movie (rankerDefaults.recencyHalfLife), 0 for an unknown year; cached per years table. */
 export function freshnessOf(years: ArrayLike<number>, n: number): Float64Array {
   const cached = freshness.get(years);
   if (cached && cached.length === n) return cached;
   let newest = -Infinity;
   for (let i = 0; i < n; i++) if (years[i] > 0) newest = Math.max(newest, years[i]);
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) if (years[i] > 0) out[i] = Math.pow(2, -(newest - years[i]) / RECENCY_HALF_LIFE);
+  for (let i = 0; i < n; i++) if (years[i] > 0) out[i] = Math.pow(2, -(newest - years[i]) / rankerDefaults.recencyHalfLife);
   freshness.set(years, out);
   return out;
 }

@@ -2,11 +2,12 @@
 import type { AlsModel } from '../types';
 import { spdInverse } from './spdInverse';
 import type { Profile, RankerModel } from './ranker';
+import { cardDefaults } from '../defaults/rankerDefaults';
 
 export interface DeckOptions {
-  /** The most-rated movies in the deck (default 300). */
+  /** The most-rated movies in the deck (default cardDefaults.pool). */
   pool?: number;
-  /** Plus the most-rated movies released in the catalogue's last `recentYears` years (default 100 of the last 5 years). */
+  /** Plus the most-rated movies released in the catalogue's last `recentYears` years (defaults: cardDefaults). */
   recentPool?: number;
   recentYears?: number;
   /** Release year of every movie (0, negative or NaN: unknown); without it the deck has no recent part. */
@@ -19,13 +20,13 @@ export function deckOf(counts: ArrayLike<number>, opts: DeckOptions = {}): numbe
   const rated: number[] = [];
   for (let i = 0; i < counts.length; i++) if (counts[i] > 0) rated.push(i);
   rated.sort(byCount);
-  const deck = new Set(rated.slice(0, opts.pool ?? 300));
+  const deck = new Set(rated.slice(0, opts.pool ?? cardDefaults.pool));
   const years = opts.years;
   if (years) {
     let newest = -Infinity;
     for (let i = 0; i < counts.length; i++) if (years[i] > 0) newest = Math.max(newest, years[i]);
-    const since = newest - (opts.recentYears ?? 5) + 1;
-    rated.filter((i) => years[i] >= since).slice(0, opts.recentPool ?? 100).forEach((i) => deck.add(i));
+    const since = newest - (opts.recentYears ?? cardDefaults.recentYears) + 1;
+    rated.filter((i) => years[i] >= since).slice(0, opts.recentPool ?? cardDefaults.recentPool).forEach((i) => deck.add(i));
   }
   return [...deck].sort(byCount);
 }
@@ -60,10 +61,6 @@ export function tasteSpread(ials: AlsModel): TasteSpread {
   return { cov, people: n };
 }
 
-/** How the deck weighs a card: P(seen)^seenExponent, and how much a skipped card counts as looked at (0–1). */
-export const CARD_SEEN_EXPONENT = 0.5;
-export const CARD_SKIP_WEIGHT = 1;
-
 function quad(M: Float64Array, q: Float32Array, o: number, rank: number): number {
   let s = 0;
   for (let a = 0; a < rank; a++) {
@@ -78,8 +75,8 @@ function quad(M: Float64Array, q: Float32Array, o: number, rank: number): number
  * What a card would teach, as Bayesian experimental design over the person's taste vector p: prior covariance Σ (how
  * real people differ, tasteSpread), every card looked at so far an observation along its direction q̂ = q/|q| with
  * noise σ² (the mean prior variance over the candidates): answered cards with weight 1, skipped ones with
- * CARD_SKIP_WEIGHT (they told us that region is unknown to the person). S = (Σ⁻¹ + Σ_j w_j q̂_j q̂_jᵀ/σ²)⁻¹, and a card's
- * value is P(seen)^CARD_SEEN_EXPONENT · log(1 + q̂_tᵀSq̂_t/σ²): the taste direction still open times how likely the person
+ * cardDefaults.skipWeight (they told us that region is unknown to the person). S = (Σ⁻¹ + Σ_j w_j q̂_j q̂_jᵀ/σ²)⁻¹, and a
+ * card's value is P(seen)^cardDefaults.seenExponent · log(1 + q̂_tᵀSq̂_t/σ²): the taste direction still open times how likely the person
  * knows the film (the share of people who rated it).
  */
 export function cardValues(model: RankerModel, profile: Profile, candidates: readonly number[], skipped: readonly number[] = []): Float64Array {
@@ -97,7 +94,7 @@ export function cardValues(model: RankerModel, profile: Profile, candidates: rea
   let sigma2 = 0;
   for (const t of candidates) sigma2 += (quad(S, q, t * rank, rank) * unit(t)) / candidates.length;
   sigma2 = Math.max(sigma2, 1e-12);
-  const looked: [number, number][] = [...Array.from(profile.items, (i): [number, number] => [i, 1]), ...skipped.map((i): [number, number] => [i, CARD_SKIP_WEIGHT])];
+  const looked: [number, number][] = [...Array.from(profile.items, (i): [number, number] => [i, 1]), ...skipped.map((i): [number, number] => [i, cardDefaults.skipWeight])];
   if (looked.length > 0) {
     spdInverse(S, rank);
     for (const [i, w] of looked) {
@@ -111,7 +108,7 @@ export function cardValues(model: RankerModel, profile: Profile, candidates: rea
   for (let c = 0; c < candidates.length; c++) {
     const t = candidates[c];
     const variance = Math.max(0, quad(S, q, t * rank, rank) * unit(t));
-    out[c] = Math.pow(model.counts[t] / Math.max(1, people), CARD_SEEN_EXPONENT) * Math.log1p(variance / sigma2);
+    out[c] = Math.pow(model.counts[t] / Math.max(1, people), cardDefaults.seenExponent) * Math.log1p(variance / sigma2);
   }
   return out;
 }

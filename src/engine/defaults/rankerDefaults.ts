@@ -25,10 +25,17 @@ export const rankerParams: Readonly<RankerParams> = Object.freeze({
 export const rankerDefaults = Object.freeze({
   /** With diversity on, candidates considered: at least this many (or 10 × the list length). */
   diversityPool: 200,
-  /** Diversity's cosine threshold over the iALS item factors. */
-  similarityThreshold: 0.7,
-  /** Diversity's MMR weight when `eval --diversity on` or the app's switch turns it on. */
-  diversity: 0.5,
+  /**
+   * Diversity's cosine threshold over the iALS item factors: near-copies (The Godfather and Part II: 0.96; a person's
+   * top 50 candidates have a median cosine of about 0.5, a 90th percentile of 0.75). At 0.7 most candidates were
+   * "near" one another and the list fell to obscure films (recall@20 halved).
+   */
+  similarityThreshold: 0.9,
+  /**
+   * Diversity's MMR weight when `eval --diversity on` or the app's switch turns it on. On ml-latest-small (seed 42)
+   * 0.2 removes every pair above 0.9 from the top 10 (3 % of pairs before) for NDCG@10 0.3116 against 0.3205 off.
+   */
+  diversity: 0.2,
   /** Similar movies: neighbours need at least this many ratings (the app used 10 and showed films with 11). */
   similarMinCount: 25,
   /** Recency: a film this many years older than the catalogue's newest gets half the bonus. */

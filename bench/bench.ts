@@ -13,12 +13,13 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
   'taste-code': async () => (await import('./tasteCode')).benchTasteCode(),
   rank: async (args) => (await import('./rank')).benchRank(args),
+  'ranker-train': async () => (await import('./rankerTrain')).benchRankerTrain(),
 };
 
 const name = process.argv[2];
 const run = name ? benches[name] : undefined;
 if (!run) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search, taste-code and rank need npm run build; import [--ratings N] [--zip] [--json])`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search, taste-code, rank and ranker-train need npm run build; import [--ratings N] [--zip] [--json])`);
   process.exit(2);
 }
 console.log(JSON.stringify(await run(process.argv.slice(3)), null, 2));

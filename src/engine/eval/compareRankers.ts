@@ -43,6 +43,8 @@ export interface CompareOptions {
   users?: ArrayLike<number>;
   /** Called as each ranker starts. */
   onRanker?: (name: string) => void;
+  /** The explicit model already trained on this split with `explicit` (and its fit time): not trained again. */
+  explicitModel?: { model: AlsModel; seconds: number };
 }
 
 const now = () => performance.now() / 1000;
@@ -71,7 +73,8 @@ export function compareRankers(train: RatingColumns, test: RatingColumns, nUsers
     const p = profileOf(u);
     return topN(model, foldIn(model, p.items, p.stars), { n: k, exclude: p.items }).map((r) => r.item);
   };
-  timed('explicit', () => byFoldIn(trainAls(buildCsr(train, nUsers, nItems), { ...opts.explicit, objective: 'explicit' })));
+  timed('explicit', () => byFoldIn(opts.explicitModel?.model ?? trainAls(buildCsr(train, nUsers, nItems), { ...opts.explicit, objective: 'explicit' })));
+  if (opts.explicitModel) (out.explicit as RankerMetrics).fitSeconds = opts.explicitModel.seconds;
   // The default ranker's parts are trained once and timed apart: its iALS doubles as the iALS row when the params match.
   const ialsParams: AlsParams = { ...opts.ials, objective: 'implicit' };
   const rankerIalsParams: AlsParams = { ...opts.ranker.ials, objective: 'implicit' };

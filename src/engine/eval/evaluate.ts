@@ -112,9 +112,15 @@ function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nI
     step?.(name);
     return measure(fit, train, test, nUsers, nItems, true, opts.users);
   };
+  // The model is trained once: the ranking comparison reuses it as its explicit row when it is that model.
+  let trained: AlsModel | undefined;
+  const fitModel = () =>
+    als((trained = trainAls(buildCsr(train, nUsers, nItems), params, { onIteration: step && ((i) => step('model', i.iteration)) })));
+  const model = run('model', fitModel);
+  const reuse = opts.rankers && params.objective !== 'implicit' && JSON.stringify(opts.rankers.explicit) === JSON.stringify(params);
   return {
-    ...(opts.rankers ? { rankers: compareRankers(train, test, nUsers, nItems, { ...opts.rankers, users: opts.users }) } : {}),
-    model: run('model', fitAls(train, nUsers, nItems, params, step && ((i) => step('model', i)))),
+    ...(opts.rankers ? { rankers: compareRankers(train, test, nUsers, nItems, { ...opts.rankers, users: opts.users, ...(reuse ? { explicitModel: { model: trained!, seconds: model.fitSeconds } } : {}) }) } : {}),
+    model,
     baselines: {
       globalMean: run('globalMean', () => {
         const g = fitGlobalMean(train);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { writeSynthRelease } from '../../../../src/cli/commands/synthCommand';
 import { controlVariants, run as evalRun, sampleUsers } from '../../../../src/cli/commands/evalCommand';
+import { rankerDefaults } from '../../../../src/engine/defaults/rankerDefaults';
 
 const dir = mkdtempSync(join(tmpdir(), 'pocketlens-eval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,7 +53,7 @@ describe('cli eval', () => {
   });
 
   test('control rows: one per control, and all together; the user sample is seeded', () => {
-    expect(controlVariants({ gems: '0.5', diversity: 'on' }).map((v) => v.name)).toEqual(['defaultList (gems 0.5)', 'defaultList (diversity 0.5)', 'defaultList (gems 0.5 + diversity 0.5)']);
+    expect(controlVariants({ gems: '0.5', diversity: 'on' }).map((v) => v.name)).toEqual(['defaultList (gems 0.5)', `defaultList (diversity ${rankerDefaults.diversity})`, `defaultList (gems 0.5 + diversity ${rankerDefaults.diversity})`]);
     expect(() => controlVariants({ recency: '2' })).toThrow('--recency expects a number from 0 to 1');
     expect(sampleUsers(100, 10, 1)).toEqual(sampleUsers(100, 10, 1));
     expect(sampleUsers(100, 10, 1)).toHaveLength(10);

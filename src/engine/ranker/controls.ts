@@ -4,11 +4,11 @@ import { rankerDefaults } from '../defaults/rankerDefaults';
 /** Controls of a ranked list (all off when absent). */
 export interface ListControls {
   /**
-   * Hidden gems, 0–1: subtracts gems × (the person's top score) × popularity, popularity = the movie's percentile by
-   * number of ratings (0 for the least rated, 1 for the most rated).
+   * Hidden gems, 0–1: scales a movie's score down by gems × its popularity percentile by number of ratings (0 for the
+   * least rated, 1 for the most rated): at 1 the most-rated movie's score goes to 0, the least-rated keeps it.
    */
   gems?: number;
-  /** Newer films first, 0–1: adds recency × (the person's top score) × 2^(−age/half-life), age in years before the newest film. */
+  /** Newer films first, 0–1: scales a movie's score up by recency × 2^(−age/half-life), age in years before the newest film. */
   recency?: number;
   /** Release year of every catalogue movie (0, negative or NaN: unknown, no recency bonus); needed when recency > 0. */
   years?: ArrayLike<number>;
@@ -60,9 +60,10 @@ export function freshnessOf(years: ArrayLike<number>, n: number): Float64Array {
 }
 
 /**
- * Each movie's adjustment per unit of the person's top score: −gems·popularity + recency·freshness, or null when
- * both controls are off. The list adds scale × this to every personal score (scale = the top personal score),
- * so the strengths mean the same whoever the person is.
+ * Each movie's relative adjustment c = recency·freshness − gems·popularity, or null when both controls are off. The
+ * list scores a movie s + |s|·c (s its personal score): a change in proportion to how much the person would like it,
+ * so a film nobody like them watched is not lifted into the list by being obscure or new, and the strengths mean the
+ * same whoever the person is.
  */
 export function controlTerms(counts: ArrayLike<number>, controls: ListControls): Float64Array | null {
   const gems = checkStrength('gems', controls.gems);

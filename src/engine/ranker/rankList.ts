@@ -34,8 +34,8 @@ function normsOf(model: RankerModel): Float32Array {
 }
 
 /**
- * The person's list: fold-in, personal scores for every movie, the controls (hidden gems, recency: non-personal
- * adjustments in units of the person's top personal score), the person's own movies and `exclude` left out, then the
+ * The person's list: fold-in, personal scores for every movie, the controls (hidden gems, recency: adjustments in
+ * proportion to each personal score, see controls.ts), the person's own movies and `exclude` left out, then the
  * n best, or with diversity > 0 a maximal-marginal-relevance pick from the best max(10·n, 200). An empty profile
  * scores every movie 0 (the app shows its popular list instead).
  */
@@ -48,19 +48,13 @@ export function rankFor(model: RankerModel, profile: Profile, opts: RankOptions)
   const counts = opts.counts ?? model.counts;
   if (minCount > 0) for (let i = 0; i < nItems; i++) if (counts[i] < minCount) mask[i] = 1;
   const terms = controlTerms(model.counts, opts);
-  let scale = 0;
-  if (terms) {
-    scale = -Infinity;
-    for (let i = 0; i < nItems; i++) if (!mask[i] && scores[i] > scale) scale = scores[i];
-    if (!(scale > 0)) scale = 1;
-  }
   const diversity = opts.diversity ?? 0;
   if (!(diversity >= 0 && diversity <= 1)) throw new RangeError(`diversity must be between 0 and 1, got ${opts.diversity}`);
   const pool = diversity > 0 ? Math.max(10 * opts.n, rankerDefaults.diversityPool) : opts.n;
   const heap = new TopK(Math.min(pool, nItems));
   for (let i = 0; i < nItems; i++) {
     if (mask[i]) continue;
-    heap.push(i, terms ? scores[i] + scale * terms[i] : scores[i]);
+    heap.push(i, terms ? scores[i] + Math.abs(scores[i]) * terms[i] : scores[i]);
   }
   let ranked: ScoredItem[] = heap.result();
   if (diversity > 0) {
@@ -77,7 +71,7 @@ export function rankFor(model: RankerModel, profile: Profile, opts: RankOptions)
     });
   }
   return ranked.map(({ item }) => {
-    const general = terms ? scale * terms[item] : 0;
+    const general = terms ? Math.abs(scores[item]) * terms[item] : 0;
     return { item, score: scores[item] + general, personal: scores[item], general };
   });
 }

@@ -32,13 +32,13 @@ describe('list controls', () => {
     expect(year(1)).toBeGreaterThanOrEqual(year(0.5));
   });
 
-  test('the terms: 0 for the least rated, −gems for the most rated (percentiles, ties shared); recency halves every 10 years; strengths outside [0, 1] are refused', () => {
-    const t = controlTerms([0, 3, 99, 3, 50], { gems: 0.5 })!;
+  test('the terms: 0 unrated, −gems for the most rated, log-scaled between; recency halves every 10 years; strengths outside [0, 1] are refused', () => {
+    const t = controlTerms([0, 3, 99, 3, 9], { gems: 0.5 })!;
     expect(t[0]).toBeCloseTo(0, 12);
     expect(t[2]).toBeCloseTo(-0.5, 12);
-    expect(t[1]).toBeCloseTo(-0.5 * (1.5 / 4), 12);
+    expect(t[1]).toBeCloseTo((-0.5 * Math.log(4)) / Math.log(100), 12);
     expect(t[3]).toBe(t[1]);
-    expect(t[4]).toBeCloseTo(-0.5 * (3 / 4), 12);
+    expect(t[4]).toBeCloseTo(-0.25, 12);
     const r = controlTerms([1, 1, 1], { recency: 1, years: [2000, 2010, -1] })!;
     expect(Array.from(r)).toEqual([0.5, 1, 0]);
     expect(controlTerms([1], {})).toBeNull();

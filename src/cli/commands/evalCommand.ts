@@ -92,7 +92,7 @@ const f4 = (x: number) => x.toFixed(4);
 
 /** The ranking table: mean ± sd over the splits when there are several. */
 export function rankingTable(rankers: NonNullable<EvalReport['rankers']>): string[] {
-  const lines = ['ranker                                   NDCG@10          R@20             P@10    Cov@20  novelty popRank  fit (s)'];
+  const lines = ['ranker                                   NDCG@10          R@20             P@10    Cov@20  novelty popRank  year  fit (s)'];
   for (const [name, r] of Object.entries(rankers)) {
     if ('skipped' in r) {
       lines.push(`${name.padEnd(40)} skipped: ${r.skipped}`);
@@ -101,7 +101,7 @@ export function rankingTable(rankers: NonNullable<EvalReport['rankers']>): strin
     const s = r as Summary;
     const pm = (k: string) => (s.splits > 1 ? `${f4(s.mean[k])} ± ${f4(s.sd[k])}` : f4(s.mean[k]).padEnd(15));
     lines.push(
-      `${name.padEnd(40)} ${pm('ndcg@10')}  ${pm('recall@20')}  ${f4(s.mean['precision@10'])}  ${f4(s.mean['coverage@20'])}  ${s.mean['novelty@10'].toFixed(2).padStart(6)}  ${s.mean['popRank@10'].toFixed(0).padStart(6)}  ${s.mean.fitSeconds.toFixed(2).padStart(7)}`,
+      `${name.padEnd(40)} ${pm('ndcg@10')}  ${pm('recall@20')}  ${f4(s.mean['precision@10'])}  ${f4(s.mean['coverage@20'])}  ${s.mean['novelty@10'].toFixed(2).padStart(6)}  ${s.mean['popRank@10'].toFixed(0).padStart(6)}  ${s.mean['year@10'] ? s.mean['year@10'].toFixed(0) : '  – '}  ${s.mean.fitSeconds.toFixed(2).padStart(7)}`,
     );
   }
   return lines;
@@ -209,7 +209,7 @@ export function run(args: string[]): void {
     console.log('');
     for (const line of rankingTable(report.rankers)) console.log(line);
     console.log('(defaultList: the app\'s list from rankFor, filters and minimum count off; explicit and iALS ranked through fold-in as the app does;');
-    console.log(' novelty: mean self-information of the top 10 in bits; popRank: their mean popularity rank, 1 = most rated)');
+    console.log(' novelty: mean self-information of the top 10 in bits; popRank: their mean popularity rank, 1 = most rated; year: their mean release year)');
   }
   console.log('(ranking: full ranking over each user\'s unrated movies; held-out ratings >= 4 are relevant)');
 }

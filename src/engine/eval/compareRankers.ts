@@ -55,7 +55,7 @@ function sameParams(a: AlsParams, b: AlsParams): boolean {
 
 /** Runs every ranker on one train/test split; rankers share the split, the users and the metric code. */
 export function compareRankers(train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, opts: CompareOptions): Record<string, RankerMetrics | SkippedRanker> {
-  const metricOpts = { ks: RANKING_CUTOFFS, users: opts.users };
+  const metricOpts = { ks: RANKING_CUTOFFS, users: opts.users, years: opts.years };
   const rows = toCsr(train.users, train.items, train.ratings, train.length, nUsers);
   const profileOf = (u: number) => ({ items: rows.indices.subarray(rows.indptr[u], rows.indptr[u + 1]), stars: rows.values.subarray(rows.indptr[u], rows.indptr[u + 1]) });
   const out: Record<string, RankerMetrics | SkippedRanker> = {};

@@ -16,13 +16,15 @@ export interface RankingOptions {
   relevantAt?: number;
   /** Score only these users (a seeded sample on large releases); default every user. */
   users?: ArrayLike<number>;
+  /** Release year of every movie (≤ 0: unknown): adds "year@k", the mean known year of the listed movies. */
+  years?: ArrayLike<number>;
 }
 
 export interface RankingMetrics {
   /**
    * Keys like "precision@10", "recall@20", "ndcg@10", "coverage@10", and at each k "novelty@k" (mean self-information
    * log2((users + 1)/(ratings + 1)) of the listed movies, in bits: higher = less popular) and "popRank@k" (mean
-   * popularity rank of the listed movies, 1 = most rated in training).
+   * popularity rank of the listed movies, 1 = most rated in training); with years, "year@k" (their mean release year).
    */
   [metric: string]: number;
   /** Users evaluated: those with at least one relevant held-out rating. */
@@ -93,12 +95,18 @@ export function listMetrics(
       let dcg = 0;
       let info = 0;
       let rank = 0;
+      let year = 0;
+      let dated = 0;
       const m = Math.min(k, ranked.length);
       for (let r = 0; r < m; r++) {
         const item = ranked[r];
         covered[j][item] = 1;
         info += selfInfo[item];
         rank += popRank[item];
+        if (opts.years && opts.years[item] > 0) {
+          year += opts.years[item];
+          dated++;
+        }
         if (relevant[item]) {
           hits++;
           dcg += 1 / log2(r + 2);
@@ -111,11 +119,17 @@ export function listMetrics(
       add(`ndcg@${k}`, dcg / idcg);
       add(`novelty@${k}`, m ? info / m : 0);
       add(`popRank@${k}`, m ? rank / m : 0);
+      if (opts.years) {
+        add(`year@${k}`, dated ? year / dated : 0);
+        add(`dated@${k}`, dated ? 1 : 0);
+      }
     });
     for (let p = testRows.indptr[u]; p < testRows.indptr[u + 1]; p++) relevant[testRows.indices[p]] = 0;
   }
   const out: RankingMetrics = { users };
-  for (const [key, v] of sums) out[key] = users ? v / users : NaN;
+  for (const [key, v] of sums) if (!key.startsWith('dated@')) out[key] = users ? v / users : NaN;
+  // A user whose list has no dated movie adds nothing to the mean year.
+  for (const k of ks) if (opts.years) out[`year@${k}`] = (sums.get(`year@${k}`) ?? 0) / Math.max(1, sums.get(`dated@${k}`) ?? 0);
   ks.forEach((k, j) => {
     out[`coverage@${k}`] = covered[j].reduce((s, x) => s + x, 0) / nItems;
   });

@@ -86,5 +86,7 @@ describe('rankingMetrics', () => {
     expect(m['popRank@2']).toBe(3);
     expect(m['recall@2']).toBe(1);
     expect(listMetrics(train, test, 3, 4, () => [3, 1], { ks: [2], users: [0, 1] }).users).toBe(0);
+    // Mean release year of the listed movies that have one (item 1 has none).
+    expect(listMetrics(train, test, 3, 4, () => [3, 1], { ks: [2], years: [1990, -1, 2000, 2010] })['year@2']).toBe(2010);
   });
 });

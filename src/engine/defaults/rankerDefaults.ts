@@ -40,6 +40,11 @@ export const rankerDefaults = Object.freeze({
   similarMinCount: 25,
   /** Recency: a film this many years older than the catalogue's newest gets half the bonus. */
   recencyHalfLife: 10,
+  /**
+   * Recency at strength 1 multiplies the newest films' scores by this (×2 at 0.5). With ×2 at strength 1 (a linear
+   * bonus) the top 10's mean release year on ml-latest-small moved 1993 → 1997; with 4, 1993 → 1999.
+   */
+  recencyGain: 4,
 });
 
 /**

@@ -9,7 +9,10 @@ export interface ListControls {
    * separated the candidates: nearly all of them sit above the 95th, the long tail being one-rating films.)
    */
   gems?: number;
-  /** Newer films first, 0–1: scales a movie's score up by recency × 2^(−age/half-life), age in years before the newest film. */
+  /**
+   * Newer films first, 0–1: multiplies a movie's score by gain^(recency × freshness), freshness = 2^(−age/half-life),
+   * age in years before the catalogue's newest film: at 1 the newest films' scores are ×4, ten-year-old ones ×2.
+   */
   recency?: number;
   /** Release year of every catalogue movie (0, negative or NaN: unknown, no recency bonus); needed when recency > 0. */
   years?: ArrayLike<number>;
@@ -57,26 +60,27 @@ export function freshnessOf(years: ArrayLike<number>, n: number): Float64Array {
 }
 
 /**
- * Each movie's relative adjustment c = recency·freshness − gems·popularity, or null when both controls are off. The
- * list scores a movie s + |s|·c (s its personal score): a change in proportion to how much the person would like it,
- * so a film nobody like them watched is not lifted into the list by being obscure or new, and the strengths mean the
- * same whoever the person is.
+ * Each movie's relative adjustment c = (1 − gems·popularity)·gain^(recency·freshness) − 1 (gain: rankerDefaults.recencyGain), or null when both
+ * controls are off. The list scores a movie s + |s|·c (s its personal score): a change in proportion to how much the
+ * person would like it, so a film nobody like them watched is not lifted into the list by being obscure or new, and
+ * the strengths mean the same whoever the person is.
  */
 export function controlTerms(counts: ArrayLike<number>, controls: ListControls): Float64Array | null {
   const gems = checkStrength('gems', controls.gems);
   const recency = checkStrength('recency', controls.recency);
   if (gems === 0 && recency === 0) return null;
   const n = counts.length;
-  const out = new Float64Array(n);
+  const out = new Float64Array(n).fill(1);
   if (gems > 0) {
     const pop = popularityOf(counts);
-    for (let i = 0; i < n; i++) out[i] -= gems * pop[i];
+    for (let i = 0; i < n; i++) out[i] *= 1 - gems * pop[i];
   }
   if (recency > 0) {
     const years = controls.years;
     if (!years || years.length < n) throw new RangeError(`recency needs the release year of all ${n} movies`);
     const fresh = freshnessOf(years, n);
-    for (let i = 0; i < n; i++) out[i] += recency * fresh[i];
+    for (let i = 0; i < n; i++) out[i] *= Math.pow(rankerDefaults.recencyGain, recency * fresh[i]);
   }
+  for (let i = 0; i < n; i++) out[i] -= 1;
   return out;
 }

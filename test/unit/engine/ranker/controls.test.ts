@@ -40,7 +40,7 @@ describe('list controls', () => {
     expect(t[3]).toBe(t[1]);
     expect(t[4]).toBeCloseTo(-0.25, 12);
     const r = controlTerms([1, 1, 1], { recency: 1, years: [2000, 2010, -1] })!;
-    expect(Array.from(r)).toEqual([0.5, 1, 0]);
+    expect(Array.from(r)).toEqual([1, 3, 0]); // ×2 for ten years old, ×4 for the newest, ×1 without a year
     expect(controlTerms([1], {})).toBeNull();
     expect(() => controlTerms([1], { gems: 2 })).toThrow('gems must be between 0 and 1');
     expect(() => controlTerms([1, 2], { recency: 0.5 })).toThrow('recency needs the release year');

@@ -26,7 +26,7 @@ const round = (x: number) => +x.toFixed(3);
  */
 export async function benchRankerTrain(): Promise<Record<string, unknown>> {
   if (!sampleZipPath) throw new Error('ml-latest-small.zip not found (set MOVIELENS_DIR)');
-  const data = loadDataset(sampleZipPath);
+  const data = await loadDataset(sampleZipPath);
   const { users, movies } = data.stats;
   const m = buildCsr(data.ratings, users, movies);
   const out: Record<string, unknown> = { bench: 'ranker-train', dataset: 'ml-latest-small', ratings: data.stats.ratings };

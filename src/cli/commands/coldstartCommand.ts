@@ -1,35 +1,34 @@
 // `cli coldstart`: newcomers answer 10 onboarding cards from their own ratings; NDCG@10 of their first list per deck.
-import { parseArgs } from 'node:util';
+import { PARAM_RANGES } from '../../engine/als/paramRanges';
 import { coldStart } from '../../engine/eval/coldStart';
 import { explicitDefaults } from '../../engine/defaults/explicitDefaults';
+import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
 import { rankerParams } from '../../engine/defaults/rankerDefaults';
 import { loadDataset } from '../loadDataset';
-import { num } from '../args';
+import { parseOptions, UsageError, type OptionSpecs } from '../args';
 
-export const usage = `coldstart <dataset dir or zip> [--test-frac 0.2] [--seed 42] [--cards 10] [--max-shown 50] [--json]
+export const usage = `coldstart <dataset dir or zip> [--test-frac 0.2] [--seed ${evaluationDefaults.seed}] [--cards 10] [--max-shown 50] [--json]
        (adaptive deck vs today's fixed deck vs the most popular movies)`;
 
-export function run(args: string[]): void {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      'test-frac': { type: 'string' },
-      seed: { type: 'string' },
-      cards: { type: 'string' },
-      'max-shown': { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+export const options = {
+  'test-frac': { kind: 'number', range: PARAM_RANGES.testFraction, arg: 'F', help: 'share of the people held out as newcomers (default 0.2)' },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the newcomers' draw (default ${evaluationDefaults.seed})` },
+  cards: { kind: 'number', range: { min: 1, max: 100, integer: true }, help: 'cards each newcomer answers (default 10)' },
+  'max-shown': { kind: 'number', range: { min: 1, max: 1000, integer: true }, help: 'cards shown at most, answered or skipped (default 50)' },
+  json: { kind: 'flag', help: 'print the decks as JSON' },
+} as const satisfies OptionSpecs;
+
+export async function run(args: string[]): Promise<void> {
+  const { values, positionals } = parseOptions(args, options);
   const path = positionals[0];
-  if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
-  const data = loadDataset(path);
+  if (!path) throw new UsageError('expected a dataset (folder or zip)');
   const opts = {
-    testFraction: num(values['test-frac'], 'test-frac', 0.2),
-    seed: num(values.seed, 'seed', 42),
-    cards: num(values.cards, 'cards', 10),
-    maxShown: num(values['max-shown'], 'max-shown', 50),
+    testFraction: values['test-frac'] ?? 0.2,
+    seed: values.seed ?? evaluationDefaults.seed,
+    cards: values.cards ?? 10,
+    maxShown: values['max-shown'] ?? 50,
   };
+  const data = await loadDataset(path);
   const t0 = performance.now();
   const result = coldStart(data.ratings, data.stats.users, data.stats.movies, {
     ...opts,

@@ -1,5 +1,4 @@
 // `cli similar-check`: for each movie with ≥ 50 ratings, how many of its 10 neighbours share a genre, per source, against chance.
-import { parseArgs } from 'node:util';
 import { similarItems } from '../../engine/als/similar';
 import { buildCsr } from '../../engine/als/csr';
 import { trainAls } from '../../engine/als/train';
@@ -9,28 +8,26 @@ import { rankerDefaults, rankerParams } from '../../engine/defaults/rankerDefaul
 import { trainRanker } from '../../engine/ranker/ranker';
 import { similarMovies } from '../../engine/ranker/similarMovies';
 import { loadDataset } from '../loadDataset';
-import { num } from '../args';
+import { parseOptions, UsageError, type OptionSpecs } from '../args';
 
 export const usage = `similar-check <dataset dir or zip> [--min-ratings 50] [--n 10] [--min-count ${rankerDefaults.similarMinCount}] [--json]
        (before: explicit factors, neighbours with ≥ 10 ratings, as the app does today; after: the ranker's)`;
 
-export function run(args: string[]): void {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      'min-ratings': { type: 'string' },
-      n: { type: 'string' },
-      'min-count': { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+export const options = {
+  'min-ratings': { kind: 'number', range: { min: 1, max: 1e8, integer: true }, help: 'check movies with at least this many ratings (default 50)' },
+  n: { kind: 'number', range: { min: 1, max: 1000, integer: true }, help: 'neighbours per movie (default 10)' },
+  'min-count': { kind: 'number', range: { min: 0, max: 1e8, integer: true }, help: `neighbours need this many ratings (default ${rankerDefaults.similarMinCount})` },
+  json: { kind: 'flag', help: 'print the rows as JSON' },
+} as const satisfies OptionSpecs;
+
+export async function run(args: string[]): Promise<void> {
+  const { values, positionals } = parseOptions(args, options);
   const path = positionals[0];
-  if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
-  const minRatings = num(values['min-ratings'], 'min-ratings', 50);
-  const n = num(values.n, 'n', 10);
-  const minCount = num(values['min-count'], 'min-count', rankerDefaults.similarMinCount);
-  const data = loadDataset(path);
+  if (!path) throw new UsageError('expected a dataset (folder or zip)');
+  const minRatings = values['min-ratings'] ?? 50;
+  const n = values.n ?? 10;
+  const minCount = values['min-count'] ?? rankerDefaults.similarMinCount;
+  const data = await loadDataset(path);
   const { users, movies } = data.stats;
   const genres = data.movies.map((m) => m.genres.filter((g) => g !== '(no genres listed)'));
   const log = (s: string) => !values.json && process.stderr.write(`${s}\n`);

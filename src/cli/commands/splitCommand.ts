@@ -1,31 +1,35 @@
 // `cli split`: writes a release's ratings as train.csv / test.csv (ratings.csv layout) for `eval --train A --test B`.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { perUserHoldout, perUserLatest } from '../../engine/eval/userSplit';
 import type { RatingColumns } from '../../engine/types';
+import { PARAM_RANGES } from '../../engine/als/paramRanges';
+import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
 import { loadDataset } from '../loadDataset';
-import { num, oneOf } from '../args';
+import { parseOptions, UsageError, type OptionSpecs } from '../args';
 
 export const usage = `split <dataset dir or zip> --out DIR [--by latest|random] [--test-frac 0.2] [--seed 42]
        (latest: each user's newest ratings are the test set; random: a seeded per-user holdout)`;
 
-export function run(args: string[]): void {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { out: { type: 'string' }, by: { type: 'string' }, 'test-frac': { type: 'string' }, seed: { type: 'string' } },
-  });
+export const options = {
+  out: { kind: 'text', arg: 'DIR', help: 'folder for train.csv and test.csv' },
+  by: { kind: 'choice', values: ['latest', 'random'], help: "latest: each user's newest ratings are the test set (default); random: a seeded per-user holdout" },
+  'test-frac': { kind: 'number', range: PARAM_RANGES.testFraction, arg: 'F', help: "share of each user's ratings in the test set (default 0.2)" },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the random split (default ${evaluationDefaults.seed})` },
+} as const satisfies OptionSpecs;
+
+export async function run(args: string[]): Promise<void> {
+  const { values, positionals } = parseOptions(args, options);
   const path = positionals[0];
-  if (!path || !values.out) throw new Error(`usage: npm run cli -- ${usage}`);
-  const by = oneOf(values.by, 'by', ['latest', 'random'] as const) ?? 'latest';
-  const frac = num(values['test-frac'], 'test-frac', 0.2);
-  const data = loadDataset(path);
+  if (!path || !values.out) throw new UsageError('expected a dataset (folder or zip) and --out DIR');
+  const by = values.by ?? 'latest';
+  const frac = values['test-frac'] ?? 0.2;
+  const data = await loadDataset(path);
   const r = data.ratings;
   const order = new Map<string, number>();
   // Timestamps travel with their rows: remember each (user, item)'s timestamp.
   for (let k = 0; k < r.length; k++) order.set(`${r.users[k]}:${r.items[k]}`, r.timestamps[k]);
-  const split = by === 'latest' ? perUserLatest(r, r.timestamps, data.stats.users, frac) : perUserHoldout(r, data.stats.users, frac, num(values.seed, 'seed', 42));
+  const split = by === 'latest' ? perUserLatest(r, r.timestamps, data.stats.users, frac) : perUserHoldout(r, data.stats.users, frac, values.seed ?? evaluationDefaults.seed);
   const csv = (cols: RatingColumns) => {
     const lines = ['userId,movieId,rating,timestamp'];
     for (let k = 0; k < cols.length; k++) {

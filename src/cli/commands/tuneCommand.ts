@@ -1,12 +1,13 @@
 // `cli tune`: cross-validated grid or random search (explicit: rank, λ, α, bias λ, iterations; implicit: also α0, ν, confidence from stars; ranker: EASE and the blend).
-import { parseArgs } from 'node:util';
+import { PARAM_RANGES } from '../../engine/als/paramRanges';
 import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
 import { tuneRanker, type RankerSpace } from '../../engine/eval/tuneRanker';
 import { rankerParams } from '../../engine/defaults/rankerDefaults';
 import type { AlsParams } from '../../engine/types';
 import type { EaseInput } from '../../engine/ranker/ranker';
 import { loadDataset } from '../loadDataset';
-import { num, oneOf } from '../args';
+import { checkNumber, parseOptions, UsageError, type OptionSpecs } from '../args';
+import { checkRankFits } from '../alsOptions';
 import { OBJECTIVES } from '../../engine/defaults/modelDefaults';
 import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
 import { cliImplicitTuneDefaults, cliRankerTuneDefaults, cliTuneDefaults } from '../../engine/defaults/tuningDefaults';
@@ -20,28 +21,61 @@ const onOff = (xs: readonly boolean[]) => xs.map((x) => (x ? 'on' : 'off')).join
 export const usage = `tune <dataset dir or zip> [--folds ${cliTuneDefaults.folds}] [--seed ${evaluationDefaults.seed}] [--sample N]
        [--ranks ${d.rank.join(',')}] [--lambdas ${d.lambda.join(',')}] [--exponents ${d.lambdaExponent.join(',')}] [--bias-lambdas ${d.biasLambda.join(',')}] [--iters ${d.iterations.join(',')}] [--json]
        [--objective implicit [--alphas ${di.confidence.join(',')}] [--unobserved ${di.unobservedWeight.join(',')}] [--frequency ${onOff(di.frequencyScaled)}] [--star-offsets ${di.starOffset.join(',')}]]
-         (implicit: iALS, its own grid (rank ${di.rank.join(',')}, λ ${di.lambda.join(',')}, ν ${di.lambdaExponent.join(',')}, iters ${di.iterations.join(',')}) unless given;
+         (implicit: iALS with its own grid (rank ${di.rank.join(',')}, λ ${di.lambda.join(',')}, ν ${di.lambdaExponent.join(',')}, iters ${di.iterations.join(',')}) unless given;
           NDCG@10 over --folds per-user ${rankingPct} holdouts, mean ± sd, ties with the winner marked)
        [--objective ranker [--ease-items ${dr.easeItems.join(',')}] [--ease-lambdas ${dr.easeLambda.join(',')}] [--ease-inputs ${dr.easeInput.join(',')}] [--blends ${dr.blend.join(',')}]]
-         (the default list: EASE × iALS blend over the same holdouts; iALS from single-valued implicit flags, else the shipped one)`;
+         (the default list: EASE × iALS blend over the same holdouts; iALS from single-valued implicit options, else the shipped one)`;
 
-function list(v: string | undefined, name: string, fallback: readonly number[]): readonly number[] {
+const SPACE_OPTIONS = {
+  ranks: { kind: 'numbers', range: PARAM_RANGES.rank, help: `ranks to try (default ${d.rank.join(',')}; implicit ${di.rank.join(',')})` },
+  lambdas: { kind: 'numbers', range: PARAM_RANGES.lambda, help: `λ values to try (default ${d.lambda.join(',')}; implicit ${di.lambda.join(',')})` },
+  exponents: { kind: 'numbers', range: PARAM_RANGES.lambdaExponent, help: `α of λ·n^α to try (default ${d.lambdaExponent.join(',')}; implicit ${di.lambdaExponent.join(',')})` },
+  'bias-lambdas': { kind: 'numbers', range: PARAM_RANGES.biasLambda, help: `bias λ values to try (default ${d.biasLambda.join(',')})` },
+  iters: { kind: 'numbers', range: PARAM_RANGES.iterations, help: `iteration counts to try (default ${d.iterations.join(',')}; implicit ${di.iterations.join(',')})` },
+  alphas: { kind: 'numbers', range: PARAM_RANGES.implicitAlpha, help: `iALS confidence alphas to try (default ${d.confidence.join(',')}; implicit grid ${di.confidence.join(',')})` },
+  unobserved: { kind: 'numbers', range: PARAM_RANGES.unobservedWeight, help: `iALS unobserved weights α0 to try (default ${di.unobservedWeight.join(',')})` },
+  frequency: { kind: 'text', arg: 'on,off', help: `iALS frequency-scaled penalty λ·(n + α0·N)^ν on and/or off (default ${onOff(di.frequencyScaled)})` },
+  'star-offsets': { kind: 'numbers', range: PARAM_RANGES.starOffset, help: `iALS star offsets to try: stars at or below are weak watches (default ${di.starOffset.join(',')})` },
+} as const satisfies OptionSpecs;
+
+export const options = {
+  folds: { kind: 'number', range: PARAM_RANGES.folds, help: `folds (explicit) or per-user holdouts (implicit, ranker) per candidate (default ${cliTuneDefaults.folds})` },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the splits (default ${evaluationDefaults.seed})` },
+  sample: { kind: 'number', range: { min: 1, max: 1_000_000, integer: true }, help: 'try this many random candidates of the grid instead of all' },
+  ...SPACE_OPTIONS,
+  objective: { kind: 'choice', values: [...OBJECTIVES, 'ranker'], help: 'explicit: CV RMSE; implicit: iALS scored by NDCG@10; ranker: the default list scored by NDCG@10' },
+  'ease-items': { kind: 'numbers', range: { min: 0, max: 100_000, integer: true }, help: `ranker: movies in EASE's part to try (default ${dr.easeItems.join(',')})` },
+  'ease-lambdas': { kind: 'numbers', range: { min: 0, max: 1e6, minOpen: true }, help: `ranker: EASE λ values to try (default ${dr.easeLambda.join(',')})` },
+  'ease-inputs': { kind: 'text', arg: 'stars,binary', help: `ranker: EASE inputs to try (default ${dr.easeInput.join(',')})` },
+  blends: { kind: 'numbers', range: { min: 0, max: 100 }, help: `ranker: weights of the iALS part to try (default ${dr.blend.join(',')})` },
+  json: { kind: 'flag', help: 'print every candidate and the winner as JSON' },
+} as const satisfies OptionSpecs;
+
+type SpaceOption = keyof typeof SPACE_OPTIONS;
+type NumberListOption = Exclude<SpaceOption, 'frequency'>;
+
+/** One list: numbers parseOptions checked, or text as typed ("16,32"), each value held to its option's range. */
+function list(v: string | readonly number[] | undefined, name: NumberListOption, fallback: readonly number[]): readonly number[] {
   if (v === undefined) return fallback;
-  return v.split(',').map((x) => num(x.trim(), name, NaN));
+  if (typeof v !== 'string') return v;
+  return v.split(',').map((x) => checkNumber(x.trim(), name, SPACE_OPTIONS[name].range));
 }
 
-function switches(v: string | undefined, name: string, fallback: readonly boolean[]): readonly boolean[] {
+/** on/off lists ("on,off"). */
+function switches(v: string | undefined, fallback: readonly boolean[]): readonly boolean[] {
   if (v === undefined) return fallback;
-  return v.split(',').map((x) => oneOf(x.trim(), name, ['on', 'off'] as const) === 'on');
+  return v.split(',').map((x) => {
+    const t = x.trim();
+    if (t !== 'on' && t !== 'off') throw new UsageError(`--frequency expects on, off or both ("on,off"), got "${v}"`);
+    return t === 'on';
+  });
 }
-
-type SpaceOption = 'ranks' | 'lambdas' | 'exponents' | 'bias-lambdas' | 'iters' | 'alphas' | 'unobserved' | 'frequency' | 'star-offsets';
 
 /**
  * The search space from command-line lists; a list not given is the default grid's (src/engine/defaults/tuningDefaults.ts):
- * the explicit grid, or for implicit its own grid with Rendle et al.'s knobs.
+ * the explicit grid, or with objective implicit its own grid with Rendle et al.'s knobs.
  */
-export function tuneSpaceFrom(values: Partial<Record<SpaceOption, string>>, objective: 'explicit' | 'implicit' = 'explicit'): SearchSpace {
+export function tuneSpaceFrom(values: Partial<Record<NumberListOption, string | readonly number[]>> & { frequency?: string }, objective: 'explicit' | 'implicit' = 'explicit'): SearchSpace {
   const g = objective === 'implicit' ? di : d;
   return {
     rank: list(values.ranks, 'ranks', g.rank),
@@ -53,14 +87,14 @@ export function tuneSpaceFrom(values: Partial<Record<SpaceOption, string>>, obje
     ...(objective === 'implicit'
       ? {
           unobservedWeight: list(values.unobserved, 'unobserved', di.unobservedWeight),
-          frequencyScaled: switches(values.frequency, 'frequency', di.frequencyScaled),
+          frequencyScaled: switches(values.frequency, di.frequencyScaled),
           starOffset: list(values['star-offsets'], 'star-offsets', di.starOffset),
         }
       : {}),
   };
 }
 
-/** One implicit candidate's settings as `cli eval` flags. */
+/** One implicit candidate's settings as `cli eval` options. */
 export function implicitFlags(p: TuneResult['params']): string {
   return [
     `--rank ${p.rank}`,
@@ -76,44 +110,22 @@ export function implicitFlags(p: TuneResult['params']): string {
     .join(' ');
 }
 
-export function run(args: string[]): void {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      folds: { type: 'string' },
-      seed: { type: 'string' },
-      sample: { type: 'string' },
-      ranks: { type: 'string' },
-      lambdas: { type: 'string' },
-      exponents: { type: 'string' },
-      'bias-lambdas': { type: 'string' },
-      iters: { type: 'string' },
-      objective: { type: 'string' },
-      alphas: { type: 'string' },
-      unobserved: { type: 'string' },
-      frequency: { type: 'string' },
-      'star-offsets': { type: 'string' },
-      'ease-items': { type: 'string' },
-      'ease-lambdas': { type: 'string' },
-      'ease-inputs': { type: 'string' },
-      blends: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+export async function run(args: string[]): Promise<void> {
+  const { values, positionals } = parseOptions(args, options);
   const path = positionals[0];
-  if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
-  const objective = oneOf(values.objective, 'objective', [...OBJECTIVES, 'ranker'] as const) ?? 'explicit';
+  if (!path) throw new UsageError('expected a dataset (folder or zip)');
+  const objective = values.objective ?? 'explicit';
   if (objective === 'ranker') return runRanker(path, values);
   const implicit = objective === 'implicit';
   const space = tuneSpaceFrom(values, objective);
   const score = (r: TuneResult) => (implicit ? `NDCG@10 ${r['ndcg@10']!.toFixed(4)} ± ${r.ndcgSd!.toFixed(4)} recall@20 ${r['recall@20']!.toFixed(4)}` : r.rmse.toFixed(4));
-  const folds = num(values.folds, 'folds', cliTuneDefaults.folds);
-  const data = loadDataset(path);
+  const folds = values.folds ?? cliTuneDefaults.folds;
+  const data = await loadDataset(path);
+  checkRankFits(space.rank.reduce((a, b) => Math.max(a, b), 1), data.stats.users, data.stats.movies, data.stats.ratings);
   const results = tune(data.ratings, data.stats.users, data.stats.movies, space, {
     folds,
-    seed: num(values.seed, 'seed', evaluationDefaults.seed),
-    sample: values.sample ? num(values.sample, 'sample', 0) : undefined,
+    seed: values.seed ?? evaluationDefaults.seed,
+    sample: values.sample,
     objective,
     onResult: (r, done, total) =>
       !values.json &&
@@ -144,7 +156,7 @@ export function run(args: string[]): void {
       ];
       console.log(cells.join('  '));
     }
-    console.log(`winner (eval flags): --objective implicit ${implicitFlags(results[0].params)}`);
+    console.log(`winner (eval options): --objective implicit ${implicitFlags(results[0].params)}`);
     const ties = results.filter((r) => r.tie).length - 1;
     if (ties > 0) console.log(`${ties} other candidate(s) tie with the winner: prefer the cheapest of them (fit seconds)`);
     return;
@@ -161,50 +173,60 @@ export function run(args: string[]): void {
   console.log(`winner: --rank ${w.rank} --lambda ${w.lambda} --lambda-exponent ${w.lambdaExponent} --bias-lambda ${w.biasLambda} --iters ${w.iterations}`);
 }
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = ReturnType<typeof parseOptions<typeof options>>['values'];
 
-/** The single value of an iALS flag in ranker mode (a list there would be a search: use --objective implicit). */
-function one(values: Values, key: string, fallback: number | undefined): number | undefined {
-  const v = values[key] as string | undefined;
+/** The single value of an iALS list option in ranker mode (a list there would be a search: use --objective implicit). */
+function one(values: Values, key: NumberListOption, fallback: number | undefined): number | undefined {
+  const v = values[key];
   if (v === undefined) return fallback;
-  const xs = list(v, key, []);
-  if (xs.length !== 1) throw new Error(`--${key} takes one value with --objective ranker (search iALS with --objective implicit), got "${v}"`);
-  return xs[0];
+  if (v.length !== 1) throw new UsageError(`--${key} takes one value with --objective ranker (search iALS with --objective implicit), got ${v.join(',')}`);
+  return v[0];
 }
 
 /** `tune --objective ranker`: EASE size, λ, input and the blend, over per-user holdouts, by the default list itself. */
-function runRanker(path: string, values: Values): void {
-  const d = rankerParams.ials;
-  const w0 = one(values, 'unobserved', d.unobservedWeight);
-  const s0 = one(values, 'star-offsets', d.starOffset);
+async function runRanker(path: string, values: Values): Promise<void> {
+  const base = rankerParams.ials;
+  const w0 = one(values, 'unobserved', base.unobservedWeight);
+  const s0 = one(values, 'star-offsets', base.starOffset);
+  const freq = switches(values.frequency, []);
+  if (freq.length > 1) throw new UsageError('--frequency takes one value with --objective ranker');
   const ials: AlsParams = {
-    ...d,
-    rank: one(values, 'ranks', d.rank)!,
-    lambda: one(values, 'lambdas', d.lambda)!,
-    lambdaExponent: one(values, 'exponents', d.lambdaExponent),
-    iterations: one(values, 'iters', d.iterations)!,
-    implicitAlpha: one(values, 'alphas', d.implicitAlpha),
+    ...base,
+    rank: one(values, 'ranks', base.rank)!,
+    lambda: one(values, 'lambdas', base.lambda)!,
+    lambdaExponent: one(values, 'exponents', base.lambdaExponent),
+    iterations: one(values, 'iters', base.iterations)!,
+    implicitAlpha: one(values, 'alphas', base.implicitAlpha),
     ...(w0 !== undefined ? { unobservedWeight: w0 } : {}),
     ...(s0 !== undefined ? { starOffset: s0 } : {}),
-    ...(values.frequency !== undefined ? { frequencyScaled: switches(values.frequency as string, 'frequency', [false])[0] } : {}),
+    ...(freq.length ? { frequencyScaled: freq[0] } : {}),
   };
+  const inputs = values['ease-inputs'];
   const space: RankerSpace = {
-    easeItems: [...list(values['ease-items'] as string | undefined, 'ease-items', dr.easeItems)],
-    easeLambda: [...list(values['ease-lambdas'] as string | undefined, 'ease-lambdas', dr.easeLambda)],
-    easeInput: values['ease-inputs'] === undefined ? [...dr.easeInput] : (values['ease-inputs'] as string).split(',').map((x) => oneOf(x.trim(), 'ease-inputs', ['stars', 'binary'] as const) as EaseInput),
-    blend: [...list(values.blends as string | undefined, 'blends', dr.blend)],
+    easeItems: [...(values['ease-items'] ?? dr.easeItems)],
+    easeLambda: [...(values['ease-lambdas'] ?? dr.easeLambda)],
+    easeInput:
+      inputs === undefined
+        ? [...dr.easeInput]
+        : inputs.split(',').map((x) => {
+            const t = x.trim();
+            if (t !== 'stars' && t !== 'binary') throw new UsageError(`--ease-inputs expects stars, binary or both, got "${inputs}"`);
+            return t as EaseInput;
+          }),
+    blend: [...(values.blends ?? dr.blend)],
   };
-  const folds = num(values.folds as string | undefined, 'folds', cliTuneDefaults.folds);
-  const data = loadDataset(path);
+  const folds = values.folds ?? cliTuneDefaults.folds;
+  const data = await loadDataset(path);
+  checkRankFits(ials.rank, data.stats.users, data.stats.movies, data.stats.ratings);
   const results = tuneRanker(data.ratings, data.stats.users, data.stats.movies, { ...rankerParams, ials }, space, {
     folds,
-    seed: num(values.seed as string | undefined, 'seed', evaluationDefaults.seed),
+    seed: values.seed ?? evaluationDefaults.seed,
   });
   if (values.json) {
     console.log(JSON.stringify({ dataset: path, objective: 'ranker', folds, ials, space, winner: results[0], results }, null, 2));
     return;
   }
-  console.log(`${path}: the default list (rankFor), NDCG@10 over ${folds} per-user 20% holdouts (mean ± sd), best first; iALS ${implicitFlags(ials)}`);
+  console.log(`${path}: the default list (rankFor), NDCG@10 over ${folds} per-user ${rankingPct} holdouts (mean ± sd), best first; iALS ${implicitFlags(ials)}`);
   console.log('EASE items  λ      input   blend  NDCG@10          recall@20        EASE fit (s)');
   for (const r of results) {
     const p = r.params;

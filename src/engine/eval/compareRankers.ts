@@ -10,6 +10,8 @@ import { fitRankerEase, rankerOf, type RankerModel, type RankerParams } from '..
 import { rankFor } from '../ranker/rankList';
 import type { ListControls } from '../ranker/controls';
 import { listMetrics, rankingMetrics, type RankingMetrics, type UserLister } from './ranking';
+import { withFreshMemory } from '../wasm/kernelChoice';
+import type { KernelHandle } from '../wasm/wasmKernels';
 
 export const RANKING_CUTOFFS = [10, 20];
 
@@ -45,6 +47,8 @@ export interface CompareOptions {
   onRanker?: (name: string) => void;
   /** The explicit model already trained on this split with `explicit` (and its fit time): not trained again. */
   explicitModel?: { model: AlsModel; seconds: number };
+  /** WebAssembly kernels for the ALS trainings (each on a fresh memory); absent: JavaScript kernels. */
+  kernel?: KernelHandle | null;
 }
 
 const now = () => performance.now() / 1000;
@@ -59,6 +63,7 @@ export function compareRankers(train: RatingColumns, test: RatingColumns, nUsers
   const rows = toCsr(train.users, train.items, train.ratings, train.length, nUsers);
   const profileOf = (u: number) => ({ items: rows.indices.subarray(rows.indptr[u], rows.indptr[u + 1]), stars: rows.values.subarray(rows.indptr[u], rows.indptr[u + 1]) });
   const out: Record<string, RankerMetrics | SkippedRanker> = {};
+  const trainOne = (params: AlsParams) => trainAls(buildCsr(train, nUsers, nItems), params, { kernel: opts.kernel && withFreshMemory(opts.kernel) });
   const timed = (name: string, fit: () => UserLister | { scorer: (u: number, o: Float32Array) => void }) => {
     opts.onRanker?.(name);
     const t0 = now();
@@ -73,7 +78,7 @@ export function compareRankers(train: RatingColumns, test: RatingColumns, nUsers
     const p = profileOf(u);
     return topN(model, foldIn(model, p.items, p.stars), { n: k, exclude: p.items }).map((r) => r.item);
   };
-  timed('explicit', () => byFoldIn(opts.explicitModel?.model ?? trainAls(buildCsr(train, nUsers, nItems), { ...opts.explicit, objective: 'explicit' })));
+  timed('explicit', () => byFoldIn(opts.explicitModel?.model ?? trainOne({ ...opts.explicit, objective: 'explicit' })));
   if (opts.explicitModel) (out.explicit as RankerMetrics).fitSeconds = opts.explicitModel.seconds;
   // The default ranker's parts are trained once and timed apart: its iALS doubles as the iALS row when the params match.
   const ialsParams: AlsParams = { ...opts.ials, objective: 'implicit' };
@@ -82,7 +87,7 @@ export function compareRankers(train: RatingColumns, test: RatingColumns, nUsers
   const trainRankerIals = () => {
     if (!rankerIals) {
       const t0 = now();
-      rankerIals = { model: trainAls(buildCsr(train, nUsers, nItems), rankerIalsParams), seconds: now() - t0 };
+      rankerIals = { model: trainOne(rankerIalsParams), seconds: now() - t0 };
     }
     return rankerIals;
   };
@@ -92,7 +97,7 @@ export function compareRankers(train: RatingColumns, test: RatingColumns, nUsers
     const t1 = now();
     out.ials = { ...listMetrics(train, test, nUsers, nItems, byFoldIn(model), metricOpts), fitSeconds: seconds, rankSeconds: now() - t1 };
   } else {
-    timed('ials', () => byFoldIn(trainAls(buildCsr(train, nUsers, nItems), ialsParams)));
+    timed('ials', () => byFoldIn(trainOne(ialsParams)));
   }
   const ease = easeReference(train, nUsers, nItems, counts, opts);
   if ('skipped' in ease) out.ease = ease;

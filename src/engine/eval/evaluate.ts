@@ -2,6 +2,8 @@
 import type { AlsModel, AlsParams, RatingColumns } from '../types';
 import { buildCsr } from '../als/csr';
 import { trainAls } from '../als/train';
+import { withFreshMemory } from '../wasm/kernelChoice';
+import type { KernelHandle } from '../wasm/wasmKernels';
 import { bayesianAverage, fitBiasBaseline, fitGlobalMean } from '../als/baselines';
 import { mae, rmse, type Predictor } from '../als/metrics';
 import { kFold, randomHoldout } from '../als/split';
@@ -95,8 +97,8 @@ function popularity(train: RatingColumns, nItems: number): Fitted {
   };
 }
 
-const fitAls = (train: RatingColumns, nUsers: number, nItems: number, params: AlsParams, onIteration?: (iteration: number) => void) => () =>
-  als(trainAls(buildCsr(train, nUsers, nItems), params, { onIteration: onIteration && ((i) => onIteration(i.iteration)) }));
+const fitAls = (train: RatingColumns, nUsers: number, nItems: number, params: AlsParams, onIteration?: (iteration: number) => void, kernel?: KernelHandle | null) => () =>
+  als(trainAls(buildCsr(train, nUsers, nItems), params, { onIteration: onIteration && ((i) => onIteration(i.iteration)), kernel: kernel && withFreshMemory(kernel) }));
 
 /** Where an evaluation is: which split, which model is being fitted and scored, and the ALS iteration. */
 export interface EvalStep {
@@ -107,7 +109,15 @@ export interface EvalStep {
   iteration?: number;
 }
 
-function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, params: AlsParams, step?: (model: EvalStep['model'], iteration?: number) => void, opts: Pick<EvalOptions, 'rankers' | 'users'> = {}): EvalReport['folds'][number] {
+function evalSplit(
+  train: RatingColumns,
+  test: RatingColumns,
+  nUsers: number,
+  nItems: number,
+  params: AlsParams,
+  step?: (model: EvalStep['model'], iteration?: number) => void,
+  opts: Pick<EvalOptions, 'rankers' | 'users' | 'kernel'> = {},
+): EvalReport['folds'][number] {
   const run = (name: EvalStep['model'], fit: () => Fitted) => {
     step?.(name);
     return measure(fit, train, test, nUsers, nItems, true, opts.users);
@@ -115,11 +125,13 @@ function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nI
   // The model is trained once: the ranking comparison reuses it as its explicit row when it is that model.
   let trained: AlsModel | undefined;
   const fitModel = () =>
-    als((trained = trainAls(buildCsr(train, nUsers, nItems), params, { onIteration: step && ((i) => step('model', i.iteration)) })));
+    als((trained = trainAls(buildCsr(train, nUsers, nItems), params, { onIteration: step && ((i) => step('model', i.iteration)), kernel: opts.kernel && withFreshMemory(opts.kernel) })));
   const model = run('model', fitModel);
   const reuse = opts.rankers && params.objective !== 'implicit' && JSON.stringify(opts.rankers.explicit) === JSON.stringify(params);
   return {
-    ...(opts.rankers ? { rankers: compareRankers(train, test, nUsers, nItems, { ...opts.rankers, users: opts.users, ...(reuse ? { explicitModel: { model: trained!, seconds: model.fitSeconds } } : {}) }) } : {}),
+    ...(opts.rankers
+      ? { rankers: compareRankers(train, test, nUsers, nItems, { ...opts.rankers, users: opts.users, kernel: opts.kernel, ...(reuse ? { explicitModel: { model: trained!, seconds: model.fitSeconds } } : {}) }) }
+      : {}),
     model,
     baselines: {
       globalMean: run('globalMean', () => {
@@ -156,6 +168,8 @@ export interface EvalOptions {
   rankers?: CompareOptions;
   /** Score ranking only for these users (a seeded sample on large releases). */
   users?: ArrayLike<number>;
+  /** The WebAssembly kernels to train with (each training on a memory of its own); absent: JavaScript kernels. */
+  kernel?: KernelHandle | null;
 }
 
 export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, opts: EvalOptions = {}): EvalReport {
@@ -202,7 +216,7 @@ export function evaluateFiles(
   nItems: number,
   params: AlsParams,
   names: { train: string; test: string },
-  opts: Pick<EvalOptions, 'rankers' | 'users'> = {},
+  opts: Pick<EvalOptions, 'rankers' | 'users' | 'kernel'> = {},
 ): EvalReport {
   return report({ kind: 'files', ...names }, train.length + test.length, params, [evalSplit(train, test, nUsers, nItems, params, undefined, opts)]);
 }

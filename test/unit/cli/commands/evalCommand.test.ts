@@ -10,12 +10,12 @@ import { rankerDefaults } from '../../../../src/engine/defaults/rankerDefaults';
 const dir = mkdtempSync(join(tmpdir(), 'pocketlens-eval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function printed(fn: () => void): string {
+async function printed(fn: () => Promise<void>): Promise<string> {
   const lines: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    fn();
+    await fn();
   } finally {
     log.mockRestore();
     err.mockRestore();
@@ -24,10 +24,10 @@ function printed(fn: () => void): string {
 }
 
 describe('cli eval', () => {
-  test('per-user holdout over 2 seeds: every ranker with mean and sd of ndcg@10, recall@20, precision@10, coverage@20, novelty', () => {
+  test('per-user holdout over 2 seeds: every ranker with mean and sd of ndcg@10, recall@20, precision@10, coverage@20, novelty', async () => {
     const release = join(dir, 'ml-synth');
     writeSynthRelease({ ratings: 20_000, users: 250, movies: 300, seed: 3 }, release, false);
-    const out = JSON.parse(printed(() => evalRun([release, '--per-user', '--test-frac', '0.2', '--seeds', '2', '--rank', '8', '--iters', '3', '--gems', '0.5', '--json'])));
+    const out = JSON.parse(await printed(() => evalRun([release, '--per-user', '--test-frac', '0.2', '--seeds', '2', '--rank', '8', '--iters', '3', '--gems', '0.5', '--json'])));
     expect(out.split).toMatchObject({ kind: 'user-holdout', seeds: 2 });
     const names = Object.keys(out.rankers);
     expect(names).toEqual(['popularity', 'explicit', 'ials', 'ease', 'defaultList', 'defaultList (gems 0.5)']);
@@ -46,15 +46,16 @@ describe('cli eval', () => {
     expect(out.folds).toHaveLength(2);
   });
 
-  test('EASE is skipped with the reason when the inverse would be too big', () => {
+  test('EASE is skipped with the reason when the inverse would be too big', async () => {
     const release = join(dir, 'ml-synth');
-    const out = JSON.parse(printed(() => evalRun([release, '--per-user', '--rank', '4', '--iters', '2', '--ease-max', '100', '--json'])));
+    const out = JSON.parse(await printed(() => evalRun([release, '--per-user', '--rank', '4', '--iters', '2', '--ease-max', '100', '--json'])));
     expect(out.rankers.ease.skipped).toMatch(/exact EASE needs a 250² dense inverse .* the limit is 100 \(--ease-max\)/);
   });
 
-  test('control rows: one per control, and all together; the user sample is seeded', () => {
-    expect(controlVariants({ gems: '0.5', diversity: 'on' }).map((v) => v.name)).toEqual(['defaultList (gems 0.5)', `defaultList (diversity ${rankerDefaults.diversity})`, `defaultList (gems 0.5 + diversity ${rankerDefaults.diversity})`]);
-    expect(() => controlVariants({ recency: '2' })).toThrow('--recency expects a number from 0 to 1');
+  test('control rows: one per control, and all together; strengths outside 0–1 are refused; the user sample is seeded', async () => {
+    expect(controlVariants({ gems: 0.5, diversity: 'on' }).map((v) => v.name)).toEqual(['defaultList (gems 0.5)', `defaultList (diversity ${rankerDefaults.diversity})`, `defaultList (gems 0.5 + diversity ${rankerDefaults.diversity})`]);
+    expect(() => controlVariants({ diversity: '2' })).toThrow('--diversity expects a number from 0 to 1, got "2"');
+    await expect(evalRun(['x', '--recency', '2'])).rejects.toThrow('--recency expects a number from 0 to 1, got "2"');
     expect(sampleUsers(100, 10, 1)).toEqual(sampleUsers(100, 10, 1));
     expect(sampleUsers(100, 10, 1)).toHaveLength(10);
     expect(sampleUsers(100, 0, 1)).toBeUndefined();

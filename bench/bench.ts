@@ -14,12 +14,14 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   text: async () => (await import('./text')).benchText(),
   'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
   'taste-code': async () => (await import('./tasteCode')).benchTasteCode(),
+  rank: async (args) => (await import('./rank')).benchRank(args),
+  'ranker-train': async () => (await import('./rankerTrain')).benchRankerTrain(),
 };
 
 const name = process.argv[2];
 const run = name ? benches[name] : undefined;
 if (!run) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search, text and taste-code need npm run build; import [--ratings N] [--zip] [--json]; scale [--ratings 25000095] [--implicit] [--workers N] [--kernel K])`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search, text, taste-code, rank and ranker-train need npm run build; import [--ratings N] [--zip] [--json]; scale [--ratings 25000095] [--implicit] [--workers N] [--kernel K])`);
   process.exit(2);
 }
 console.log(JSON.stringify(await run(process.argv.slice(3)), null, 2));

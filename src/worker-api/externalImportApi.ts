@@ -5,7 +5,8 @@ import { planImport, type ImportEntry } from '../engine/externalRatingsPlan';
 import { decodeText } from '../engine/movielens/decode';
 import { displayTitle } from '../engine/movielens/titles';
 import { openDb } from '../store/db';
-import { addRatings } from '../store/profile';
+import { checkStars } from '../store/profile';
+import { importRatings, type UndoTicket } from '../store/personal';
 import { myRatings } from './cards';
 import { getServing, type Serving } from './state';
 
@@ -52,6 +53,8 @@ export interface ImportSaved {
   keptMine: number;
   same: number;
   duplicates: number;
+  /** Undo reverts exactly this import (null: nothing was written). */
+  undo: UndoTicket | null;
 }
 
 const indexes = new WeakMap<Serving, CatalogueIndex>();
@@ -94,13 +97,18 @@ export async function previewExternalImport(file: File | { name: string; text: s
   return preview;
 }
 
-/** Writes the reviewed rows in one strict transaction; the person's own ratings stay unless a row says takeImported. */
-export async function saveExternalImport(entries: ImportEntry[]): Promise<ImportSaved> {
+/**
+ * Writes the reviewed rows in one strict transaction, keeping the ratings as they were for Undo; the person's own
+ * ratings stay unless a row says takeImported. `file` names the import in the Undo message.
+ */
+export async function saveExternalImport(entries: ImportEntry[], file = 'the import'): Promise<ImportSaved> {
   const s = await getServing();
   for (const e of entries) {
     if (s && !s.byMovieId.has(e.movieId)) throw new Error(`line ${e.line}: movie ${e.movieId} is not in the active dataset`);
   }
+  for (const e of entries) checkStars(e.rating, e.movieId);
   const plan = planImport(entries, await myRatings(), Date.now());
-  const saved = await addRatings(await openDb(), plan.save);
-  return { saved, keptMine: plan.keptMine + (plan.save.length - saved), same: plan.same, duplicates: plan.duplicates.length };
+  const ticket: UndoTicket = { id: crypto.randomUUID(), kind: 'import', file, at: Date.now() };
+  const saved = await importRatings(await openDb(), plan.save, ticket);
+  return { saved, keptMine: plan.keptMine + (plan.save.length - saved), same: plan.same, duplicates: plan.duplicates.length, undo: saved > 0 ? ticket : null };
 }

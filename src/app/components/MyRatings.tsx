@@ -33,7 +33,7 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
   }, [ratings]);
 
   const exportAs = async (kind: 'csv' | 'json') => {
-    const out = await serving.api.exportRatings(currentSettings());
+    const out = await serving.api.exportRatings();
     const day = new Date().toISOString().slice(0, 10);
     if (kind === 'csv') download(`pocketlens-ratings-${day}.csv`, out.csv, 'text/csv');
     else download(`pocketlens-backup-${day}.json`, out.json, 'application/json');

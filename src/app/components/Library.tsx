@@ -1,5 +1,5 @@
 // The app once a dataset is ready: screen tabs, the current screen, and the movie panel any screen can open.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../worker-api/apiTypes';
 import { useRatings } from '../useRatings';
 import { useView } from '../useView';
@@ -9,12 +9,17 @@ import { MyRatings } from './MyRatings';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { LabScreen } from './lab/LabScreen';
+import { syncSettings } from '../settings';
 
 export function Library(props: { status: AppStatus; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const mine = useRatings();
   const [view, setView] = useView();
   const [open, setOpen] = useState<number | null>(null);
   const active = props.status.active!;
+  // Settings live in IndexedDB; the page's quick copy is refreshed from them (and, once, older settings moved in).
+  useEffect(() => {
+    syncSettings().catch((e: unknown) => console.warn('PocketLens: settings not read', e));
+  }, []);
   const model = props.status.model;
   return (
     <>

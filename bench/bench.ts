@@ -11,12 +11,13 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   'als-browser': async (args) => (await import('./als-browser')).benchAlsBrowser(args),
   search: async () => (await import('./search')).benchSearch(),
   'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
+  restore: async (args) => (await import('./restore')).benchRestore(args),
 };
 
 const name = process.argv[2];
 const run = name ? benches[name] : undefined;
 if (!run) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search need npm run build; import [--ratings N] [--zip] [--json])`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search need npm run build; import [--ratings N] [--zip] [--json], restore [--ratings N])`);
   process.exit(2);
 }
 console.log(JSON.stringify(await run(process.argv.slice(3)), null, 2));

@@ -13,7 +13,8 @@ export type RestoreStep =
 
 /** How a restore ended, for the message under the buttons. */
 export type RestoreOutcome =
-  | { kind: 'restored'; result: RestoreResult }
+  /** `seconds`: where the time went (check and write), kept on the notice for benchmarks. */
+  | { kind: 'restored'; result: RestoreResult; seconds: BackupSummary['seconds'] & { write: number } }
   | { kind: 'refused'; file: string; message: string }
   | { kind: 'cancelled'; file: string }
   /** Stopped (Cancel or a crash) after the transaction had already committed: the backup is in place. */
@@ -63,7 +64,7 @@ export function useRestore(onDone: (o: RestoreOutcome) => void) {
         (signal, progress) => files.run((api) => api.commitRestore(summary.token, progress), signal),
         (progress) => setState((s) => (s.step === 'writing' ? { ...s, progress } : s)),
       );
-      onDone({ kind: 'restored', result });
+      onDone({ kind: 'restored', result, seconds: { ...summary.seconds, write: result.writeSeconds } });
     } catch (e) {
       // Stopped: the one transaction committed or it did not. Ask the store rather than guess.
       const last = await serving.api.lastChange().catch(() => null);

@@ -30,7 +30,7 @@ export function RestoreDialog(props: { summary: BackupSummary; onRestore: () => 
       <div id="restore-what">
         <p data-testid="restore-holds">The backup holds {holdsText(summary.holds)}.</p>
         <p data-testid="restore-replaces">
-          Restoring it replaces {replacesText(summary)}. {keeps}
+          Restoring it replaces {replacesText(summary)}.{keeps && ` ${keeps}`}
         </p>
         <p className="muted">Undo puts everything back as it is now, until you rate or hide another movie.</p>
       </div>

@@ -12,12 +12,13 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   search: async () => (await import('./search')).benchSearch(),
   'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
   restore: async (args) => (await import('./restore')).benchRestore(args),
+  review: async (args) => (await import('./review')).benchReview(args),
 };
 
 const name = process.argv[2];
 const run = name ? benches[name] : undefined;
 if (!run) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search need npm run build; import [--ratings N] [--zip] [--json], restore [--ratings N])`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search need npm run build; import [--ratings N] [--zip] [--json], restore [--ratings N], review [--rows N])`);
   process.exit(2);
 }
 console.log(JSON.stringify(await run(process.argv.slice(3)), null, 2));

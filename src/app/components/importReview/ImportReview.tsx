@@ -4,8 +4,10 @@ import { useMemo, useState } from 'react';
 import type { ImportEntry } from '../../../engine/externalRatingsPlan';
 import type { ImportPreview } from '../../../worker-api/externalImportApi';
 import { reviewPlan } from './reviewPlan';
-import { label } from './ReviewParts';
+import { Label } from './ReviewParts';
 import { MatchedList } from './MatchedList';
+import { VirtualRows } from './VirtualRows';
+import { withoutBidiControls } from '../../bidi';
 import { AmbiguousRows } from './AmbiguousRows';
 import { ConflictRows } from './ConflictRows';
 import './ImportReview.css';
@@ -34,21 +36,22 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
       return next;
     });
 
+  const num = (n: number) => n.toLocaleString('en');
   return (
     <section className="import-review" aria-labelledby="import-h" data-testid="import-review">
       <h2 id="import-h">
-        Review {preview.file} ({preview.sourceName})
+        Review <bdi>{preview.file}</bdi> ({preview.sourceName})
       </h2>
-      <p className="summary">
-        {preview.rows} {preview.rows === 1 ? 'row' : 'rows'}: {preview.matched.length} matched, {preview.ambiguous.length} to choose, {conflicts.length} already rated differently,{' '}
-        {preview.unmatched.length} not matched. Nothing is saved until you press Save.
+      <p className="summary" data-testid="import-summary">
+        {num(preview.rows)} {preview.rows === 1 ? 'row' : 'rows'}: {num(preview.matched.length)} matched, {num(preview.ambiguous.length)} to choose, {num(conflicts.length)} already rated
+        differently, {num(preview.unmatched.length)} not matched. Nothing is saved until you press Save.
       </p>
 
       {preview.ambiguous.length > 0 && <AmbiguousRows preview={preview} chosen={chosen} onChoose={choose} />}
 
       {conflicts.length > 0 && <ConflictRows conflicts={conflicts} source={preview.source} take={take} onTake={setTaken} />}
 
-      <h3>Ready to save ({fresh.length})</h3>
+      <h3>Ready to save ({num(fresh.length)})</h3>
       {fresh.length === 0 ? (
         <p className="muted">No new movies matched directly.</p>
       ) : (
@@ -56,21 +59,29 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
       )}
       {same.length > 0 && (
         <p className="muted">
-          {same.length} {same.length === 1 ? 'movie is' : 'movies are'} already rated the same: nothing to change.
+          {num(same.length)} {same.length === 1 ? 'movie is' : 'movies are'} already rated the same: nothing to change.
         </p>
       )}
 
       {preview.unmatched.length > 0 && (
         <>
-          <h3>Not matched ({preview.unmatched.length})</h3>
-          <ul className="import-rows" data-testid="import-unmatched">
-            {preview.unmatched.map((u) => (
-              <li key={u.row.line}>
-                <strong>“{label(u.row)}”</strong> <span className="from">line {u.row.line}</span>
-                <div className="note">{u.reason}</div>
-              </li>
-            ))}
-          </ul>
+          <h3>Not matched ({num(preview.unmatched.length)})</h3>
+          <VirtualRows
+            rows={preview.unmatched}
+            keyOf={(u) => u.row.line}
+            estimate={48}
+            label="Rows not matched"
+            testId="import-unmatched"
+            render={(u) => (
+              <>
+                <strong>
+                  “<Label m={u.row} />”
+                </strong>{' '}
+                <span className="from">line {u.row.line}</span>
+                <div className="note">{withoutBidiControls(u.reason)}</div>
+              </>
+            )}
+          />
         </>
       )}
 

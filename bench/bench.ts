@@ -10,7 +10,9 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   lighthouse: benchLighthouse,
   'als-browser': async (args) => (await import('./als-browser')).benchAlsBrowser(args),
   search: async () => (await import('./search')).benchSearch(),
+  text: async () => (await import('./text')).benchText(),
   'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
+  'taste-code': async () => (await import('./tasteCode')).benchTasteCode(),
   restore: async (args) => (await import('./restore')).benchRestore(args),
   review: async (args) => (await import('./review')).benchReview(args),
 };
@@ -18,7 +20,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
 const name = process.argv[2];
 const run = name ? benches[name] : undefined;
 if (!run) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search need npm run build; import [--ratings N] [--zip] [--json], restore [--ratings N], review [--rows N])`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search, text and taste-code need npm run build; import [--ratings N] [--zip] [--json], restore [--ratings N], review [--rows N])`);
   process.exit(2);
 }
 console.log(JSON.stringify(await run(process.argv.slice(3)), null, 2));

@@ -1,16 +1,16 @@
 // Owns the engine workers from the page: lazy start, typed comlink calls, progress proxies, cancel by terminate, restart after a crash or a hang.
 import { proxy, wrap, type Remote } from 'comlink';
-import type { EngineApi } from '../../workers/engine.worker';
+import type { EngineApi } from './workerTypes';
+import { CancelledError } from '../engine/cancelled';
+import { registerErrorTransfer } from '../sync/errorTransfer';
 import { defaultHeartbeat, startHeartbeat, type HeartbeatOptions } from './heartbeat';
 
-export type { EngineApi };
+export { CancelledError };
 
-export class CancelledError extends Error {
-  constructor() {
-    super('Cancelled');
-    this.name = 'CancelledError';
-  }
-}
+// Errors thrown in a worker arrive as their own class with their fields (ImportError, StorageError, CancelledError).
+registerErrorTransfer();
+
+export type { EngineApi };
 
 /** A worker that crashed or stopped answering; calls that were waiting on it reject with this. */
 export class EngineFaultError extends Error {

@@ -1,6 +1,6 @@
 // Runs the page's long jobs on the jobs worker: the origin-wide lock for jobs that write, progress that stops at
 // cancel, the other tabs told what runs and what changed, serving reloaded after a write. No React: hooks and stores use it.
-import type { ImportProgress } from '../worker-api/apiTypes';
+import type { ImportProgress } from '../engine/types';
 import type { IterationInfo } from '../engine/types';
 import type { EvalStep } from '../engine/eval/evaluate';
 import type { TuneResult } from '../engine/eval/tune';

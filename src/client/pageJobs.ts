@@ -2,7 +2,7 @@
 import type { Remote } from 'comlink';
 import { jobs, proxy, serving, type EngineApi } from './engineClient';
 import { JobRunner } from './jobRunner';
-import { withJobLock } from '../worker-api/importLock';
+import { withJobLock } from '../sync/jobLock';
 import { onTabMessage, postTabMessage } from '../sync/tabSync';
 
 /** First-visit import and training (useBootstrap) and the Model lab's jobs all run through this. */

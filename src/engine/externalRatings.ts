@@ -1,9 +1,14 @@
-// Reads a person's ratings exported from IMDb (ratings.csv) or Letterboxd (ratings.csv / diary.csv) into half-star rows.
+// Reads a person's ratings exported from IMDb (ratings.csv), Letterboxd (ratings.csv / diary.csv) or in Letterboxd's import layout into half-star rows.
 import Papa from 'papaparse';
 import { CSV_OPTIONS, unifyLineBreaks } from './movielens/csvText';
 import { ImportError, excerpt } from './movielens/errors';
+import { unguardFormula } from './csvCell';
 
-export type ExternalSource = 'imdb' | 'letterboxd';
+/**
+ * 'letterboxd-import': a CSV in the layout Letterboxd's importer reads (Title, Year, imdbID, tmdbID, Rating and/or
+ * Rating10, WatchedDate), as PocketLens's own export writes it.
+ */
+export type ExternalSource = 'imdb' | 'letterboxd' | 'letterboxd-import';
 
 /** One rating from the file, already on the MovieLens scale (0.5–5 in half stars). */
 export interface ExternalRow {
@@ -19,8 +24,10 @@ export interface ExternalRow {
   fileRating: string;
   /** When the person rated it, ms since 1970 (UTC midnight of the file's date); null when the file has no date. */
   ratedAt: number | null;
-  /** IMDb's numeric title id (tt0114709 → 114709); null for Letterboxd. */
+  /** IMDb's numeric title id (tt0114709 → 114709); null for Letterboxd's own export. */
   imdbId: number | null;
+  /** TMDB's movie id, from a file in Letterboxd's import layout; null otherwise. */
+  tmdbId: number | null;
   /** IMDb's "Title Type" (Movie, TV Series, …); null when absent. */
   titleType: string | null;
 }
@@ -40,10 +47,11 @@ export interface ExternalExport {
   skipped: SkippedRow[];
 }
 
-export const SOURCE_NAMES: Record<ExternalSource, string> = { imdb: 'IMDb', letterboxd: 'Letterboxd' };
+export const SOURCE_NAMES: Record<ExternalSource, string> = { imdb: 'IMDb', letterboxd: 'Letterboxd', 'letterboxd-import': 'Letterboxd import CSV' };
 
 const IMDB_EXPECTED = 'Const,Your Rating,Date Rated,Title,…';
 const LETTERBOXD_EXPECTED = 'Date,Name,Year,Letterboxd URI,Rating';
+const IMPORT_LAYOUT_EXPECTED = 'Title,Year,imdbID,tmdbID,Rating,…';
 
 /** Column lookup by header name (case and surrounding spaces ignored), with the older names each service used. */
 function columns(header: string[]): (...names: string[]) => number {
@@ -93,6 +101,7 @@ export function parseExternalRatings(text: string, file: string): ExternalExport
   }
   if (col('Const') >= 0) return parseImdb(file, col, rows);
   if (col('Letterboxd URI') >= 0 && col('Name') >= 0) return parseLetterboxd(file, col, rows);
+  if (col('Title') >= 0 && (col('imdbID') >= 0 || col('tmdbID') >= 0)) return parseImportLayout(file, col, rows);
   const raw = header.join(',');
   const hint =
     col('userId') >= 0 && col('movieId') >= 0
@@ -136,6 +145,7 @@ function parseImdb(file: string, col: Col, rows: Body): ExternalExport {
       fileRating: r,
       ratedAt: c.date >= 0 ? parseDate(fields[c.date]) : null,
       imdbId: Number(m[1]),
+      tmdbId: null,
       titleType: c.type >= 0 ? fields[c.type].trim() || null : null,
     });
   }
@@ -170,8 +180,58 @@ function parseLetterboxd(file: string, col: Col, rows: Body): ExternalExport {
       fileRating: r,
       ratedAt: c.date >= 0 ? parseDate(fields[c.date]) : null,
       imdbId: null,
+      tmdbId: null,
       titleType: null,
     });
   }
   return { source: 'letterboxd', file, rows: out, skipped };
+}
+
+/**
+ * Letterboxd's import layout (PocketLens's "travels" export): ids as tt0114709 and 862, stars in Rating (0.5–5)
+ * and/or Rating10 (1–10; both present must agree), titles with the formula guard the export adds taken off again.
+ */
+function parseImportLayout(file: string, col: Col, rows: Body): ExternalExport {
+  const c = { title: col('Title'), year: col('Year'), imdb: col('imdbID'), tmdb: col('tmdbID'), rating: col('Rating'), rating10: col('Rating10'), date: col('WatchedDate') };
+  if (c.rating < 0 && c.rating10 < 0) throw new ImportError(file, 1, `expected a "Rating" (0.5–5) or "Rating10" (1–10) column (${IMPORT_LAYOUT_EXPECTED})`);
+  const out: ExternalRow[] = [];
+  const skipped: SkippedRow[] = [];
+  for (const { fields, line } of rows) {
+    const title = unguardFormula(fields[c.title].trim());
+    const year = c.year >= 0 ? parseYear(fields[c.year]) : null;
+    const imdb = c.imdb >= 0 ? fields[c.imdb].trim() : '';
+    const im = /^tt(\d{1,10})$/.exec(imdb);
+    if (imdb && !im) throw new ImportError(file, line, `expected an IMDb title id like tt0114709 in "imdbID", found ${excerpt(imdb)}`);
+    const tmdb = c.tmdb >= 0 ? fields[c.tmdb].trim() : '';
+    if (tmdb && !/^\d{1,10}$/.test(tmdb)) throw new ImportError(file, line, `expected a TMDB id (a whole number) in "tmdbID", found ${excerpt(tmdb)}`);
+    const r5 = c.rating >= 0 ? fields[c.rating].trim() : '';
+    const r10 = c.rating10 >= 0 ? fields[c.rating10].trim() : '';
+    if (r5 !== '') {
+      const stars = Number(r5);
+      if (!/^\d(\.\d+)?$/.test(r5) || !(stars >= 0.5 && stars <= 5) || stars * 2 !== Math.round(stars * 2)) {
+        throw new ImportError(file, line, `expected "Rating" to be 0.5 to 5 in half stars, found ${excerpt(r5)}`);
+      }
+    }
+    if (r10 !== '' && !/^(10|[1-9])$/.test(r10)) throw new ImportError(file, line, `expected "Rating10" to be a whole number from 1 to 10, found ${excerpt(r10)}`);
+    if (r5 !== '' && r10 !== '' && Number(r5) * 2 !== Number(r10)) {
+      throw new ImportError(file, line, `expected "Rating" and "Rating10" to agree (Rating10 = 2 × Rating), found ${r5} and ${r10}`);
+    }
+    if (r5 === '' && r10 === '') {
+      skipped.push({ line, title, year, reason: 'no rating in the file' });
+      continue;
+    }
+    out.push({
+      line,
+      title,
+      originalTitle: null,
+      year,
+      rating: r5 !== '' ? Number(r5) : Number(r10) / 2,
+      fileRating: r5 !== '' ? r5 : `${r10}/10`,
+      ratedAt: c.date >= 0 ? parseDate(fields[c.date]) : null,
+      imdbId: im ? Number(im[1]) : null,
+      tmdbId: tmdb ? Number(tmdb) : null,
+      titleType: null,
+    });
+  }
+  return { source: 'letterboxd-import', file, rows: out, skipped };
 }

@@ -1,5 +1,6 @@
-// Matches IMDb/Letterboxd rows to a MovieLens catalogue: IMDb ids through links.csv, else normalized title + year.
+// Matches IMDb/Letterboxd rows to a MovieLens catalogue: IMDb (then TMDB) ids through links.csv, else normalized title + year.
 import { displayTitle, normalizeForSearch } from './movielens/titles';
+import { firstLineBreak, isSpace, scanSteps } from './movielens/textScan';
 import type { ExternalExport, ExternalRow, SkippedRow } from './externalRatings';
 
 /** What matching needs of a catalogue movie (MovieLens title without the year, as stored). */
@@ -9,6 +10,8 @@ export interface CatalogueMovie {
   year: number | null;
   /** links.csv imdbId as stored ("0114709"), or null. */
   imdbId: string | null;
+  /** links.csv tmdbId as stored ("862"), or null; absent: not known. */
+  tmdbId?: string | null;
   /** Ratings in the dataset: orders the candidates of an ambiguous row. */
   count: number;
 }
@@ -40,23 +43,68 @@ function nameKeys(name: string): string[] {
 /**
  * Every name a MovieLens title goes by: "City of Lost Children, The (Cité des enfants perdus, La)" is
  * "The City of Lost Children" and "La Cité des enfants perdus"; "Seven (a.k.a. Se7en)" is also "Se7en".
+ * Peels one closing "(…)" (no parentheses inside) at a time from the end: linear in the title's length.
  */
 export function movieLensNames(title: string): string[] {
   const names = [title];
-  let main = title;
+  let end = title.length; // the main title is title[0, end)
+  const breakAt = firstLineBreak(title);
   const alternates: string[] = [];
-  for (let m = /^(.*\S)\s*\(([^()]+)\)$/.exec(main); m; m = /^(.*\S)\s*\(([^()]+)\)$/.exec(main)) {
-    alternates.unshift(m[2].replace(/^a\.k\.a\.\s*/i, ''));
-    main = m[1];
+  while (end >= 4 && title.charCodeAt(end - 1) === 0x29) {
+    let open = end - 2;
+    while (open >= 0 && title.charCodeAt(open) !== 0x28 && title.charCodeAt(open) !== 0x29) open--;
+    if (open < 0 || title.charCodeAt(open) !== 0x28 || open === end - 2) break;
+    let main = open;
+    while (main > 0 && isSpace(title.charCodeAt(main - 1))) main--;
+    scanSteps.count += end - main;
+    // What stays must be one line ending in a non-space character, as the pattern "^(.*\S)\s*\(([^()]+)\)$" asked.
+    if (main === 0 || breakAt < main) break;
+    alternates.push(title.slice(open + 1, end - 1).replace(/^a\.k\.a\.\s*/i, ''));
+    end = main;
   }
-  if (main !== title) names.push(main);
-  names.push(...alternates);
+  if (end !== title.length) names.push(title.slice(0, end));
+  for (let k = alternates.length - 1; k >= 0; k--) names.push(alternates[k]);
   return [...new Set(names.map(displayTitle))];
+}
+
+const COLON = 0x3a;
+const isDash = (c: number) => c === 0x2d || c === 0x2013;
+
+/** Where a subtitle separator (spaces, ":" and spaces; or spaces, a hyphen or en dash, spaces) starting at q ends, or -1. */
+function separatorEnd(s: string, q: number): { end: number; spaces: number } {
+  let r = q;
+  while (r < s.length && isSpace(s.charCodeAt(r))) r++;
+  const c = s.charCodeAt(r);
+  let end = -1;
+  if (c === COLON || (r > q && isDash(c))) {
+    let e = r + 1;
+    while (e < s.length && isSpace(s.charCodeAt(e))) e++;
+    if (e > r + 1) end = e;
+    scanSteps.count += e - r;
+  }
+  scanSteps.count += r - q + 1;
+  return { end, spaces: r };
+}
+
+/** `name.split(/\s*:\s+|\s+[-–]\s+/)` in one pass (the pattern rescanned every run of spaces from each of its positions). */
+export function splitSubtitles(s: string): string[] {
+  const out: string[] = [];
+  let p = 0;
+  let q = 0;
+  while (q < s.length) {
+    const { end, spaces } = separatorEnd(s, q);
+    if (end >= 0) {
+      out.push(s.slice(p, q));
+      p = q = end;
+    } else q = spaces > q ? spaces : q + 1; // no separator starts anywhere in a run of spaces that this one did not
+  }
+  out.push(s.slice(p));
+  return out;
 }
 
 /** Weaker names, only used when no full name matches: the parts of "Star Wars: Episode IV - A New Hope" around ": " / " - ". */
 function partialNames(name: string): string[] {
-  const parts = name.split(/\s*:\s+|\s+[-–]\s+/).filter((p) => p.trim().length > 0);
+  const parts = splitSubtitles(name).filter((p) => p.trim().length > 0);
   return parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [];
 }
 
@@ -70,10 +118,13 @@ function push(map: Map<string, number[]>, key: string, i: number): void {
 /** Lookup tables over a catalogue, built once per dataset. */
 export class CatalogueIndex {
   readonly byImdb = new Map<number, number[]>();
+  readonly byTmdb = new Map<number, number[]>();
   readonly byName = new Map<string, number[]>();
   readonly byPartial = new Map<string, number[]>();
   /** True when the dataset has IMDb links (ml-latest*, ml-20m…); ml-100k/ml-1m/ml-10m have none. */
   readonly hasImdb: boolean;
+  /** True when the dataset has TMDB links. */
+  readonly hasTmdb: boolean;
 
   constructor(readonly movies: readonly CatalogueMovie[]) {
     movies.forEach((m, i) => {
@@ -83,11 +134,18 @@ export class CatalogueIndex {
         if (list) list.push(i);
         else this.byImdb.set(id, [i]);
       }
+      if (m.tmdbId && /^\d+$/.test(m.tmdbId)) {
+        const id = Number(m.tmdbId);
+        const list = this.byTmdb.get(id);
+        if (list) list.push(i);
+        else this.byTmdb.set(id, [i]);
+      }
       const names = movieLensNames(m.title);
       for (const n of names) for (const k of nameKeys(n)) push(this.byName, k, i);
       for (const n of names) for (const p of partialNames(n)) for (const k of nameKeys(p)) push(this.byPartial, k, i);
     });
     this.hasImdb = this.byImdb.size > 0;
+    this.hasTmdb = this.byTmdb.size > 0;
   }
 }
 
@@ -152,9 +210,30 @@ function matchRow(index: CatalogueIndex, row: ExternalRow): RowMatch {
   return { kind: 'unmatched', row, reason: `${tt} is not in this dataset${what}` };
 }
 
+/**
+ * A row in Letterboxd's import layout: its IMDb id, then its TMDB id, then title + year — the file's ids may be
+ * missing (a movie without links) or unknown here (another release), and its title is still the movie's.
+ */
+function matchByIds(index: CatalogueIndex, row: ExternalRow): RowMatch {
+  const tries: [string, number | null, Map<number, number[]>][] = [
+    [`tt${String(row.imdbId).padStart(7, '0')}`, row.imdbId, index.byImdb],
+    [`TMDB ${row.tmdbId}`, row.tmdbId, index.byTmdb],
+  ];
+  const unknown: string[] = [];
+  for (const [name, id, map] of tries) {
+    if (id === null || map.size === 0) continue;
+    const hits = map.get(id) ?? [];
+    if (hits.length === 1) return { kind: 'matched', row, movieId: index.movies[hits[0]].movieId, note: null };
+    if (hits.length > 1) return { kind: 'ambiguous', row, candidates: byPopularity(index, hits, row.year), why: `${hits.length} movies in this dataset link to ${name}` };
+    unknown.push(name);
+  }
+  return byTitle(index, row, unknown.length ? `by title: ${unknown.join(' and ')} not in this dataset's links` : null);
+}
+
 /** Matches every row of an export (skipped rows come back unmatched with their reason), in file order. */
 export function matchExternalRatings(data: ExternalExport, index: CatalogueIndex): RowMatch[] {
-  const out: RowMatch[] = data.rows.map((row) => matchRow(index, row));
+  const match = data.source === 'letterboxd-import' ? matchByIds : matchRow;
+  const out: RowMatch[] = data.rows.map((row) => match(index, row));
   for (const s of data.skipped) out.push({ kind: 'unmatched', row: s, reason: s.reason });
   return out.sort((a, b) => a.row.line - b.row.line);
 }

@@ -70,6 +70,20 @@ export interface IterationInfo {
   workers?: number;
 }
 
+/** An import's progress report (the worker posts it throttled; tabs relay it to one another while the job runs). */
+export interface ImportProgress {
+  phase: 'download' | 'unzip' | 'parse' | 'write';
+  /** 0..1 over the whole import. */
+  fraction: number;
+  rows: number;
+  /** Ratings file bytes read (uncompressed) and its size, when known. */
+  bytesDone?: number;
+  bytesTotal?: number;
+  /** Ratings file throughput so far, and the time left at that rate. */
+  mbPerSecond?: number;
+  secondsLeft?: number;
+}
+
 export interface ScoredItem {
   item: number;
   score: number;

@@ -4,19 +4,9 @@ import { DB_NAME, DB_VERSION, STORES, type PocketLensDB, type StoreName } from '
 import { runMigrations, type UpgradeDb, type UpgradeTx } from './migrations';
 import { emitDbEvent } from './dbEvents';
 import { isQuotaError, quotaError } from './quota';
+import { StorageError } from './storageError';
 
 export type DB = IDBPDatabase<PocketLensDB>;
-
-/** Raised for storage failures a person must hear about (quota, blocked upgrade). */
-export class StorageError extends Error {
-  constructor(
-    readonly kind: 'quota' | 'blocked' | 'other',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StorageError';
-  }
-}
 
 const opened = new Map<string, Promise<DB>>();
 /** Databases another tab upgraded (to the version given; null: deleted) under this context: never reopened here. */

@@ -1,5 +1,5 @@
 // Storage space: the browser's estimate, a check before a big write, and quota errors turned into messages a person can act on.
-import { StorageError } from './db';
+import { StorageError } from './storageError';
 
 export interface SpaceEstimate {
   /** Bytes this site uses and may use (navigator.storage.estimate()); null where the browser does not say. */
@@ -34,8 +34,9 @@ export function isQuotaError(e: unknown): boolean {
 /** The message for a write refused for lack of space, with what is used and allowed when the browser says. */
 export async function quotaError(): Promise<StorageError> {
   const { usage, quota } = await spaceEstimate();
-  const numbers = usage !== null && quota !== null ? `: this site uses ${formatBytes(usage)} of the ${formatBytes(quota)} the browser allows it` : '';
-  return new StorageError('quota', `Storage is full${numbers}. ${HOW_TO_FREE}`);
+  if (usage === null || quota === null) return new StorageError('quota', `Storage is full. ${HOW_TO_FREE}`);
+  const numbers = `: this site uses ${formatBytes(usage)} of the ${formatBytes(quota)} the browser allows it`;
+  return new StorageError('quota', `Storage is full${numbers}. ${HOW_TO_FREE}`, { usageBytes: usage, quotaBytes: quota });
 }
 
 /** The message for an import (or restore) that does not fit (checked before writing): how much it needs and how much is left. */
@@ -43,6 +44,7 @@ export function notEnoughSpace(what: string, needBytes: number, availableBytes: 
   return new StorageError(
     'quota',
     `Not enough storage to ${verb} ${what}: it needs about ${formatBytes(needBytes)} and ${formatBytes(availableBytes)} is available to this site. Nothing was changed. ${HOW_TO_FREE}`,
+    { needBytes, availableBytes },
   );
 }
 
@@ -54,6 +56,7 @@ export function ranOutOfSpace(what: string, needBytes: number, writtenBytes: num
   return new StorageError(
     'quota',
     `Not enough storage to import ${what}: it needs about ${formatBytes(needBytes)} and only ${formatBytes(writtenBytes)} could be written before the browser refused more (after ${rows.toLocaleString('en')} ratings). Nothing was changed. ${HOW_TO_FREE}`,
+    { needBytes, writtenBytes, writtenRatings: rows },
   );
 }
 

@@ -1,6 +1,5 @@
 // Small typed messages between this origin's tabs and workers (BroadcastChannel): changes, running jobs, upgrades.
-import type { ImportProgress } from '../worker-api/apiTypes';
-import type { IterationInfo } from '../engine/types';
+import type { ImportProgress, IterationInfo } from '../engine/types';
 import type { DbEvent } from '../store/dbEvents';
 
 /** A job that writes the store, so it holds the origin-wide job lock and reports its progress to the other tabs. */

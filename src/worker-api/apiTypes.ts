@@ -1,19 +1,8 @@
 // Data that crosses the engine worker boundary: progress, summaries, movie cards, recommendations.
-import type { AlsParams, IterationInfo } from '../engine/types';
+import type { AlsParams, ImportProgress, IterationInfo } from '../engine/types';
 import type { ModelMovie } from '../engine/model/modelFile';
 
-export interface ImportProgress {
-  phase: 'download' | 'unzip' | 'parse' | 'write';
-  /** 0..1 over the whole import. */
-  fraction: number;
-  rows: number;
-  /** Ratings file bytes read (uncompressed) and its size, when known. */
-  bytesDone?: number;
-  bytesTotal?: number;
-  /** Ratings file throughput so far, and the time left at that rate. */
-  mbPerSecond?: number;
-  secondsLeft?: number;
-}
+export type { ImportProgress };
 
 /** A file to import: a File/Blob picked or dropped (read in slices, never whole), or bytes already in memory. */
 export type ImportFile = File | { name: string; bytes: Uint8Array };

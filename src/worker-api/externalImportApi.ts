@@ -62,7 +62,7 @@ const indexes = new WeakMap<Serving, CatalogueIndex>();
 function catalogue(s: Serving): CatalogueIndex {
   let index = indexes.get(s);
   if (!index) {
-    index = new CatalogueIndex(s.movies.map((m) => ({ movieId: m.movieId, title: m.title, year: m.year, imdbId: m.imdbId, count: m.count })));
+    index = new CatalogueIndex(s.movies.map((m) => ({ movieId: m.movieId, title: m.title, year: m.year, imdbId: m.imdbId, tmdbId: m.tmdbId, count: m.count })));
     indexes.set(s, index);
   }
   return index;

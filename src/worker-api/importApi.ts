@@ -1,14 +1,15 @@
 // Worker API: importing the bundled sample or a person's MovieLens files into the store, streaming from File to chunks.
 import { ImportError } from '../engine/movielens/errors';
+import { openRelease } from '../engine/movielens/importRelease';
 import type { ByteSource } from '../engine/movielens/source';
-import { StorageError } from '../store/db';
+import { StorageError } from '../store/storageError';
 import { estimateImportBytes } from './importSpace';
 import { blobSource } from './blobSource';
 import { progressMapper, sizeOf, sourceOf, writeImport } from './datasetImport';
 import { summarize } from './state';
 import type { DatasetSummary, ImportFile, ImportProgress } from './apiTypes';
 
-/** Rethrows as an Error whose message is ready for a person (comlink carries name and message across). */
+/** Rethrows as an Error whose message is ready for a person (ImportError and StorageError cross comlink with their fields). */
 function explain(e: unknown): never {
   if (e instanceof ImportError || e instanceof StorageError) throw e;
   throw e instanceof Error ? e : new Error(String(e));
@@ -24,6 +25,8 @@ async function importSources(
   onProgress: (p: ImportProgress) => void,
   base: number,
 ): Promise<DatasetSummary> {
+  // A file over its size ceiling (a zip bomb's declared size) is refused first, before any space estimate or read.
+  await openRelease(sources, meta.source);
   const needBytes = await estimateImportBytes(sources);
   const { ready } = await writeImport({ ...meta, needBytes }, async (job) => {
     const built = await job.streamRelease(sources, progressMapper(onProgress, base, base + (1 - base) * 0.95));

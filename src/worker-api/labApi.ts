@@ -1,5 +1,6 @@
 // Worker API for the Model lab: holdout evaluation against the baselines, and a cross-validated grid search.
 import { checkParams } from '../engine/als/train';
+import { CancelledError } from '../engine/cancelled';
 import { explicitDefaults } from '../engine/defaults/explicitDefaults';
 import { evaluationDefaults } from '../engine/defaults/evaluationDefaults';
 import { withDefaults } from '../engine/defaults/modelDefaults';
@@ -14,7 +15,7 @@ import { activeDataset } from './state';
 export type { EvalStep, TuneResult };
 
 /** Thrown when a lab job's signal is aborted (in-process callers; the app terminates the jobs worker instead). */
-export class LabCancelled extends Error {
+export class LabCancelled extends CancelledError {
   constructor() {
     super('Cancelled');
     this.name = 'LabCancelled';

@@ -1,12 +1,14 @@
-// Worker API: the person's ratings as files (JSON backup and MovieLens CSV out), their settings, and the one-step Undo
-// of the last import or restore.
+// Worker API: the person's ratings as files (JSON backup, MovieLens CSV and a Letterboxd-ready CSV out), their settings,
+// and the one-step Undo of the last import or restore.
 import { makeBackup, ratingsCsv } from '../engine/backup';
 import { parseSettings, type BackupSettings } from '../engine/backupSettings';
+import { letterboxdCsv, type LetterboxdExport } from '../engine/exportLetterboxd';
 import { openDb } from '../store/db';
 import { getHidden } from '../store/hidden';
 import { getProfile } from '../store/profile';
 import { getSettings, updateSettings } from '../store/settings';
 import { pendingUndo, undoChange, type Undone, type UndoTicket } from '../store/personal';
+import { getServing } from './state';
 
 export type { UndoTicket, Undone } from '../store/personal';
 
@@ -16,6 +18,20 @@ export async function exportRatings(): Promise<{ json: string; csv: string; coun
   const ratings = await getProfile(db);
   const settings = (await getSettings(db)) ?? undefined;
   return { json: JSON.stringify(makeBackup(ratings, new Date(), await getHidden(db), settings), null, 1), csv: ratingsCsv(ratings), count: ratings.length };
+}
+
+/**
+ * The ratings with titles, years, IMDb/TMDB ids and both scales, in the layout Letterboxd imports (and PocketLens's
+ * own IMDb/Letterboxd import reads back); titles and ids come from the active dataset.
+ */
+export async function exportLetterboxd(opts: { watchedDates?: boolean } = {}): Promise<LetterboxdExport> {
+  const ratings = await getProfile(await openDb());
+  const s = await getServing();
+  if (!s) throw new Error('No dataset is loaded: the Letterboxd export takes titles and ids from the active dataset.');
+  return letterboxdCsv(ratings, (movieId) => {
+    const i = s.byMovieId.get(movieId);
+    return i === undefined ? undefined : s.movies[i];
+  }, opts);
 }
 
 const refuse = (what: string): never => {

@@ -1,6 +1,6 @@
 // First visit as plain async steps over the job runner: find or import a dataset, train if it has no model, report
 // each step as a phase event. No React: useBootstrap feeds the events to its reducer; tests feed them to an array.
-import type { AppStatus } from '../../worker-api/apiTypes';
+import type { AppStatus } from '../../client/workerTypes';
 import type { BundledDataset } from '../../engine/movielens/manifest';
 import type { EngineApi } from '../../client/engineClient';
 import type { JobRunner } from '../../client/jobRunner';

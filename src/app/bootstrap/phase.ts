@@ -1,5 +1,5 @@
 // The first-visit screen's phases and the one transition function between them (a reducer: pure, tested without React).
-import type { AppStatus, ImportProgress } from '../../worker-api/apiTypes';
+import type { AppStatus, ImportProgress } from '../../client/workerTypes';
 import type { IterationInfo } from '../../engine/types';
 import type { LockedJob } from '../../sync/tabSync';
 import type { OtherTabJob } from '../../client/jobRunner';

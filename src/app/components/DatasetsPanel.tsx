@@ -1,7 +1,7 @@
 // The datasets side by side: counts and sizes, switch, delete, storage used and available, persistent storage, import another.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
-import type { DatasetInfo, StorageInfo } from '../../worker-api/datasetsApi';
+import type { DatasetInfo, StorageInfo } from '../../client/workerTypes';
 import { DatasetsRow, megabytes } from './DatasetsRow';
 import { SparkImport } from './SparkImport';
 

@@ -1,6 +1,6 @@
 // One dataset in the datasets panel: counts and sizes, "Use" to switch to it, "Delete" with an inline confirmation.
 import { useState } from 'react';
-import type { DatasetInfo } from '../../worker-api/datasetsApi';
+import type { DatasetInfo } from '../../client/workerTypes';
 import { thousands } from '../format';
 
 export const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;

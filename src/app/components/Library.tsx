@@ -1,6 +1,6 @@
 // The app once a dataset is ready: screen tabs, the current screen, and the movie panel any screen can open.
 import { useEffect, useState } from 'react';
-import type { AppStatus } from '../../worker-api/apiTypes';
+import type { AppStatus } from '../../client/workerTypes';
 import { useRatings } from '../useRatings';
 import { useView } from '../useView';
 import { NavTabs } from './NavTabs';

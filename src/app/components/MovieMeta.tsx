@@ -1,5 +1,5 @@
 // Title line and details (year, genres, MovieLens rating count) shared by every movie row.
-import type { MovieCard } from '../../worker-api/engineApi';
+import type { MovieCard } from '../../client/workerTypes';
 
 export function movieLabel(m: MovieCard): string {
   return m.year ? `${m.title} (${m.year})` : m.title;

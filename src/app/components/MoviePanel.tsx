@@ -1,7 +1,7 @@
 // The movie panel: your predicted rating, MovieLens average and count, genres, tags, similar movies, IMDb/TMDB links.
 import { useEffect, useRef, useState } from 'react';
 import { serving } from '../../client/engineClient';
-import type { MovieDetails } from '../../worker-api/apiTypes';
+import type { MovieDetails } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { MovieTags } from './MovieTags';
 import { StarRating } from './StarRating';

@@ -1,5 +1,5 @@
 // The movie's most frequent MovieLens tags, as plain text chips with how many people used each (nothing rendered as HTML).
-import type { MovieDetails } from '../../worker-api/apiTypes';
+import type { MovieDetails } from '../../client/workerTypes';
 import './MovieTags.css';
 
 export function MovieTags({ tags }: { tags: MovieDetails['tags'] }) {

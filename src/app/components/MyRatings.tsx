@@ -2,8 +2,8 @@
 // asked, with Undo), IMDb/Letterboxd import (reviewed, with Undo).
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { serving } from '../../client/engineClient';
-import type { MovieCard } from '../../worker-api/apiTypes';
-import type { UndoTicket } from '../../worker-api/profileApi';
+import type { MovieCard } from '../../client/workerTypes';
+import type { UndoTicket } from '../../client/workerTypes';
 import { postTabMessage } from '../../sync/tabSync';
 import { ImportReview } from './importReview/ImportReview';
 import { MyRatingsList, SORTS, sortRatings, type SortId } from './MyRatingsList';

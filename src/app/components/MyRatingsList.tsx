@@ -1,7 +1,7 @@
 // The person's ratings as a window-virtualized list (thousands of rows, only the visible ones in the DOM), in a chosen order.
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import type { MovieCard } from '../../worker-api/apiTypes';
+import type { MovieCard } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { StarRating } from './StarRating';
 

@@ -1,5 +1,5 @@
 // Shown while another tab runs an import or a training: its progress, and that this tab goes on when it ends.
-import type { ImportProgress } from '../../worker-api/apiTypes';
+import type { ImportProgress } from '../../client/workerTypes';
 import type { IterationInfo } from '../../engine/types';
 import type { LockedJob } from '../../sync/tabSync';
 import { thousands } from '../format';

@@ -1,5 +1,5 @@
 // Progress panels for the first-visit import and training, with Cancel.
-import type { ImportProgress } from '../../worker-api/engineApi';
+import type { ImportProgress } from '../../client/workerTypes';
 import { thousands } from '../format';
 import type { IterationInfo } from '../../engine/types';
 

@@ -1,6 +1,6 @@
 // Movies to rate: well-known ones by default, or instant title search as a keyboard combobox (arrows, Enter opens, 1–5 rate).
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import type { MovieCard } from '../../worker-api/engineApi';
+import type { MovieCard } from '../../client/workerTypes';
 import { serving } from '../../client/engineClient';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { StarRating } from './StarRating';

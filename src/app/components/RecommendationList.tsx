@@ -1,6 +1,6 @@
 // "Recommended for you" (or the labelled popularity fallback): title, year, genres, predicted stars or the implicit
 // model's watch score, rating count; a switch between the two lists when both models exist.
-import type { Recommendations } from '../../worker-api/engineApi';
+import type { Recommendations } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { RecFilters, type Filters } from './RecFilters';
 import { RankBySwitch, type RankBy } from './RankBySwitch';

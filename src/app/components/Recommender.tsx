@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import { postTabMessage } from '../../sync/tabSync';
-import type { Recommendations } from '../../worker-api/apiTypes';
+import type { Recommendations } from '../../client/workerTypes';
 import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';
 import { Onboarding } from './onboarding/Onboarding';

@@ -1,6 +1,6 @@
 // Search results as the combobox's listbox: each option a movie (click opens it) with its stars, clickable to rate in place.
 import { useEffect, useRef, type MouseEvent } from 'react';
-import type { MovieCard } from '../../worker-api/apiTypes';
+import type { MovieCard } from '../../client/workerTypes';
 import './SearchResults.css';
 
 const VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];

@@ -1,7 +1,7 @@
 // Data screen: import a model trained with Spark MLlib ALS (its itemFactors JSON parts) plus the dataset's movies.csv.
 import { useId, useRef, useState } from 'react';
 import { CancelledError, jobs, proxy, serving } from '../../client/engineClient';
-import type { ImportProgress, SparkImportResult } from '../../worker-api/engineApi';
+import type { ImportProgress, SparkImportResult } from '../../client/workerTypes';
 import { sparkDefaults } from '../../engine/defaults/sparkDefaults';
 import './SparkImport.css';
 

@@ -1,6 +1,5 @@
 // `cli bench als`: seconds and core-seconds per ALS iteration on ml-25m-shaped synthetic data, against ml-matrix.
 import { availableParallelism, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { buildCsr } from '../../engine/als/csr';
 import { createRng } from '../../engine/als/random';
 import { shardSetup, shareMatrix, sharedFloat32, type Side } from '../../engine/als/shard';
@@ -12,7 +11,8 @@ import { SYNTH_DEFAULTS } from '../../engine/movielens/synthRelease';
 import { CHUNKS_PER_THREAD } from '../../engine/als/trainParallel';
 import { benchRatings } from '../../engine/benchRatings';
 import type { AlsParams } from '../../engine/types';
-import { num, oneOf } from '../args';
+import { PARAM_RANGES } from '../../engine/als/paramRanges';
+import { parseOptions, UsageError, type OptionSpecs } from '../args';
 import { mlMatrixRows } from '../mlMatrixHalfStep';
 import { createNodeShardPool } from '../nodeShardPool';
 
@@ -133,33 +133,31 @@ export async function benchAls(o: BenchAlsOptions): Promise<Record<string, unkno
   };
 }
 
+export const options = {
+  // At ml-25m's proportions (154 a person, 400 a movie) fewer than ~62,000 ratings cannot be drawn without repeats.
+  ratings: { kind: 'number', range: { min: 100_000, max: 100_000_000, integer: true }, help: 'synthetic ratings to train on (default 1,000,000)' },
+  rank: { kind: 'number', range: PARAM_RANGES.rank, help: `rank (default ${explicitDefaults.rank})` },
+  workers: { kind: 'number', range: { min: 1, max: 64, integer: true }, help: 'threads (default 1)' },
+  iters: { kind: 'number', range: { min: 2, max: PARAM_RANGES.iterations.max, integer: true }, help: 'iterations, the first one a warm-up (default 6)' },
+  solver: { kind: 'choice', values: SOLVERS, help: 'row solver (default auto)' },
+  'cg-steps': { kind: 'number', range: PARAM_RANGES.cgSteps, help: 'conjugate-gradient steps a row' },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the data (default ${SYNTH_DEFAULTS.seed})` },
+  json: { kind: 'flag', help: 'print one line of JSON' },
+} as const satisfies OptionSpecs;
+
 export async function run(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      ratings: { type: 'string' },
-      rank: { type: 'string' },
-      workers: { type: 'string' },
-      iters: { type: 'string' },
-      solver: { type: 'string' },
-      'cg-steps': { type: 'string' },
-      seed: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  if (positionals[0] !== 'als') throw new Error(`usage: npm run cli -- ${usage}`);
-  const solver = oneOf(values.solver, 'solver', SOLVERS) ?? 'auto';
-  const workers = num(values.workers, 'workers', 1);
-  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers expects a whole number of at least 1, got "${values.workers}"`);
+  const { values, positionals } = parseOptions(args, options);
+  if (positionals[0] !== 'als') throw new UsageError(`expected "bench als", got "bench ${positionals[0] ?? ''}"`);
+  const solver: AlsParams['solver'] = values.solver ?? 'auto';
+  const workers = values.workers ?? 1;
   const result = await benchAls({
-    ratings: num(values.ratings, 'ratings', 1_000_000),
-    rank: num(values.rank, 'rank', explicitDefaults.rank),
+    ratings: values.ratings ?? 1_000_000,
+    rank: values.rank ?? explicitDefaults.rank,
     workers,
-    iterations: Math.max(2, num(values.iters, 'iters', 6)),
+    iterations: values.iters ?? 6,
     solver,
-    cgSteps: values['cg-steps'] === undefined ? undefined : num(values['cg-steps'], 'cg-steps', 3),
-    seed: num(values.seed, 'seed', SYNTH_DEFAULTS.seed),
+    cgSteps: values['cg-steps'],
+    seed: values.seed ?? SYNTH_DEFAULTS.seed,
     log: values.json ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   if (values.json) console.log(JSON.stringify(result));

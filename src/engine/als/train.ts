@@ -2,6 +2,7 @@
 
 import type { AlsModel, AlsParams, IterationInfo, RatingColumns } from '../types';
 import type { RatingMatrix } from './csr';
+import { CancelledError } from '../cancelled';
 import { createRng } from './random';
 import { meanSquare } from './cg';
 import { createImplicitScratch, gramOf, implicitHalfStep, preferenceRmse, type ImplicitScratch } from './implicit';
@@ -10,7 +11,7 @@ import { checkSolverParams, cgStepsFor } from './solver';
 import { implicitDefaults } from '../defaults/implicitDefaults';
 
 /** Thrown by trainAls when opts.shouldStop() returns true between half-steps. */
-export class TrainingCancelled extends Error {
+export class TrainingCancelled extends CancelledError {
   constructor() {
     super('ALS training cancelled');
     this.name = 'TrainingCancelled';

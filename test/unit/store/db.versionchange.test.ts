@@ -2,7 +2,8 @@
 // tab channel; an upgrade blocked by an old connection says so, then opens; no record is lost either way.
 import 'fake-indexeddb/auto';
 import { afterAll, describe, expect, test } from 'vitest';
-import { openDb, StorageError } from '../../../src/store/db';
+import { openDb } from '../../../src/store/db';
+import { StorageError } from '../../../src/store/storageError';
 import { setRating, getProfile } from '../../../src/store/profile';
 import { CHANNEL, type TabMessage } from '../../../src/sync/tabSync';
 import { DB_VERSION } from '../../../src/store/schema';

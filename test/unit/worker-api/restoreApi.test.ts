@@ -11,7 +11,7 @@ import { getProfile } from '../../../src/store/profile';
 import { getHidden } from '../../../src/store/hidden';
 import { getSettings } from '../../../src/store/settings';
 import { UndoGoneError } from '../../../src/store/personal';
-import { StorageError } from '../../../src/store/db';
+import { StorageError } from '../../../src/store/storageError';
 import { expectUnchanged, resetDb, seedPersonData, snapshot } from '../../storeSnapshot';
 
 const day = 86_400_000;

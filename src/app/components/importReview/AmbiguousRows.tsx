@@ -1,5 +1,5 @@
 // "Which movie?": each file row that matches several movies, with the candidates to pick from or skip (virtualized).
-import type { ImportPreview } from '../../../worker-api/externalImportApi';
+import type { ImportPreview } from '../../../client/workerTypes';
 import { withoutBidiControls } from '../../bidi';
 import { FileRating, Label, ReadStars, label, starsText } from './ReviewParts';
 import { VirtualRows } from './VirtualRows';

@@ -1,5 +1,5 @@
 // "Already rated differently": for each such movie, keep the person's rating or take the imported one (virtualized).
-import type { ImportPreview } from '../../../worker-api/externalImportApi';
+import type { ImportPreview } from '../../../client/workerTypes';
 import type { Resolved } from './reviewPlan';
 import { AsInFile, FileRating, Label, ReadStars, label } from './ReviewParts';
 import { VirtualRows } from './VirtualRows';

@@ -2,7 +2,7 @@
 // This file holds the person's choices and the layout; reviewPlan.ts works out what Save would write.
 import { useMemo, useState } from 'react';
 import type { ImportEntry } from '../../../engine/externalRatingsPlan';
-import type { ImportPreview } from '../../../worker-api/externalImportApi';
+import type { ImportPreview } from '../../../client/workerTypes';
 import { reviewPlan } from './reviewPlan';
 import { Label } from './ReviewParts';
 import { MatchedList } from './MatchedList';

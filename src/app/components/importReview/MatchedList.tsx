@@ -1,5 +1,5 @@
 // The directly matched rows of an import review, virtualized: an export can hold thousands.
-import type { ImportPreview } from '../../../worker-api/externalImportApi';
+import type { ImportPreview } from '../../../client/workerTypes';
 import { AsInFile, FileRating, ReadStars, Label } from './ReviewParts';
 import { withoutBidiControls } from '../../bidi';
 import { VirtualRows } from './VirtualRows';

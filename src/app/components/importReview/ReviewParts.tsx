@@ -1,5 +1,5 @@
 // Small pieces every list of the import review shows: a movie's name, read-only stars, the file's own rating and name.
-import type { ImportCandidate, ImportPreview, ImportRowView } from '../../../worker-api/externalImportApi';
+import type { ImportCandidate, ImportPreview, ImportRowView } from '../../../client/workerTypes';
 
 /** "Title (year)" as a string: for labels read aloud, never laid out next to other text. */
 export const label = (m: { title: string; year: number | null }) => (m.year !== null ? `${m.title} (${m.year})` : m.title);

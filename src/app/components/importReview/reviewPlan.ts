@@ -1,6 +1,6 @@
 // What an IMDb/Letterboxd review would save, from the preview and the person's choices so far: pure, no React.
 import { planImport, type ImportEntry, type ImportPlan } from '../../../engine/externalRatingsPlan';
-import type { ImportCandidate, ImportPreview, ImportRowView } from '../../../worker-api/externalImportApi';
+import type { ImportCandidate, ImportPreview, ImportRowView } from '../../../client/workerTypes';
 
 /** A file row tied to one movie: matched directly, or by the person's choice among candidates. */
 export interface Resolved {

@@ -1,5 +1,5 @@
 // Model lab: what the current dataset and model are, and (below) the tools to train, compare, tune and look at models.
-import type { AppStatus } from '../../../worker-api/apiTypes';
+import type { AppStatus } from '../../../client/workerTypes';
 import { TrainPanel } from './TrainPanel';
 import { EvalPanel } from './EvalPanel';
 import { TunePanel } from './TunePanel';

@@ -1,5 +1,5 @@
 // Training controls (objective, rank, λ, iterations, validation holdout), live progress with Cancel, and the chart.
-import type { AppStatus, ModelSummary } from '../../../worker-api/apiTypes';
+import type { AppStatus, ModelSummary } from '../../../client/workerTypes';
 import { RmseChart, errorNames } from './RmseChart';
 import { defaultsFor } from '../../../engine/defaults/modelDefaults';
 import { FORM_DEFAULTS, FORM_LIMITS, withObjective, type Objective, type TrainForm } from './labForm';

@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { CancelledError, files } from '../../../client/engineClient';
 import type { ImportEntry } from '../../../engine/externalRatingsPlan';
-import type { ImportPreview, ImportSaved } from '../../../worker-api/externalImportApi';
+import type { ImportPreview, ImportSaved } from '../../../client/workerTypes';
 
 export type ImportOutcome =
   | { kind: 'saved'; preview: ImportPreview; saved: ImportSaved }

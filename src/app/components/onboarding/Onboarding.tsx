@@ -1,7 +1,7 @@
 // First ratings: well-known, varied movies one card at a time (or as a grid), rated by click or keys 1–5, skipped with S.
 // This file decides when onboarding shows and lays it out; useCardQueue fetches cards, useCardKeys the shortcuts.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MovieCard } from '../../../worker-api/apiTypes';
+import type { MovieCard } from '../../../client/workerTypes';
 import { movieLabel } from '../MovieMeta';
 import { loadOnboardingPrefs, type OnboardingPrefs } from '../onboardingPrefs';
 import { markNotSeen, saveOnboardingPrefs } from '../../settings';

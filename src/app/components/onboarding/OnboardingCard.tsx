@@ -1,5 +1,5 @@
 // One movie to rate during onboarding: its title (opens the movie), genres and MovieLens average, stars, "Haven't seen".
-import type { MovieCard } from '../../../worker-api/apiTypes';
+import type { MovieCard } from '../../../client/workerTypes';
 import { movieLabel } from '../MovieMeta';
 import { StarRating } from '../StarRating';
 

@@ -1,7 +1,7 @@
 // Onboarding's cards: fetched a batch at a time (anchored on the ratings so far) from serving, a few ahead of the person.
 import { useEffect, useRef, useState } from 'react';
 import { serving } from '../../../client/engineClient';
-import type { MovieCard } from '../../../worker-api/apiTypes';
+import type { MovieCard } from '../../../client/workerTypes';
 import { recommendDefaults } from '../../../engine/defaults/recommendDefaults';
 
 export function useCardQueue(opts: {

@@ -1,7 +1,7 @@
 // The question before a restore, asked in the page (not the browser's confirm) once the backup is checked: what it holds
 // against what it replaces, and that Undo puts everything back.
 import { useEffect, useRef } from 'react';
-import type { BackupSummary } from '../../../worker-api/restoreApi';
+import type { BackupSummary } from '../../../client/workerTypes';
 import { holdsText, keepsText, replacesText } from './restoreText';
 
 export function RestoreDialog(props: { summary: BackupSummary; onRestore: () => void; onCancel: () => void }) {

@@ -1,6 +1,6 @@
 // The words of a restore: what a checked backup holds against what it replaces (the question), what was kept (the
 // answer), and a progress line. Pure, so each sentence is tested with real numbers.
-import type { BackupSummary, RestoreProgress, RestoreResult } from '../../../worker-api/restoreApi';
+import type { BackupSummary, RestoreProgress, RestoreResult } from '../../../client/workerTypes';
 
 /** "1 rating", "412 ratings", "1,000,000 ratings". */
 export const counted = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

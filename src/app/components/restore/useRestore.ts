@@ -2,8 +2,8 @@
 // holds against what it replaces, write it in one transaction (progress, Cancel), then say exactly what happened.
 import { useCallback, useRef, useState } from 'react';
 import { CancelledError, EngineFaultError, files, proxy, serving } from '../../../client/engineClient';
-import type { BackupSummary, RestoreProgress, RestoreResult } from '../../../worker-api/restoreApi';
-import type { UndoTicket } from '../../../worker-api/profileApi';
+import type { BackupSummary, RestoreProgress, RestoreResult } from '../../../client/workerTypes';
+import type { UndoTicket } from '../../../client/workerTypes';
 
 export type RestoreStep =
   | { step: 'idle' }

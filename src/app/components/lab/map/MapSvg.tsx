@@ -1,6 +1,6 @@
 // The taste map's picture: axes, the most-rated movies, the person's rated movies and their own position, the
 // active movie's ring and tooltip, in the frame whose width the viewport watches.
-import type { TasteMapData, TasteMapPoint } from '../../../../worker-api/mapApi';
+import type { TasteMapData, TasteMapPoint } from '../../../../client/workerTypes';
 import { dotScale, toScreen } from './mapViewport';
 import type { MapViewport } from './useMapViewport';
 

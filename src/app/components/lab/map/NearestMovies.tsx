@@ -1,6 +1,6 @@
 // The movies nearest the person on the taste map, as buttons that point them out on the map.
 import { useMemo } from 'react';
-import type { TasteMapData } from '../../../../worker-api/mapApi';
+import type { TasteMapData } from '../../../../client/workerTypes';
 
 export function NearestMovies(props: { data: TasteMapData; onActive: (k: number) => void }) {
   const { data, onActive } = props;

@@ -3,7 +3,7 @@
 // This file loads the map and lays out the panel; useMapViewport moves the view, MapSvg draws it, NearestMovies lists.
 import { useEffect, useState } from 'react';
 import { serving } from '../../../../client/engineClient';
-import type { TasteMapData } from '../../../../worker-api/mapApi';
+import type { TasteMapData } from '../../../../client/workerTypes';
 import { visibleRange } from './mapViewport';
 import { useMapViewport } from './useMapViewport';
 import { MapSvg, pointLabel, starClass } from './MapSvg';

@@ -1,4 +1,5 @@
 // "Bring your own MovieLens files": shown when no sample is bundled or an import failed.
+import { withoutBidiControls } from '../bidi';
 import { useState } from 'react';
 
 export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => void; onRetry?: () => void }) {
@@ -8,7 +9,7 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
       <h2 id="byo-h">Bring your own MovieLens files</h2>
       {props.error && (
         <p role="alert" className="error">
-          {props.error}
+          {withoutBidiControls(props.error)}
         </p>
       )}
       <p>

@@ -1,4 +1,5 @@
 // The datasets side by side: counts and sizes, switch, delete, storage used and available, persistent storage, import another.
+import { withoutBidiControls } from '../bidi';
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { DatasetInfo, StorageInfo } from '../../client/workerTypes';
@@ -58,7 +59,7 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
       )}
       {error && (
         <p role="alert" className="error">
-          {error}
+          {withoutBidiControls(error)}
         </p>
       )}
       {list === null ? (

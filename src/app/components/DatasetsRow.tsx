@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { DatasetInfo } from '../../client/workerTypes';
 import { thousands } from '../format';
+import { TitleText } from './FileText';
 
 export const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
@@ -11,7 +12,10 @@ export function DatasetsRow(props: { d: DatasetInfo; busy: boolean; onUse: () =>
   return (
     <li className="dataset" data-testid="dataset" data-dataset-id={d.id}>
       <div className="meta">
-        <span className="title">{d.name}</span> {d.active && <strong className="active-mark">(in use)</strong>}
+        <span className="title">
+          <TitleText text={d.name} />
+        </span>{' '}
+        {d.active && <strong className="active-mark">(in use)</strong>}
         <div className="details">
           <span>{thousands(d.ratings)} ratings</span>
           <span>{thousands(d.users)} people</span>
@@ -31,7 +35,7 @@ export function DatasetsRow(props: { d: DatasetInfo; busy: boolean; onUse: () =>
         {confirming ? (
           <>
             <button type="button" className="danger" disabled={props.busy} onClick={props.onDelete}>
-              Delete {d.name} for good
+              Delete <TitleText text={d.name} /> for good
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
               Keep

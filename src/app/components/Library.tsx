@@ -9,12 +9,15 @@ import { MyRatings } from './MyRatings';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { LabScreen } from './lab/LabScreen';
+import { TitleText } from './FileText';
+import { withoutBidiControls } from '../bidi';
 import { syncSettings } from '../settings';
 
-export function Library(props: { status: AppStatus; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
+export function Library(props: { status: AppStatus; importError?: string; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const mine = useRatings();
   const [view, setView] = useView();
   const [open, setOpen] = useState<number | null>(null);
+  const [refused, setRefused] = useState(props.importError ?? null);
   const active = props.status.active!;
   // Settings live in IndexedDB; the page's quick copy is refreshed from them (and, once, older settings moved in).
   useEffect(() => {
@@ -24,11 +27,21 @@ export function Library(props: { status: AppStatus; onChanged: () => void; onEmp
   return (
     <>
       <p className="status-line" data-testid="status-line">
-        {active.name}: {active.ratings.toLocaleString('en')} ratings of {active.movies.toLocaleString('en')} movies by{' '}
+        <TitleText text={active.name} />: {active.ratings.toLocaleString('en')} ratings of {active.movies.toLocaleString('en')} movies by{' '}
         {active.users.toLocaleString('en')} people · you rated <strong data-testid="rated-count">{mine.ratings.size}</strong>
         {model && (model.history.length === 0 ? ` · model: Spark ALS factors, rank ${model.params.rank}` : ` · model: rank ${model.params.rank}, ${model.params.iterations} iterations`)}
       </p>
       <NavTabs view={view} onView={setView} counts={{ ratings: mine.ratings.size }} />
+      {refused && (
+        <div className="error-banner" role="alert" data-testid="import-refused">
+          <p>
+            Nothing was imported: {withoutBidiControls(refused)} Your library is as it was.
+          </p>
+          <button type="button" onClick={() => setRefused(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {mine.error && (
         <p role="alert" className="error">
           {mine.error}

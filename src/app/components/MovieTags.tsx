@@ -10,7 +10,7 @@ export function MovieTags({ tags }: { tags: MovieDetails['tags'] }) {
       <ul className="movie-tags" data-testid="movie-tags" aria-labelledby="movie-tags-h">
         {tags.map((t) => (
           <li key={t.tag} title={`${t.count.toLocaleString('en')} ${t.count === 1 ? 'person' : 'people'} used this tag`}>
-            <span className="tag-text">{t.tag}</span> <span className="tag-count">×{t.count.toLocaleString('en')}</span>
+            <bdi className="tag-text">{t.tag}</bdi> <span className="tag-count">×{t.count.toLocaleString('en')}</span>
           </li>
         ))}
       </ul>

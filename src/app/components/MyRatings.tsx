@@ -15,6 +15,7 @@ import { useRestore, type RestoreOutcome } from './restore/useRestore';
 import { RestoreDialog } from './restore/RestoreDialog';
 import { RestoreProgressView } from './restore/RestoreProgressView';
 import { restoredText } from './restore/restoreText';
+import { withoutBidiControls } from '../bidi';
 import './MyRatings.css';
 
 function download(name: string, text: string, type: string): void {
@@ -42,7 +43,7 @@ function restoreNotice(o: RestoreOutcome): Notice {
     case 'restored':
       return { text: <>{restoredText(o.result)} from {name(o.result.file)}.</>, error: false, undo: o.result.undo, timings: JSON.stringify(o.seconds) };
     case 'refused':
-      return { text: <>Nothing was changed: {o.message}</>, error: true };
+      return { text: <>Nothing was changed: {withoutBidiControls(o.message)}</>, error: true };
     case 'cancelled':
       return { text: <>Restore of {name(o.file)} cancelled: nothing was changed.</>, error: false };
     case 'interrupted':
@@ -72,7 +73,7 @@ function importNotice(o: ImportOutcome): Notice {
       };
     }
     case 'refused':
-      return { text: <>{o.saving ? 'Nothing was saved' : 'Nothing was imported'}: {o.message}</>, error: true };
+      return { text: <>{o.saving ? 'Nothing was saved' : 'Nothing was imported'}: {withoutBidiControls(o.message)}</>, error: true };
     case 'cancelled':
       return { text: <>Import of {name(o.file)} cancelled: nothing was saved.</>, error: false };
   }
@@ -137,7 +138,7 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
       tell({ text: <>Undone: your ratings are as they were before the {what} of {name(r.file)} ({r.ratings} {r.ratings === 1 ? 'rating' : 'ratings'}).</>, error: false });
       await afterChange();
     } catch (e) {
-      tell({ text: (e as Error).message, error: true });
+      tell({ text: withoutBidiControls((e as Error).message), error: true });
     } finally {
       setUndoing(false);
     }

@@ -38,7 +38,7 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
 
   const num = (n: number) => n.toLocaleString('en');
   return (
-    <section className="import-review" aria-labelledby="import-h" data-testid="import-review">
+    <section className="import-review" aria-labelledby="import-h" data-testid="import-review" data-timings={JSON.stringify(preview.seconds)}>
       <h2 id="import-h">
         Review <bdi>{preview.file}</bdi> ({preview.sourceName})
       </h2>

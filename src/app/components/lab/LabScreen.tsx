@@ -4,6 +4,7 @@ import { TrainPanel } from './TrainPanel';
 import { EvalPanel } from './EvalPanel';
 import { TunePanel } from './TunePanel';
 import { TasteMap } from './map/TasteMap';
+import { TitleText } from '../FileText';
 
 export function LabScreen({ status }: { status: AppStatus }) {
   const active = status.active!;
@@ -15,7 +16,9 @@ export function LabScreen({ status }: { status: AppStatus }) {
         <h2 id="lab-data-h">Dataset</h2>
         <dl className="facts">
           <dt>Name</dt>
-          <dd>{active.name}</dd>
+          <dd>
+            <TitleText text={active.name} />
+          </dd>
           <dt>Ratings</dt>
           <dd>{active.ratings.toLocaleString('en')}</dd>
           <dt>People</dt>

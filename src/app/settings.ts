@@ -57,8 +57,16 @@ async function store(patch: BackupSettings): Promise<void> {
   }
 }
 
+/** Stores the filters and list when they changed (a screen mounting with the same ones writes nothing). */
 export function saveRecPrefs(p: RecPrefs): void {
   const recommendations = { ...p.filters, rankBy: p.rankBy };
+  let copied: string | null = null;
+  try {
+    copied = localStorage.getItem(KEY);
+  } catch {
+    // Storage blocked: store it.
+  }
+  if (copied === JSON.stringify(recommendations)) return;
   copyRecPrefs(recommendations); // at once, so a screen switch reads it; the stored value follows
   void store({ recommendations });
 }

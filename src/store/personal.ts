@@ -4,7 +4,7 @@ import type { BackupSettings } from '../engine/backupSettings';
 import { tx, type DB } from './db';
 import { fromIdBlocks } from './idBlocks';
 import { profileBlocks, withImported, writeProfileBlocks } from './profile';
-import { mergeSettings, SETTINGS_KEY } from './settings';
+import { mergeSettings, readSettings, writeSettings } from './settings';
 import { HIDDEN_COLUMNS, PROFILE_COLUMNS, STORES, type HiddenBlockRecord, type ProfileBlockRecord, type UndoRecord } from './schema';
 
 /** What a restore writes: the ratings, and the hidden marks and settings when the backup holds them. */
@@ -50,7 +50,7 @@ export async function replaceState(db: DB, next: PersonalState, ticket: UndoTick
       const meta = t.objectStore(STORES.meta);
       const undo: UndoRecord = { key: 'last', ...ticket, profile: await profile.getAll() };
       if (next.hidden) undo.hidden = await hidden.getAll();
-      const settingsBefore = ((await meta.get(SETTINGS_KEY))?.value as BackupSettings | undefined) ?? null;
+      const settingsBefore = next.settings ? await readSettings(meta) : null;
       if (next.settings) undo.settings = settingsBefore;
       await writeProfileBlocks(profile, next.profile);
       if (next.hidden) {
@@ -60,7 +60,7 @@ export async function replaceState(db: DB, next: PersonalState, ticket: UndoTick
       let settings: BackupSettings | undefined;
       if (next.settings) {
         settings = mergeSettings(settingsBefore ?? {}, next.settings);
-        await meta.put({ key: SETTINGS_KEY, value: settings });
+        await writeSettings(meta, settings);
       }
       await t.objectStore(STORES.undo).put(undo);
       return settings;
@@ -128,9 +128,7 @@ export async function undoChange(db: DB, id: string): Promise<Undone> {
         await h.clear();
         await Promise.all(r.hidden.map((b) => h.put(b)));
       }
-      const meta = t.objectStore(STORES.meta);
-      if (r.settings === null) await meta.delete(SETTINGS_KEY);
-      else if (r.settings !== undefined) await meta.put({ key: SETTINGS_KEY, value: r.settings });
+      if (r.settings !== undefined) await writeSettings(t.objectStore(STORES.meta), r.settings as BackupSettings | null);
       await undo.delete('last');
       return {
         kind: r.kind,

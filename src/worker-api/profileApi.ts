@@ -6,7 +6,7 @@ import { letterboxdCsv, type LetterboxdExport } from '../engine/exportLetterboxd
 import { openDb } from '../store/db';
 import { getHidden } from '../store/hidden';
 import { getProfile } from '../store/profile';
-import { getSettings, updateSettings } from '../store/settings';
+import { addNotSeen, getSettings, updateSettings } from '../store/settings';
 import { pendingUndo, undoChange, type Undone, type UndoTicket } from '../store/personal';
 import { getServing } from './state';
 
@@ -51,11 +51,7 @@ export async function saveSettings(patch: BackupSettings): Promise<BackupSetting
 /** Remembers that the person has not seen a movie: onboarding never offers it again. */
 export async function markNotSeen(movieId: number): Promise<void> {
   if (!Number.isSafeInteger(movieId) || movieId < 0) refuse(`expected a movie id, found ${JSON.stringify(movieId)}`);
-  await updateSettings(await openDb(), {}, (s) => {
-    const o = (s.onboarding ??= {});
-    const ids = o.notSeen ?? [];
-    if (!ids.includes(movieId)) o.notSeen = [...ids, movieId];
-  });
+  await addNotSeen(await openDb(), movieId);
 }
 
 /** The import or restore Undo would revert now (null: none, or a later rating or mark made it final). */

@@ -53,7 +53,12 @@ describe('backup round trip', () => {
         await tx(a, [STORES.profileBlocks, STORES.hiddenBlocks, STORES.meta], 'readwrite', async (t) => {
           for (const b of profile) await t.objectStore(STORES.profileBlocks).put(b as never);
           for (const b of hidden) await t.objectStore(STORES.hiddenBlocks).put(b as never);
-          if (settings) await t.objectStore(STORES.meta).put({ key: 'settings', value: settings });
+          if (settings) {
+            // As schema 4 keeps them: the small settings in one record, the "haven't seen" list (when there is one) in its own.
+            const { notSeen, ...onboarding } = settings.onboarding ?? {};
+            await t.objectStore(STORES.meta).put({ key: 'settings', value: settings.onboarding ? { ...settings, onboarding } : settings });
+            if (notSeen) await t.objectStore(STORES.meta).put({ key: 'notSeen', value: notSeen });
+          }
         });
         const before = await snapshot(a);
         const out = await exportRatings();

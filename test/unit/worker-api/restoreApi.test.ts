@@ -84,6 +84,9 @@ describe('restore', () => {
     const stored = await getSettings(await openDb());
     expect(stored?.onboarding?.notSeen).toHaveLength(1_000_000);
     expect(stored?.onboarding?.notSeen?.[999_999]).toBe(1_000_000);
+    // A filter change touches the small settings only; the list stays as it is.
+    await api.saveSettings({ recommendations: { minCount: 3 } });
+    expect((await getSettings(await openDb()))?.onboarding?.notSeen).toHaveLength(1_000_000);
     // Every movie of the tiny catalogue has an id within 1..1,000,000: none is offered any more.
     expect(await api.onboardingMovies(10)).toEqual([]);
   });

@@ -242,6 +242,7 @@ test('backup restore killed at 10 points: the ratings are exactly the old set or
     await s.page.getByTestId('restore-dialog').getByRole('button', { name: 'Restore', exact: true }).click();
   };
   const reset = async () => {
+    await showView(s.page, 'My ratings');
     await restoreBackup(s.page, oldFile);
     await notice().filter({ hasText: `Restored ${old.length} ratings` }).waitFor();
     assertConsistent(await snapshot(s.page), old, 'reset');

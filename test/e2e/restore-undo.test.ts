@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeBackup } from '../../src/engine/backup';
 import { parseMoviesCsv } from '../../src/engine/movielens/textCsv';
 import { sampleFiles, sampleZipPath } from '../sample';
-import { storeCounts, storedRatings, watchErrors, type BrowserContext, type Page } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, screenshot, storeCounts, storedRatings, watchErrors, type BrowserContext, type Page } from './harness';
 import { showView, useServedApp } from './app';
 
 const app = useServedApp();
@@ -85,7 +87,17 @@ for (const [viewport, width, height] of [
       expect(await dialog.getByRole('heading').textContent()).toBe('Restore b.json?');
       expect(await dialog.getByTestId('restore-holds').textContent()).toBe('The backup holds 412 ratings, 9 hidden movies and settings.');
       expect(await dialog.getByTestId('restore-replaces').textContent()).toBe('Restoring it replaces your 3 ratings, 0 hidden movies and your settings.');
-      // The dialog fits the screen: nothing wider than the viewport.
+      // No WCAG 2 A/AA violations in the question, light and dark; it fits the screen.
+      await page.evaluate(readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const violations = await page.evaluate(
+          `axe.run(document.querySelector('[data-testid=restore-dialog]'), { runOnly: ['wcag2a', 'wcag2aa'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+        );
+        expect(violations, colorScheme).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      await screenshot(page, `restore-question-${viewport}`);
       const box = (await dialog.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(width);

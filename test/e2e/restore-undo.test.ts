@@ -20,14 +20,22 @@ const csv = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', bu
 const rowIds = (page: Page) =>
   page.$$eval('[data-testid=my-ratings] li', (lis) => lis.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top).map((li) => Number(li.getAttribute('data-movie-id'))));
 
-/** The stored settings record, straight from IndexedDB. */
+/** The stored settings, straight from IndexedDB: the small ones' record with the "haven't seen" list (its own record) put in. */
 const storedSettings = (page: Page) =>
   page.evaluate(`new Promise((ok, fail) => {
     const req = indexedDB.open('pocketlens');
     req.onerror = () => fail(req.error);
     req.onsuccess = () => {
-      const get = req.result.transaction('meta').objectStore('meta').get('settings');
-      get.onsuccess = () => { req.result.close(); ok(get.result ? get.result.value : null); };
+      const meta = req.result.transaction('meta').objectStore('meta');
+      const small = meta.get('settings');
+      const list = meta.get('notSeen');
+      list.onsuccess = () => {
+        req.result.close();
+        if (!small.result && !list.result) return ok(null);
+        const s = { ...(small.result ? small.result.value : {}) };
+        if (list.result) s.onboarding = { ...s.onboarding, notSeen: list.result.value };
+        ok(s);
+      };
     };
   })`) as Promise<{ recommendations?: Record<string, unknown>; onboarding?: { notSeen?: number[] } } | null>;
 

@@ -11,7 +11,9 @@ import { DatasetsPanel } from './DatasetsPanel';
 import { LabScreen } from './lab/LabScreen';
 import { TitleText } from './FileText';
 import { withoutBidiControls } from '../bidi';
-import { syncSettings } from '../settings';
+import { count } from '../format';
+import { modelsInUse, type ListedBy } from '../modelsInUse';
+import { loadRecPrefs, syncSettings } from '../settings';
 
 export function Library(props: { status: AppStatus; importError?: string; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const mine = useRatings();
@@ -23,13 +25,15 @@ export function Library(props: { status: AppStatus; importError?: string; onChan
   useEffect(() => {
     syncSettings().catch((e: unknown) => console.warn('PocketLens: settings not read', e));
   }, []);
-  const model = props.status.model;
+  // Which model ranked the list last shown (the remembered choice until the list reports it).
+  const [listedBy, setListedBy] = useState<ListedBy>(() => (loadRecPrefs().rankBy === 'implicit' && props.status.implicitModel ? 'implicit' : 'explicit'));
+  const models = modelsInUse(props.status, listedBy);
   return (
     <>
       <p className="status-line" data-testid="status-line">
-        <TitleText text={active.name} />: {active.ratings.toLocaleString('en')} ratings of {active.movies.toLocaleString('en')} movies by{' '}
-        {active.users.toLocaleString('en')} people · you rated <strong data-testid="rated-count">{mine.ratings.size}</strong>
-        {model && (model.history.length === 0 ? ` · model: Spark ALS factors, rank ${model.params.rank}` : ` · model: rank ${model.params.rank}, ${model.params.iterations} iterations`)}
+        <TitleText text={active.name} />: {count(active.ratings, 'rating')} of {count(active.movies, 'movie')} by {count(active.users, 'person', 'people')} · you rated{' '}
+        <strong data-testid="rated-count">{mine.ratings.size}</strong>
+        {models && ` · ${models}`}
       </p>
       <NavTabs view={view} onView={setView} counts={{ ratings: mine.ratings.size }} />
       {refused && (
@@ -47,7 +51,7 @@ export function Library(props: { status: AppStatus; importError?: string; onChan
           {mine.error}
         </p>
       )}
-      {view === 'recommend' && <Recommender mine={mine} onOpen={setOpen} />}
+      {view === 'recommend' && <Recommender mine={mine} onOpen={setOpen} onListed={setListedBy} />}
       {view === 'ratings' && <MyRatings mine={mine} onOpen={setOpen} />}
       {view === 'lab' && <LabScreen status={props.status} />}
       {view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}

@@ -1,6 +1,7 @@
 // Title line and details (year, genres, MovieLens rating count) shared by every movie row.
 import { GenreList, TitleText } from './FileText';
 import type { MovieCard } from '../../client/workerTypes';
+import { count } from '../format';
 
 export function movieLabel(m: MovieCard): string {
   return m.year ? `${m.title} (${m.year})` : m.title;
@@ -25,7 +26,7 @@ export function MovieMeta({ movie, onOpen }: { movie: MovieCard; onOpen?: (movie
           <GenreList genres={movie.genres} />
         </span>
         <span className="count">
-          {movie.count.toLocaleString('en')} {movie.count === 1 ? 'rating' : 'ratings'}
+          {count(movie.count, 'rating')}
         </span>
       </div>
     </div>

@@ -17,6 +17,7 @@ import { RestoreProgressView } from './restore/RestoreProgressView';
 import { restoredText } from './restore/restoreText';
 import { withoutBidiControls } from '../bidi';
 import './MyRatings.css';
+import { count } from '../format';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -61,11 +62,11 @@ function importNotice(o: ImportOutcome): Notice {
   switch (o.kind) {
     case 'saved': {
       const r = o.saved;
-      const kept = r.keptMine > 0 ? ` Kept your own rating for ${r.keptMine} ${r.keptMine === 1 ? 'movie' : 'movies'}.` : '';
+      const kept = r.keptMine > 0 ? ` Kept your own rating for ${count(r.keptMine, 'movie')}.` : '';
       return {
         text: (
           <>
-            Saved {r.saved} {r.saved === 1 ? 'rating' : 'ratings'} from {name(o.preview.file)} ({o.preview.sourceName}).{kept}
+            Saved {count(r.saved, 'rating')} from {name(o.preview.file)} ({o.preview.sourceName}).{kept}
           </>
         ),
         error: false,
@@ -135,7 +136,7 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
       const r = await serving.api.undo(ticket.id);
       if (r.settingsNow !== undefined) copySettings(r.settingsNow);
       const what = r.kind === 'restore' ? 'restore' : 'import';
-      tell({ text: <>Undone: your ratings are as they were before the {what} of {name(r.file)} ({r.ratings} {r.ratings === 1 ? 'rating' : 'ratings'}).</>, error: false });
+      tell({ text: <>Undone: your ratings are as they were before the {what} of {name(r.file)} ({count(r.ratings, 'rating')}).</>, error: false });
       await afterChange();
     } catch (e) {
       tell({ text: withoutBidiControls((e as Error).message), error: true });

@@ -3,6 +3,7 @@ import type { ImportPreview } from '../../../client/workerTypes';
 import { withoutBidiControls } from '../../bidi';
 import { FileRating, Label, ReadStars, label, starsText } from './ReviewParts';
 import { VirtualRows } from './VirtualRows';
+import { count, thousands } from '../../format';
 
 export function AmbiguousRows(props: {
   preview: ImportPreview;
@@ -13,7 +14,7 @@ export function AmbiguousRows(props: {
   const { preview, chosen, onChoose } = props;
   return (
     <>
-      <h3>Which movie? ({preview.ambiguous.length.toLocaleString('en')})</h3>
+      <h3>Which movie? ({thousands(preview.ambiguous.length)})</h3>
       <VirtualRows
         rows={preview.ambiguous}
         keyOf={(a) => a.row.line}
@@ -47,7 +48,7 @@ export function AmbiguousRows(props: {
                     <label>
                       <input type="radio" name={name} checked={current === c.movieId} onChange={() => onChoose(a.row.line, c.movieId)} />
                       <span>
-                        <Label m={c} /> <span className="from">· {c.count.toLocaleString('en')} MovieLens {c.count === 1 ? 'rating' : 'ratings'}</span>
+                        <Label m={c} /> <span className="from">· {count(c.count, 'MovieLens rating')}</span>
                         {c.genres.length > 0 && (
                           <span className="from">
                             {' · '}
@@ -64,7 +65,7 @@ export function AmbiguousRows(props: {
                     </label>
                     {c.imdbUrl && (
                       <a className="from" href={c.imdbUrl} target="_blank" rel="noreferrer">
-                        IMDb<span className="visually-hidden"> page of {label(c)} ({c.count} ratings)</span>
+                        IMDb<span className="visually-hidden"> page of {label(c)} ({count(c.count, 'rating')})</span>
                       </a>
                     )}
                   </div>

@@ -3,6 +3,7 @@ import type { ImportPreview } from '../../../client/workerTypes';
 import type { Resolved } from './reviewPlan';
 import { AsInFile, FileRating, Label, ReadStars, label } from './ReviewParts';
 import { VirtualRows } from './VirtualRows';
+import { thousands } from '../../format';
 
 export function ConflictRows(props: {
   conflicts: Resolved[];
@@ -14,7 +15,7 @@ export function ConflictRows(props: {
   const { conflicts, source, take, onTake } = props;
   return (
     <>
-      <h3>Already rated differently ({conflicts.length.toLocaleString('en')})</h3>
+      <h3>Already rated differently ({thousands(conflicts.length)})</h3>
       <VirtualRows
         rows={conflicts}
         keyOf={(r) => r.row.line}

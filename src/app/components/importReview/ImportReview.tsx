@@ -11,6 +11,7 @@ import { withoutBidiControls } from '../../bidi';
 import { AmbiguousRows } from './AmbiguousRows';
 import { ConflictRows } from './ConflictRows';
 import './ImportReview.css';
+import { count, plural, thousands } from '../../format';
 
 export function ImportReview(props: { preview: ImportPreview; saving: boolean; onSave: (entries: ImportEntry[]) => void; onCancel: () => void }) {
   const { preview, saving, onSave, onCancel } = props;
@@ -36,22 +37,21 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
       return next;
     });
 
-  const num = (n: number) => n.toLocaleString('en');
   return (
     <section className="import-review" aria-labelledby="import-h" data-testid="import-review" data-timings={JSON.stringify(preview.seconds)}>
       <h2 id="import-h">
         Review <bdi>{preview.file}</bdi> ({preview.sourceName})
       </h2>
       <p className="summary" data-testid="import-summary">
-        {num(preview.rows)} {preview.rows === 1 ? 'row' : 'rows'}: {num(preview.matched.length)} matched, {num(preview.ambiguous.length)} to choose, {num(conflicts.length)} already rated
-        differently, {num(preview.unmatched.length)} not matched. Nothing is saved until you press Save.
+        {count(preview.rows, 'row')}: {thousands(preview.matched.length)} matched, {thousands(preview.ambiguous.length)} to choose, {thousands(conflicts.length)} already rated
+        differently, {thousands(preview.unmatched.length)} not matched. Nothing is saved until you press Save.
       </p>
 
       {preview.ambiguous.length > 0 && <AmbiguousRows preview={preview} chosen={chosen} onChoose={choose} />}
 
       {conflicts.length > 0 && <ConflictRows conflicts={conflicts} source={preview.source} take={take} onTake={setTaken} />}
 
-      <h3>Ready to save ({num(fresh.length)})</h3>
+      <h3>Ready to save ({thousands(fresh.length)})</h3>
       {fresh.length === 0 ? (
         <p className="muted">No new movies matched directly.</p>
       ) : (
@@ -59,13 +59,13 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
       )}
       {same.length > 0 && (
         <p className="muted">
-          {num(same.length)} {same.length === 1 ? 'movie is' : 'movies are'} already rated the same: nothing to change.
+          {count(same.length, 'movie')} {plural(same.length, 'is', 'are')} already rated the same: nothing to change.
         </p>
       )}
 
       {preview.unmatched.length > 0 && (
         <>
-          <h3>Not matched ({num(preview.unmatched.length)})</h3>
+          <h3>Not matched ({thousands(preview.unmatched.length)})</h3>
           <VirtualRows
             rows={preview.unmatched}
             keyOf={(u) => u.row.line}
@@ -87,14 +87,14 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
 
       <div className="import-bar">
         <button type="button" className="primary" disabled={n === 0 || saving} onClick={() => onSave(entries)}>
-          {saving ? 'Saving…' : `Save ${n} ${n === 1 ? 'rating' : 'ratings'}`}
+          {saving ? 'Saving…' : `Save ${count(n, 'rating')}`}
         </button>
         <button type="button" onClick={onCancel} disabled={saving}>
           Cancel
         </button>
         {plan.keptMine > 0 && (
           <span className="muted">
-            Keeping your own rating for {plan.keptMine} {plan.keptMine === 1 ? 'movie' : 'movies'}.
+            Keeping your own rating for {count(plan.keptMine, 'movie')}.
           </span>
         )}
       </div>

@@ -1,10 +1,11 @@
 // Small pieces every list of the import review shows: a movie's name, read-only stars, the file's own rating and name.
 import { TitleText } from '../FileText';
 import type { ImportCandidate, ImportPreview, ImportRowView } from '../../../client/workerTypes';
+import { count } from '../../format';
 
 /** "Title (year)" as a string: for labels read aloud, never laid out next to other text. */
 export const label = (m: { title: string; year: number | null }) => (m.year !== null ? `${m.title} (${m.year})` : m.title);
-export const starsText = (n: number) => `${n} ${n === 1 ? 'star' : 'stars'}`;
+export const starsText = (n: number) => count(n, 'star');
 
 /** "Title (year)" on screen: the title isolated (<bdi>), so its direction never reorders the year or what follows; cut past a row's length. */
 export function Label({ m }: { m: { title: string; year: number | null } }) {

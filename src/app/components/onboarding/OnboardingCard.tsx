@@ -3,6 +3,7 @@ import type { MovieCard } from '../../../client/workerTypes';
 import { movieLabel } from '../MovieMeta';
 import { StarRating } from '../StarRating';
 import { GenreList, TitleText } from '../FileText';
+import { count } from '../../format';
 
 function Facts({ m }: { m: MovieCard }) {
   return (
@@ -11,7 +12,7 @@ function Facts({ m }: { m: MovieCard }) {
         <GenreList genres={m.genres} />
       </span>
       <span className="count">
-        {m.count ? `★ ${m.mean.toFixed(1)} average from ${m.count.toLocaleString('en')} MovieLens ${m.count === 1 ? 'rating' : 'ratings'}` : 'No MovieLens ratings'}
+        {m.count ? `★ ${m.mean.toFixed(1)} average from ${count(m.count, 'MovieLens rating')}` : 'No MovieLens ratings'}
       </span>
     </p>
   );

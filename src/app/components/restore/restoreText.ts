@@ -1,9 +1,10 @@
 // The words of a restore: what a checked backup holds against what it replaces (the question), what was kept (the
 // answer), and a progress line. Pure, so each sentence is tested with real numbers.
 import type { BackupSummary, RestoreProgress, RestoreResult } from '../../../client/workerTypes';
+import { count } from '../../format';
 
-/** "1 rating", "412 ratings", "1,000,000 ratings". */
-export const counted = (n: number, one: string, many: string): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+/** "1 rating", "412 ratings", "1,000,000 ratings" (format.ts's count, named for these sentences). */
+export const counted = (n: number, one: string, many: string): string => count(n, one, many);
 
 /** "a", "a and b", "a, b and c". */
 export function listed(parts: string[]): string {

@@ -1,4 +1,5 @@
 // App shell: header, first-visit progress, the bring-your-own screen, then the recommender.
+import { withoutBidiControls } from './bidi';
 import { useBootstrap } from './useBootstrap';
 import { ImportProgressView, TrainingProgressView } from './components/Progress';
 import { ByoScreen } from './components/ByoScreen';
@@ -40,11 +41,18 @@ export function App() {
         )}
         {phase.kind === 'error' && (
           <p role="alert" className="error">
-            {phase.message}
+            {withoutBidiControls(phase.message)}
           </p>
         )}
         {phase.kind === 'ready' && (
-          <Library key={`${phase.status.active?.id}/${phase.status.model?.id}`} status={phase.status} onChanged={changed} onEmpty={emptied} onImport={importFiles} />
+          <Library
+            key={`${phase.status.active?.id}/${phase.status.model?.id}`}
+            status={phase.status}
+            importError={phase.importError}
+            onChanged={changed}
+            onEmpty={emptied}
+            onImport={importFiles}
+          />
         )}
       </main>
       <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training' || lab.busy !== null} />

@@ -5,14 +5,17 @@ import type { DBSchema } from 'idb';
 import type { AlsParams, IterationInfo } from '../engine/types';
 import type { DatasetStats } from '../engine/movielens/dataset';
 import type { ImportTimings as StreamTimings } from '../engine/movielens/importRelease';
+import type { IdBlock } from './idBlocks';
 
 export const DB_NAME = 'pocketlens';
 /**
  * 1: datasets, movies, ratingChunks, profile, models, meta. 2: + hidden (movies marked "not interested").
  * 3: movies in columnar blocks (movieBlocks) with their statistics, top tags per movie (movieTags), rating chunks
  * without timestamps (ratingTimes holds them apart, so training reads a third of the bytes); v2 chunks stay readable.
+ * 4: the person's ratings and hidden marks as sorted columnar blocks (profileBlocks, hiddenBlocks: a million ratings are
+ * 245 puts, not a million), the last import's or restore's previous state for Undo (undo); profile and hidden are gone.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export const STORES = {
   datasets: 'datasets',
@@ -20,10 +23,11 @@ export const STORES = {
   movieTags: 'movieTags',
   ratingChunks: 'ratingChunks',
   ratingTimes: 'ratingTimes',
-  profile: 'profile',
+  profileBlocks: 'profileBlocks',
   models: 'models',
   meta: 'meta',
-  hidden: 'hidden',
+  hiddenBlocks: 'hiddenBlocks',
+  undo: 'undo',
 } as const;
 
 export type DatasetStatus = 'importing' | 'ready';
@@ -132,6 +136,34 @@ export interface ProfileRecord {
   ratedAt: number;
 }
 
+/** The columns of a block of the person's ratings: stars (0.5–5) and when (ms since 1970), by movieId. */
+export const PROFILE_COLUMNS = ['ratings', 'ratedAt'] as const;
+/** The person's ratings, up to ID_BLOCK_MAX movies a record (see idBlocks.ts): ids are MovieLens movieIds. */
+export type ProfileBlockRecord = IdBlock<(typeof PROFILE_COLUMNS)[number]>;
+
+/** The column of a block of hidden ("not interested") movies: when it was marked. */
+export const HIDDEN_COLUMNS = ['hiddenAt'] as const;
+export type HiddenBlockRecord = IdBlock<(typeof HIDDEN_COLUMNS)[number]>;
+
+/**
+ * What the last import of IMDb/Letterboxd ratings or the last backup restore replaced, for its one-step Undo: the
+ * blocks as they were (and, for a restore, the hidden marks and settings). Any later rating or hidden mark deletes it.
+ */
+export interface UndoRecord {
+  key: 'last';
+  /** Names this change: Undo must name the change it undoes. */
+  id: string;
+  kind: 'restore' | 'import';
+  /** The file it came from, for messages. */
+  file: string;
+  at: number;
+  profile: ProfileBlockRecord[];
+  /** Absent: the change left the hidden marks alone. */
+  hidden?: HiddenBlockRecord[];
+  /** Absent: the change left the settings alone; null: there were none stored. */
+  settings?: unknown;
+}
+
 export interface ModelRecord {
   id: string;
   datasetId: string;
@@ -181,10 +213,11 @@ export interface PocketLensDB extends DBSchema {
   movieTags: { key: [string, number]; value: MovieTagsRecord };
   ratingChunks: { key: [string, number]; value: RatingChunkRecord | RatingChunkRecordV2 };
   ratingTimes: { key: [string, number]; value: RatingTimesRecord };
-  profile: { key: number; value: ProfileRecord };
+  profileBlocks: { key: number; value: ProfileBlockRecord };
   models: { key: string; value: ModelRecord; indexes: { byDataset: string } };
   meta: { key: string; value: MetaRecord };
-  hidden: { key: number; value: HiddenRecord };
+  hiddenBlocks: { key: number; value: HiddenBlockRecord };
+  undo: { key: string; value: UndoRecord };
 }
 
 /** A movie the person never wants recommended, keyed by MovieLens movieId like the profile. */

@@ -61,6 +61,8 @@ export interface AppStatus {
 export interface MovieCard extends ModelMovie {
   /** The person's own rating, if any. */
   myRating: number | null;
+  /** When the person rated it (ms since 1970): on the cards of their own ratings list only. */
+  ratedAt?: number;
 }
 
 export interface Recommendation extends MovieCard {

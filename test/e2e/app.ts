@@ -28,3 +28,14 @@ export function useServedApp(): { readonly browser: Browser; readonly url: strin
 export async function showView(page: Page, label: 'Recommendations' | 'My ratings' | 'Model lab' | 'Data'): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: new RegExp(`^${label}`) }).click();
 }
+
+/**
+ * Picks a backup on My ratings and answers the in-page question with Restore (the backup is checked first; a refused
+ * file never asks). `file`: a path or a file payload, as setInputFiles takes.
+ */
+export async function restoreBackup(page: Page, file: Parameters<Page['setInputFiles']>[1]): Promise<void> {
+  await page.getByLabel('Restore backup').setInputFiles(file);
+  const dialog = page.getByTestId('restore-dialog');
+  await dialog.waitFor({ timeout: 120_000 });
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+}

@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 import { parseMoviesCsv } from '../../src/engine/movielens/textCsv';
 import { sampleFiles, sampleZipPath } from '../sample';
 import { artifacts, screenshot, watchErrors, type Page } from './harness';
-import { showView, useServedApp } from './app';
+import { restoreBackup, showView, useServedApp } from './app';
 
 const app = useServedApp();
 
@@ -86,7 +86,7 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   expect(await count(page)).toBe(0);
 
   // The real backup brings back exactly what was exported.
-  await restore.setInputFiles(backupPath);
+  await restoreBackup(page, backupPath);
   await page.getByRole('status').filter({ hasText: 'Restored 3 ratings and your settings' }).waitFor();
   await mine(page).nth(2).waitFor();
   expect(await checkedStars(page)).toEqual(before);
@@ -120,7 +120,7 @@ test.runIf(sampleZipPath)('5,000 ratings: only a window of rows is in the DOM, s
   await page.goto(app.url);
   await page.getByTestId('to-rate').locator('li').first().waitFor({ timeout: 180_000 });
   await showView(page, 'My ratings');
-  await page.getByLabel('Restore backup').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await restoreBackup(page, { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await page.getByRole('status').filter({ hasText: 'Restored 5000 ratings from big.json' }).waitFor({ timeout: 60_000 });
   await mine(page).first().waitFor();
   expect(await count(page)).toBe(5000);

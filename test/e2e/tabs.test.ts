@@ -121,8 +121,11 @@ test('two tabs: one import and one training between them, then every change in o
   b.on('dialog', (d) => void d.accept());
   await b.bringToFront();
   await showView(b, 'My ratings');
-  t0 = Date.now();
   await b.getByLabel('Restore backup').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  // Checked first, then asked in the page: the restore starts at the answer.
+  await b.getByTestId('restore-dialog').waitFor();
+  t0 = Date.now();
+  await b.getByTestId('restore-dialog').getByRole('button', { name: 'Restore', exact: true }).click();
   await b.getByRole('status').filter({ hasText: 'Restored 3 ratings' }).waitFor();
   latencies.restore = await within(a, t0, SYNC_MS, async () => (await ratedCount(a)) === 3);
   expect(await storeCounts(a)).toMatchObject({ profile: 3, hidden: 1 });

@@ -48,6 +48,16 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
 
   const askForFiles = async (error?: string) => dispatch({ type: 'no-dataset', error, hasSample: (await deps.bundledSample()) !== null });
 
+  /**
+   * A refused import wrote nothing: a library that was there is still there, so it is shown with the reason (the
+   * bring-your-own screen is for when there is none).
+   */
+  async function refused(message: string): Promise<void> {
+    const status = await serving.status().catch(() => null);
+    if (status?.active && status.model) dispatch({ type: 'ready', status, importError: message });
+    else await askForFiles(message);
+  }
+
   /** Trains the active dataset if it has no model; the status after. */
   async function trainIfNeeded(status: AppStatus, signal: AbortSignal): Promise<AppStatus> {
     if (status.model || !status.active) return status;
@@ -85,7 +95,7 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
       );
     } catch (e) {
       if (e instanceof CancelledError || ctrl.signal.aborted) dispatch({ type: 'cancelled' });
-      else await askForFiles((e as Error).message);
+      else await refused((e as Error).message);
     } finally {
       if (abort === ctrl) abort = null;
     }

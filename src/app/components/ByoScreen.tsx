@@ -1,5 +1,6 @@
 // "Bring your own MovieLens files": shown when no sample is bundled, an import failed or the last dataset was deleted;
 // when the build bundles a sample, "Use the bundled sample" leads back to it.
+import { withoutBidiControls } from '../bidi';
 import { useState } from 'react';
 
 export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => void; onRetry?: () => void }) {
@@ -9,7 +10,7 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
       <h2 id="byo-h">Bring your own MovieLens files</h2>
       {props.error && (
         <p role="alert" className="error">
-          {props.error}
+          {withoutBidiControls(props.error)}
         </p>
       )}
       {props.onRetry && (

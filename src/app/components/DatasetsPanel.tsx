@@ -1,5 +1,6 @@
 // The datasets side by side: counts and sizes, how recent each is (and how to get a newer release than the bundled
 // sample), switch, delete, storage used and available, persistent storage, import another.
+import { withoutBidiControls } from '../bidi';
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { DatasetInfo, StorageInfo } from '../../client/workerTypes';
@@ -63,7 +64,7 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
       )}
       {error && (
         <p role="alert" className="error">
-          {error}
+          {withoutBidiControls(error)}
         </p>
       )}
       {list === null ? (

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { DatasetInfo } from '../../client/workerTypes';
 import { count, megabytes } from '../format';
 import { freshnessText } from './freshness';
+import { TitleText } from './FileText';
 
 export function DatasetsRow(props: { d: DatasetInfo; busy: boolean; onUse: () => void; onDelete: () => void }) {
   const { d } = props;
@@ -11,7 +12,10 @@ export function DatasetsRow(props: { d: DatasetInfo; busy: boolean; onUse: () =>
   return (
     <li className="dataset" data-testid="dataset" data-dataset-id={d.id}>
       <div className="meta">
-        <span className="title">{d.name}</span> {d.active && <strong className="active-mark">(in use)</strong>}
+        <span className="title">
+          <TitleText text={d.name} />
+        </span>{' '}
+        {d.active && <strong className="active-mark">(in use)</strong>}
         <div className="details">
           <span>{count(d.ratings, 'rating')}</span>
           <span>{count(d.users, 'person', 'people')}</span>
@@ -32,7 +36,7 @@ export function DatasetsRow(props: { d: DatasetInfo; busy: boolean; onUse: () =>
         {confirming ? (
           <>
             <button type="button" className="danger" disabled={props.busy} onClick={props.onDelete}>
-              Delete {d.name} for good
+              Delete <TitleText text={d.name} /> for good
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
               Keep

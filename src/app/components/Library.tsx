@@ -1,5 +1,5 @@
 // The app once a dataset is ready: screen tabs, the current screen, and the movie panel any screen can open.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../client/workerTypes';
 import { useRatings } from '../useRatings';
 import { useView } from '../useView';
@@ -9,26 +9,43 @@ import { MyRatings } from './MyRatings';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { LabScreen } from './lab/LabScreen';
+import { TitleText } from './FileText';
+import { withoutBidiControls } from '../bidi';
 import { count } from '../format';
 import { modelsInUse, type ListedBy } from '../modelsInUse';
-import { loadRecPrefs } from '../settings';
+import { loadRecPrefs, syncSettings } from '../settings';
 
-export function Library(props: { status: AppStatus; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
+export function Library(props: { status: AppStatus; importError?: string; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const mine = useRatings();
   const [view, setView] = useView();
   const [open, setOpen] = useState<number | null>(null);
+  const [refused, setRefused] = useState(props.importError ?? null);
   const active = props.status.active!;
+  // Settings live in IndexedDB; the page's quick copy is refreshed from them (and, once, older settings moved in).
+  useEffect(() => {
+    syncSettings().catch((e: unknown) => console.warn('PocketLens: settings not read', e));
+  }, []);
   // Which model ranked the list last shown (the remembered choice until the list reports it).
   const [listedBy, setListedBy] = useState<ListedBy>(() => (loadRecPrefs().rankBy === 'implicit' && props.status.implicitModel ? 'implicit' : 'explicit'));
   const models = modelsInUse(props.status, listedBy);
   return (
     <>
       <p className="status-line" data-testid="status-line">
-        {active.name}: {count(active.ratings, 'rating')} of {count(active.movies, 'movie')} by {count(active.users, 'person', 'people')} · you rated{' '}
+        <TitleText text={active.name} />: {count(active.ratings, 'rating')} of {count(active.movies, 'movie')} by {count(active.users, 'person', 'people')} · you rated{' '}
         <strong data-testid="rated-count">{mine.ratings.size}</strong>
         {models && ` · ${models}`}
       </p>
       <NavTabs view={view} onView={setView} counts={{ ratings: mine.ratings.size }} />
+      {refused && (
+        <div className="error-banner" role="alert" data-testid="import-refused">
+          <p>
+            Nothing was imported: {withoutBidiControls(refused)} Your library is as it was.
+          </p>
+          <button type="button" onClick={() => setRefused(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {mine.error && (
         <p role="alert" className="error">
           {mine.error}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { MovieDetails } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
+import { GenreList } from './FileText';
 import { MovieTags } from './MovieTags';
 import { StarRating } from './StarRating';
 import { count } from '../format';
@@ -35,8 +36,13 @@ export function MoviePanel(props: {
     <dialog ref={dialog} className="movie-panel" aria-labelledby="movie-h" onClose={onClose} data-testid="movie-panel">
       {details ? (
         <>
-          <h2 id="movie-h">{movieLabel(details)}</h2>
-          <p className="muted">{details.genres.length ? details.genres.join(' · ') : 'No genres listed'}</p>
+          <h2 id="movie-h">
+            <bdi>{details.title}</bdi>
+            {details.year !== null && ` (${details.year})`}
+          </h2>
+          <p className="muted">
+            <GenreList genres={details.genres} sep=" · " />
+          </p>
           <dl className="facts">
             <dt>Your predicted rating</dt>
             <dd data-testid="movie-predicted">{details.predicted !== null ? `★ ${details.predicted.toFixed(1)}` : 'Rate a few movies to see it'}</dd>

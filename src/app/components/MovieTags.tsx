@@ -11,7 +11,7 @@ export function MovieTags({ tags }: { tags: MovieDetails['tags'] }) {
       <ul className="movie-tags" data-testid="movie-tags" aria-labelledby="movie-tags-h">
         {tags.map((t) => (
           <li key={t.tag} title={`${count(t.count, 'person', 'people')} used this tag`}>
-            <span className="tag-text">{t.tag}</span> <span className="tag-count">×{thousands(t.count)}</span>
+            <bdi className="tag-text">{t.tag}</bdi> <span className="tag-count">×{thousands(t.count)}</span>
           </li>
         ))}
       </ul>

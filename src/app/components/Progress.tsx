@@ -10,7 +10,9 @@ export function ImportProgressView(props: { label: string; progress: ImportProgr
   const rate = importRateText(p);
   return (
     <section className="panel progress" aria-labelledby="import-h">
-      <h2 id="import-h">Importing {props.label}</h2>
+      <h2 id="import-h">
+        Importing <bdi>{props.label}</bdi>
+      </h2>
       <progress max={100} value={pct} aria-label="Import progress" />
       <p aria-live="polite" data-testid="import-status">
         {importStatusText(props.label, p)}

@@ -6,6 +6,7 @@ import { MovieMeta, movieLabel } from './MovieMeta';
 import { StarRating } from './StarRating';
 import { SearchResults } from './SearchResults';
 import { shortcutStars } from './ratingKeys';
+import { TitleText } from './FileText';
 import { count } from '../format';
 
 const LIMIT = 30;
@@ -99,10 +100,14 @@ export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieI
       <p className="muted search-keys" id={`${listId}-keys`}>
         ↓ ↑ choose a result, Enter opens it, 1–5 rate it (Shift for half stars), Esc clears.
       </p>
-      <p className="muted" aria-live="polite">
-        {results
-          ? `${results.items.length === LIMIT ? `First ${LIMIT}` : results.items.length} ${results.items.length === 1 ? 'match' : 'matches'} for “${results.query}”`
-          : 'Popular movies: rate the ones you have seen.'}
+      <p className="muted search-said" aria-live="polite">
+        {results ? (
+          <>
+            {results.items.length === LIMIT ? `First ${LIMIT}` : results.items.length} {results.items.length === 1 ? 'match' : 'matches'} for “<TitleText text={results.query} max={80} />”
+          </>
+        ) : (
+          'Popular movies: rate the ones you have seen.'
+        )}
       </p>
       {results ? (
         <SearchResults id={listId} optionId={optionId} items={items} active={active} ratings={props.ratings} onRate={props.onRate} onOpen={props.onOpen} />

@@ -2,6 +2,7 @@
 // model's watch score, rating count; a switch between the two lists when both models exist.
 import type { Recommendations } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
+import { TitleList } from './FileText';
 import { RecFilters, type Filters } from './RecFilters';
 import { RankBySwitch, type RankBy } from './RankBySwitch';
 import { count } from '../format';
@@ -41,7 +42,7 @@ export function RecommendationList(props: {
               <MovieMeta movie={m} onOpen={props.onOpen} />
               {m.because.length > 0 && (
                 <p className="because">
-                  Because you {watch ? 'watched' : 'rated'} {m.because.join(' and ')}
+                  Because you {watch ? 'watched' : 'rated'} <TitleList titles={m.because} />
                 </p>
               )}
               <button type="button" className="hide" onClick={() => props.onHide(m.movieId)} aria-label={`Not interested in ${movieLabel(m)}`}>

@@ -1,6 +1,7 @@
 // Search results as the combobox's listbox: each option a movie (click opens it) with its stars, clickable to rate in place.
 import { useEffect, useRef, type MouseEvent } from 'react';
 import type { MovieCard } from '../../client/workerTypes';
+import { GenreList, TitleText } from './FileText';
 import './SearchResults.css';
 import { count } from '../format';
 
@@ -58,10 +59,14 @@ export function SearchResults(props: {
             onClick={() => props.onOpen(m.movieId)}
           >
             <span className="meta">
-              <span className="title">{m.title}</span>
+              <span className="title">
+                <TitleText text={m.title} />
+              </span>
               {m.year !== null && <span className="year"> ({m.year})</span>}
               <span className="details">
-                <span className="genres">{m.genres.length ? m.genres.join(', ') : 'No genres listed'}</span>
+                <span className="genres">
+                  <GenreList genres={m.genres} />
+                </span>
                 <span className="count">
                   {count(m.count, 'rating')}
                 </span>

@@ -1,4 +1,5 @@
 // Data screen: import a model trained with Spark MLlib ALS (its itemFactors JSON parts) plus the dataset's movies.csv.
+import { withoutBidiControls } from '../bidi';
 import { useId, useRef, useState } from 'react';
 import { CancelledError, jobs, proxy, serving } from '../../client/engineClient';
 import type { ImportProgress, SparkImportResult } from '../../client/workerTypes';
@@ -121,7 +122,7 @@ export function SparkImport(props: { onImported: () => void }) {
       )}
       {error && (
         <p role="alert" className="error" data-testid="spark-error">
-          {error}
+          {withoutBidiControls(error)}
         </p>
       )}
       {done && (

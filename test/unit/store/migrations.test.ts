@@ -1,11 +1,13 @@
-// Schema migrations: the numbered list is consecutive up to the schema version, hand-built version-1 and version-2 databases
-// open as the current version with every record intact, and v3's frozen block encoder writes exactly the v3 record.
+// Schema migrations: the numbered list is consecutive up to the schema version, hand-built version-1, 2 and 3 databases
+// open as the current version with every record intact, and v3's and v4's frozen encoders write exactly their records.
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
 import { closeDb, openDb, tx } from '../../../src/store/db';
-import { DB_VERSION, MOVIE_BLOCK, STORES, type RatingChunkRecordV2 } from '../../../src/store/schema';
-import { getProfile } from '../../../src/store/profile';
-import { hiddenMovies, setHidden } from '../../../src/store/hidden';
+import { DB_VERSION, MOVIE_BLOCK, PROFILE_COLUMNS, STORES, type RatingChunkRecordV2 } from '../../../src/store/schema';
+import { getProfile, setRating } from '../../../src/store/profile';
+import { getHidden, hiddenMovies, setHidden } from '../../../src/store/hidden';
+import { rowsFrom, toIdBlocks } from '../../../src/store/idBlocks';
+import { toV4Blocks } from '../../../src/store/migrations/v4IdBlocks';
 import { getMeta } from '../../../src/store/meta';
 import { getChunk, getDataset, readMovies, readRatings } from '../../../src/store/datasets';
 import type { MovieInfo } from '../../../src/engine/movielens/datasetTypes';
@@ -99,7 +101,7 @@ test('version 2 → current: every movie record becomes part of a block with all
   await buildVersion2('migrate-v2');
   const db = await openDb('migrate-v2');
   expect(db.version).toBe(DB_VERSION);
-  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hidden', 'meta', 'models', 'movieBlocks', 'movieTags', 'profile', 'ratingChunks', 'ratingTimes']);
+  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hiddenBlocks', 'meta', 'models', 'movieBlocks', 'movieTags', 'profileBlocks', 'ratingChunks', 'ratingTimes', 'undo']);
 
   // The streamed dataset: count and mean come from the record's columns, which are then dropped from the record.
   expect(await readMovies(db, 'streamed')).toEqual([
@@ -167,6 +169,57 @@ test('version 1 → current: ratings, settings, datasets, chunks and movies surv
   await setHidden(db, 7, false);
   expect(await hiddenMovies(db)).toEqual(new Set([356]));
   await closeDb('migrate-v1');
+});
+
+function createV3(db: IDBDatabase): void {
+  db.createObjectStore('datasets', { keyPath: 'id' });
+  db.createObjectStore('ratingChunks', { keyPath: ['dataset', 'seq'] });
+  db.createObjectStore('profile', { keyPath: 'movieId' });
+  db.createObjectStore('models', { keyPath: 'id' }).createIndex('byDataset', 'datasetId');
+  db.createObjectStore('meta', { keyPath: 'key' });
+  db.createObjectStore('hidden', { keyPath: 'movieId' });
+  db.createObjectStore('movieBlocks', { keyPath: ['dataset', 'block'] });
+  db.createObjectStore('movieTags', { keyPath: ['dataset', 'block'] });
+  db.createObjectStore('ratingTimes', { keyPath: ['dataset', 'seq'] });
+}
+
+test('version 3 → current: 5,000 ratings and the hidden marks move into sorted blocks with their dates; the old stores are gone', async () => {
+  // Ratings over sparse ids (one past 2^32), dates in any order, half stars; written in a shuffled order.
+  const ratings = Array.from({ length: 5000 }, (_, i) => ({ movieId: i === 4999 ? 4_294_967_297 : 7 * i + 3, rating: ((i % 10) + 1) / 2, ratedAt: 1_600_000_000_000 - i * 997 }));
+  const hidden = [{ movieId: 10, hiddenAt: 3 }, { movieId: 2, hiddenAt: 1 }, { movieId: 999_999, hiddenAt: 2 }];
+  await buildRaw('migrate-v3', 3, createV3, (t) => {
+    for (const r of [...ratings].reverse()) t.objectStore('profile').put(r);
+    for (const h of hidden) t.objectStore('hidden').put(h);
+    t.objectStore('meta').put({ key: 'activeDataset', value: 'd' });
+  });
+  const db = await openDb('migrate-v3');
+  expect(db.version).toBe(DB_VERSION);
+  expect([...db.objectStoreNames]).not.toContain('profile');
+  expect([...db.objectStoreNames]).not.toContain('hidden');
+  expect(await getProfile(db)).toEqual([...ratings].sort((a, b) => a.movieId - b.movieId));
+  expect(await getHidden(db)).toEqual([...hidden].sort((a, b) => a.movieId - b.movieId));
+  const blocks = await tx(db, [STORES.profileBlocks], 'readonly', (t) => t.objectStore(STORES.profileBlocks).getAll());
+  expect(blocks.map((b) => [b.start, b.ids.length])).toEqual([
+    [0, 4096],
+    [7 * 4096 + 3, 904],
+  ]);
+  expect(Object.keys(blocks[0])).toEqual(['start', 'ids', 'ratings', 'ratedAt']);
+  expect(blocks[0].ids).toBeInstanceOf(Float64Array);
+  expect(await getMeta(db, 'activeDataset')).toBe('d');
+  // The blocks work as the live code expects: a change lands in its block, a removal keeps the others.
+  await setRating(db, 4, 5, 42);
+  await setRating(db, 3, null);
+  const after = await getProfile(db);
+  expect(after).toHaveLength(5000);
+  expect(after[0]).toEqual({ movieId: 4, rating: 5, ratedAt: 42 });
+  await closeDb('migrate-v3');
+});
+
+test("v4's frozen cutter writes the blocks the live cutter writes", () => {
+  const ids = Array.from({ length: 9000 }, (_, i) => (i * 7919) % 100_003);
+  const frozen = toV4Blocks(ids, { ratings: ids.map((i) => i % 9), ratedAt: ids.map((i) => i * 2) });
+  const live = toIdBlocks(rowsFrom(ids.map((id) => ({ id, ratings: id % 9, ratedAt: id * 2 })), (r) => r.id, PROFILE_COLUMNS), PROFILE_COLUMNS);
+  expect(frozen).toStrictEqual(live);
 });
 
 test('a fresh database is created at the current version with the v3 stores and no per-movie store', async () => {

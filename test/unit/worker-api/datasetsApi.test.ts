@@ -64,6 +64,6 @@ describe('datasets API', () => {
     expect(await api.listDatasetInfo()).toEqual([]);
     expect((await api.status()).active).toBeNull();
     for (const s of [STORES.movieBlocks, STORES.movieTags, STORES.ratingChunks, STORES.ratingTimes, STORES.models, STORES.datasets]) expect(await count(s)).toBe(0);
-    expect(await count(STORES.profile)).toBe(1);
+    expect(await count(STORES.profileBlocks)).toBe(1); // the one rating, in one block
   });
 });

@@ -4,6 +4,7 @@ import { TrainPanel } from './TrainPanel';
 import { EvalPanel } from './EvalPanel';
 import { TunePanel } from './TunePanel';
 import { TasteMap } from './map/TasteMap';
+import { TitleText } from '../FileText';
 import { thousands } from '../../format';
 
 export function LabScreen({ status }: { status: AppStatus }) {
@@ -16,7 +17,9 @@ export function LabScreen({ status }: { status: AppStatus }) {
         <h2 id="lab-data-h">Dataset</h2>
         <dl className="facts">
           <dt>Name</dt>
-          <dd>{active.name}</dd>
+          <dd>
+            <TitleText text={active.name} />
+          </dd>
           <dt>Ratings</dt>
           <dd>{thousands(active.ratings)}</dd>
           <dt>People</dt>

@@ -123,6 +123,19 @@ test("the person's files: a refused file returns to the bring-your-own screen wi
   expect(v.lock.log).toEqual(['a+', 'a-']);
 });
 
+test('a refused import over a library keeps the library on screen, with the reason; nothing trains', async () => {
+  const v = visit({ stored: { active: true, model: true } });
+  await v.flow.start();
+  expect(v.phase()).toMatchObject({ kind: 'ready' });
+  const importing = v.flow.importFiles([new File(['x'], 'movies.csv')]);
+  const imp = await v.worker.nextCall();
+  imp.reject(new Error('movies.csv, line 2: expected a title of at most 1,000 characters'));
+  await importing;
+  expect(v.phase()).toEqual({ kind: 'ready', status: expect.objectContaining({ active: { id: 'ml-1' } }), importError: 'movies.csv, line 2: expected a title of at most 1,000 characters' });
+  expect(v.worker.calls).toHaveLength(1);
+  expect(v.lock.log).toEqual(['a+', 'a-']);
+});
+
 test('files given while another tab holds the lock: wait showing that tab, then import them and train', async () => {
   const v = visit({ stored: { active: false, model: false } });
   // Another tab holds the lock until `release` is called, and answers "what runs?" with its import.

@@ -5,6 +5,7 @@ import { serving } from '../client/engineClient';
 import { pageJobs } from '../client/pageJobs';
 import { onTabMessage, postTabMessage } from '../sync/tabSync';
 import { explicitDefaults } from '../engine/defaults/explicitDefaults';
+import { rankerParams } from '../engine/defaults/rankerDefaults';
 import { onStatusChanged } from './statusEvents';
 import { kernelFromUrl, workersFromUrl } from './workersFromUrl';
 import { bundledSample } from './bootstrap/bundledSample';
@@ -25,6 +26,7 @@ export function useBootstrap() {
         workers: workersFromUrl,
         kernel: kernelFromUrl,
         iterations: explicitDefaults.iterations,
+        rankerIterations: rankerParams.ials.iterations,
         dispatch,
       }),
     [],

@@ -193,6 +193,31 @@ export interface ModelRecord {
    * all ratings that followed it. Absent when trained without a holdout.
    */
   validation?: ValidationRun;
+  /**
+   * The default list's ranker (an implicit model only, issue 12): this record's iALS factors plus EASE over the
+   * most-rated movies, fitted on the same ratings in the same job, so the two parts never come from different data.
+   * Absent in implicit models stored before the ranker (the app then trains the ranker again). A value field, no
+   * index: no schema change.
+   */
+  ranker?: RankerPart;
+}
+
+/** The ranker's parts besides its iALS factors (ModelRecord.ranker); RankerModel is rebuilt from them when served. */
+export interface RankerPart {
+  /** EASE's movies (catalogue indices, model order) and its K×K weights B, row-major, zero diagonal. */
+  easeItems: Int32Array;
+  easeB: Float32Array;
+  easeLambda: number;
+  easeInput: 'stars' | 'binary';
+  /** score = EASE part + blend × iALS part. */
+  blend: number;
+  /** Training ratings per movie (hidden gems, onboarding deck, similar movies' minimum). */
+  counts: Int32Array;
+  /** How the trained people's iALS tastes spread (rank × rank covariance) and how many people it is over: the cards' prior. */
+  tasteCov: Float64Array;
+  tastePeople: number;
+  /** Of the record's trainSeconds, fitting EASE. */
+  easeSeconds: number;
 }
 
 /** A training's validation run (ModelRecord.validation): what share was held out, its iterations and its seconds. */

@@ -35,6 +35,8 @@ export interface ModelSummary {
   holdout: number;
   /** The validation run that came before the fit on all ratings, when the training had a holdout: the chart's numbers. */
   validation?: ValidationRun;
+  /** An implicit model that is the default list's ranker: its EASE part (movies covered, λ) and the blend weight of iALS. */
+  ranker?: { easeItems: number; easeLambda: number; blend: number };
 }
 
 /** A training's preparation: reading the ratings back, then building both orientations of the matrix. */
@@ -52,6 +54,8 @@ export interface AppStatus {
   model: ModelSummary | null;
   /** The implicit ("will watch") model of the active dataset, when one was trained. */
   implicitModel: ModelSummary | null;
+  /** The default list's ranker: the implicit model when it was stored with its EASE part (null: not trained yet). */
+  ranker: ModelSummary | null;
   ratedCount: number;
   /** Incomplete imports removed at this start. */
   cleaned: string[];
@@ -65,14 +69,20 @@ export interface MovieCard extends ModelMovie {
   ratedAt?: number;
 }
 
+/**
+ * Why a row is in the list: the person's ratings that carry its score most (in the ranking that put it there), or
+ * what outweighs them: 'taste' (the ranker: people who share the person's taste like it), 'newer' (the ranker with
+ * "newer films first": its recency), 'overall' (predicted stars: the movie's standing with all MovieLens users).
+ */
+export type RowReason = { kind: 'ratings'; titles: string[] } | { kind: 'taste' } | { kind: 'newer' } | { kind: 'overall' };
+
 export interface Recommendation extends MovieCard {
-  /**
-   * Predicted stars for the person (personal, explicit), damped mean (popular), or for the implicit list the
-   * iALS preference score (not stars: near 1 = very likely to watch).
-   */
+  /** Predicted stars for the person from the explicit model (personal lists, whichever sort), or the damped mean (popular). */
   predicted: number;
-  /** Titles of the person's ratings that raised this prediction most (personal lists only). */
+  /** Titles of the person's ratings that raised this row most (a personal row whose reason is 'ratings'; else empty). */
   because: string[];
+  /** Every personal row has one; null on the popular fallback (the list as a whole says why). */
+  reason: RowReason | null;
 }
 
 /** Everything the movie panel shows. */
@@ -87,24 +97,36 @@ export interface MovieDetails extends MovieCard {
   tags: { tag: string; count: number }[];
 }
 
+/** The ranked list's controls, as switches (their strengths: rankerDefaults). */
+export interface ListControls {
+  /** Hidden gems: less-rated films move up. */
+  gems?: boolean;
+  /** Newer films first. */
+  recency?: boolean;
+  /** Variety: no near-copies (sequels, one franchise) next to one another. */
+  diversity?: boolean;
+}
+
 export interface Recommendations {
   kind: 'personal' | 'popular' | 'none';
-  /** Which model ranked a personal list: star predictions or the implicit "will watch" scores. */
-  objective: 'explicit' | 'implicit';
-  /** Whether an implicit model exists beside the explicit one (the screen then offers the switch). */
-  implicitAvailable: boolean;
+  /** What ordered a personal list: 'best' (the default ranker: "Best for you") or 'predicted' (the explicit model's stars). */
+  sortBy: 'best' | 'predicted';
+  /** Whether the ranker exists beside the explicit model (the screen then offers the sort and the controls). */
+  rankerAvailable: boolean;
+  /** The controls this list applied (all off unless sorted 'best'). */
+  controls: Required<ListControls>;
   items: Recommendation[];
   /** The minimum number of MovieLens ratings applied (0 for a dataset without ratings, such as a Spark model's). */
   minCount: number;
-  /** Milliseconds spent on fold-in and scoring. */
+  /** Milliseconds spent on fold-in, scoring and explanations. */
   millis: number;
 }
 
-export interface RecommendOptions {
+export interface RecommendOptions extends ListControls {
   /** Movies in the list (default recommendDefaults.n). */
   n?: number;
-  /** 'implicit': rank by the implicit model's scores when it exists (else the explicit list); default explicit. */
-  objective?: 'explicit' | 'implicit';
+  /** 'best' (default): the ranker's list when it exists; 'predicted': by the explicit model's predicted stars. */
+  sortBy?: 'best' | 'predicted';
   minCount?: number;
   /** Only movies with this genre. */
   genre?: string | null;

@@ -10,6 +10,7 @@ export * from './datasetsApi';
 export * from './trainApi';
 export * from './labApi';
 export * from './serveApi';
+export * from './recommendApi';
 export * from './movieApi';
 export * from './profileApi';
 export * from './restoreApi';

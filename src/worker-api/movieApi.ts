@@ -1,7 +1,9 @@
-// Worker API: one movie in full — the person's predicted rating, similar movies, its top tags, outbound links.
+// Worker API: one movie in full — the person's predicted rating, similar movies (the ranker's), its top tags, outbound links.
 import { foldIn } from '../engine/als/foldIn';
 import { clampStars, predict } from '../engine/als/recommend';
 import { similarItems } from '../engine/als/similar';
+import { similarMovies } from '../engine/ranker/similarMovies';
+import { rankerDefaults } from '../engine/defaults/rankerDefaults';
 import { openDb } from '../store/db';
 import { readMovieTags } from '../store/datasets';
 import { card, myRatings } from './cards';
@@ -16,7 +18,6 @@ export async function movieDetails(movieId: number, similarCount = 10): Promise<
   const mine = await myRatings();
   const m = s.movies[index];
   let predicted: number | null = null;
-  let similar: MovieDetails['similar'] = [];
   if (s.model) {
     const items: number[] = [];
     const stars: number[] = [];
@@ -28,8 +29,16 @@ export async function movieDetails(movieId: number, similarCount = 10): Promise<
       }
     }
     if (items.length) predicted = clampStars(predict(s.model, foldIn(s.model, items, stars), index));
-    similar = similarItems(s.model, index, { n: similarCount, norms: s.itemNorms ?? undefined, minCount: 10, counts: s.counts }).map((r) => card(s, r.item, mine));
   }
+  // Neighbours from the ranking model's item factors (its iALS part) when it exists, else the star model's; with at
+  // least rankerDefaults.similarMinCount ratings (none to count in a dataset without ratings, a Spark model's).
+  const minCount = s.dataset.stats.ratings === 0 ? 0 : rankerDefaults.similarMinCount;
+  const neighbours = s.ranker
+    ? similarMovies(s.ranker, index, { n: similarCount, minCount, counts: s.counts })
+    : s.model
+      ? similarItems(s.model, index, { n: similarCount, norms: s.itemNorms ?? undefined, minCount, counts: s.counts })
+      : [];
+  const similar = neighbours.map((r) => card(s, r.item, mine));
   const tags = s.dataset.taggedMovies ? await readMovieTags(await openDb(), s.dataset.id, index) : [];
   return {
     ...card(s, index, mine),

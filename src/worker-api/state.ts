@@ -13,6 +13,8 @@ import type { DatasetSummary, ModelSummary } from './apiTypes';
 import { onTabMessage } from '../sync/tabSync';
 import { jsKernels, type AlsKernels } from '../engine/als/kernelSet';
 import { servingKernels } from './kernels';
+import { slotsOf } from '../engine/ranker/ease';
+import type { RankerModel, RankerParams } from '../engine/ranker/ranker';
 
 export const ACTIVE_KEY = 'activeDataset';
 
@@ -32,7 +34,18 @@ export function modelSummary(m: ModelRecord): ModelSummary {
     trainedAt: m.trainedAt,
     holdout: m.holdout ?? 0,
     ...(m.validation ? { validation: m.validation } : {}),
+    ...(m.ranker ? { ranker: { easeItems: m.ranker.easeItems.length, easeLambda: m.ranker.easeLambda, blend: m.ranker.blend } } : {}),
   };
+}
+
+/** The ranker of a stored implicit model (its iALS factors and its RankerPart), null for an implicit model stored without one. */
+export function rankerOfRecord(rec: ModelRecord, ials: AlsModel): RankerModel | null {
+  const r = rec.ranker;
+  if (!r || r.counts.length !== ials.nItems) return null;
+  const K = r.easeItems.length;
+  const ease = K > 0 ? { lambda: r.easeLambda, items: r.easeItems, slot: slotsOf(r.easeItems, ials.nItems), B: r.easeB } : null;
+  const params: RankerParams = { ials: rec.params, easeItems: K, easeLambda: r.easeLambda, easeInput: r.easeInput, blend: r.blend };
+  return { params, ials, ease, counts: r.counts, taste: { cov: r.tasteCov, people: r.tastePeople } };
 }
 
 /** What serving needs in memory for the active dataset; rebuilt when the dataset or model changes. */
@@ -49,6 +62,10 @@ export interface Serving {
   itemNorms: Float32Array | null;
   /** The implicit ("will watch") model, when one was trained for this dataset. */
   implicitModel: AlsModel | null;
+  /** The default list's ranker (that implicit model with its EASE part), when stored with it. */
+  ranker: RankerModel | null;
+  /** Release year of every movie (0: unknown), for the recency control and the onboarding deck. */
+  years: Int32Array;
   /** Fold-in and scoring kernels for these models (WebAssembly over a memory of their own, or JavaScript). */
   kernels: AlsKernels;
 }
@@ -82,8 +99,10 @@ async function loadServing(): Promise<Serving | null> {
   const model = rec && rec.nItems === movies.length ? asAlsModel(rec) : null;
   const imp = await latestModel(db, dataset.id, 'implicit');
   const implicitModel = imp && imp.nItems === movies.length ? asAlsModel(imp) : null;
+  const ranker = imp && implicitModel ? rankerOfRecord(imp, implicitModel) : null;
+  const years = Int32Array.from(movies, (m) => m.year ?? 0);
   const kernels = model || implicitModel ? await servingKernels() : jsKernels;
-  return { dataset, movies, byMovieId, counts, sums, searchKeys, model, modelId: model ? rec!.id : null, itemNorms: model ? itemNorms(model) : null, implicitModel, kernels };
+  return { dataset, movies, byMovieId, counts, sums, searchKeys, model, modelId: model ? rec!.id : null, itemNorms: model ? itemNorms(model) : null, implicitModel, ranker, years, kernels };
 }
 
 let following = false;

@@ -1,7 +1,10 @@
-// Worker API: training ALS (explicit or implicit) on the active dataset, storing the model fitted on all ratings (after a validation run when asked).
+// Worker API: training ALS (explicit, or implicit = the default list's ranker with its EASE part) on the active dataset, storing the model fitted on all ratings (after a validation run when asked).
 import { buildCsr, type CsrAlloc, type RatingMatrix } from '../engine/als/csr';
 import { trainAls, type TrainOptions } from '../engine/als/train';
 import { withDefaults } from '../engine/defaults/modelDefaults';
+import { rankerParams } from '../engine/defaults/rankerDefaults';
+import { fitRankerEaseRows, rowCounts } from '../engine/ranker/ranker';
+import { tasteSpread } from '../engine/ranker/nextCard';
 import { sharedAlloc } from '../engine/als/shard';
 import { trainAlsParallel } from '../engine/als/trainParallel';
 import { randomHoldout } from '../engine/als/split';
@@ -12,7 +15,7 @@ import type { KernelHandle } from '../engine/wasm/wasmKernels';
 import { openDb } from '../store/db';
 import { readRatings } from '../store/datasets';
 import { datasetFingerprint, modelId, saveModel } from '../store/models';
-import type { DatasetRecord, ModelRecord, ValidationRun } from '../store/schema';
+import type { DatasetRecord, ModelRecord, RankerPart, ValidationRun } from '../store/schema';
 import { createWorkerShardPool, shardThreads } from './workerShardPool';
 import { trainingKernel } from './kernels';
 import { activeDataset, invalidateServing, modelSummary } from './state';
@@ -57,11 +60,44 @@ async function prepareMatrix(
   return { matrix, validation };
 }
 
-/** One fit's model, its per-iteration reports and its seconds. */
+/** One fit's model, its per-iteration reports and its seconds; for the final implicit fit, the ranker's other parts. */
 interface Fit {
   model: AlsModel;
   history: IterationInfo[];
   seconds: number;
+  ranker?: RankerPart;
+}
+
+/**
+ * The app's implicit model is the default list's ranker: rankerParams.ials (tuned for ranking, src/engine/defaults/
+ * rankerDefaults.ts) under whatever the caller sets (the lab's rank, λ, iterations). Explicit: its own defaults.
+ */
+export function trainingParams(params: Partial<AlsParams>): AlsParams {
+  return params.objective === 'implicit' ? { ...rankerParams.ials, ...params } : withDefaults(params);
+}
+
+/**
+ * The ranker's parts fitted beside an iALS model, on the matrix it was trained on (still in memory): EASE over the
+ * most-rated movies (rankerParams), the training counts and the people's taste spread (from the user factors, which
+ * are not kept).
+ */
+function rankerPart(matrix: RatingMatrix, model: AlsModel): RankerPart {
+  const t0 = performance.now();
+  const params = { ...rankerParams, ials: model.params };
+  const counts = rowCounts(matrix.byItem, matrix.nItems);
+  const ease = fitRankerEaseRows(matrix.byUser, matrix.nUsers, matrix.nItems, params, counts);
+  const taste = tasteSpread(model);
+  return {
+    easeItems: ease?.items ?? new Int32Array(0),
+    easeB: ease?.B ?? new Float32Array(0),
+    easeLambda: params.easeLambda,
+    easeInput: params.easeInput,
+    blend: params.blend,
+    counts,
+    tasteCov: taste.cov,
+    tastePeople: taste.people,
+    easeSeconds: (performance.now() - t0) / 1000,
+  };
 }
 
 /**
@@ -83,7 +119,7 @@ export async function train(
   const db = await openDb();
   const dataset = await activeDataset();
   if (!dataset) throw new Error('There is no dataset to train on yet.');
-  const p: AlsParams = withDefaults(params);
+  const p: AlsParams = trainingParams(params);
   const holdout = options.holdout ?? 0;
   if (!(holdout >= 0 && holdout < 1)) throw new RangeError(`The validation holdout must be at least 0 and below 1, got ${holdout}`);
   const t0 = performance.now();
@@ -119,7 +155,9 @@ export async function train(
     } else {
       model = trainAls(matrix, p, opts);
     }
-    return { model, history, seconds: (performance.now() - started) / 1000 };
+    // The final fit of an implicit model carries the ranker's EASE part, fitted on the same matrix.
+    const ranker = p.objective === 'implicit' && tag !== 'validation' ? rankerPart(matrix, model) : undefined;
+    return { model, history, seconds: (performance.now() - started) / 1000, ...(ranker ? { ranker } : {}) };
   }
 
   let validation: ValidationRun | undefined;
@@ -129,7 +167,7 @@ export async function train(
     // The validation run's matrix and tables are no longer used (its model was copied out): the final fit reuses the memory.
     arena?.reset();
   }
-  const { model, history } = await fit(0, validation ? 'final' : undefined);
+  const { model, history, ranker } = await fit(0, validation ? 'final' : undefined);
   const trainSeconds = (performance.now() - t0) / 1000;
   const rec: ModelRecord = {
     id: modelId(dataset.id, p.objective ?? 'explicit'),
@@ -148,6 +186,7 @@ export async function train(
     trainedAt: Date.now(),
     holdout: 0,
     ...(validation ? { validation } : {}),
+    ...(ranker ? { ranker } : {}),
   };
   const saved = await saveModel(db, rec);
   invalidateServing();

@@ -1,5 +1,6 @@
-// First visit as plain async steps over the job runner: find or import a dataset, train if it has no model, report
-// each step as a phase event. No React: useBootstrap feeds the events to its reducer; tests feed them to an array.
+// First visit as plain async steps over the job runner: find or import a dataset, train the star model if it has
+// none, show the library, then train the ranker behind it if it has none; each step a phase event. No React:
+// useBootstrap feeds the events to its reducer; tests feed them to an array.
 import type { AppStatus, PrepareProgress } from '../../client/workerTypes';
 import type { KernelPreference } from '../../engine/wasm/kernelChoice';
 import type { BundledDataset } from '../../engine/movielens/manifest';
@@ -23,6 +24,8 @@ export interface BootstrapDeps {
   kernel?(): KernelPreference | undefined;
   /** Iterations of a first-visit training, for the progress bar before the first report. */
   iterations: number;
+  /** Iterations of the ranker's iALS training (rankerParams.ials), for its progress line. */
+  rankerIterations: number;
   dispatch(event: PhaseEvent): void;
 }
 
@@ -58,6 +61,26 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
     else await askForFiles(message);
   }
 
+  /** Whether the active dataset has ratings to fit a ranker on and no ranker yet. */
+  const needsRanker = (status: AppStatus): boolean => !!status.active && status.active.ratings > 0 && !!status.model && !status.ranker;
+
+  /**
+   * Trains the ranker (the implicit model with its EASE part: api.train with objective 'implicit') while the library
+   * is on screen: its list until then is the popular fallback or the star model's, and the screen says the ranked
+   * list is coming. Reported as ranker-* events, which only move the ready phase.
+   */
+  async function trainRanker(signal: AbortSignal): Promise<void> {
+    dispatch({ type: 'ranker-progress', iteration: 0, total: deps.rankerIterations });
+    await runner.run({
+      kind: 'train',
+      signal,
+      total: deps.rankerIterations,
+      call: (api, progress) => api.train({ objective: 'implicit' }, progress, { workers: deps.workers(), kernel: deps.kernel?.() }),
+      onProgress: (info) => dispatch({ type: 'ranker-progress', iteration: info.iteration, total: info.iterations }),
+    });
+    dispatch({ type: 'ranker-ready', status: await serving.status() });
+  }
+
   /** Trains the active dataset if it has no model; the status after. */
   async function trainIfNeeded(status: AppStatus, signal: AbortSignal): Promise<AppStatus> {
     if (status.model || !status.active) return status;
@@ -81,6 +104,8 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
     abort?.abort();
     const ctrl = new AbortController();
     abort = ctrl;
+    // Once the library is on screen, the ranker's training runs behind it: a cancel or failure then leaves the library.
+    let behind = false;
     try {
       await runner.exclusive(
         ctrl.signal,
@@ -89,13 +114,37 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
           await serving.reload();
           const status = await serving.status();
           if (!status.active) return askForFiles();
-          dispatch({ type: 'ready', status: await trainIfNeeded(status, ctrl.signal) });
+          const ready = await trainIfNeeded(status, ctrl.signal);
+          dispatch({ type: 'ready', status: ready });
+          behind = true;
+          if (needsRanker(ready)) await trainRanker(ctrl.signal);
         },
         (other) => dispatch(other ? { type: 'other-tab-progress', other } : { type: 'waiting', ownJob }),
       );
     } catch (e) {
-      if (e instanceof CancelledError || ctrl.signal.aborted) dispatch({ type: 'cancelled' });
+      if (behind) dispatch({ type: 'ranker-failed', message: ctrl.signal.aborted || e instanceof CancelledError ? null : (e as Error).message });
+      else if (e instanceof CancelledError || ctrl.signal.aborted) dispatch({ type: 'cancelled' });
       else await refused((e as Error).message);
+    } finally {
+      if (abort === ctrl) abort = null;
+    }
+  }
+
+  /** A library with a star model but no ranker (stored before the ranker, or its training was interrupted): train it behind the library. */
+  async function rankerBehind(): Promise<void> {
+    abort?.abort();
+    const ctrl = new AbortController();
+    abort = ctrl;
+    try {
+      // Quietly waits while another tab holds the lock (it may be training this very ranker: checked again inside).
+      await runner.exclusive(ctrl.signal, async () => {
+        await serving.reload();
+        const status = await serving.status();
+        if (needsRanker(status)) await trainRanker(ctrl.signal);
+        else dispatch({ type: 'ranker-ready', status });
+      });
+    } catch (e) {
+      dispatch({ type: 'ranker-failed', message: ctrl.signal.aborted || e instanceof CancelledError ? null : (e as Error).message });
     } finally {
       if (abort === ctrl) abort = null;
     }
@@ -105,7 +154,10 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
     dispatch({ type: 'open' });
     try {
       const status = await serving.status();
-      if (status.active && status.model) return dispatch({ type: 'ready', status }); // nothing to run: no lock to wait for
+      if (status.active && status.model) {
+        dispatch({ type: 'ready', status }); // nothing to run first: no lock to wait for
+        return needsRanker(status) ? await rankerBehind() : undefined;
+      }
       if (status.active) return await runJobs(null);
       const sample = await deps.bundledSample();
       if (!sample) return dispatch({ type: 'no-dataset' });
@@ -143,8 +195,10 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
   async function follow(): Promise<void> {
     await serving.reload();
     const status = await serving.status();
-    if (status.active && status.model) dispatch({ type: 'ready', status });
-    else if (status.active) await runJobs(null);
+    if (status.active && status.model) {
+      dispatch({ type: 'ready', status });
+      if (needsRanker(status)) await rankerBehind();
+    } else if (status.active) await runJobs(null);
     else await askForFiles();
   }
 

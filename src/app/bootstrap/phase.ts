@@ -13,9 +13,15 @@ export type Phase =
   | { kind: 'other-tab'; job: LockedJob | null; progress: ImportProgress | IterationInfo | null; total?: number; ownJob?: string }
   | { kind: 'byo'; error?: string; hasSample?: boolean }
   | { kind: 'cancelled'; what: string }
-  /** `importError`: why the person's last import was refused; the library it left as it was is shown with it. */
-  | { kind: 'ready'; status: AppStatus; importError?: string }
+  /**
+   * `importError`: why the person's last import was refused; the library it left as it was is shown with it.
+   * `ranker`: the ranker's training behind the library (iteration 0 before its first report), or why it stopped.
+   */
+  | { kind: 'ready'; status: AppStatus; importError?: string; ranker?: RankerTraining }
   | { kind: 'error'; message: string };
+
+/** The ranker's training while the library is on screen: its progress, or the reason it failed (null: cancelled). */
+export type RankerTraining = { state: 'training'; iteration: number; total: number } | { state: 'failed'; message: string | null };
 
 export type PhaseEvent =
   | { type: 'open' }
@@ -30,6 +36,10 @@ export type PhaseEvent =
   | { type: 'ready'; status: AppStatus; importError?: string }
   /** A screen (Model lab) or another tab changed the stored status: shown if the library is on screen. */
   | { type: 'status-changed'; status: AppStatus }
+  | { type: 'ranker-progress'; iteration: number; total: number }
+  /** The ranker is stored (or another tab stored it): the status naming it. */
+  | { type: 'ranker-ready'; status: AppStatus }
+  | { type: 'ranker-failed'; message: string | null }
   | { type: 'no-dataset'; hasSample?: boolean; error?: string }
   | { type: 'cancelled' }
   | { type: 'failed'; message: string };
@@ -61,7 +71,14 @@ export function nextPhase(phase: Phase, event: PhaseEvent): Phase {
     case 'ready':
       return event.importError === undefined ? { kind: 'ready', status: event.status } : { kind: 'ready', status: event.status, importError: event.importError };
     case 'status-changed':
-      return phase.kind === 'ready' ? { kind: 'ready', status: event.status } : phase;
+      return phase.kind === 'ready' ? { kind: 'ready', status: event.status, ...(phase.ranker ? { ranker: phase.ranker } : {}) } : phase;
+    case 'ranker-progress':
+      return phase.kind === 'ready' ? { ...phase, ranker: { state: 'training', iteration: event.iteration, total: event.total } } : phase;
+    case 'ranker-ready':
+      if (phase.kind !== 'ready') return phase;
+      return phase.importError === undefined ? { kind: 'ready', status: event.status } : { kind: 'ready', status: event.status, importError: phase.importError };
+    case 'ranker-failed':
+      return phase.kind === 'ready' ? { ...phase, ranker: { state: 'failed', message: event.message } } : phase;
     case 'no-dataset':
       return { kind: 'byo', error: event.error, hasSample: event.hasSample };
     case 'cancelled':

@@ -18,14 +18,14 @@ export function RecommendationList(props: {
 }) {
   const { recs, filters } = props;
   const personal = recs?.kind === 'personal';
-  const watch = personal && recs?.objective === 'implicit';
+  const watch = personal && recs?.sortBy === 'best';
   // What the service applied: a dataset without ratings (a Spark model's) has no counts to filter on.
   const minCount = recs?.minCount ?? filters.minCount;
   const among = minCount > 0 ? `movies with at least ${count(minCount, 'MovieLens rating')}` : 'all movies';
   return (
     <section className="panel recs" id="recommendations" aria-labelledby="recs-h">
       <h2 id="recs-h">{watch ? 'You’ll likely watch' : personal ? 'Recommended for you' : 'Popular with MovieLens users'}</h2>
-      {personal && recs?.implicitAvailable && <RankBySwitch value={props.rankBy} onChange={props.onRankBy} />}
+      {personal && recs?.rankerAvailable && <RankBySwitch value={props.rankBy} onChange={props.onRankBy} />}
       <p className="muted" data-testid="recs-kind">
         {watch
           ? `Ranked by the implicit model (iALS), which treats every movie you rated as watched; the score is how strongly it expects you to watch (not stars). Among ${among}.`
@@ -35,7 +35,7 @@ export function RecommendationList(props: {
       </p>
       <RecFilters value={filters} onChange={props.onFilters} />
       {recs?.items.length === 0 && <p className="muted">No movie matches these filters.</p>}
-      <ol className="movie-list" data-testid="recommendations" data-millis={recs?.millis.toFixed(2)} data-objective={recs?.objective}>
+      <ol className="movie-list" data-testid="recommendations" data-millis={recs?.millis.toFixed(2)} data-sort={recs?.sortBy}>
         {recs?.items.map((m) => (
           <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
             <div>

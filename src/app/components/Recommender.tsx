@@ -22,10 +22,10 @@ export function Recommender({ mine, onOpen, onListed }: { mine: RatingsState; on
   useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);
 
   const refresh = useCallback(async () => {
-    const next = await serving.api.recommend({ ...filters, objective: rankBy });
+    const next = await serving.api.recommend({ ...filters, sortBy: rankBy === 'explicit' ? 'predicted' : 'best' });
     setRecs(next);
-    // The status line names the model that ranked this list (the implicit one only when it really did).
-    onListed?.(next.kind === 'personal' ? next.objective : 'explicit');
+    // The status line names the model that ranked this list (the ranker only when it really did).
+    onListed?.(next.kind === 'personal' && next.sortBy === 'best' ? 'implicit' : 'explicit');
   }, [filters, rankBy, onListed]);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 // EASE (Steck 2019): the closed-form item-item model B = I − P·diag(1/diag P), P = (XᵀX + λI)⁻¹, over a set of items.
 import type { RatingColumns } from '../types';
-import { toCsr } from '../als/csr';
+import { toCsr, type CsrRows } from '../als/csr';
 import { spdInverse } from './spdInverse';
 
 /** How a rating becomes an entry of X: 1 for every rating (Steck's binary X) unless a weight is given. */
@@ -43,10 +43,16 @@ export function itemCounts(cols: RatingColumns, nItems: number): Int32Array {
 
 /** The Gram matrix XᵀX (K×K, float64, both triangles) of the ratings restricted to the model's items. */
 export function easeGram(train: RatingColumns, nUsers: number, slot: Int32Array, K: number, weight: StarWeight): Float64Array {
-  const rows = toCsr(train.users, train.items, train.ratings, train.length, nUsers);
+  return easeGramRows(toCsr(train.users, train.items, train.ratings, train.length, nUsers), nUsers, slot, K, weight);
+}
+
+/** easeGram over ratings already in user-major rows (a training's matrix: the app fits EASE from the iALS matrix). */
+export function easeGramRows(rows: CsrRows, nUsers: number, slot: Int32Array, K: number, weight: StarWeight): Float64Array {
   const G = new Float64Array(K * K);
-  const s = new Int32Array(rows.indices.length);
-  const w = new Float64Array(rows.indices.length);
+  let longest = 0;
+  for (let u = 0; u < nUsers; u++) longest = Math.max(longest, rows.indptr[u + 1] - rows.indptr[u]);
+  const s = new Int32Array(longest);
+  const w = new Float64Array(longest);
   for (let u = 0; u < nUsers; u++) {
     let m = 0;
     for (let p = rows.indptr[u]; p < rows.indptr[u + 1]; p++) {
@@ -66,15 +72,17 @@ export function easeGram(train: RatingColumns, nUsers: number, slot: Int32Array,
 
 /** Fits EASE exactly over the chosen items: one dense K×K inverse (about K³/2 multiply-adds, 8·K² bytes). */
 export function fitEase(train: RatingColumns, nUsers: number, nItems: number, opts: EaseOptions): EaseModel {
-  if (!(opts.lambda > 0)) throw new RangeError(`EASE λ must be > 0, got ${opts.lambda}`);
   const items = opts.items ? Int32Array.from(opts.items) : mostRated(itemCounts(train, nItems), nItems);
+  return fitEaseRows(toCsr(train.users, train.items, train.ratings, train.length, nUsers), nUsers, nItems, { ...opts, items });
+}
+
+/** fitEase over user-major rows (each user's ratings). `opts.items` is required here. */
+export function fitEaseRows(rows: CsrRows, nUsers: number, nItems: number, opts: EaseOptions & { items: ArrayLike<number> }): EaseModel {
+  if (!(opts.lambda > 0)) throw new RangeError(`EASE λ must be > 0, got ${opts.lambda}`);
+  const items = Int32Array.from(opts.items);
   const K = items.length;
-  const slot = new Int32Array(nItems).fill(-1);
-  items.forEach((i, j) => {
-    if (!(i >= 0 && i < nItems)) throw new RangeError(`EASE item ${i} out of range [0, ${nItems})`);
-    slot[i] = j;
-  });
-  const P = easeGram(train, nUsers, slot, K, opts.weight ?? binaryWeight);
+  const slot = slotsOf(items, nItems);
+  const P = easeGramRows(rows, nUsers, slot, K, opts.weight ?? binaryWeight);
   for (let j = 0; j < K; j++) P[j * K + j] += opts.lambda;
   spdInverse(P, K);
   const B = new Float32Array(K * K);
@@ -83,6 +91,16 @@ export function fitEase(train: RatingColumns, nUsers: number, nItems: number, op
     for (let j = 0; j < K; j++) if (j !== t) B[j * K + t] = P[j * K + t] * d;
   }
   return { lambda: opts.lambda, items, slot, B };
+}
+
+/** Model position of each catalogue item (−1 outside the model): rebuilt when a stored model is loaded. */
+export function slotsOf(items: Int32Array, nItems: number): Int32Array {
+  const slot = new Int32Array(nItems).fill(-1);
+  items.forEach((i, j) => {
+    if (!(i >= 0 && i < nItems)) throw new RangeError(`EASE item ${i} out of range [0, ${nItems})`);
+    slot[i] = j;
+  });
+  return slot;
 }
 
 /** Σ_j x_j·B[j, ·] over the profile's items in the model (x_j = weight(stars)), float64, model order. The hot loop: one K-long axpy per rated item. */

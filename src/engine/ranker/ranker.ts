@@ -1,10 +1,10 @@
 // The default ranker ("Recommended for you"): EASE over the most-rated movies plus blend × iALS over every movie.
 import type { AlsModel, AlsParams, RatingColumns, UserVector } from '../types';
-import { buildCsr } from '../als/csr';
+import { buildCsr, type CsrRows } from '../als/csr';
 import { foldIn } from '../als/foldIn';
 import { scoreAll } from '../als/recommend';
 import { trainAls, type TrainOptions } from '../als/train';
-import { easeScoresInto, fitEase, itemCounts, mostRated, type EaseModel, type StarWeight } from './ease';
+import { easeScoresInto, fitEase, fitEaseRows, itemCounts, mostRated, type EaseModel, type StarWeight } from './ease';
 import { tasteSpread, type TasteSpread } from './nextCard';
 
 /** How a rating becomes an entry of EASE's X: its stars / 4 (a 4-star rating weighs 1), or 1 for any rating (Steck). */
@@ -82,4 +82,22 @@ export function personalScores(model: RankerModel, profile: Profile, out?: Float
   if (params.blend !== 1) for (let i = 0; i < scores.length; i++) scores[i] *= params.blend;
   if (ease) easeScoresInto(ease, profile.items, profile.stars, easeWeight(params.easeInput), scores);
   return { user, scores };
+}
+
+/**
+ * Fits the ranker's EASE part on a training's user-major rows (the app's iALS matrix, still in memory after the
+ * iALS fit): the same model fitRankerEase gives from the rating columns.
+ */
+export function fitRankerEaseRows(byUser: CsrRows, nUsers: number, nItems: number, params: RankerParams, counts: Int32Array): EaseModel | null {
+  if (params.easeItems <= 0) return null;
+  const items = mostRated(counts, params.easeItems);
+  if (items.length === 0) return null;
+  return fitEaseRows(byUser, nUsers, nItems, { lambda: params.easeLambda, items, weight: easeWeight(params.easeInput) });
+}
+
+/** Training ratings per movie from a matrix's item-major rows. */
+export function rowCounts(byItem: CsrRows, nItems: number): Int32Array {
+  const c = new Int32Array(nItems);
+  for (let i = 0; i < nItems; i++) c[i] = byItem.indptr[i + 1] - byItem.indptr[i];
+  return c;
 }

@@ -40,10 +40,10 @@ describe('models per (dataset, objective) on the tiny fixture', () => {
     await api.rate(1, 5);
     await api.rate(2, 1);
     const fromLegacy = await api.recommend({ n: 10, minCount: 0 });
-    expect(fromLegacy).toMatchObject({ kind: 'personal', objective: 'explicit', implicitAvailable: false });
+    expect(fromLegacy).toMatchObject({ kind: 'personal', sortBy: 'predicted', rankerAvailable: false });
     expect(fromLegacy.items).toHaveLength(6);
-    // Asking for the implicit list without an implicit model gives the star list, saying so.
-    expect((await api.recommend({ n: 10, minCount: 0, objective: 'implicit' })).objective).toBe('explicit');
+    // Asking for the ranked list without a ranker gives the star list, saying so.
+    expect((await api.recommend({ n: 10, minCount: 0, sortBy: 'best' })).sortBy).toBe('predicted');
 
     // A new explicit model replaces the old-format one (one transaction); an implicit one is stored beside it.
     await api.train({ rank: 2, iterations: 3 }, () => {});
@@ -55,14 +55,17 @@ describe('models per (dataset, objective) on the tiny fixture', () => {
     expect(status.model?.id).toBe(`${ds.id}:explicit`);
     expect(status.implicitModel?.id).toBe(`${ds.id}:implicit`);
 
-    // The implicit list ranks by iALS scores (not clamped stars); the explicit list is unchanged by it.
-    const stars = await api.recommend({ n: 10, minCount: 0 });
-    const watch = await api.recommend({ n: 10, minCount: 0, objective: 'implicit' });
-    expect(watch).toMatchObject({ kind: 'personal', objective: 'implicit', implicitAvailable: true });
-    expect(stars).toMatchObject({ objective: 'explicit', implicitAvailable: true });
-    expect(watch.items.map((m) => m.movieId).sort()).toEqual(stars.items.map((m) => m.movieId).sort());
-    for (let k = 1; k < watch.items.length; k++) expect(watch.items[k - 1].predicted).toBeGreaterThanOrEqual(watch.items[k].predicted);
-    for (const m of watch.items) expect(m.predicted).toBeLessThan(0.5); // preference scores, far below any star value
+    // The implicit model is the ranker (with its EASE part): the default list ranks by it, the predicted-stars list
+    // by the explicit model; both lists' rows carry the explicit model's stars for the same movie.
+    expect(status.ranker?.id).toBe(`${ds.id}:implicit`);
+    const stars = await api.recommend({ n: 10, minCount: 0, sortBy: 'predicted' });
+    const best = await api.recommend({ n: 10, minCount: 0 });
+    expect(best).toMatchObject({ kind: 'personal', sortBy: 'best', rankerAvailable: true });
+    expect(stars).toMatchObject({ sortBy: 'predicted', rankerAvailable: true });
+    expect(best.items.map((m) => m.movieId).sort()).toEqual(stars.items.map((m) => m.movieId).sort());
+    for (let k = 1; k < stars.items.length; k++) expect(stars.items[k - 1].predicted).toBeGreaterThanOrEqual(stars.items[k].predicted);
+    const starOf = new Map(stars.items.map((m) => [m.movieId, m.predicted]));
+    for (const m of best.items) expect(m.predicted).toBeCloseTo(starOf.get(m.movieId)!, 6);
     for (const m of stars.items) expect(m.predicted).toBeGreaterThanOrEqual(0.5);
 
     // Retraining one objective leaves the other model alone.

@@ -2,6 +2,7 @@
 import type { AlsParams } from '../../../engine/types';
 import { defaultsFor, type Objective } from '../../../engine/defaults/modelDefaults';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
+import { rankerParams } from '../../../engine/defaults/rankerDefaults';
 import { PARAM_RANGES } from '../../../engine/als/paramRanges';
 import { labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
 import type { LabTuneOptions } from '../../../client/workerTypes';
@@ -23,9 +24,12 @@ export type FormErrors = Partial<Record<Exclude<keyof TrainForm, 'objective'>, s
 /** A share as the form's whole percent: 0.1 → "10". */
 export const percent = (share: number): string => String(Math.round(share * 100));
 
-/** The training form at one objective's defaults (src/engine/defaults), validated on the evaluation's holdout share. */
+/**
+ * The training form at one objective's defaults (src/engine/defaults), validated on the evaluation's holdout share.
+ * The implicit model is the default list's ranker, so its fields start at the ranker's iALS (rankerParams.ials).
+ */
 function formDefaults(objective: Objective): TrainForm {
-  const d = defaultsFor(objective);
+  const d = objective === 'implicit' ? rankerParams.ials : defaultsFor(objective);
   return { objective, rank: String(d.rank), lambda: String(d.lambda), iterations: String(d.iterations), holdoutPct: percent(evaluationDefaults.testFraction) };
 }
 

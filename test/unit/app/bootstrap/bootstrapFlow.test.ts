@@ -16,13 +16,19 @@ const it = (k: number): IterationInfo => ({ iteration: k, iterations: 3, trainRm
 const SAMPLE = { name: 'ml-latest-small', file: 'data/ml-latest-small.zip', bytes: 978_202, ratings: 100_836 };
 
 /** One tab's first visit: what the store holds (as serving reports it) and the events the flow dispatched. */
-function visit(opts: { sample?: boolean; stored?: { active: boolean; model: boolean } } = {}) {
+function visit(opts: { sample?: boolean; stored?: { active: boolean; model: boolean; ranker?: boolean }; ratings?: number } = {}) {
   const lock = new FakeJobLock();
   const channel = new FakeChannel();
   const tab = fakeTab('a', lock, channel);
   tabs.push(tab);
-  const store = { active: opts.stored?.active ?? false, model: opts.stored?.model ?? false };
-  const status = () => ({ active: store.active ? { id: 'ml-1' } : null, model: store.model ? { id: 'ml-1:explicit' } : undefined }) as unknown as AppStatus;
+  const store = { active: opts.stored?.active ?? false, model: opts.stored?.model ?? false, ranker: opts.stored?.ranker ?? false };
+  // Without `ratings` the dataset reports none (a Spark model's): no ranker is trained, as before the ranker.
+  const status = () =>
+    ({
+      active: store.active ? { id: 'ml-1', ratings: opts.ratings } : null,
+      model: store.model ? { id: 'ml-1:explicit' } : undefined,
+      ranker: store.ranker ? { id: 'ml-1:implicit' } : null,
+    }) as unknown as AppStatus;
   const events: PhaseEvent[] = [];
   const flow = bootstrapFlow({
     runner: tab.runner as never,
@@ -31,6 +37,7 @@ function visit(opts: { sample?: boolean; stored?: { active: boolean; model: bool
     sampleUrl: (file) => `https://pocketlens.test/${file}`,
     workers: () => 2,
     iterations: 3,
+    rankerIterations: 10,
     dispatch: (e) => void events.push(e),
   });
   const phase = () => events.reduce(nextPhase, INITIAL_PHASE);
@@ -161,4 +168,45 @@ test('files given while another tab holds the lock: wait showing that tab, then 
   await importing;
   expect(v.phase().kind).toBe('ready');
   expect(v.lock.log).toEqual(['b+', 'b-', 'a+', 'a-']);
+});
+
+test('the ranker trains behind the library: the star model first, the library on screen, then the ranker in the same hold of the lock', async () => {
+  const v = visit({ ratings: 100_836, stored: { active: true, model: false } });
+  const started = v.flow.start();
+  const stars = await v.worker.nextCall();
+  expect(stars.method).toBe('train');
+  expect(stars.args[0]).toEqual({});
+  v.store.model = true;
+  stars.resolve({ id: 'ml-1:explicit' });
+  const ranker = await v.worker.nextCall();
+  expect(ranker.method).toBe('train');
+  expect(ranker.args[0]).toEqual({ objective: 'implicit' });
+  // The library is on screen while the ranker trains, with its progress.
+  expect(v.phase()).toMatchObject({ kind: 'ready', status: { model: { id: 'ml-1:explicit' }, ranker: null }, ranker: { state: 'training', iteration: 0, total: 10 } });
+  ranker.report({ ...it(4), iterations: 10 });
+  expect(v.phase()).toMatchObject({ kind: 'ready', ranker: { state: 'training', iteration: 4, total: 10 } });
+  v.store.ranker = true;
+  ranker.resolve({ id: 'ml-1:implicit' });
+  await started;
+  expect(v.phase()).toEqual({ kind: 'ready', status: expect.objectContaining({ ranker: { id: 'ml-1:implicit' } }) });
+  expect(v.kinds()).toEqual(['open', 'training-started', 'ready', 'ranker-progress', 'ranker-progress', 'ranker-ready']);
+  expect(v.lock.log).toEqual(['a+', 'a-']);
+});
+
+test('a library stored before the ranker opens at once and trains its ranker behind it; one with a ranker trains nothing', async () => {
+  const v = visit({ ratings: 8, stored: { active: true, model: true } });
+  const started = v.flow.start();
+  const ranker = await v.worker.nextCall();
+  expect(ranker.args[0]).toEqual({ objective: 'implicit' });
+  expect(v.kinds().slice(0, 2)).toEqual(['open', 'ready']);
+  // A failure behind the library leaves the library, saying what happened.
+  ranker.reject(new Error('Out of memory'));
+  await started;
+  expect(v.phase()).toMatchObject({ kind: 'ready', ranker: { state: 'failed', message: 'Out of memory' } });
+  expect(v.lock.log).toEqual(['a+', 'a-']);
+
+  const w = visit({ ratings: 8, stored: { active: true, model: true, ranker: true } });
+  await w.flow.start();
+  expect(w.kinds()).toEqual(['open', 'ready']);
+  expect(w.worker.calls).toEqual([]);
 });

@@ -13,6 +13,7 @@ import { tuneSpaceFrom, usage as tuneUsage } from '../../../../../src/cli/comman
 import { gridOf } from '../../../../../src/engine/eval/tune';
 import { OBJECTIVES } from '../../../../../src/engine/defaults/modelDefaults';
 import { evaluationDefaults } from '../../../../../src/engine/defaults/evaluationDefaults';
+import { rankerParams } from '../../../../../src/engine/defaults/rankerDefaults';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../fixtures/tiny/${name}`, import.meta.url)));
 
@@ -27,7 +28,11 @@ describe('the lab and the CLI share their defaults', () => {
       if (!parsed.ok) throw new Error(`the lab's ${objective} defaults do not parse: ${JSON.stringify(parsed.errors)}`);
       const summary = await api.train(parsed.value.params, () => {}, { holdout: parsed.value.holdout });
       const stored = (await db.get(STORES.models, summary.id))!;
-      expect(stored.params).toEqual(alsParamsFrom({ objective }));
+      // The app's implicit model is the ranker's iALS: `cli train --objective implicit` with the ranker's confidence
+      // (rankerParams.ials: alpha 3 above a 3-star offset), at the same rank, λ and iterations.
+      const cli = objective === 'implicit' ? alsParamsFrom({ objective, alpha: rankerParams.ials.implicitAlpha!, 'star-offset': rankerParams.ials.starOffset! }) : alsParamsFrom({ objective });
+      expect(stored.params).toEqual(cli);
+      if (objective === 'implicit') expect(stored.params).toEqual({ ...rankerParams.ials });
       // The lab's validation run holds out the share `cli eval` holds out by default; the stored fit uses all ratings.
       expect(stored.validation?.holdout).toBe(evaluationDefaults.testFraction);
       expect(stored.holdout).toBe(0);

@@ -1,18 +1,25 @@
 // The status line's words for the models behind what is on screen: which model ranks the list and which gives the
-// stars, so "model: rank 64" is never shown while the implicit model ranks the list.
+// stars, so "model: rank 64" is never shown while the ranker orders the list.
 import type { AppStatus, ModelSummary } from '../client/workerTypes';
+import { count } from './format';
 
-/** Which model ranked the list last shown (Recommendations' `objective`; the star model until the implicit one is used). */
-export type ListedBy = 'explicit' | 'implicit';
+/** Which model ordered the list last shown: the ranker ("Best for you") or the star model (predicted rating, or the popular fallback). */
+export type ListedBy = 'ranker' | 'stars';
 
 const explicitName = (m: ModelSummary) => (m.history.length === 0 ? `Spark ALS factors, rank ${m.params.rank}` : `rank ${m.params.rank}, ${m.params.iterations} iterations`);
 
-/** "model: rank 64, 15 iterations", or with the implicit list "ranked by implicit ALS (iALS) rank 32 · stars by ALS rank 64"; null without a model. */
-export function modelsInUse(status: Pick<AppStatus, 'model' | 'implicitModel'>, listedBy: ListedBy): string | null {
-  const { model, implicitModel } = status;
-  if (listedBy === 'implicit' && implicitModel) {
-    const ranked = `ranked by implicit ALS (iALS) rank ${implicitModel.params.rank}, ${implicitModel.params.iterations} iterations`;
-    return model ? `${ranked} · stars by ALS ${explicitName(model)}` : ranked;
-  }
+/** "iALS rank 32, 10 iterations + EASE over 1,000 movies": the ranker's two parts. */
+export function rankerName(r: ModelSummary): string {
+  const ials = `iALS rank ${r.params.rank}, ${r.params.iterations} iterations`;
+  return r.ranker && r.ranker.easeItems > 0 ? `${ials} + EASE over ${count(r.ranker.easeItems, 'movie')}` : ials;
+}
+
+/**
+ * "model: rank 64, 15 iterations", or with the ranked list "ranked by iALS rank 32, 10 iterations + EASE over 1,000
+ * movies · stars by ALS rank 64, 15 iterations"; null without a model.
+ */
+export function modelsInUse(status: Pick<AppStatus, 'model' | 'ranker'>, listedBy: ListedBy): string | null {
+  const { model, ranker } = status;
+  if (listedBy === 'ranker' && ranker && model) return `ranked by ${rankerName(ranker)} · stars by ALS ${explicitName(model)}`;
   return model ? `model: ${explicitName(model)}` : null;
 }

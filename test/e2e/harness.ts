@@ -104,6 +104,8 @@ export interface StoredModelSummary {
   history: { seconds: number; trainRmse: number; validationRmse?: number; workers?: number; kernel?: string }[];
   /** The validation run before the fit on all ratings, when the training had a holdout. */
   validation: { holdout: number; seconds: number; history: { trainRmse: number; validationRmse?: number }[] } | null;
+  /** An implicit model that is the default list's ranker: its EASE movies and the seconds EASE took (null: not a ranker). */
+  ranker: { easeItems: number; easeSeconds: number } | null;
 }
 
 /** Every stored model, read straight from the page's IndexedDB (not through the app), without the factor tables. */
@@ -118,7 +120,7 @@ export async function storedModels(page: Page): Promise<StoredModelSummary[]> {
         req.result.close();
         ok(get.result.map((m) => ({ id: m.id, objective: m.params.objective ?? 'explicit', trainSeconds: m.trainSeconds, prepareSeconds: m.prepareSeconds, rank: m.params.rank,
           lambda: m.params.lambda, iterations: m.params.iterations, holdout: m.holdout ?? null, trainedAt: m.trainedAt, history: m.history,
-          validation: m.validation ?? null })));
+          validation: m.validation ?? null, ranker: m.ranker ? { easeItems: m.ranker.easeItems.length, easeSeconds: m.ranker.easeSeconds } : null })));
       };
     };
   })`);

@@ -13,7 +13,7 @@ import { TitleText } from './FileText';
 import { withoutBidiControls } from '../bidi';
 import { count } from '../format';
 import { modelsInUse, type ListedBy } from '../modelsInUse';
-import { loadRecPrefs, syncSettings } from '../settings';
+import { syncSettings } from '../settings';
 
 export function Library(props: { status: AppStatus; importError?: string; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const mine = useRatings();
@@ -26,7 +26,7 @@ export function Library(props: { status: AppStatus; importError?: string; onChan
     syncSettings().catch((e: unknown) => console.warn('PocketLens: settings not read', e));
   }, []);
   // Which model ranked the list last shown (the remembered choice until the list reports it).
-  const [listedBy, setListedBy] = useState<ListedBy>(() => (loadRecPrefs().rankBy === 'implicit' && props.status.implicitModel ? 'implicit' : 'explicit'));
+  const [listedBy, setListedBy] = useState<ListedBy>('stars');
   const models = modelsInUse(props.status, listedBy);
   return (
     <>
@@ -51,7 +51,7 @@ export function Library(props: { status: AppStatus; importError?: string; onChan
           {mine.error}
         </p>
       )}
-      {view === 'recommend' && <Recommender mine={mine} onOpen={setOpen} onListed={setListedBy} />}
+      {view === 'recommend' && <Recommender mine={mine} onOpen={setOpen} onListed={setListedBy} rankerAt={props.status.ranker?.trainedAt ?? null} />}
       {view === 'ratings' && <MyRatings mine={mine} onOpen={setOpen} />}
       {view === 'lab' && <LabScreen status={props.status} />}
       {view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}

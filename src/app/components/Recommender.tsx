@@ -10,8 +10,20 @@ import { RecommendationList } from './RecommendationList';
 import type { Filters } from './RecFilters';
 import type { RankBy } from './RankBySwitch';
 import { loadRecPrefs, saveRecPrefs } from '../settings';
+import type { ListedBy } from '../modelsInUse';
 
-export function Recommender({ mine, onOpen, onListed }: { mine: RatingsState; onOpen: (movieId: number) => void; onListed?: (by: 'explicit' | 'implicit') => void }) {
+export function Recommender({
+  mine,
+  onOpen,
+  onListed,
+  rankerAt,
+}: {
+  mine: RatingsState;
+  onOpen: (movieId: number) => void;
+  onListed?: (by: ListedBy) => void;
+  /** When the ranker in use was trained (null: none yet): a new one refreshes the list. */
+  rankerAt: number | null;
+}) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
   // Kept in localStorage: the same filters and list after switching screens, a reload, or restoring a backup.
   const [stored] = useState(loadRecPrefs);
@@ -22,15 +34,15 @@ export function Recommender({ mine, onOpen, onListed }: { mine: RatingsState; on
   useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);
 
   const refresh = useCallback(async () => {
-    const next = await serving.api.recommend({ ...filters, sortBy: rankBy === 'explicit' ? 'predicted' : 'best' });
+    const next = await serving.api.recommend({ ...filters, sortBy: rankBy === 'implicit' ? 'best' : 'best' });
     setRecs(next);
     // The status line names the model that ranked this list (the ranker only when it really did).
-    onListed?.(next.kind === 'personal' && next.sortBy === 'best' ? 'implicit' : 'explicit');
+    onListed?.(next.kind === 'personal' && next.sortBy === 'best' ? 'ranker' : 'stars');
   }, [filters, rankBy, onListed]);
 
   useEffect(() => {
     void refresh();
-  }, [refresh, mine.version]);
+  }, [refresh, mine.version, rankerAt]);
 
   useEffect(() => {
     // App shortcuts (manifest) open #search, #rate or #recommendations.

@@ -1,9 +1,9 @@
-// The status line names the models in use: the implicit list's ranker and the star model, never only "rank 64".
+// The status line names the models in use: the ranked list's ranker (iALS + EASE) and the star model, never only "rank 64".
 import { expect, test } from 'vitest';
 import type { ModelSummary } from '../../../src/worker-api/apiTypes';
 import { modelsInUse } from '../../../src/app/modelsInUse';
 
-const model = (objective: 'explicit' | 'implicit', rank: number, iterations: number, spark = false): ModelSummary => ({
+const model = (objective: 'explicit' | 'implicit', rank: number, iterations: number, spark = false, easeItems?: number): ModelSummary => ({
   id: `ml:${objective}`,
   datasetId: 'ml',
   objective,
@@ -12,17 +12,19 @@ const model = (objective: 'explicit' | 'implicit', rank: number, iterations: num
   trainSeconds: 1,
   trainedAt: 0,
   holdout: 0,
+  ...(easeItems !== undefined ? { ranker: { easeItems, easeLambda: 100, blend: 0.4 } } : {}),
 });
 
-test('the implicit list shown: the line names iALS as the ranker and ALS for the stars', () => {
-  expect(modelsInUse({ model: model('explicit', 64, 15), implicitModel: model('implicit', 32, 5) }, 'implicit')).toBe(
-    'ranked by implicit ALS (iALS) rank 32, 5 iterations · stars by ALS rank 64, 15 iterations',
+test('the ranked list shown: the line names the ranker (iALS + EASE) and ALS for the stars', () => {
+  expect(modelsInUse({ model: model('explicit', 64, 15), ranker: model('implicit', 32, 10, false, 1000) }, 'ranker')).toBe(
+    'ranked by iALS rank 32, 10 iterations + EASE over 1,000 movies · stars by ALS rank 64, 15 iterations',
   );
+  expect(modelsInUse({ model: model('explicit', 64, 15), ranker: model('implicit', 32, 5, false, 0) }, 'ranker')).toBe('ranked by iALS rank 32, 5 iterations · stars by ALS rank 64, 15 iterations');
 });
 
-test('the star list, or the implicit list asked for without an implicit model: the explicit model alone', () => {
-  expect(modelsInUse({ model: model('explicit', 64, 15), implicitModel: model('implicit', 32, 5) }, 'explicit')).toBe('model: rank 64, 15 iterations');
-  expect(modelsInUse({ model: model('explicit', 64, 15), implicitModel: null }, 'implicit')).toBe('model: rank 64, 15 iterations');
-  expect(modelsInUse({ model: model('explicit', 4, 0, true), implicitModel: null }, 'explicit')).toBe('model: Spark ALS factors, rank 4');
-  expect(modelsInUse({ model: null, implicitModel: null }, 'explicit')).toBeNull();
+test('the star list, or the ranked list asked for without a ranker: the explicit model alone', () => {
+  expect(modelsInUse({ model: model('explicit', 64, 15), ranker: model('implicit', 32, 10, false, 1000) }, 'stars')).toBe('model: rank 64, 15 iterations');
+  expect(modelsInUse({ model: model('explicit', 64, 15), ranker: null }, 'ranker')).toBe('model: rank 64, 15 iterations');
+  expect(modelsInUse({ model: model('explicit', 4, 0, true), ranker: null }, 'stars')).toBe('model: Spark ALS factors, rank 4');
+  expect(modelsInUse({ model: null, ranker: null }, 'stars')).toBeNull();
 });

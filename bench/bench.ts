@@ -12,6 +12,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   search: async () => (await import('./search')).benchSearch(),
   'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
   'taste-code': async () => (await import('./tasteCode')).benchTasteCode(),
+  layout: async () => (await import('./layout')).benchLayout(),
 };
 
 const name = process.argv[2];

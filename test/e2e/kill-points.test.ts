@@ -217,7 +217,7 @@ test('training killed at 8 points: no half model, the previous dataset and model
   await showView(s.page, 'Data');
   await s.page.getByTestId('dataset').filter({ hasText: 'ml-alpha' }).getByRole('button', { name: 'Use' }).click();
   await s.page.getByTestId('status-line').filter({ hasText: 'ml-alpha:' }).waitFor();
-  await showView(s.page, 'Recommendations');
+  await showView(s.page, 'For you');
   await recommendationsShown(s.page);
   expect((await snapshot(s.page)).active).toBe(s.alpha);
 }, 400_000);
@@ -273,7 +273,7 @@ test('backup restore killed at 10 points: the ratings are exactly the old set or
     if (how !== 'close') {
       // The serving worker was restarted; the restore is retried once on it and completes.
       await s.page.getByRole('status').filter({ hasText: `Restored ${restored.length} ratings` }).waitFor();
-      await showView(s.page, 'Recommendations');
+      await showView(s.page, 'For you');
       await recommendationsShown(s.page);
     }
     const snap = await reopen();

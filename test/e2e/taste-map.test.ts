@@ -53,7 +53,7 @@ for (const [label, viewport] of [
     console.log(JSON.stringify({ viewport: label, pc1, pc2, computed }));
 
     // Rate three movies; the map then shows the person and their three rated movies.
-    await showView(page, 'Recommendations');
+    await showView(page, 'For you');
     for (const [k, stars] of [[0, '5 stars'], [1, '4 stars'], [2, '1 stars']] as const) {
       await page.getByTestId('to-rate').locator('li').nth(k).getByRole('radio', { name: stars, exact: true }).check();
     }

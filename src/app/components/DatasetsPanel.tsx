@@ -4,6 +4,7 @@ import { serving } from '../../client/engineClient';
 import type { DatasetInfo, StorageInfo } from '../../client/workerTypes';
 import { DatasetsRow, megabytes } from './DatasetsRow';
 import { SparkImport } from './SparkImport';
+import { FilePicker } from './FilePicker';
 
 /** Asks once per page load for persistent storage (the browser may grant it quietly, prompt, or refuse). */
 let persistAsked = false;
@@ -76,17 +77,17 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
           ))}
         </ul>
       )}
-      <label className="import-another">
-        Import another MovieLens release (zip or loose files):{' '}
-        <input
-          type="file"
+      <p className="import-another">
+        <span>Import another MovieLens release (zip or loose files):</span>
+        <FilePicker
+          text="Choose files"
           multiple
           accept=".zip,.csv,.dat,.data,.item,.genre"
           aria-label="Import another MovieLens release"
           disabled={busy}
           onChange={(e) => e.target.files?.length && props.onImport(Array.from(e.target.files))}
         />
-      </label>
+      </p>
       <SparkImport onImported={props.onChanged} />
     </section>
   );

@@ -7,6 +7,7 @@ import { ImportReview } from './importReview/ImportReview';
 import { MyRatingsList, SORTS, sortRatings, type SortId } from './MyRatingsList';
 import type { RatingsState } from '../useRatings';
 import { applySettings, currentSettings } from '../settings';
+import { FilePicker } from './FilePicker';
 import './MyRatings.css';
 
 function download(name: string, text: string, type: string): void {
@@ -119,21 +120,14 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
         <button type="button" onClick={() => void exportAs('json')} disabled={ratings.size === 0}>
           Download backup
         </button>
-        <label className="button">
-          Restore backup
-          <input type="file" accept=".json,application/json" className="visually-hidden" aria-label="Restore backup" onChange={(e) => e.target.files?.[0] && void restore(e.target.files[0])} />
-        </label>
-        <label className="button">
-          {busy === 'reading' ? 'Reading…' : 'Import IMDb or Letterboxd'}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            className="visually-hidden"
-            aria-label="Import ratings from IMDb or Letterboxd (their ratings.csv export)"
-            disabled={busy !== null}
-            onChange={(e) => void importFile(e.target)}
-          />
-        </label>
+        <FilePicker text="Restore backup" accept=".json,application/json" aria-label="Restore backup" onChange={(e) => e.target.files?.[0] && void restore(e.target.files[0])} />
+        <FilePicker
+          text={busy === 'reading' ? 'Reading…' : 'Import IMDb or Letterboxd'}
+          accept=".csv,text/csv"
+          aria-label="Import ratings from IMDb or Letterboxd (their ratings.csv export)"
+          disabled={busy !== null}
+          onChange={(e) => void importFile(e.target)}
+        />
       </div>
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'muted'}>

@@ -45,10 +45,13 @@ export function Library(props: { status: AppStatus; onChanged: () => void; onEmp
           {mine.error}
         </p>
       )}
-      {route.view === 'recommend' && <Recommender mine={mine} onOpen={open} />}
-      {route.view === 'ratings' && <MyRatings mine={mine} onOpen={open} />}
-      {route.view === 'lab' && <LabScreen status={props.status} />}
-      {route.view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
+      {/* The skip link's target on every screen but For you (its link goes to the list). */}
+      <div className="screen" id="screen" tabIndex={-1}>
+        {route.view === 'recommend' && <Recommender mine={mine} onOpen={open} />}
+        {route.view === 'ratings' && <MyRatings mine={mine} onOpen={open} />}
+        {route.view === 'lab' && <LabScreen status={props.status} />}
+        {route.view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
+      </div>
       {route.movie !== null && (
         <MoviePanel movieId={route.movie} myRating={mine.ratings.get(route.movie) ?? null} onRate={mine.rate} onOpen={open} onClose={() => router.close()} />
       )}

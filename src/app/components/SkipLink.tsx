@@ -1,6 +1,7 @@
-// "Skip to recommendations": the page's first focusable element; it shows the For you screen and puts focus on the
-// first recommendation's title (or the list's heading while the list is empty), so the list is one Tab and Enter away.
-import { appRouter } from '../useRoute';
+// The page's first focusable element. On For you, "Skip to recommendations" puts focus on the first recommendation's
+// title (or the list's heading when the list is empty), so the list is one Tab and Enter away; on the other screens,
+// "Skip to main content" moves focus to the screen, past the header and the navigation.
+import { appRouter, useRoute } from '../useRoute';
 
 /** How long (animation frames, about 3 s) to wait for the list's first row after switching screens. */
 const WAIT_FRAMES = 180;
@@ -24,17 +25,24 @@ export function skipToRecommendations(): void {
   tick();
 }
 
+function skipToScreen(): void {
+  document.getElementById('screen')?.focus();
+}
+
 export function SkipLink() {
+  const { view } = useRoute();
+  const list = view === 'recommend';
   return (
     <a
       className="skip-link"
-      href="#recommendations"
+      href={list ? '#recommendations' : '#screen'}
       onClick={(e) => {
         e.preventDefault();
-        skipToRecommendations();
+        if (list) skipToRecommendations();
+        else skipToScreen();
       }}
     >
-      Skip to recommendations
+      {list ? 'Skip to recommendations' : 'Skip to main content'}
     </a>
   );
 }

@@ -11,8 +11,8 @@ import { writeRelease } from '../src/engine/movielens/writeRelease';
 import { launch, screenshot, serveDist } from '../test/e2e/harness';
 
 /** ALS item factors of ml-latest-small at the default parameters, written the way Spark writes itemFactors (8 parts). */
-function sparkExport(): { zip: Uint8Array; rank: number; rows: number; trainSeconds: number } {
-  const data = loadDataset(sampleZipPath!);
+async function sparkExport(): Promise<{ zip: Uint8Array; rank: number; rows: number; trainSeconds: number }> {
+  const data = await loadDataset(sampleZipPath!);
   const t0 = performance.now();
   const model = trainAls(buildCsr(data.ratings, data.stats.users, data.stats.movies), explicitDefaults);
   const trainSeconds = (performance.now() - t0) / 1000;
@@ -26,7 +26,7 @@ function sparkExport(): { zip: Uint8Array; rank: number; rows: number; trainSeco
 
 export async function benchSparkMap(): Promise<Record<string, unknown>> {
   if (!sampleZipPath) throw new Error('ml-latest-small.zip not found (set MOVIELENS_DIR)');
-  const spark = sparkExport();
+  const spark = await sparkExport();
   const files = sampleFiles();
   const server = await serveDist();
   const browser = await launch();

@@ -9,9 +9,9 @@ const QR_40 = { L: 2953, M: 2331 };
 const SIZES = [10, 100, 500, 2000];
 const PER_SIZE = 50;
 
-export function benchTasteCode(): Record<string, unknown> {
+export async function benchTasteCode(): Promise<Record<string, unknown>> {
   if (!sampleZipPath) throw new Error('bench taste-code reads real users: set MOVIELENS_DIR to a folder with ml-latest-small.zip');
-  const data = loadDataset(sampleZipPath);
+  const data = await loadDataset(sampleZipPath);
   const byUser = new Map<number, { movieId: number; rating: number }[]>();
   for (let k = 0; k < data.ratings.length; k++) {
     const u = data.ratings.users[k];

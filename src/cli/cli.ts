@@ -1,5 +1,6 @@
 // `npm run cli -- <command>`: the engine on the command line; each command lives in src/cli/commands/.
 import { ImportError } from '../engine/movielens/errors';
+import { optionsHelp, UsageError, wantsHelp, type OptionSpecs } from './args';
 import * as evalCommand from './commands/evalCommand';
 import * as importSparkCommand from './commands/importSparkCommand';
 import * as movienightCommand from './commands/movienightCommand';
@@ -10,6 +11,7 @@ import * as synthCommand from './commands/synthCommand';
 
 interface Command {
   usage: string;
+  options: OptionSpecs;
   run(args: string[]): void | Promise<void>;
 }
 
@@ -24,15 +26,31 @@ const commands: Record<string, Command> = {
   bench: await import('./commands/benchCommand'),
 };
 
-const [name, ...rest] = process.argv.slice(2);
+const overview = () => `usage: npm run cli -- <command> [options]   (npm run cli -- <command> --help for its options)\n${Object.values(commands).map((c) => `  ${c.usage}`).join('\n')}`;
+const helpOf = (c: Command) => `usage: npm run cli -- ${c.usage}\n\noptions:\n${optionsHelp(c.options)}`;
+
+const [first, ...rest] = process.argv.slice(2);
+const name = first === 'help' ? rest[0] : first;
 const command = name ? commands[name] : undefined;
 if (!command) {
-  console.error(`usage: npm run cli -- <command>\n${Object.values(commands).map((c) => `  ${c.usage}`).join('\n')}`);
-  process.exit(name ? 2 : 0);
+  const asked = !first || first === '--help' || first === '-h' || first === 'help';
+  (asked ? console.log : console.error)(`${name && !asked ? `Unknown command "${name}".\n` : ''}${overview()}`);
+  process.exit(asked ? 0 : 2);
+}
+if (first === 'help' || wantsHelp(rest)) {
+  console.log(helpOf(command));
+  process.exit(0);
 }
 try {
   await command.run(rest);
 } catch (e) {
-  console.error(e instanceof ImportError ? `Bad input: ${e.message}` : (e as Error).message);
+  if (e instanceof UsageError) {
+    const usage = e.message.startsWith('usage:') ? '' : `\n\nusage: npm run cli -- ${command.usage}`;
+    console.error(`${e.message}${usage}\n(npm run cli -- ${name} --help lists every option with its range)`);
+    process.exit(2);
+  }
+  if (e instanceof ImportError) console.error(`Bad input: ${e.message}`);
+  else if ((e as NodeJS.ErrnoException).code === 'ENOENT') console.error(`No such file or folder: ${(e as NodeJS.ErrnoException).path}`);
+  else console.error((e as Error).message);
   process.exit(1);
 }

@@ -1,17 +1,18 @@
-// Node-side loading of a MovieLens release (folder of CSVs or zip) through the same engine parsers as the app.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// Node-side loading of a MovieLens release (folder of files or zip) through the app's own streaming import: the same zip reader, CRC check, limits and messages.
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { buildDataset, type ParsedDataset } from '../engine/movielens/dataset';
-import { identifyFiles, unzipMovieLens, type InputFile } from '../engine/movielens/files';
+import { importToMemory, type ParsedDataset } from '../engine/movielens/dataset';
+import { fileSource, type FileSource } from './fileSource';
 
-export function loadDataset(path: string): ParsedDataset {
-  let files: InputFile[];
-  if (statSync(path).isDirectory()) {
-    files = readdirSync(path)
-      .filter((f) => statSync(join(path, f)).isFile())
-      .map((f) => ({ path: f, bytes: new Uint8Array(readFileSync(join(path, f))) }));
-  } else {
-    files = unzipMovieLens(basename(path), new Uint8Array(readFileSync(path)));
+export async function loadDataset(path: string): Promise<ParsedDataset> {
+  const sources: FileSource[] = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .filter((f) => statSync(join(path, f)).isFile())
+        .map((f) => fileSource(join(path, f), f))
+    : [fileSource(path, basename(path))];
+  try {
+    return await importToMemory(sources, path);
+  } finally {
+    for (const s of sources) s.close();
   }
-  return buildDataset(identifyFiles(files, path));
 }

@@ -1,5 +1,6 @@
 // The person's data as files: a JSON backup (validated before anything is restored) and MovieLens ratings.csv.
 import { isMovieId, parseSettings, type BackupSettings } from './backupSettings';
+import { findDuplicateKey } from './jsonDuplicateKeys';
 import { ImportError } from './movielens/errors';
 
 export type { BackupSettings } from './backupSettings';
@@ -45,11 +46,15 @@ export function parseBackup(text: string, file: string): Backup {
     throw new ImportError(file, undefined, what);
   };
   let data: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(json);
   } catch {
     return fail('expected a PocketLens backup (JSON); this file is not JSON');
   }
+  // JSON.parse keeps the last of two equal keys without a word: such a file is ambiguous, so it is refused.
+  const twice = findDuplicateKey(json);
+  if (twice) fail(`expected each key once; "${twice.key}" appears twice ${twice.path ? `in ${twice.path}` : 'at the top level'}, so it is not clear which to restore`);
   const b = data as Partial<Backup> | null;
   if (!b || typeof b !== 'object' || b.format !== 'pocketlens-backup') return fail('expected a PocketLens backup ("format": "pocketlens-backup")');
   if (b.version !== 1) fail(`expected backup version 1, found ${JSON.stringify(b.version)}`);

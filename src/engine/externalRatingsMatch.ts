@@ -1,5 +1,6 @@
 // Matches IMDb/Letterboxd rows to a MovieLens catalogue: IMDb (then TMDB) ids through links.csv, else normalized title + year.
 import { displayTitle, normalizeForSearch } from './movielens/titles';
+import { firstLineBreak, isSpace, scanSteps } from './movielens/textScan';
 import type { ExternalExport, ExternalRow, SkippedRow } from './externalRatings';
 
 /** What matching needs of a catalogue movie (MovieLens title without the year, as stored). */
@@ -42,23 +43,68 @@ function nameKeys(name: string): string[] {
 /**
  * Every name a MovieLens title goes by: "City of Lost Children, The (Cité des enfants perdus, La)" is
  * "The City of Lost Children" and "La Cité des enfants perdus"; "Seven (a.k.a. Se7en)" is also "Se7en".
+ * Peels one closing "(…)" (no parentheses inside) at a time from the end: linear in the title's length.
  */
 export function movieLensNames(title: string): string[] {
   const names = [title];
-  let main = title;
+  let end = title.length; // the main title is title[0, end)
+  const breakAt = firstLineBreak(title);
   const alternates: string[] = [];
-  for (let m = /^(.*\S)\s*\(([^()]+)\)$/.exec(main); m; m = /^(.*\S)\s*\(([^()]+)\)$/.exec(main)) {
-    alternates.unshift(m[2].replace(/^a\.k\.a\.\s*/i, ''));
-    main = m[1];
+  while (end >= 4 && title.charCodeAt(end - 1) === 0x29) {
+    let open = end - 2;
+    while (open >= 0 && title.charCodeAt(open) !== 0x28 && title.charCodeAt(open) !== 0x29) open--;
+    if (open < 0 || title.charCodeAt(open) !== 0x28 || open === end - 2) break;
+    let main = open;
+    while (main > 0 && isSpace(title.charCodeAt(main - 1))) main--;
+    scanSteps.count += end - main;
+    // What stays must be one line ending in a non-space character, as the pattern "^(.*\S)\s*\(([^()]+)\)$" asked.
+    if (main === 0 || breakAt < main) break;
+    alternates.push(title.slice(open + 1, end - 1).replace(/^a\.k\.a\.\s*/i, ''));
+    end = main;
   }
-  if (main !== title) names.push(main);
-  names.push(...alternates);
+  if (end !== title.length) names.push(title.slice(0, end));
+  for (let k = alternates.length - 1; k >= 0; k--) names.push(alternates[k]);
   return [...new Set(names.map(displayTitle))];
+}
+
+const COLON = 0x3a;
+const isDash = (c: number) => c === 0x2d || c === 0x2013;
+
+/** Where a subtitle separator (spaces, ":" and spaces; or spaces, a hyphen or en dash, spaces) starting at q ends, or -1. */
+function separatorEnd(s: string, q: number): { end: number; spaces: number } {
+  let r = q;
+  while (r < s.length && isSpace(s.charCodeAt(r))) r++;
+  const c = s.charCodeAt(r);
+  let end = -1;
+  if (c === COLON || (r > q && isDash(c))) {
+    let e = r + 1;
+    while (e < s.length && isSpace(s.charCodeAt(e))) e++;
+    if (e > r + 1) end = e;
+    scanSteps.count += e - r;
+  }
+  scanSteps.count += r - q + 1;
+  return { end, spaces: r };
+}
+
+/** `name.split(/\s*:\s+|\s+[-–]\s+/)` in one pass (the pattern rescanned every run of spaces from each of its positions). */
+export function splitSubtitles(s: string): string[] {
+  const out: string[] = [];
+  let p = 0;
+  let q = 0;
+  while (q < s.length) {
+    const { end, spaces } = separatorEnd(s, q);
+    if (end >= 0) {
+      out.push(s.slice(p, q));
+      p = q = end;
+    } else q = spaces > q ? spaces : q + 1; // no separator starts anywhere in a run of spaces that this one did not
+  }
+  out.push(s.slice(p));
+  return out;
 }
 
 /** Weaker names, only used when no full name matches: the parts of "Star Wars: Episode IV - A New Hope" around ": " / " - ". */
 function partialNames(name: string): string[] {
-  const parts = name.split(/\s*:\s+|\s+[-–]\s+/).filter((p) => p.trim().length > 0);
+  const parts = splitSubtitles(name).filter((p) => p.trim().length > 0);
   return parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [];
 }
 

@@ -1,5 +1,6 @@
 // Worker API: importing the bundled sample or a person's MovieLens files into the store, streaming from File to chunks.
 import { ImportError } from '../engine/movielens/errors';
+import { openRelease } from '../engine/movielens/importRelease';
 import type { ByteSource } from '../engine/movielens/source';
 import { StorageError } from '../store/storageError';
 import { estimateImportBytes } from './importSpace';
@@ -24,6 +25,8 @@ async function importSources(
   onProgress: (p: ImportProgress) => void,
   base: number,
 ): Promise<DatasetSummary> {
+  // A file over its size ceiling (a zip bomb's declared size) is refused first, before any space estimate or read.
+  await openRelease(sources, meta.source);
   const needBytes = await estimateImportBytes(sources);
   const { ready } = await writeImport({ ...meta, needBytes }, async (job) => {
     const built = await job.streamRelease(sources, progressMapper(onProgress, base, base + (1 - base) * 0.95));

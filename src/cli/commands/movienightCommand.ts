@@ -1,5 +1,4 @@
 // `cli movienight`: group lists for random groups of held-out users, NDCG@10 against each member's own list.
-import { parseArgs } from 'node:util';
 import { buildCsr } from '../../engine/als/csr';
 import { trainAls } from '../../engine/als/train';
 import { defaultsFor } from '../../engine/defaults/modelDefaults';
@@ -7,8 +6,9 @@ import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
 import { evaluateGroups, type GroupEvalReport } from '../../engine/eval/groupEval';
 import { perUserHoldout } from '../../engine/eval/userSplit';
 import { GROUP_RULE_NAMES, GROUP_RULES, MAX_GROUP_MEMBERS, modelScorer, type GroupRule } from '../../engine/group/groupRank';
+import { PARAM_RANGES } from '../../engine/als/paramRanges';
 import { loadDataset } from '../loadDataset';
-import { num, oneOf } from '../args';
+import { parseOptions, UsageError, type OptionSpecs } from '../args';
 
 export const movienightDefaults = Object.freeze({ groups: 200, sizes: [2, 3, 4] as readonly number[], objective: 'implicit' as const });
 
@@ -21,7 +21,7 @@ export function parseSizes(v: string | undefined): number[] {
   const m = /^(\d+)(?:\.\.(\d+))?$/.exec(v.trim());
   const lo = m ? Number(m[1]) : NaN;
   const hi = m ? Number(m[2] ?? m[1]) : NaN;
-  if (!m || lo < 1 || hi > MAX_GROUP_MEMBERS || lo > hi) throw new Error(`--size expects a size or a range like 2..4 (1 to ${MAX_GROUP_MEMBERS}), got "${v}"`);
+  if (!m || lo < 1 || hi > MAX_GROUP_MEMBERS || lo > hi) throw new UsageError(`--size expects a size or a range like 2..4 (1 to ${MAX_GROUP_MEMBERS}), got "${v}"`);
   return Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
 }
 
@@ -40,34 +40,30 @@ export function movienightTable(report: GroupEvalReport): string {
   return lines.join('\n');
 }
 
-export function run(args: string[]): void {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      groups: { type: 'string' },
-      size: { type: 'string' },
-      rule: { type: 'string' },
-      seed: { type: 'string' },
-      'test-frac': { type: 'string' },
-      objective: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+export const options = {
+  groups: { kind: 'number', range: { min: 1, max: 100_000, integer: true }, help: `random groups per size (default ${movienightDefaults.groups})` },
+  size: { kind: 'text', arg: 'N|A..B', help: `group sizes: one, or a range like 2..4 (1 to ${MAX_GROUP_MEMBERS}; default 2..4)` },
+  rule: { kind: 'choice', values: [...GROUP_RULES, 'both'], help: 'how a group list combines its members (default both)' },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the holdout and the groups (default ${evaluationDefaults.seed})` },
+  'test-frac': { kind: 'number', range: PARAM_RANGES.testFraction, arg: 'F', help: `share of each person's ratings held out (default ${evaluationDefaults.rankingTestFraction})` },
+  objective: { kind: 'choice', values: ['implicit', 'explicit'], help: `the model members are folded into (default ${movienightDefaults.objective})` },
+  json: { kind: 'flag', help: 'print the report as JSON' },
+} as const satisfies OptionSpecs;
+
+export async function run(args: string[]): Promise<void> {
+  const { values, positionals } = parseOptions(args, options);
   const path = positionals[0];
-  if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
-  const groups = num(values.groups, 'groups', movienightDefaults.groups);
-  if (!Number.isInteger(groups) || groups < 1) throw new Error(`--groups expects a whole number from 1, got "${values.groups}"`);
+  if (!path) throw new UsageError(`usage: npm run cli -- ${usage}`);
+  const groups = values.groups ?? movienightDefaults.groups;
   const sizes = parseSizes(values.size);
-  const rule = oneOf(values.rule, 'rule', [...GROUP_RULES, 'both'] as const) ?? 'both';
+  const rule = values.rule ?? 'both';
   const rules: GroupRule[] = rule === 'both' ? [...GROUP_RULES] : [rule];
-  const seed = num(values.seed, 'seed', evaluationDefaults.seed);
-  const testFraction = num(values['test-frac'], 'test-frac', evaluationDefaults.rankingTestFraction);
-  if (!(testFraction > 0 && testFraction < 1)) throw new Error(`--test-frac expects a share between 0 and 1, got "${values['test-frac']}"`);
-  const objective = oneOf(values.objective, 'objective', ['implicit', 'explicit'] as const) ?? movienightDefaults.objective;
+  const seed = values.seed ?? evaluationDefaults.seed;
+  const testFraction = values['test-frac'] ?? evaluationDefaults.rankingTestFraction;
+  const objective = values.objective ?? movienightDefaults.objective;
   const log = (s: string) => !values.json && process.stderr.write(s);
 
-  const data = loadDataset(path);
+  const data = await loadDataset(path);
   const { users: nUsers, movies: nItems } = data.stats;
   const { train, test } = perUserHoldout(data.ratings, nUsers, testFraction, seed);
   const params = { ...defaultsFor(objective), seed };

@@ -1,6 +1,5 @@
 // `cli recommend`: folds a person's ratings file into a saved model and prints their top N with reasons.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { foldIn } from '../../engine/als/foldIn';
 import { clampStars, topN } from '../../engine/als/recommend';
@@ -9,7 +8,7 @@ import { asAlsModel, decodeModel } from '../../engine/model/modelFile';
 import { CSV_OPTIONS, unifyLineBreaks } from '../../engine/movielens/csvText';
 import { ImportError } from '../../engine/movielens/errors';
 import { displayTitle } from '../../engine/movielens/titles';
-import { num } from '../args';
+import { parseOptions, UsageError, type OptionSpecs } from '../args';
 import { recommendDefaults } from '../../engine/defaults/recommendDefaults';
 
 export const usage = `recommend model.plm --ratings my.csv [--n ${recommendDefaults.n}] [--min-count ${recommendDefaults.minCount}] [--json]   (my.csv: movieId,rating columns with a header)`;
@@ -30,14 +29,18 @@ export function readPersonRatings(text: string, file: string): { movieId: number
   });
 }
 
+export const options = {
+  ratings: { kind: 'text', arg: 'FILE', help: 'your ratings: a CSV with movieId and rating columns' },
+  n: { kind: 'number', range: { min: 1, max: 1000, integer: true }, help: `how many recommendations (default ${recommendDefaults.n})` },
+  'min-count': { kind: 'number', range: { min: 0, max: 1_000_000_000, integer: true }, help: `only movies with at least this many ratings in the data (default ${recommendDefaults.minCount})` },
+  json: { kind: 'flag', help: 'print the list as JSON' },
+} as const satisfies OptionSpecs;
+
 export function run(args: string[]): void {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { ratings: { type: 'string' }, n: { type: 'string' }, 'min-count': { type: 'string' }, json: { type: 'boolean', default: false } },
-  });
+  const { values, positionals } = parseOptions(args, options);
   const path = positionals[0];
-  if (!path || !values.ratings) throw new Error(`usage: npm run cli -- ${usage}`);
+  if (!path) throw new UsageError('expected a model file (.plm)');
+  if (!values.ratings) throw new UsageError('expected --ratings FILE: your ratings');
   const portable = decodeModel(new Uint8Array(readFileSync(path)), path);
   const model = asAlsModel(portable);
   const index = new Map(portable.movies.map((m, i) => [m.movieId, i]));
@@ -47,7 +50,7 @@ export function run(args: string[]): void {
   const stars = known.map((r) => r.rating);
   const user = foldIn(model, items, stars);
   const counts = Int32Array.from(portable.movies, (m) => m.count);
-  const top = topN(model, user, { n: num(values.n, 'n', recommendDefaults.n), exclude: items, minCount: num(values['min-count'], 'min-count', recommendDefaults.minCount), counts });
+  const top = topN(model, user, { n: values.n ?? recommendDefaults.n, exclude: items, minCount: values['min-count'] ?? recommendDefaults.minCount, counts });
   // An implicit (iALS) model ranks by its watch score (near 1: very likely to watch), which is not stars.
   const implicit = model.params.objective === 'implicit';
   const rows = top.map((t) => {

@@ -1,11 +1,11 @@
 // `cli synth`: writes a seeded MovieLens-shaped release (ratings.csv, movies.csv, links.csv), loose or zipped, streaming to disk.
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { PARAM_RANGES } from '../../engine/als/paramRanges';
 import { checkSynthOptions, SYNTH_DEFAULTS, synthLinksCsv, synthMoviesCsv, synthRatingsCsv, type SynthReleaseOptions } from '../../engine/movielens/synthRelease';
 import { ml25mShape } from '../../engine/benchRatings';
-import { num } from '../args';
+import { parseOptions, UsageError, type OptionSpecs } from '../args';
 
 export const usage = `synth --ratings N [--users U] [--movies M] --out DIR [--zip] [--seed S] [--rank R]
        (ml-25m size: --ratings 25000095 --users 162541 --movies 62423)`;
@@ -79,29 +79,29 @@ export function writeSynthRelease(opts: SynthReleaseOptions, out: string, zip: b
   return { files, bytes, ratingsCsvBytes, seconds: (performance.now() - t0) / 1000 };
 }
 
+export const options = {
+  ratings: { kind: 'number', range: { min: 1, max: 100_000_000, integer: true }, help: 'ratings to write (ml-32m has 32,000,204)' },
+  users: { kind: 'number', range: { min: 1, max: 999_999_999, integer: true }, help: 'people (default: ratings / 154, as ml-25m)' },
+  movies: { kind: 'number', range: { min: 1, max: 333_333_333, integer: true }, help: 'movies (default: ratings / 400, as ml-25m)' },
+  out: { kind: 'text', arg: 'DIR', help: 'folder to write into' },
+  zip: { kind: 'flag', help: 'write one GroupLens-style zip instead of loose files' },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed (default ${SYNTH_DEFAULTS.seed})` },
+  rank: { kind: 'number', range: { min: 1, max: 64, integer: true }, help: `rank of the planted taste (default ${SYNTH_DEFAULTS.rank})` },
+} as const satisfies OptionSpecs;
+
 export function run(args: string[]): void {
-  const { values } = parseArgs({
-    args,
-    options: {
-      ratings: { type: 'string' },
-      users: { type: 'string' },
-      movies: { type: 'string' },
-      out: { type: 'string' },
-      seed: { type: 'string' },
-      rank: { type: 'string' },
-      zip: { type: 'boolean', default: false },
-    },
-  });
-  if (!values.ratings || !values.out) throw new Error(`usage: npm run cli -- ${usage}`);
-  const ratings = num(values.ratings, 'ratings', 0);
+  const { values } = parseOptions(args, options, false);
+  if (values.ratings === undefined) throw new UsageError('expected --ratings N');
+  if (!values.out) throw new UsageError('expected --out DIR');
+  const ratings = values.ratings;
   // Defaults keep ml-25m's proportions: 154 ratings per user, 400 per movie.
   const shape = ml25mShape(ratings);
   const opts: SynthReleaseOptions = {
     ratings,
-    users: num(values.users, 'users', shape.users),
-    movies: num(values.movies, 'movies', shape.movies),
-    seed: num(values.seed, 'seed', SYNTH_DEFAULTS.seed),
-    rank: num(values.rank, 'rank', SYNTH_DEFAULTS.rank),
+    users: values.users ?? shape.users,
+    movies: values.movies ?? shape.movies,
+    seed: values.seed ?? SYNTH_DEFAULTS.seed,
+    rank: values.rank ?? SYNTH_DEFAULTS.rank,
   };
   const r = writeSynthRelease(opts, values.out, values.zip ?? false, (line) => process.stderr.write(`${line}\n`));
   console.log(

@@ -1,8 +1,9 @@
 // `cli tune`: cross-validated grid or random search over rank, λ, α, bias λ and iterations; prints the table and the winner.
-import { parseArgs } from 'node:util';
+import { PARAM_RANGES } from '../../engine/als/paramRanges';
 import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
 import { loadDataset } from '../loadDataset';
-import { num, oneOf } from '../args';
+import { checkNumber, parseOptions, UsageError, type OptionSpecs } from '../args';
+import { checkRankFits } from '../alsOptions';
 import { OBJECTIVES } from '../../engine/defaults/modelDefaults';
 import { evaluationDefaults } from '../../engine/defaults/evaluationDefaults';
 import { cliTuneDefaults } from '../../engine/defaults/tuningDefaults';
@@ -14,15 +15,35 @@ export const usage = `tune <dataset dir or zip> [--folds ${cliTuneDefaults.folds
        [--ranks ${d.rank.join(',')}] [--lambdas ${d.lambda.join(',')}] [--exponents ${d.lambdaExponent.join(',')}] [--bias-lambdas ${d.biasLambda.join(',')}] [--iters ${d.iterations.join(',')}] [--json]
        [--objective implicit [--alphas ${d.confidence.join(',')}]]   (implicit: iALS confidence 1 + alpha·r, as eval --alpha; NDCG@10 over --folds per-user ${rankingPct} holdouts)`;
 
-function list(v: string | undefined, name: string, fallback: readonly number[]): readonly number[] {
+const SPACE_OPTIONS = {
+  ranks: { kind: 'numbers', range: PARAM_RANGES.rank, help: `ranks to try (default ${d.rank.join(',')})` },
+  lambdas: { kind: 'numbers', range: PARAM_RANGES.lambda, help: `λ values to try (default ${d.lambda.join(',')})` },
+  exponents: { kind: 'numbers', range: PARAM_RANGES.lambdaExponent, help: `α of λ·n^α to try (default ${d.lambdaExponent.join(',')})` },
+  'bias-lambdas': { kind: 'numbers', range: PARAM_RANGES.biasLambda, help: `bias λ values to try (default ${d.biasLambda.join(',')})` },
+  iters: { kind: 'numbers', range: PARAM_RANGES.iterations, help: `iteration counts to try (default ${d.iterations.join(',')})` },
+  alphas: { kind: 'numbers', range: PARAM_RANGES.implicitAlpha, help: `iALS confidence alphas to try (default ${d.confidence.join(',')})` },
+} as const satisfies OptionSpecs;
+
+export const options = {
+  folds: { kind: 'number', range: PARAM_RANGES.folds, help: `folds (explicit) or per-user holdouts (implicit) per candidate (default ${cliTuneDefaults.folds})` },
+  seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the splits (default ${evaluationDefaults.seed})` },
+  sample: { kind: 'number', range: { min: 1, max: 1_000_000, integer: true }, help: 'try this many random candidates of the grid instead of all' },
+  ...SPACE_OPTIONS,
+  objective: { kind: 'choice', values: OBJECTIVES, help: 'explicit: CV RMSE; implicit: iALS scored by NDCG@10' },
+  json: { kind: 'flag', help: 'print every candidate and the winner as JSON' },
+} as const satisfies OptionSpecs;
+
+type SpaceOption = keyof typeof SPACE_OPTIONS;
+
+/** One list: numbers parseOptions checked, or text as typed ("16,32"), each value held to its option's range. */
+function list(v: string | readonly number[] | undefined, name: SpaceOption, fallback: readonly number[]): readonly number[] {
   if (v === undefined) return fallback;
-  return v.split(',').map((x) => num(x.trim(), name, NaN));
+  if (typeof v !== 'string') return v;
+  return v.split(',').map((x) => checkNumber(x.trim(), name, SPACE_OPTIONS[name].range));
 }
 
-type SpaceOption = 'ranks' | 'lambdas' | 'exponents' | 'bias-lambdas' | 'iters' | 'alphas';
-
 /** The search space from command-line lists; a list not given is the default grid's (src/engine/defaults/tuningDefaults.ts). */
-export function tuneSpaceFrom(values: Partial<Record<SpaceOption, string>>): SearchSpace {
+export function tuneSpaceFrom(values: Partial<Record<SpaceOption, string | readonly number[]>>): SearchSpace {
   return {
     rank: list(values.ranks, 'ranks', d.rank),
     lambda: list(values.lambdas, 'lambdas', d.lambda),
@@ -33,37 +54,22 @@ export function tuneSpaceFrom(values: Partial<Record<SpaceOption, string>>): Sea
   };
 }
 
-export function run(args: string[]): void {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      folds: { type: 'string' },
-      seed: { type: 'string' },
-      sample: { type: 'string' },
-      ranks: { type: 'string' },
-      lambdas: { type: 'string' },
-      exponents: { type: 'string' },
-      'bias-lambdas': { type: 'string' },
-      iters: { type: 'string' },
-      objective: { type: 'string' },
-      alphas: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+export async function run(args: string[]): Promise<void> {
+  const { values, positionals } = parseOptions(args, options);
   const path = positionals[0];
-  if (!path) throw new Error(`usage: npm run cli -- ${usage}`);
+  if (!path) throw new UsageError('expected a dataset (folder or zip)');
   const space = tuneSpaceFrom(values);
-  const objective = oneOf(values.objective, 'objective', OBJECTIVES) ?? 'explicit';
+  const objective = values.objective ?? 'explicit';
   const implicit = objective === 'implicit';
   const score = (r: TuneResult) => (implicit ? `NDCG@10 ${r['ndcg@10']!.toFixed(4)} recall@20 ${r['recall@20']!.toFixed(4)}` : r.rmse.toFixed(4));
   const conf = (p: TuneResult['params']) => (implicit ? ` alpha ${p.implicitAlpha}` : '');
-  const folds = num(values.folds, 'folds', cliTuneDefaults.folds);
-  const data = loadDataset(path);
+  const folds = values.folds ?? cliTuneDefaults.folds;
+  const data = await loadDataset(path);
+  checkRankFits(space.rank.reduce((a, b) => Math.max(a, b), 1), data.stats.users, data.stats.movies, data.stats.ratings);
   const results = tune(data.ratings, data.stats.users, data.stats.movies, space, {
     folds,
-    seed: num(values.seed, 'seed', evaluationDefaults.seed),
-    sample: values.sample ? num(values.sample, 'sample', 0) : undefined,
+    seed: values.seed ?? evaluationDefaults.seed,
+    sample: values.sample,
     objective,
     onResult: (r, done, total) =>
       !values.json &&

@@ -1,4 +1,5 @@
 // The hyper-parameter searches' defaults: the grid `cli tune` and the lab's Tune start from, their budgets and limits.
+import { PARAM_RANGES } from '../als/paramRanges';
 import type { SearchSpace } from '../eval/tune';
 import { explicitDefaults } from './explicitDefaults';
 
@@ -38,8 +39,8 @@ export const labTuneDefaults: Readonly<{ ranks: readonly number[]; lambdas: read
 
 /** What one lab search may ask for (the page checks as it is typed, the worker again): [min, max] and a size cap. */
 export const TUNE_LIMITS = Object.freeze({
-  rank: Object.freeze([1, 256] as const),
-  iterations: Object.freeze([1, 100] as const),
+  rank: Object.freeze([PARAM_RANGES.rank.min, PARAM_RANGES.rank.max] as const),
+  iterations: Object.freeze([PARAM_RANGES.iterations.min, PARAM_RANGES.iterations.max] as const),
   folds: Object.freeze([2, 10] as const),
   /** Configurations in one search (each one trains `folds` models). */
   configs: 36,

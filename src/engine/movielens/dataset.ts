@@ -1,5 +1,7 @@
-// Whole-file import in memory (CLI, tests, small files): the same parser and DatasetBuilder as the streaming import.
+// Imports into memory: importToMemory (the CLI: the streaming import, every check, into arrays) and buildDataset over whole files (tests, small files).
 import { DatasetBuilder } from './datasetBuilder';
+import { importRelease, type StreamImportOptions } from './importRelease';
+import type { ByteSource } from './source';
 import type { DatasetRatings, DatasetStats, MovieInfo, RatingChunk } from './datasetTypes';
 import type { MovieLensFiles } from './files';
 import { parseMovieList } from './movieList';
@@ -52,14 +54,27 @@ export function buildDataset(files: MovieLensFiles, onProgress?: (p: BuildProgre
   const chunks: RatingChunk[] = [];
   for (let off = 0; off < bytes.length; off += SLICE) {
     parser.push(bytes.subarray(off, Math.min(bytes.length, off + SLICE)));
-    chunks.push(...builder.takeFull());
+    for (const c of builder.takeFull()) chunks.push(c);
     onProgress?.({ phase: 'parse', bytesDone: Math.min(bytes.length, off + SLICE), bytesTotal: bytes.length, rows: parser.rows });
   }
   parser.end();
   builder.end();
-  chunks.push(...builder.takeFull());
+  for (const c of builder.takeFull()) chunks.push(c);
   const seqs = builder.rewriteSeqs();
   for (const c of builder.rewrite(seqs.map((s) => chunks[s]))) chunks[c.seq] = c;
   const built = builder.result();
+  return { movies: built.movies, userIds: built.userIds, ratings: joinChunks(chunks), stats: built.stats, notes: built.notes, tags: built.tags };
+}
+
+/**
+ * The streaming import (zip reader with CRC and size checks, every limit) into memory instead of IndexedDB: what the
+ * CLI reads a release with, so a file the app refuses is refused on the command line with the same message.
+ */
+export async function importToMemory(sources: ByteSource[], label: string, opts: StreamImportOptions = {}): Promise<ParsedDataset> {
+  const chunks: RatingChunk[] = [];
+  const built = await importRelease(sources, label, {
+    put: async (c) => void (chunks[c.seq] = c),
+    get: async (seq) => chunks[seq],
+  }, opts);
   return { movies: built.movies, userIds: built.userIds, ratings: joinChunks(chunks), stats: built.stats, notes: built.notes, tags: built.tags };
 }

@@ -363,7 +363,7 @@ export class DatasetBuilder implements RatingSink {
     }
     const userCounts = this.userCounts.slice(0, this.nUsers);
     const sorted = userCounts.slice().sort();
-    const notes = [...(this.opts.notes ?? [])];
+    const notes = [...(this.opts.notes ?? []), ...this.list.notes];
     if (this.missing) notes.push(`${this.missing} ratings name movies missing from ${this.opts.moviesFile}; imported under placeholder titles`);
     if (this.duplicates) notes.push(`${this.duplicates} repeated (user, movie) ratings dropped, keeping the latest by timestamp`);
     return {

@@ -11,8 +11,9 @@ export class ImportError extends Error {
   }
 }
 
-/** Shortens a raw line for an error message. */
+/** Shortens a raw line for an error message (cut before anything else is done with it: a line may be megabytes). */
 export function excerpt(text: string, max = 60): string {
-  const clean = text.replace(/\r?\n$/, '');
+  const head = text.length > max + 2 ? text.slice(0, max + 2) : text;
+  const clean = head.length === text.length ? head.replace(/\r?\n$/, '') : head;
   return JSON.stringify(clean.length > max ? `${clean.slice(0, max)}…` : clean);
 }

@@ -3,6 +3,7 @@
 import { DatasetBuilder } from './datasetBuilder';
 import type { BuiltDataset, RatingChunk } from './datasetTypes';
 import { ImportError } from './errors';
+import { checkFileSize, filesToRead, limitedChunks } from './fileLimits';
 import { parseMovieList } from './movieList';
 import { RatingsParser } from './ratingsParser';
 import { detectRelease, type ReleaseLayout } from './release';
@@ -52,7 +53,7 @@ export interface ImportedRelease extends BuiltDataset {
   timings: ImportTimings;
 }
 
-interface OpenFile {
+export interface OpenFile {
   size: number;
   chunks(): AsyncGenerator<Uint8Array>;
 }
@@ -94,6 +95,23 @@ class WriteQueue {
   }
 }
 
+/** An opened release: its layout and files, every file it reads within its size ceiling (nothing read yet but directories). */
+export interface OpenedRelease {
+  layout: ReleaseLayout;
+  files: Map<string, OpenFile>;
+}
+
+/**
+ * Lists the files (a zip's central directory), decides the release and refuses any file it would read whose size is
+ * over its ceiling (limits.ts), before a byte of content is read: the cheap first check of an import.
+ */
+export async function openRelease(sources: ByteSource[], label: string, opts: Pick<StreamImportOptions, 'inflater' | 'sliceBytes'> = {}): Promise<OpenedRelease> {
+  const files = await openFiles(sources, label, opts.inflater ?? defaultInflater(), opts.sliceBytes ?? SLICE_BYTES);
+  const layout = detectRelease([...files.keys()], label);
+  for (const { path, kind } of filesToRead(layout)) checkFileSize(path, kind, files.get(path)!.size);
+  return { layout, files };
+}
+
 export async function importRelease(sources: ByteSource[], label: string, store: ChunkStore, opts: StreamImportOptions = {}): Promise<ImportedRelease> {
   const t0 = performance.now();
   const every = opts.progressEvery ?? 100;
@@ -105,14 +123,13 @@ export async function importRelease(sources: ByteSource[], label: string, store:
     opts.onProgress({ ...p, seconds: (now - t0) / 1000 });
   };
 
-  const files = await openFiles(sources, label, opts.inflater ?? defaultInflater(), opts.sliceBytes ?? SLICE_BYTES);
-  const layout = detectRelease([...files.keys()], label);
+  const { layout, files } = await openRelease(sources, label, opts);
   const ratingsFile = files.get(layout.ratings.path)!;
   report({ stage: 'open', bytesDone: 0, bytesTotal: ratingsFile.size, rows: 0 }, true);
 
   const texts = new Map<string, Uint8Array>();
-  for (const path of [layout.movies.path, layout.links, layout.genres, layout.tags]) {
-    if (path) texts.set(path, await collect(files.get(path)!.chunks()));
+  for (const { path, kind } of filesToRead(layout)) {
+    if (kind !== 'ratings') texts.set(path, await collect(limitedChunks(files.get(path)!.chunks(), path, kind, true)));
   }
   const list = parseMovieList(layout, (path) => texts.get(path)!);
   texts.clear();
@@ -127,7 +144,8 @@ export async function importRelease(sources: ByteSource[], label: string, store:
   const timings: ImportTimings = { seconds: 0, readSeconds: 0, parseSeconds: 0, writeWaitSeconds: 0, finishSeconds: 0 };
   try {
     report({ stage: 'ratings', bytesDone: 0, bytesTotal: ratingsFile.size, rows: 0 }, true);
-    const chunks = ratingsFile.chunks();
+    // Lines are the parser's to check (it refuses one longer than the ratings line ceiling); bytes are counted here.
+    const chunks = limitedChunks(ratingsFile.chunks(), layout.ratings.path, 'ratings', false);
     for (;;) {
       let t = performance.now();
       const next = await chunks.next();

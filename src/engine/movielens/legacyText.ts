@@ -1,7 +1,7 @@
 // Movie lists of the older releases: ml-100k u.item (+ u.genre) and ml-1m/ml-10m movies.dat, into the same MovieRow shape.
 import { decodeLatin1, decodeText, type TextEncoding } from './decode';
 import { ImportError, excerpt } from './errors';
-import { splitTitle, type MovieRow } from './textCsv';
+import { movieRow, type MovieRow } from './textCsv';
 
 /** The 19 ml-100k genres in flag order, as its README lists them: used when u.genre is not given. */
 export const ML100K_GENRES = [
@@ -70,7 +70,7 @@ export function parseUItem(bytes: Uint8Array, file = 'u.item', genres: string[] 
       if (flag !== '0' && flag !== '1') throw new ImportError(file, line, `expected genre flag ${g + 1} (${genres[g]}) to be 0 or 1, found ${excerpt(flag)}`);
       if (flag === '1' && genres[g] !== 'unknown') names.push(genres[g]);
     }
-    return { movieId, ...splitTitle(f[1]), genres: names };
+    return movieRow(movieId, f[1], names, file, line);
   });
 }
 
@@ -88,6 +88,6 @@ export function parseMoviesDat(bytes: Uint8Array, file = 'movies.dat', encoding:
     if (seen.has(movieId)) throw new ImportError(file, line, `expected each MovieID once; ${movieId} appears again`);
     seen.add(movieId);
     const g = f[2].trim();
-    return { movieId, ...splitTitle(f[1]), genres: g === '' || g === '(no genres listed)' ? [] : g.split('|') };
+    return movieRow(movieId, f[1], g === '' || g === '(no genres listed)' ? [] : g.split('|'), file, line);
   });
 }

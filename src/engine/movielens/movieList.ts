@@ -9,6 +9,8 @@ export interface MovieList {
   links: LinkRow[];
   /** Each tagged movie's most frequent tags by MovieLens movieId (empty without a tags file). */
   tags: Map<number, TagCount[]>;
+  /** Notes for the dataset (tags left out for their length). */
+  notes: string[];
 }
 
 /** `read` returns the whole bytes of one of the layout's (small) text files. */
@@ -20,6 +22,7 @@ export function parseMovieList(layout: ReleaseLayout, read: (path: string) => Ui
   else movies = parseMoviesDat(read(m.path), m.path, m.encoding);
   const links = layout.links ? parseLinksCsv(read(layout.links), layout.links) : [];
   const t = layout.tags;
-  const tags = !t ? new Map<number, TagCount[]>() : t.toLowerCase().endsWith('.dat') ? parseTagsDat(read(t), t, m.encoding) : parseTagsCsv(read(t), t);
-  return { movies, links, tags };
+  const notes: string[] = [];
+  const tags = !t ? new Map<number, TagCount[]>() : t.toLowerCase().endsWith('.dat') ? parseTagsDat(read(t), t, m.encoding, undefined, notes) : parseTagsCsv(read(t), t, undefined, notes);
+  return { movies, links, tags, notes };
 }

@@ -1,5 +1,7 @@
 // Byte-level parser for every MovieLens ratings layout (ratings.csv, u.data, ratings.dat), fed chunk by chunk.
+import { utf16Error, utf16Kind } from './decode';
 import { ImportError, excerpt } from './errors';
+import { FILE_LIMITS, formatBytes } from './limits';
 
 /** csv: ml-latest/20m/25m/32m ratings.csv; tab: ml-100k u.data; dat: ml-1m/ml-10m ratings.dat. */
 export type RatingsFormat = 'csv' | 'tab' | 'dat';
@@ -36,7 +38,7 @@ const ZERO = 48;
 const FIVE = 53;
 const NINE = 57;
 /** A line longer than this without a newline is not a ratings file. */
-const MAX_LINE = 1 << 20;
+const MAX_LINE = FILE_LIMITS.ratings.maxLineBytes;
 
 /**
  * push() any number of byte chunks (split anywhere), then end(). Accepts a UTF-8 BOM, LF or CRLF, blank lines
@@ -65,6 +67,10 @@ export class RatingsParser {
   }
 
   push(chunk: Uint8Array): void {
+    if (this.bytesSeen === 0) {
+      const wide = utf16Kind(chunk);
+      if (wide) throw utf16Error(this.file, wide);
+    }
     this.bytesSeen += chunk.length;
     let buf = chunk;
     if (this.carry) {
@@ -74,14 +80,11 @@ export class RatingsParser {
       this.carry = null;
     }
     const last = buf.lastIndexOf(NL);
-    if (last < 0) {
-      if (buf.length > MAX_LINE) {
-        throw new ImportError(this.file, this.line + 1, `expected lines ending in a newline; this line is longer than ${MAX_LINE} bytes`);
-      }
-      this.carry = buf.slice();
-      return;
+    if (last >= 0) this.parse(buf, last + 1);
+    // What follows the last newline waits for the next chunk; a line past the ceiling is refused, not carried on.
+    if (buf.length - (last + 1) > MAX_LINE) {
+      throw new ImportError(this.file, this.line + 1, `expected lines of at most ${formatBytes(MAX_LINE)}; this one runs past ${formatBytes(MAX_LINE)} without a line break (${FILE_LIMITS.ratings.real})`);
     }
-    this.parse(buf, last + 1);
     if (last + 1 < buf.length) this.carry = buf.slice(last + 1);
   }
 

@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { CSV_OPTIONS, unifyLineBreaks } from './csvText';
 import { decodeText, decodeUtf8, type TextEncoding } from './decode';
 import { ImportError, excerpt } from './errors';
+import { MAX_TAG_CHARS } from './limits';
 
 export interface TagCount {
   tag: string;
@@ -26,10 +27,17 @@ export class TagCounter {
   /** Counts of the spellings other than the best one, for the few (movie, tag) pairs spelled more than one way. */
   private readonly others = new Map<string, number>();
   rows = 0;
+  /** Tags longer than MAX_TAG_CHARS, left out, and the line of the first. */
+  long = 0;
+  firstLongLine = 0;
 
-  add(movieId: number, raw: string): void {
+  add(movieId: number, raw: string, line = 0): void {
     const tag = raw.trim();
     if (tag === '') return;
+    if (tag.length > MAX_TAG_CHARS) {
+      if (this.long++ === 0) this.firstLongLine = line;
+      return;
+    }
     this.rows++;
     const f = tag.toLowerCase();
     const key = `${movieId}\u0000${f}`;
@@ -58,6 +66,13 @@ export class TagCounter {
     } else this.others.set(alt, c);
   }
 
+  /** The note for the dataset when tags were left out for their length, or null. */
+  note(file: string): string | null {
+    if (this.long === 0) return null;
+    const what = this.long === 1 ? '1 tag' : `${this.long.toLocaleString('en')} tags`;
+    return `${what} in ${file} longer than ${MAX_TAG_CHARS} characters left out (the first on line ${this.firstLongLine})`;
+  }
+
   /** Each tagged movie's `n` most frequent tags, most frequent first (ties by the case-folded tag). */
   top(n = TOP_TAGS): Map<number, TagCount[]> {
     const order = Array.from(this.movie.keys());
@@ -82,7 +97,8 @@ function movieIdOf(text: string, file: string, line: number): number {
 }
 
 /** tags.csv (userId,movieId,tag,timestamp; RFC 4180 quoting) through papaparse, row by row (no table of 1M rows in memory). */
-export function parseTagsCsv(bytes: Uint8Array, file = 'tags.csv', n = TOP_TAGS): Map<number, TagCount[]> {
+/** `notes` receives a line when tags were left out for their length. */
+export function parseTagsCsv(bytes: Uint8Array, file = 'tags.csv', n = TOP_TAGS, notes?: string[]): Map<number, TagCount[]> {
   const text = decodeUtf8(bytes, file);
   if (text.trim() === '') throw new ImportError(file, undefined, `the file is empty; expected the header "${CSV_HEADER.join(',')}"`);
   const counter = new TagCounter();
@@ -104,7 +120,7 @@ export function parseTagsCsv(bytes: Uint8Array, file = 'tags.csv', n = TOP_TAGS)
         failure = new ImportError(file, row, `expected 4 fields (${CSV_HEADER.join(',')}), found ${fields.length} in ${excerpt(fields.join(','))}`);
       } else {
         try {
-          counter.add(movieIdOf(fields[1], file, row), fields[2]);
+          counter.add(movieIdOf(fields[1], file, row), fields[2], row);
         } catch (e) {
           failure = e as ImportError;
         }
@@ -113,11 +129,13 @@ export function parseTagsCsv(bytes: Uint8Array, file = 'tags.csv', n = TOP_TAGS)
     },
   });
   if (failure) throw failure;
+  const note = counter.note(file);
+  if (note) notes?.push(note);
   return counter.top(n);
 }
 
 /** ml-10m tags.dat: UserID::MovieID::Tag::Timestamp (a tag may itself hold "::"). */
-export function parseTagsDat(bytes: Uint8Array, file = 'tags.dat', encoding: TextEncoding = 'utf-8', n = TOP_TAGS): Map<number, TagCount[]> {
+export function parseTagsDat(bytes: Uint8Array, file = 'tags.dat', encoding: TextEncoding = 'utf-8', n = TOP_TAGS, notes?: string[]): Map<number, TagCount[]> {
   const text = decodeText(bytes, file, encoding);
   const counter = new TagCounter();
   let start = 0;
@@ -131,7 +149,9 @@ export function parseTagsDat(bytes: Uint8Array, file = 'tags.dat', encoding: Tex
     const b = a < 0 ? -1 : raw.indexOf('::', a + 2);
     const z = raw.lastIndexOf('::');
     if (a < 0 || b < 0 || z <= b) throw new ImportError(file, line, `expected 4 fields (UserID::MovieID::Tag::Timestamp), found ${excerpt(raw)}`);
-    counter.add(movieIdOf(raw.slice(a + 2, b), file, line), raw.slice(b + 2, z));
+    counter.add(movieIdOf(raw.slice(a + 2, b), file, line), raw.slice(b + 2, z), line);
   }
+  const note = counter.note(file);
+  if (note) notes?.push(note);
   return counter.top(n);
 }

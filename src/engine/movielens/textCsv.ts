@@ -3,6 +3,8 @@ import Papa from 'papaparse';
 import { CSV_OPTIONS, unifyLineBreaks } from './csvText';
 import { decodeUtf8 } from './decode';
 import { ImportError, excerpt } from './errors';
+import { MAX_GENRE_CHARS, MAX_TITLE_CHARS } from './limits';
+import { isSpace, scanSteps } from './textScan';
 
 export { decodeUtf8 };
 
@@ -58,14 +60,62 @@ function parseId(text: string, file: string, line: number, name: string): number
   return Number(t);
 }
 
-const YEAR = /\s*\((\d{4})(?:\s*[-–]\s*(?:\d{4})?)?\)\s*$/;
+const isDigits4 = (s: string, at: number): boolean => {
+  if (at < 0) return false;
+  for (let i = at; i < at + 4; i++) {
+    const c = s.charCodeAt(i);
+    if (!(c >= 48 && c <= 57)) return false;
+  }
+  return true;
+};
 
-/** Splits "Heat (1995)" into title and year; titles without a year keep year null. */
+/** Index of the spaces before a trailing "(1995)", "(1995-2000)" or "(1995– )" and its first year; read from the end. */
+function trailingYear(t: string): { at: number; year: number } | null {
+  const n = t.length;
+  if (n < 6 || t.charCodeAt(n - 1) !== 0x29) return null;
+  const found = (open: number) => ({ at: open, year: Number(t.slice(open + 1, open + 5)) });
+  if (isDigits4(t, n - 5) && t.charCodeAt(n - 6) === 0x28) return found(n - 6);
+  // A range: the second year is optional, then spaces, a hyphen or en dash, spaces, the first year.
+  for (const second of [true, false]) {
+    let q = n - 1;
+    if (second) {
+      if (!isDigits4(t, q - 4)) continue;
+      q -= 4;
+    }
+    while (q > 0 && isSpace(t.charCodeAt(q - 1))) q--;
+    const dash = t.charCodeAt(q - 1);
+    if (q === 0 || (dash !== 0x2d && dash !== 0x2013)) continue;
+    let r = q - 1;
+    while (r > 0 && isSpace(t.charCodeAt(r - 1))) r--;
+    scanSteps.count += n - r;
+    if (isDigits4(t, r - 4) && t.charCodeAt(r - 5) === 0x28) return found(r - 5);
+  }
+  return null;
+}
+
+/** Splits "Heat (1995)" into title and year; titles without a year keep year null. Linear in the title's length. */
 export function splitTitle(raw: string): { title: string; year: number | null } {
   const trimmed = raw.trim();
-  const m = YEAR.exec(trimmed);
-  if (!m) return { title: trimmed, year: null };
-  return { title: trimmed.slice(0, m.index).trim(), year: Number(m[1]) };
+  scanSteps.count += raw.length;
+  const y = trailingYear(trimmed);
+  if (!y) return { title: trimmed, year: null };
+  return { title: trimmed.slice(0, y.at).trim(), year: y.year };
+}
+
+/**
+ * A movie row with its title split and its genres read, held to the text limits: a title over MAX_TITLE_CHARS or a
+ * genre over MAX_GENRE_CHARS is refused with its line (no release comes near: see limits.ts).
+ */
+export function movieRow(movieId: number, rawTitle: string, genres: string[], file: string, line: number): MovieRow {
+  if (rawTitle.length > MAX_TITLE_CHARS) {
+    throw new ImportError(file, line, `expected a title of at most ${MAX_TITLE_CHARS.toLocaleString('en')} characters, found one of ${rawTitle.length.toLocaleString('en')} (${excerpt(rawTitle)})`);
+  }
+  for (const g of genres) {
+    if (g.length > MAX_GENRE_CHARS) {
+      throw new ImportError(file, line, `expected genre names of at most ${MAX_GENRE_CHARS} characters, found one of ${g.length.toLocaleString('en')} (${excerpt(g)})`);
+    }
+  }
+  return { movieId, ...splitTitle(rawTitle), genres };
 }
 
 export function parseMoviesCsv(bytes: Uint8Array, file = 'movies.csv'): MovieRow[] {
@@ -76,11 +126,7 @@ export function parseMoviesCsv(bytes: Uint8Array, file = 'movies.csv'): MovieRow
     if (seen.has(movieId)) throw new ImportError(file, line, `expected each movieId once; ${movieId} appears again`);
     seen.add(movieId);
     const g = fields[2].trim();
-    return {
-      movieId,
-      ...splitTitle(fields[1]),
-      genres: g === '' || g === '(no genres listed)' ? [] : g.split('|'),
-    };
+    return movieRow(movieId, fields[1], g === '' || g === '(no genres listed)' ? [] : g.split('|'), file, line);
   });
 }
 

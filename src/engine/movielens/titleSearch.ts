@@ -1,5 +1,7 @@
 // Title search over a catalogue: every query word must start a word of the title (or be its year); accents and case ignored; most-rated first.
 import { TopK } from '../als/topk';
+import { MAX_QUERY_WORDS } from './limits';
+import { scanSteps } from './textScan';
 import { displayTitle, normalizeForSearch } from './titles';
 
 /** Letters NFD does not split (æ, ø, ß…), folded the way people type them. */
@@ -7,6 +9,7 @@ const FOLD: Record<string, string> = { æ: 'ae', œ: 'oe', ø: 'o', ß: 'ss', ł
 
 /** The form titles and queries are compared in: lower case, no diacritics, apostrophes dropped ("schindler's" = "schindlers"), other punctuation a space. */
 export function foldForSearch(text: string): string {
+  scanSteps.count += text.length * 3;
   return normalizeForSearch(text.replace(/['’ʼ`]/g, '').toLowerCase().replace(/[æœøßłđðþı]/g, (c) => FOLD[c]));
 }
 
@@ -15,9 +18,9 @@ export function searchKey(title: string, year: number | null): string {
   return ` ${foldForSearch(`${displayTitle(title)} ${title} ${year ?? ''}`)} `;
 }
 
-/** The query's words, each to be matched at the start of a title word. */
+/** The query's distinct words (at most MAX_QUERY_WORDS, in order), each to be matched at the start of a title word. */
 export function queryWords(query: string): string[] {
-  return foldForSearch(query).split(' ').filter(Boolean);
+  return [...new Set(foldForSearch(query).split(' ').filter(Boolean))].slice(0, MAX_QUERY_WORDS);
 }
 
 /** Reference search: scans every key. `popularity` orders the hits (higher first, ties by lower index). */

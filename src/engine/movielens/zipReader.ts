@@ -3,6 +3,7 @@
 import { Inflate } from 'fflate';
 import { crc32 } from './crc32';
 import { ImportError } from './errors';
+import { KiB, MAX_INFLATE_RATIO, RATIO_CHECK_AFTER, formatBytes } from './limits';
 import { sliceSource, type ByteSource } from './source';
 
 export interface ZipEntry {
@@ -36,9 +37,10 @@ const u64 = (v: DataView, o: number) => v.getUint32(o, true) + v.getUint32(o + 4
 export async function readZipDirectory(src: ByteSource): Promise<ZipEntry[]> {
   const zip = src.name;
   const head = await src.read(0, 4);
-  if (src.size < 22 || head[0] !== 0x50 || head[1] !== 0x4b) {
+  if (head[0] !== 0x50 || head[1] !== 0x4b) {
     throw new ImportError(zip, undefined, 'expected a zip archive (it does not start with the zip signature "PK")');
   }
+  if (src.size < 22) throw corrupt(zip, `${src.size} bytes, shorter than the smallest zip archive`);
   const tailStart = Math.max(0, src.size - 22 - 65535);
   const tail = await src.read(tailStart, src.size - tailStart);
   const tv = new DataView(tail.buffer, tail.byteOffset, tail.length);
@@ -113,10 +115,15 @@ async function* inflateNative(compressed: AsyncGenerator<Uint8Array>): AsyncGene
     },
   });
   const reader = input.pipeThrough(new DecompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    // Stopped early (a limit, a bad CRC, the consumer gone): let the stream and its inflater go at once.
+    reader.cancel().catch(() => {});
   }
 }
 
@@ -136,28 +143,78 @@ async function* inflateFflate(compressed: AsyncGenerator<Uint8Array>): AsyncGene
   }
 }
 
-/** The entry's uncompressed bytes in slices; a bad local header, inflate error, size or CRC mismatch is an ImportError. */
+/**
+ * Compressed bytes go to the inflater in pieces of at most this size: an inflater turns one piece into all its
+ * output at once (up to ~1,032 times its size for deflate), so the piece size bounds what one step can allocate.
+ */
+const INFLATE_PIECE = 64 * KiB;
+
+/** Re-slices the compressed stream into INFLATE_PIECE views (no copies) and counts what was handed on. */
+async function* inPieces(chunks: AsyncGenerator<Uint8Array>, fed: { bytes: number }): AsyncGenerator<Uint8Array> {
+  for await (const c of chunks) {
+    for (let o = 0; o < c.length; o += INFLATE_PIECE) {
+      const piece = c.subarray(o, Math.min(c.length, o + INFLATE_PIECE));
+      fed.bytes += piece.length;
+      yield piece;
+    }
+  }
+}
+
+/** Compression methods of the zip specification (APPNOTE 4.4.5) a person may meet, by number. */
+const METHOD_NAMES: Record<number, string> = {
+  1: 'Shrink',
+  6: 'Implode',
+  9: 'Deflate64',
+  12: 'bzip2',
+  14: 'LZMA',
+  19: 'IBM LZ77',
+  93: 'Zstandard',
+  95: 'XZ',
+  96: 'JPEG',
+  97: 'WavPack',
+  98: 'PPMd',
+  99: 'AES encryption',
+};
+
+/** The refusal for an entry compressed with anything but stored (0) or deflate (8). */
+export function unsupportedMethod(zip: string, path: string, method: number): ImportError {
+  const name = METHOD_NAMES[method];
+  const what = name ? `${name} compression (zip method ${method})` : `compression method ${method}`;
+  return new ImportError(zip, undefined, `${path} uses ${what}; expected stored or deflate entries (re-zip it with a standard zip tool, e.g. "zip -r", or the system's "Compress" command)`);
+}
+
+/**
+ * The entry's uncompressed bytes in slices; a bad local header, inflate error, size or CRC mismatch is an ImportError.
+ * Inflation is bounded while it runs: past the size the directory declares, or past MAX_INFLATE_RATIO bytes out per
+ * byte in (once RATIO_CHECK_AFTER bytes are out), the entry is refused at once, before more is inflated.
+ */
 export async function* zipEntryChunks(src: ByteSource, entry: ZipEntry, inflater: Inflater = defaultInflater()): AsyncGenerator<Uint8Array> {
   const zip = src.name;
   if (entry.flags & 1) throw new ImportError(zip, undefined, `${entry.path} is encrypted; expected an unencrypted zip`);
-  if (entry.method !== 0 && entry.method !== 8) {
-    throw new ImportError(zip, undefined, `${entry.path} uses compression method ${entry.method}; expected stored or deflate (re-zip it with a standard tool)`);
-  }
+  if (entry.method !== 0 && entry.method !== 8) throw unsupportedMethod(zip, entry.path, entry.method);
   const lh = await src.read(entry.localHeaderOffset, 30);
   const lv = new DataView(lh.buffer, lh.byteOffset, lh.length);
   if (lh.length < 30 || lv.getUint32(0, true) !== LOCAL) throw corrupt(zip, `the local header of ${entry.path} is missing`);
   const start = entry.localHeaderOffset + 30 + lv.getUint16(26, true) + lv.getUint16(28, true);
   const end = start + entry.compressedSize;
   if (end > src.size) throw corrupt(zip, `${entry.path} runs past the end of the file`);
-  const compressed = sliceSource(src, start, end);
+  const fed = { bytes: 0 };
+  const compressed = inPieces(sliceSource(src, start, end), fed);
   const plain = entry.method === 0 ? compressed : inflater === 'native' ? inflateNative(compressed) : inflateFflate(compressed);
   let crc = 0;
   let size = 0;
   try {
     for await (const chunk of plain) {
-      crc = crc32(chunk, crc);
       size += chunk.length;
-      if (size > entry.size) break;
+      if (size > entry.size) throw corrupt(zip, `${entry.path} should hold ${entry.size} bytes, found more (${size} so far)`);
+      if (size > RATIO_CHECK_AFTER && size > MAX_INFLATE_RATIO * fed.bytes) {
+        throw new ImportError(
+          zip,
+          undefined,
+          `${entry.path} inflates to more than ${MAX_INFLATE_RATIO} times its compressed size (${formatBytes(size)} from ${formatBytes(fed.bytes)} so far); real MovieLens files compress about 3–6 : 1, so this looks like a zip bomb and was not read further`,
+        );
+      }
+      crc = crc32(chunk, crc);
       yield chunk;
     }
   } catch (e) {

@@ -2,6 +2,7 @@
 import type { AlsParams } from '../../../engine/types';
 import { defaultsFor, type Objective } from '../../../engine/defaults/modelDefaults';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
+import { PARAM_RANGES } from '../../../engine/als/paramRanges';
 import { labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
 import type { LabTuneOptions } from '../../../client/workerTypes';
 
@@ -32,7 +33,12 @@ function formDefaults(objective: Objective): TrainForm {
 export const FORM_DEFAULTS: Record<Objective, TrainForm> = { explicit: formDefaults('explicit'), implicit: formDefaults('implicit') };
 
 /** What each training field accepts, [min, max]: the inputs' min and max and parseForm's check. */
-export const FORM_LIMITS = Object.freeze({ rank: TUNE_LIMITS.rank, lambda: [0, 100] as const, iterations: TUNE_LIMITS.iterations, holdoutPct: [0, 50] as const });
+export const FORM_LIMITS = Object.freeze({
+  rank: TUNE_LIMITS.rank,
+  lambda: [PARAM_RANGES.lambda.min, PARAM_RANGES.lambda.max] as const,
+  iterations: TUNE_LIMITS.iterations,
+  holdoutPct: [PARAM_RANGES.holdout.min * 100, PARAM_RANGES.holdout.max * 100] as const,
+});
 
 /** Switches the objective; fields still at the other objective's defaults take the new objective's defaults. */
 export function withObjective(form: TrainForm, objective: Objective): TrainForm {

@@ -10,12 +10,13 @@ import type { GroupEvalReport } from '../../../../src/engine/eval/groupEval';
 const dir = mkdtempSync(join(tmpdir(), 'pocketlens-movienight-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function printed(fn: () => void): string {
+/** What a command printed with console.log; commands that read a release are async. */
+async function printed(fn: () => void | Promise<void>): Promise<string> {
   const lines: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    fn();
+    await fn();
   } finally {
     log.mockRestore();
     err.mockRestore();
@@ -27,8 +28,8 @@ describe('cli movienight', () => {
   const release = join(dir, 'ml-synth');
   writeSynthRelease({ ratings: 20_000, users: 300, movies: 250, seed: 5 }, release, false);
 
-  test('--json: one row per size and list (each rule, then popularity), every member of every group measured', () => {
-    const out = JSON.parse(printed(() => run([release, '--groups', '12', '--size', '2..3', '--rule', 'both', '--seed', '3', '--json']))) as GroupEvalReport & { objective: string; testFraction: number };
+  test('--json: one row per size and list (each rule, then popularity), every member of every group measured', async () => {
+    const out = JSON.parse(await printed(() => run([release, '--groups', '12', '--size', '2..3', '--rule', 'both', '--seed', '3', '--json']))) as GroupEvalReport & { objective: string; testFraction: number };
     expect(out).toMatchObject({ objective: 'implicit', testFraction: 0.2, k: 10, relevantAt: 4 });
     expect(out.rows.map((r) => [r.size, r.rule, r.groups, r.members])).toEqual([
       [2, 'average', 12, 24],
@@ -45,8 +46,8 @@ describe('cli movienight', () => {
     }
   });
 
-  test('the table: a Markdown row per size and list with mean ± sd', () => {
-    const text = printed(() => run([release, '--groups', '5', '--size', '4', '--rule', 'misery', '--objective', 'explicit']));
+  test('the table: a Markdown row per size and list with mean ± sd', async () => {
+    const text = await printed(() => run([release, '--groups', '5', '--size', '4', '--rule', 'misery', '--objective', 'explicit']));
     expect(text).toMatch(/members folded into the explicit model \(rank 64\); 5 random groups per size/);
     const rows = text.split('\n').filter((l) => /^\| 4 \|/.test(l));
     expect(rows).toHaveLength(2);
@@ -54,14 +55,15 @@ describe('cli movienight', () => {
     expect(rows[1]).toMatch(/^\| 4 \| popularity \(yardstick\) \| 5 \|/);
   });
 
-  test('option errors name the option and what it takes', () => {
+  test('option errors name the option and what it takes', async () => {
     expect(parseSizes('2..4')).toEqual([2, 3, 4]);
     expect(parseSizes('3')).toEqual([3]);
     expect(() => parseSizes('4..2')).toThrow('--size expects a size or a range like 2..4 (1 to 8), got "4..2"');
     expect(() => parseSizes('9')).toThrow('--size expects a size or a range like 2..4 (1 to 8), got "9"');
-    expect(() => run([release, '--rule', 'median'])).toThrow('--rule expects one of average, misery, both, got "median"');
-    expect(() => run([release, '--groups', '0'])).toThrow('--groups expects a whole number from 1, got "0"');
-    expect(() => run([])).toThrow(/^usage: npm run cli -- movienight/);
+    await expect(run([release, '--rule', 'median'])).rejects.toThrow('--rule expects one of average, misery, both, got "median"');
+    // Every number has a range now (src/cli/args.ts): the refusal names both ends.
+    await expect(run([release, '--groups', '0'])).rejects.toThrow('--groups expects a whole number from 1 to 100,000, got "0"');
+    await expect(run([])).rejects.toThrow(/^usage: npm run cli -- movienight/);
     expect(movienightTable({ k: 10, relevantAt: 4, eligibleUsers: 2, rows: [] }).split('\n')).toHaveLength(2);
   });
 });

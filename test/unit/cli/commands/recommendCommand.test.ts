@@ -12,13 +12,13 @@ import { run as recommend } from '../../../../src/cli/commands/recommendCommand'
 const dir = mkdtempSync(join(tmpdir(), 'pocketlens-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** What a command printed with console.log (its --json output). */
-function printed(fn: () => void): string {
+/** What a command printed with console.log (its --json output); commands that read a release are async. */
+async function printed(fn: () => void | Promise<void>): Promise<string> {
   const lines: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   try {
-    fn();
+    await fn();
   } finally {
     log.mockRestore();
     err.mockRestore();
@@ -43,10 +43,10 @@ describe('cli train → recommend', () => {
   const mine = join(dir, 'mine.csv');
   writeFileSync(mine, `movieId,rating\n${ids.map((id, k) => `${id},${[5, 4.5, 1, 4, 5][k]}`).join('\n')}\n`);
 
-  test.each(['explicit', 'implicit'] as const)('%s: a saved model recommends unrated movies, scored on its own scale, each with its reasons', (objective) => {
+  test.each(['explicit', 'implicit'] as const)('%s: a saved model recommends unrated movies, scored on its own scale, each with its reasons', async (objective) => {
     const file = join(dir, `${objective}.plm`);
-    printed(() => train([release, '--out', file, '--rank', '8', '--iters', '4', '--objective', objective]));
-    const out = JSON.parse(printed(() => recommend([file, '--ratings', mine, '--n', '10', '--min-count', '0', '--json']))) as { rated: number; unknown: number; recommendations: Row[] };
+    await printed(() => train([release, '--out', file, '--rank', '8', '--iters', '4', '--objective', objective]));
+    const out = JSON.parse(await printed(() => recommend([file, '--ratings', mine, '--n', '10', '--min-count', '0', '--json']))) as { rated: number; unknown: number; recommendations: Row[] };
     expect(out).toMatchObject({ rated: 5, unknown: 0 });
     const rows = out.recommendations;
     expect(rows).toHaveLength(10);

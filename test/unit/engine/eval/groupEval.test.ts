@@ -74,8 +74,8 @@ describe('evaluateGroups', () => {
     }
   });
 
-  test.runIf(sampleZipPath)('real users (ml-latest-small): a group list serves members less well than their own list, and the average list beats popularity for pairs (0.179 against 0.139 at rank 16)', () => {
-    const sample = loadDataset(sampleZipPath!);
+  test.runIf(sampleZipPath)('real users (ml-latest-small): a group list serves members less well than their own list, and the average list beats popularity for pairs (0.179 against 0.139 at rank 16)', async () => {
+    const sample = await loadDataset(sampleZipPath!);
     const n = { users: sample.stats.users, items: sample.stats.movies };
     const split = perUserHoldout(sample.ratings, n.users, 0.2, 42);
     const iAls = trainAls(buildCsr(split.train, n.users, n.items), { rank: 16, lambda: 5, lambdaExponent: 0.4, biasLambda: 0, iterations: 6, seed: 42, objective: 'implicit', implicitAlpha: 1 });

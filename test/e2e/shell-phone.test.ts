@@ -53,7 +53,7 @@ test('phone: bottom navigation in one row that stays on screen; the list one tap
   await screenshot(page, 'shell-phone-first-visit-jump');
 
   // Ten ratings from the popular list (touch), then the next visit: the list comes first, on the first screen.
-  await page.getByRole('button', { name: 'Search movies' }).tap();
+  await page.getByRole('button', { name: 'Search', exact: true }).tap();
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search');
   await page.evaluate(() => (document.activeElement as HTMLElement).blur());
   for (let k = 0; k < 10; k++) {

@@ -72,7 +72,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
   return <div className={`columns${phone ? ' one-column' : ''}`}>{parts}</div>;
 }
 
-/** On a phone, above the parts: "See your recommendations" (while the list is not first) and "Search movies". */
+/** On a phone, above the parts: "See your recommendations" (while the list is not first) and "Search" (to the search box). */
 function PhoneJumps({ toList }: { toList: boolean }) {
   return (
     <p className="phone-jumps" data-testid="phone-jumps">
@@ -90,7 +90,11 @@ function PhoneJumps({ toList }: { toList: boolean }) {
           box?.scrollIntoView({ block: 'start' });
         }}
       >
-        Search movies
+        <svg className="file-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <circle cx="10.5" cy="10.5" r="6.5" />
+          <path d="M15.5 15.5 21 21" />
+        </svg>{' '}
+        Search
       </button>
     </p>
   );

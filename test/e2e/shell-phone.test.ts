@@ -117,6 +117,15 @@ test('phone: screens are history entries (Back, Forward, reload), and every cont
   await page.locator('[data-testid=recommendations] .title-link').first().tap();
   await page.getByTestId('movie-panel').getByTestId('similar').locator('li').nth(9).waitFor();
   await check('movie-sheet');
+
+  // The bring-your-own screen (a build without the bundled sample).
+  const byo = await app.browser.newContext(PHONE);
+  await byo.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
+  const bp = await byo.newPage();
+  await bp.goto(app.url);
+  await bp.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
+  failures.push(...(await smallTouchTargets(bp)).map((f) => `[bring-your-own] ${f}`));
+  await byo.close();
   expect(failures, failures.join('\n')).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();

@@ -70,6 +70,11 @@ export interface IterationInfo {
   workers?: number;
   /** The kernels that ran them (KERNEL_LABELS in als/kernelSet.ts); absent in models from before it was recorded. */
   kernel?: KernelId;
+  /**
+   * Which fit of a training with a validation holdout reported it: 'validation' (trained on the rest, measured on the
+   * held-out share: the chart's run) or 'final' (all ratings: the model that is stored). Absent for a plain training.
+   */
+  fit?: 'validation' | 'final';
 }
 
 /** An import's progress report (the worker posts it throttled; tabs relay it to one another while the job runs). */

@@ -150,8 +150,24 @@ export interface ModelRecord {
   /** The part of trainSeconds spent reading the ratings back and building the matrix (absent in older models). */
   prepareSeconds?: number;
   trainedAt: number;
-  /** Share of the ratings held out for validation (not trained on); absent or 0: trained on all of them. */
+  /**
+   * Share of the ratings held out of this model's own training; absent or 0: trained on all of them. Models stored
+   * before the validation run below (lab trainings up to issue 13) were trained on the rest and have it above 0.
+   */
   holdout?: number;
+  /**
+   * The validation run of a training with a holdout: the same parameters fitted on the rest of the ratings and
+   * measured on the held-out share every iteration, for the chart only; this record's factors come from the fit on
+   * all ratings that followed it. Absent when trained without a holdout.
+   */
+  validation?: ValidationRun;
+}
+
+/** A training's validation run (ModelRecord.validation): what share was held out, its iterations and its seconds. */
+export interface ValidationRun {
+  holdout: number;
+  history: IterationInfo[];
+  seconds: number;
 }
 
 export interface MetaRecord {

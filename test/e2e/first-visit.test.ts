@@ -38,7 +38,7 @@ test('first visit imports the sample, trains, recommends; ratings and model surv
 
   // Rate five well-known movies; the list must change after each rating and never show a rated movie.
   const toRate = page.getByTestId('to-rate').locator('li');
-  const stars = ['5 stars', '4.5 stars', '1 stars', '4 stars', '0.5 stars'];
+  const stars = ['5 stars', '4.5 stars', '1 star', '4 stars', '0.5 stars'];
   const rated: number[] = [];
   let before = await recommendedIds(page);
   for (let k = 0; k < 5; k++) {

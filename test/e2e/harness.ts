@@ -75,10 +75,12 @@ export interface StoredModelSummary {
   rank: number;
   lambda: number;
   iterations: number;
-  /** The validation holdout it was trained with (null when none was recorded). */
+  /** The share held out of its own fit (null when none was recorded; 0: trained on all ratings). */
   holdout: number | null;
   trainedAt: number;
   history: { seconds: number; trainRmse: number; validationRmse?: number; workers?: number; kernel?: string }[];
+  /** The validation run before the fit on all ratings, when the training had a holdout. */
+  validation: { holdout: number; seconds: number; history: { trainRmse: number; validationRmse?: number }[] } | null;
 }
 
 /** Every stored model, read straight from the page's IndexedDB (not through the app), without the factor tables. */
@@ -92,7 +94,8 @@ export async function storedModels(page: Page): Promise<StoredModelSummary[]> {
       get.onsuccess = () => {
         req.result.close();
         ok(get.result.map((m) => ({ id: m.id, objective: m.params.objective ?? 'explicit', trainSeconds: m.trainSeconds, prepareSeconds: m.prepareSeconds, rank: m.params.rank,
-          lambda: m.params.lambda, iterations: m.params.iterations, holdout: m.holdout ?? null, trainedAt: m.trainedAt, history: m.history })));
+          lambda: m.params.lambda, iterations: m.params.iterations, holdout: m.holdout ?? null, trainedAt: m.trainedAt, history: m.history,
+          validation: m.validation ?? null })));
       };
     };
   })`);

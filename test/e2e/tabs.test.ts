@@ -31,11 +31,12 @@ const release = (name: string, users: number, seed: number) => synthZip(name, { 
 
 test('two tabs: one import and one training between them, then every change in one shows in the other within a second', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-  // A's jobs worker stands still for 5 s at its first progress report while reading ratings, and again after the first
-  // training iteration, so B surely sees both running however fast A imports and trains.
+  // A's jobs worker stands still for 5 s at its second progress report while reading ratings (the first comes before
+  // any row is read, and the notice says no row count then), and again after the first training iteration, so B surely
+  // sees both running however fast A imports and trains.
   const arm = await injectFaults(context);
   arm([
-    { worker: 'engine-jobs', on: 'progress', match: '"phase":"parse"', k: 1, action: 'pause', ms: 5000 },
+    { worker: 'engine-jobs', on: 'progress', match: '"phase":"parse"', k: 2, action: 'pause', ms: 5000 },
     { worker: 'engine-jobs', on: 'progress', match: '"iteration":1,', k: 1, action: 'pause', ms: 5000 },
   ]);
   // Hold the sample's download for a few seconds, so that B surely opens while A's import is running.
@@ -57,7 +58,7 @@ test('two tabs: one import and one training between them, then every change in o
   await screenshot(b, 'tabs-import-elsewhere');
   await b.getByRole('heading', { name: 'Training is running in another tab' }).waitFor({ timeout: 60_000 });
   await b.getByTestId('other-tab-status').filter({ hasText: /Iteration \d+ of \d+: training RMSE \d\.\d{4}/ }).waitFor({ timeout: 60_000 });
-  expect(await a.evaluate('window.__faults')).toEqual(['progress 1 matching "phase":"parse"', 'progress 1 matching "iteration":1,']); // both holds happened
+  expect(await a.evaluate('window.__faults')).toEqual(['progress 2 matching "phase":"parse"', 'progress 1 matching "iteration":1,']); // both holds happened
   await screenshot(b, 'tabs-training-elsewhere');
   expect(await b.getByTestId('import-status').count()).toBe(0);
   for (const p of [a, b]) await p.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 180_000 });

@@ -33,9 +33,14 @@ export interface BootstrapFlow {
   importFiles(files: File[]): Promise<void>;
   /** Another tab imported, trained, switched or deleted: re-read what serving caches, then show the new state. */
   follow(): Promise<void>;
+  /** This tab deleted the last dataset: the bring-your-own screen, offering the bundled sample when the build has one. */
+  emptied(): Promise<void>;
   /** Cancels the running or waiting job. */
   cancel(): void;
 }
+
+/** The bundled sample as the person sees it while it is imported: its zip's name ("ml-latest-small.zip"). */
+export const sampleFileName = (sample: BundledDataset): string => sample.file.split('/').pop() || sample.name;
 
 export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
   const { runner, serving, dispatch } = deps;
@@ -98,7 +103,7 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
         // Another tab may have imported it while this one waited for the lock.
         await serving.reload();
         if ((await serving.status()).active) return;
-        dispatch({ type: 'import-started', label: sample.name });
+        dispatch({ type: 'import-started', label: sampleFileName(sample) });
         await runner.run({
           kind: 'import',
           signal,
@@ -133,5 +138,10 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
     else await askForFiles();
   }
 
-  return { start, importFiles, follow, cancel: () => abort?.abort() };
+  async function emptied(): Promise<void> {
+    await serving.reload();
+    await askForFiles();
+  }
+
+  return { start, importFiles, follow, emptied, cancel: () => abort?.abort() };
 }

@@ -1,4 +1,5 @@
-// "Bring your own MovieLens files": shown when no sample is bundled or an import failed.
+// "Bring your own MovieLens files": shown when no sample is bundled, an import failed or the last dataset was deleted;
+// when the build bundles a sample, "Use the bundled sample" leads back to it.
 import { useState } from 'react';
 import { FilePicker } from './FilePicker';
 
@@ -10,6 +11,14 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
       {props.error && (
         <p role="alert" className="error">
           {props.error}
+        </p>
+      )}
+      {props.onRetry && (
+        <p className="byo-sample">
+          PocketLens comes with a small MovieLens sample; nothing to download.{' '}
+          <button type="button" onClick={props.onRetry}>
+            Use the bundled sample
+          </button>
         </p>
       )}
       <p>
@@ -44,11 +53,6 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
           onChange={(e) => e.target.files?.length && props.onFiles(Array.from(e.target.files))}
         />
       </div>
-      {props.onRetry && (
-        <button type="button" onClick={props.onRetry}>
-          Try the bundled sample again
-        </button>
-      )}
     </section>
   );
 }

@@ -1,8 +1,11 @@
-// The datasets side by side: counts and sizes, switch, delete, storage used and available, persistent storage, import another.
+// The datasets side by side: counts and sizes, how recent each is (and how to get a newer release than the bundled
+// sample), switch, delete, storage used and available, persistent storage, import another.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { DatasetInfo, StorageInfo } from '../../client/workerTypes';
-import { DatasetsRow, megabytes } from './DatasetsRow';
+import { DatasetsRow } from './DatasetsRow';
+import { megabytes } from '../format';
+import { bundledOf, sampleAgeText } from './freshness';
 import { SparkImport } from './SparkImport';
 import { FilePicker } from './FilePicker';
 
@@ -48,6 +51,8 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
     }
   };
 
+  const sample = list ? bundledOf(list) : undefined;
+  const sampleAge = sample ? sampleAgeText(sample) : null;
   return (
     <section className="panel datasets" aria-labelledby="datasets-h" data-testid="datasets">
       <h2 id="datasets-h">Your datasets</h2>
@@ -76,6 +81,20 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
             />
           ))}
         </ul>
+      )}
+      {sampleAge && (
+        <div className="fresher" data-testid="fresher-catalogue">
+          <h3>A newer catalogue</h3>
+          <p>{sampleAge}</p>
+          <p>
+            For newer films, download <code>ml-32m.zip</code> (32 million ratings, up to 2023) or the full <code>ml-latest.zip</code> from{' '}
+            <a href="https://grouplens.org/datasets/movielens/" rel="noopener noreferrer" target="_blank">
+              grouplens.org/datasets/movielens
+            </a>{' '}
+            on this device, then choose it under “Import another MovieLens release” below. It is read and kept only in this browser, and a release that size takes
+            a few minutes to import.
+          </p>
+        </div>
       )}
       <p className="import-another">
         <span>Import another MovieLens release (zip or loose files):</span>

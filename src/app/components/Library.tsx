@@ -1,5 +1,6 @@
 // The app once a dataset is ready: the status line, the screen navigation, the current screen, and the movie panel
 // any screen can open; which screen and which panel come from the router (history entries: Back closes a panel).
+import { useState } from 'react';
 import type { AppStatus } from '../../client/workerTypes';
 import { useRatings } from '../useRatings';
 import { appRouter, useRoute } from '../useRoute';
@@ -9,6 +10,9 @@ import { MyRatings } from './MyRatings';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { LabScreen } from './lab/LabScreen';
+import { count } from '../format';
+import { modelsInUse, type ListedBy } from '../modelsInUse';
+import { loadRecPrefs } from '../settings';
 
 export function Library(props: { status: AppStatus; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const mine = useRatings();
@@ -16,28 +20,19 @@ export function Library(props: { status: AppStatus; onChanged: () => void; onEmp
   const router = appRouter();
   const open = (movieId: number) => router.open(movieId);
   const active = props.status.active!;
-  const model = props.status.model;
+  // Which model ranked the list last shown (the remembered choice until the list reports it).
+  const [listedBy, setListedBy] = useState<ListedBy>(() => (loadRecPrefs().rankBy === 'implicit' && props.status.implicitModel ? 'implicit' : 'explicit'));
+  const models = modelsInUse(props.status, listedBy);
   return (
     <>
-      {/* On phones only the dataset's name, your count and the model show; the counts are for wider screens. */}
+      {/* On phones one line: the dataset's name, your count and the models (the counts are for wider screens). */}
       <p className="status-line" data-testid="status-line">
         {active.name}
         <span className="status-counts">
-          : {active.ratings.toLocaleString('en')} ratings of {active.movies.toLocaleString('en')} movies by {active.users.toLocaleString('en')} people
+          : {count(active.ratings, 'rating')} of {count(active.movies, 'movie')} by {count(active.users, 'person', 'people')}
         </span>{' '}
         · you rated <strong data-testid="rated-count">{mine.ratings.size}</strong>
-        {model && (
-          <span className="status-model">
-            {model.history.length === 0 ? (
-              ` · model: Spark ALS factors, rank ${model.params.rank}`
-            ) : (
-              <>
-                {` · model: rank ${model.params.rank}`}
-                <span className="status-counts">, {model.params.iterations} iterations</span>
-              </>
-            )}
-          </span>
-        )}
+        {models && <span className="status-model">{` · ${models}`}</span>}
       </p>
       <NavTabs view={route.view} onView={(v) => router.show(v)} counts={{ ratings: mine.ratings.size }} />
       {mine.error && (
@@ -47,7 +42,7 @@ export function Library(props: { status: AppStatus; onChanged: () => void; onEmp
       )}
       {/* The skip link's target on every screen but For you (its link goes to the list). */}
       <div className="screen" id="screen" tabIndex={-1}>
-        {route.view === 'recommend' && <Recommender mine={mine} onOpen={open} />}
+        {route.view === 'recommend' && <Recommender mine={mine} onOpen={open} onListed={setListedBy} />}
         {route.view === 'ratings' && <MyRatings mine={mine} onOpen={open} />}
         {route.view === 'lab' && <LabScreen status={props.status} />}
         {route.view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}

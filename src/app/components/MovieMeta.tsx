@@ -1,5 +1,6 @@
 // Title line and details (year, genres, MovieLens rating count) shared by every movie row.
 import type { MovieCard } from '../../client/workerTypes';
+import { count } from '../format';
 
 export function movieLabel(m: MovieCard): string {
   return m.year ? `${m.title} (${m.year})` : m.title;
@@ -20,7 +21,7 @@ export function MovieMeta({ movie, onOpen }: { movie: MovieCard; onOpen?: (movie
       <div className="details">
         <span className="genres">{movie.genres.length ? movie.genres.join(', ') : 'No genres listed'}</span>
         <span className="count">
-          {movie.count.toLocaleString('en')} {movie.count === 1 ? 'rating' : 'ratings'}
+          {count(movie.count, 'rating')}
         </span>
       </div>
     </div>

@@ -7,6 +7,7 @@ import { MovieMeta, movieLabel } from './MovieMeta';
 import { MovieSheet } from './MovieSheet';
 import { MovieTags } from './MovieTags';
 import { StarRating } from './StarRating';
+import { count } from '../format';
 
 export function MoviePanel(props: {
   movieId: number;
@@ -71,7 +72,7 @@ function MovieContent(props: { movieId: number; myRating: number | null; onRate:
         <dt>Your predicted rating</dt>
         <dd data-testid="movie-predicted">{details.predicted !== null ? `★ ${details.predicted.toFixed(1)}` : 'Rate a few movies to see it'}</dd>
         <dt>MovieLens average</dt>
-        <dd>{details.count ? `★ ${details.mean.toFixed(2)} from ${details.count.toLocaleString('en')} ratings` : 'No ratings in this dataset'}</dd>
+        <dd>{details.count ? `★ ${details.mean.toFixed(2)} from ${count(details.count, 'rating')}` : 'No ratings in this dataset'}</dd>
       </dl>
       <StarRating label={`Your rating for ${movieLabel(details)}`} value={myRating} onChange={(v) => onRate(movieId, v)} />
       <MovieTags tags={details.tags} />

@@ -9,6 +9,7 @@ import type { RatingsState } from '../useRatings';
 import { applySettings, currentSettings } from '../settings';
 import { FilePicker } from './FilePicker';
 import './MyRatings.css';
+import { count } from '../format';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -77,8 +78,8 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
     setBusy('saving');
     try {
       const r = await serving.api.saveExternalImport(entries);
-      const kept = r.keptMine > 0 ? ` Kept your own rating for ${r.keptMine} ${r.keptMine === 1 ? 'movie' : 'movies'}.` : '';
-      setMessage({ text: `Saved ${r.saved} ${r.saved === 1 ? 'rating' : 'ratings'} from ${preview.file} (${preview.sourceName}).${kept}`, error: false });
+      const kept = r.keptMine > 0 ? ` Kept your own rating for ${count(r.keptMine, 'movie')}.` : '';
+      setMessage({ text: `Saved ${count(r.saved, 'rating')} from ${preview.file} (${preview.sourceName}).${kept}`, error: false });
       setPreview(null);
       await onRestored();
     } catch (e) {

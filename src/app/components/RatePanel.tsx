@@ -6,6 +6,7 @@ import { MovieMeta, movieLabel } from './MovieMeta';
 import { StarRating } from './StarRating';
 import { SearchResults } from './SearchResults';
 import { shortcutStars } from './ratingKeys';
+import { count } from '../format';
 
 const LIMIT = 30;
 
@@ -69,7 +70,7 @@ export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieI
       e.preventDefault();
       const m = items[active];
       props.onRate(m.movieId, stars);
-      setSaid(`Rated ${movieLabel(m)}: ${stars} ${stars === 1 ? 'star' : 'stars'}.`);
+      setSaid(`Rated ${movieLabel(m)}: ${count(stars, 'star')}.`);
     }
   };
 

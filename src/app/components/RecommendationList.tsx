@@ -4,6 +4,7 @@ import type { Recommendations } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { RecFilters, type Filters } from './RecFilters';
 import { RankBySwitch, type RankBy } from './RankBySwitch';
+import { count } from '../format';
 
 export function RecommendationList(props: {
   recs: Recommendations | null;
@@ -19,7 +20,7 @@ export function RecommendationList(props: {
   const watch = personal && recs?.objective === 'implicit';
   // What the service applied: a dataset without ratings (a Spark model's) has no counts to filter on.
   const minCount = recs?.minCount ?? filters.minCount;
-  const among = minCount > 0 ? `movies with at least ${minCount} MovieLens ratings` : 'all movies';
+  const among = minCount > 0 ? `movies with at least ${count(minCount, 'MovieLens rating')}` : 'all movies';
   return (
     <section className="panel recs" id="recommendations" aria-labelledby="recs-h">
       <h2 id="recs-h">{watch ? 'You’ll likely watch' : personal ? 'Recommended for you' : 'Popular with MovieLens users'}</h2>

@@ -15,7 +15,7 @@ import { loadRecPrefs, saveRecPrefs } from '../settings';
 import { PHONE, useMediaQuery } from '../useMediaQuery';
 import { skipToRecommendations } from './SkipLink';
 
-export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (movieId: number) => void }) {
+export function Recommender({ mine, onOpen, onListed }: { mine: RatingsState; onOpen: (movieId: number) => void; onListed?: (by: 'explicit' | 'implicit') => void }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
   // Kept in localStorage: the same filters and list after switching screens, a reload, or restoring a backup.
   const [stored] = useState(loadRecPrefs);
@@ -33,8 +33,11 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
   useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);
 
   const refresh = useCallback(async () => {
-    setRecs(await serving.api.recommend({ ...filters, objective: rankBy }));
-  }, [filters, rankBy]);
+    const next = await serving.api.recommend({ ...filters, objective: rankBy });
+    setRecs(next);
+    // The status line names the model that ranked this list (the implicit one only when it really did).
+    onListed?.(next.kind === 'personal' ? next.objective : 'explicit');
+  }, [filters, rankBy, onListed]);
 
   useEffect(() => {
     void refresh();

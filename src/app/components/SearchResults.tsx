@@ -2,6 +2,7 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import type { MovieCard } from '../../client/workerTypes';
 import './SearchResults.css';
+import { count } from '../format';
 
 const VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
 
@@ -17,7 +18,7 @@ function OptionStars(props: { value: number | null; onChange: (v: number) => voi
   return (
     <span className="stars option-stars" aria-hidden="true">
       {VALUES.map((v) => (
-        <span key={v} className={`half ${v % 1 ? 'left' : 'right'} ${props.value !== null && v <= props.value ? 'on' : ''}`} title={`${v} stars`} onClick={click(v)}>
+        <span key={v} className={`half ${v % 1 ? 'left' : 'right'} ${props.value !== null && v <= props.value ? 'on' : ''}`} title={count(v, 'star')} onClick={click(v)}>
           <span>★</span>
         </span>
       ))}
@@ -62,10 +63,10 @@ export function SearchResults(props: {
               <span className="details">
                 <span className="genres">{m.genres.length ? m.genres.join(', ') : 'No genres listed'}</span>
                 <span className="count">
-                  {m.count.toLocaleString('en')} {m.count === 1 ? 'rating' : 'ratings'}
+                  {count(m.count, 'rating')}
                 </span>
               </span>
-              <span className="visually-hidden">{mine === null ? ', not rated' : `, your rating ${mine} stars`}</span>
+              <span className="visually-hidden">{mine === null ? ', not rated' : `, your rating ${count(mine, 'star')}`}</span>
             </span>
             <OptionStars value={mine} onChange={(v) => props.onRate(m.movieId, v)} />
           </li>

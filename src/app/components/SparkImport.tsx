@@ -3,6 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { CancelledError, jobs, proxy, serving } from '../../client/engineClient';
 import type { ImportProgress, SparkImportResult } from '../../client/workerTypes';
 import { sparkDefaults } from '../../engine/defaults/sparkDefaults';
+import { count, plural } from '../format';
 import { FilePicker } from './FilePicker';
 import './SparkImport.css';
 
@@ -10,7 +11,7 @@ import './SparkImport.css';
 function describe(files: File[]): string {
   const parts = files.filter((f) => f.name.startsWith('part-') && !f.name.endsWith('.crc')).length;
   const others = files.filter((f) => !f.name.startsWith('part-') && !f.name.startsWith('.') && f.name !== '_SUCCESS').map((f) => f.name);
-  return [parts ? `${parts} part file${parts === 1 ? '' : 's'}` : '', ...others].filter(Boolean).join(', ');
+  return [parts ? count(parts, 'part file') : '', ...others].filter(Boolean).join(', ');
 }
 
 /** The last import's result: the app reloads its screens after an import, so the new panel shows it once. */
@@ -105,7 +106,11 @@ export function SparkImport(props: { onImported: () => void }) {
         <div className="progress">
           <progress max={100} value={Math.round((progress?.fraction ?? 0) * 100)} aria-label="Spark import progress" />
           <p aria-live="polite" data-testid="spark-status">
-            {progress ? `${progress.phase === 'unzip' ? 'Unpacking' : progress.phase === 'parse' ? 'Reading' : 'Saving'}: ${Math.round(progress.fraction * 100)}%` : 'Starting…'}
+            {progress
+              ? progress.phase === 'unzip' || progress.phase === 'download'
+                ? `Opening ${describe(files)}…`
+                : `${progress.phase === 'parse' ? 'Reading the factors' : 'Saving to this device'}: ${Math.round(progress.fraction * 100)}%`
+              : 'Starting…'}
           </p>
         </div>
       )}
@@ -116,10 +121,10 @@ export function SparkImport(props: { onImported: () => void }) {
       )}
       {done && (
         <p role="status" data-testid="spark-done">
-          Imported {done.dataset.name}: {done.factorRows.toLocaleString('en')} factor rows at rank {done.rank} from {done.partFiles} part file
-          {done.partFiles === 1 ? '' : 's'} in {done.seconds.toFixed(1)} s
-          {done.droppedWithoutMovie > 0 ? `; ${done.droppedWithoutMovie} rows had no movie in movies.csv and were left out` : ''}
-          {done.moviesWithoutFactors > 0 ? `; ${done.moviesWithoutFactors} movies have no factors` : ''}.
+          Imported {done.dataset.name}: {count(done.factorRows, 'factor row')} at rank {done.rank} from {count(done.partFiles, 'part file')} in{' '}
+          {done.seconds.toFixed(1)} s
+          {done.droppedWithoutMovie > 0 ? `; ${count(done.droppedWithoutMovie, 'row')} had no movie in movies.csv and ${plural(done.droppedWithoutMovie, 'was', 'were')} left out` : ''}
+          {done.moviesWithoutFactors > 0 ? `; ${count(done.moviesWithoutFactors, 'movie')} ${plural(done.moviesWithoutFactors, 'has', 'have')} no factors` : ''}.
         </p>
       )}
     </section>

@@ -1,6 +1,7 @@
 // "Which movie?": each file row that matches several movies, with the candidates to pick from or skip.
 import type { ImportPreview } from '../../../client/workerTypes';
 import { FileRating, ReadStars, label, starsText } from './ReviewParts';
+import { count } from '../../format';
 
 export function AmbiguousRows(props: {
   preview: ImportPreview;
@@ -35,14 +36,14 @@ export function AmbiguousRows(props: {
                     <label>
                       <input type="radio" name={name} checked={current === c.movieId} onChange={() => onChoose(a.row.line, c.movieId)} />
                       <span>
-                        {label(c)} <span className="from">· {c.count.toLocaleString('en')} MovieLens {c.count === 1 ? 'rating' : 'ratings'}</span>
+                        {label(c)} <span className="from">· {count(c.count, 'MovieLens rating')}</span>
                         {c.genres.length > 0 && <span className="from"> · {c.genres.join(', ')}</span>}
                         {c.myRating !== null && <span className="from"> · you rated it {starsText(c.myRating)}</span>}
                       </span>
                     </label>
                     {c.imdbUrl && (
                       <a className="from" href={c.imdbUrl} target="_blank" rel="noreferrer">
-                        IMDb<span className="visually-hidden"> page of {label(c)} ({c.count} ratings)</span>
+                        IMDb<span className="visually-hidden"> page of {label(c)} ({count(c.count, 'rating')})</span>
                       </a>
                     )}
                   </div>

@@ -9,6 +9,7 @@ import { MatchedList } from './MatchedList';
 import { AmbiguousRows } from './AmbiguousRows';
 import { ConflictRows } from './ConflictRows';
 import './ImportReview.css';
+import { count, plural } from '../../format';
 
 export function ImportReview(props: { preview: ImportPreview; saving: boolean; onSave: (entries: ImportEntry[]) => void; onCancel: () => void }) {
   const { preview, saving, onSave, onCancel } = props;
@@ -40,7 +41,7 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
         Review {preview.file} ({preview.sourceName})
       </h2>
       <p className="summary">
-        {preview.rows} {preview.rows === 1 ? 'row' : 'rows'}: {preview.matched.length} matched, {preview.ambiguous.length} to choose, {conflicts.length} already rated differently,{' '}
+        {count(preview.rows, 'row')}: {preview.matched.length} matched, {preview.ambiguous.length} to choose, {conflicts.length} already rated differently,{' '}
         {preview.unmatched.length} not matched. Nothing is saved until you press Save.
       </p>
 
@@ -56,7 +57,7 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
       )}
       {same.length > 0 && (
         <p className="muted">
-          {same.length} {same.length === 1 ? 'movie is' : 'movies are'} already rated the same: nothing to change.
+          {count(same.length, 'movie')} {plural(same.length, 'is', 'are')} already rated the same: nothing to change.
         </p>
       )}
 
@@ -76,14 +77,14 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
 
       <div className="import-bar">
         <button type="button" className="primary" disabled={n === 0 || saving} onClick={() => onSave(entries)}>
-          {saving ? 'Saving…' : `Save ${n} ${n === 1 ? 'rating' : 'ratings'}`}
+          {saving ? 'Saving…' : `Save ${count(n, 'rating')}`}
         </button>
         <button type="button" onClick={onCancel} disabled={saving}>
           Cancel
         </button>
         {plan.keptMine > 0 && (
           <span className="muted">
-            Keeping your own rating for {plan.keptMine} {plan.keptMine === 1 ? 'movie' : 'movies'}.
+            Keeping your own rating for {count(plan.keptMine, 'movie')}.
           </span>
         )}
       </div>

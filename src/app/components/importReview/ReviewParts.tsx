@@ -1,8 +1,9 @@
 // Small pieces every list of the import review shows: a movie's name, read-only stars, the file's own rating and name.
 import type { ImportCandidate, ImportPreview, ImportRowView } from '../../../client/workerTypes';
+import { count } from '../../format';
 
 export const label = (m: { title: string; year: number | null }) => (m.year !== null ? `${m.title} (${m.year})` : m.title);
-export const starsText = (n: number) => `${n} ${n === 1 ? 'star' : 'stars'}`;
+export const starsText = (n: number) => count(n, 'star');
 
 /** Stars drawn read-only, with the number for screen readers. */
 export function ReadStars({ value }: { value: number }) {

@@ -5,16 +5,10 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { IterationInfo } from '../../../engine/types';
 import type { Objective } from './labForm';
+import { errorNames } from './trainText';
 import { useScheme } from '../../theme/useTheme';
 
 const HEIGHT = 220;
-
-/** What the curves measure, per objective: the engine reports RMSE of stars, or of the preference 1 for iALS. */
-export function errorNames(objective: Objective) {
-  return objective === 'implicit'
-    ? { short: 'preference error', train: 'Train preference error', validation: 'Validation preference error', inTrain: 'train preference error', inValidation: 'validation preference error', axis: 'RMSE of score vs 1' }
-    : { short: 'RMSE', train: 'Train RMSE', validation: 'Validation RMSE', inTrain: 'train RMSE', inValidation: 'validation RMSE', axis: 'RMSE (stars)' };
-}
 
 function dataOf(iterations: IterationInfo[], validation: boolean): uPlot.AlignedData {
   const x = iterations.map((i) => i.iteration);

@@ -8,6 +8,7 @@ import { OnboardingCard } from './OnboardingCard';
 import { useCardQueue } from './useCardQueue';
 import { useCardKeys } from './useCardKeys';
 import './Onboarding.css';
+import { count } from '../../format';
 
 /** Onboarding opens by itself while the person has rated fewer movies than this. */
 export const ONBOARDING_GOAL = 10;
@@ -57,7 +58,7 @@ export function Onboarding(props: {
   const rate = useCallback(
     (m: MovieCard, stars: number) => {
       refocus.current = !!section.current?.contains(document.activeElement);
-      setSaid(`Rated ${movieLabel(m)}: ${stars} ${stars === 1 ? 'star' : 'stars'}.`);
+      setSaid(`Rated ${movieLabel(m)}: ${count(stars, 'star')}.`);
       void onRate(m.movieId, stars);
     },
     [onRate],

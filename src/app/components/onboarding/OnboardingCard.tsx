@@ -2,13 +2,14 @@
 import type { MovieCard } from '../../../client/workerTypes';
 import { movieLabel } from '../MovieMeta';
 import { StarRating } from '../StarRating';
+import { count } from '../../format';
 
 function Facts({ m }: { m: MovieCard }) {
   return (
     <p className="onb-facts">
       <span className="genres">{m.genres.length ? m.genres.join(', ') : 'No genres listed'}</span>
       <span className="count">
-        {m.count ? `★ ${m.mean.toFixed(1)} average from ${m.count.toLocaleString('en')} MovieLens ${m.count === 1 ? 'rating' : 'ratings'}` : 'No MovieLens ratings'}
+        {m.count ? `★ ${m.mean.toFixed(1)} average from ${count(m.count, 'MovieLens rating')}` : 'No MovieLens ratings'}
       </span>
     </p>
   );

@@ -18,6 +18,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   'ranker-train': async () => (await import('./rankerTrain')).benchRankerTrain(),
   restore: async (args) => (await import('./restore')).benchRestore(args),
   review: async (args) => (await import('./review')).benchReview(args),
+  layout: async () => (await import('./layout')).benchLayout(),
 };
 
 const name = process.argv[2];

@@ -1,4 +1,4 @@
-// App shell: header, first-visit progress, the bring-your-own screen, then the recommender.
+// App shell: skip link, header with the theme choice, first-visit progress, the bring-your-own screen, then the library.
 import { withoutBidiControls } from './bidi';
 import { useBootstrap } from './useBootstrap';
 import { ImportProgressView, TrainingProgressView } from './components/Progress';
@@ -10,6 +10,9 @@ import { UpgradeBanner } from './components/UpgradeBanner';
 import { EngineAlert } from './components/EngineAlert';
 import { usePwa } from './usePwa';
 import { useLab } from './components/lab/labStore';
+import { SkipLink } from './components/SkipLink';
+import { ThemeSwitch } from './components/ThemeSwitch';
+import './components/shell.css';
 
 const VERSION = `${__APP_VERSION__}${__BUILD_LABEL__ ? ` (${__BUILD_LABEL__})` : ''}`;
 
@@ -19,9 +22,13 @@ export function App() {
   const lab = useLab();
   return (
     <>
+      {phase.kind === 'ready' && <SkipLink />}
       <header className="top">
-        <h1>PocketLens</h1>
-        <p className="tagline">Movie recommendations that never leave your device.</p>
+        <div className="brand">
+          <h1>PocketLens</h1>
+          <p className="tagline">Movie recommendations that never leave your device.</p>
+        </div>
+        <ThemeSwitch />
       </header>
       <main>
         <UpgradeBanner />

@@ -97,6 +97,12 @@ test('every screen has no axe violations, light and dark, at 360 and 1280 px', a
   await panel.getByRole('button', { name: 'Close' }).click();
   await panel.waitFor({ state: 'detached' });
 
+  // A link to a movie the dataset lacks: the panel says so.
+  await page.evaluate(() => (location.hash = '#movie/99999999'));
+  await checkEverywhere(page, 'movie-not-found', () => panel.getByTestId('movie-missing').waitFor(), failures);
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+
   await showView(page, 'My ratings');
   await checkEverywhere(page, 'my-ratings', () => page.getByTestId('my-ratings').locator('li').nth(2).waitFor(), failures);
   await showView(page, 'Model lab');

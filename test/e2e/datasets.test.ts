@@ -44,7 +44,7 @@ test('import a second dataset from the panel, switch back to the first, delete t
 
   await rows.nth(0).getByRole('button', { name: 'Use' }).click();
   await status.filter({ hasText: 'ml-alpha:' }).waitFor();
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor();
   await showView(page, 'Data');
   await expect.poll(async () => (await panel.getByTestId('dataset').nth(0).textContent()) ?? '').toContain('ml-alpha (in use)');

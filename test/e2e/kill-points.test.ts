@@ -217,7 +217,7 @@ test('training killed at 8 points: no half model, the previous dataset and model
   await showView(s.page, 'Data');
   await s.page.getByTestId('dataset').filter({ hasText: 'ml-alpha' }).getByRole('button', { name: 'Use' }).click();
   await s.page.getByTestId('status-line').filter({ hasText: 'ml-alpha:' }).waitFor();
-  await showView(s.page, 'Recommendations');
+  await showView(s.page, 'For you');
   await recommendationsShown(s.page);
   expect((await snapshot(s.page)).active).toBe(s.alpha);
 }, 400_000);

@@ -306,7 +306,7 @@ test('an implicit model adds the "You\'ll likely watch" list, ranked by score, b
   expect(models.map((m) => m.objective).sort()).toEqual(['explicit', 'implicit']);
   await shots('implicit', '[data-testid=lab-train]');
 
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   const list = page.getByTestId('recommendations');
   await page.getByTestId('rank-by').waitFor();
   await expect(page.getByRole('radio', { name: 'Predicted rating' }).isChecked()).resolves.toBe(true);
@@ -343,7 +343,7 @@ test('an implicit model adds the "You\'ll likely watch" list, ranked by score, b
   await expectAccessible('#recommendations');
   // The choice survives a trip to another screen.
   await showView(page, 'Model lab');
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.locator('[data-testid=recommendations][data-objective=implicit] li').nth(19).waitFor();
   expect(errors).toEqual([]);
 });

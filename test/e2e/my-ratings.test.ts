@@ -50,7 +50,7 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   expect(csvText.split('\r\n')[0]).toBe('userId,movieId,rating,timestamp');
   expect(csvText.trim().split('\r\n')).toHaveLength(4);
   // Settings: filters chosen on Recommendations are kept across a reload and travel in the backup.
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.getByLabel('Genre').selectOption('Drama');
   await page.getByLabel('Minimum number of MovieLens ratings').fill('50');
   await page.getByText('At least 50 ratings', { exact: true }).waitFor();
@@ -72,7 +72,7 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
     await mine(page).first().getByRole('button', { name: /^Remove rating for/ }).click();
     await page.waitForFunction((m) => document.querySelectorAll('[data-testid=my-ratings] li').length === m - 1, n);
   }
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.getByRole('heading', { name: 'Popular with MovieLens users' }).waitFor();
   await page.getByLabel('Genre').selectOption('');
   await page.getByLabel('Minimum number of MovieLens ratings').fill('0');
@@ -90,7 +90,7 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   await page.getByRole('status').filter({ hasText: 'Restored 3 ratings and your settings' }).waitFor();
   await mine(page).nth(2).waitFor();
   expect(await checkedStars(page)).toEqual(before);
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
   // The backup's filters are back: dramas with at least 50 MovieLens ratings only.
   expect(await page.getByLabel('Genre').inputValue()).toBe('Drama');

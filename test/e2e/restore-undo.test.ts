@@ -207,7 +207,7 @@ test.runIf(sampleZipPath)('settings holding 1,000,000 "haven\'t seen" ids (7 MB)
   await page.getByTestId('my-ratings').locator('li').nth(2).waitFor({ timeout: 60_000 });
   expect((await storedSettings(page))?.onboarding?.notSeen).toHaveLength(1_000_000);
   // Every movie of the sample has an id below 1,000,000: onboarding has nothing left to offer.
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.getByTestId('onboarding').getByText('No more movies to suggest: search for others below.').waitFor();
   expect(errors).toEqual([]);
   await context.close();

@@ -59,7 +59,7 @@ for (const [label, viewport] of [
     const counts = await storeCounts(page);
     expect(counts).toMatchObject({ datasets: 2, models: 2, movieBlocks: 2 }); // 80 and 60 movies: one block each
 
-    await showView(page, 'Recommendations');
+    await showView(page, 'For you');
     const toRate = page.getByTestId('to-rate');
     const rate = (movieId: number, stars: string) => toRate.locator(`li[data-movie-id="${movieId}"]`).getByRole('radio', { name: stars, exact: true }).check();
     for (const id of planted.clusterA.slice(0, 3)) await rate(id, '5 stars');

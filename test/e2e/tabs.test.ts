@@ -94,7 +94,7 @@ test('two tabs: one import and one training between them, then every change in o
   t0 = Date.now();
   await mine.getByRole('button', { name: /^Remove rating for/ }).click();
   latencies.remove = await within(a, t0, SYNC_MS, async () => (await ratedCount(a)) === 1);
-  await showView(b, 'Recommendations');
+  await showView(b, 'For you');
 
   // A hides a recommendation ("Not interested"): it leaves B's list too.
   await expect.poll(() => recIds(b), { timeout: SYNC_MS }).toEqual(await recIds(a));
@@ -159,7 +159,7 @@ test('two tabs: one import and one training between them, then every change in o
   await rows.nth(0).getByRole('button', { name: 'Use' }).click();
   latencies.switch = await within(b, t0, SYNC_MS, async () => /^ml-latest-small:/.test((await b.getByTestId('status-line').textContent().catch(() => '')) ?? ''));
   await b.bringToFront();
-  await showView(b, 'Recommendations'); // B stayed on the screen it was on (Data)
+  await showView(b, 'For you'); // B stayed on the screen it was on (Data)
   await b.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: SYNC_MS });
   expect(await ratedCount(b)).toBe(3);
   await screenshot(b, 'tabs-followed');

@@ -61,7 +61,7 @@ for (const [label, viewport] of [
     console.log(JSON.stringify({ viewport: label, pc1, pc2, computed }));
 
     // Rate four movies, one in the middle bin; the map then shows the person and their four rated movies.
-    await showView(page, 'Recommendations');
+    await showView(page, 'For you');
     for (const [k, stars] of [[0, '5 stars'], [1, '4 stars'], [2, '1 star'], [3, '2.5 stars']] as const) {
       await page.getByTestId('to-rate').locator('li').nth(k).getByRole('radio', { name: stars, exact: true }).check();
     }

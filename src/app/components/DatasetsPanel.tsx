@@ -8,6 +8,7 @@ import { DatasetsRow } from './DatasetsRow';
 import { megabytes } from '../format';
 import { bundledOf, sampleAgeText } from './freshness';
 import { SparkImport } from './SparkImport';
+import { FilePicker } from './FilePicker';
 
 /** Asks once per page load for persistent storage (the browser may grant it quietly, prompt, or refuse). */
 let persistAsked = false;
@@ -96,17 +97,17 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
           </p>
         </div>
       )}
-      <label className="import-another">
-        Import another MovieLens release (zip or loose files):{' '}
-        <input
-          type="file"
+      <p className="import-another">
+        <span>Import another MovieLens release (zip or loose files):</span>
+        <FilePicker
+          text="Choose files"
           multiple
           accept=".zip,.csv,.dat,.data,.item,.genre"
           aria-label="Import another MovieLens release"
           disabled={busy}
           onChange={(e) => e.target.files?.length && props.onImport(Array.from(e.target.files))}
         />
-      </label>
+      </p>
       <SparkImport onImported={props.onChanged} />
     </section>
   );

@@ -1,8 +1,9 @@
-// The app once a dataset is ready: screen tabs, the current screen, and the movie panel any screen can open.
+// The app once a dataset is ready: the status line, the screen navigation, the current screen, and the movie panel
+// any screen can open; which screen and which panel come from the router (history entries: Back closes a panel).
 import { useEffect, useState } from 'react';
 import type { AppStatus } from '../../client/workerTypes';
 import { useRatings } from '../useRatings';
-import { useView } from '../useView';
+import { appRouter, useRoute } from '../useRoute';
 import { NavTabs } from './NavTabs';
 import { Recommender } from './Recommender';
 import { MyRatings } from './MyRatings';
@@ -17,8 +18,9 @@ import { syncSettings } from '../settings';
 
 export function Library(props: { status: AppStatus; importError?: string; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const mine = useRatings();
-  const [view, setView] = useView();
-  const [open, setOpen] = useState<number | null>(null);
+  const route = useRoute();
+  const router = appRouter();
+  const open = (movieId: number) => router.open(movieId);
   const [refused, setRefused] = useState(props.importError ?? null);
   const active = props.status.active!;
   // Settings live in IndexedDB; the page's quick copy is refreshed from them (and, once, older settings moved in).
@@ -30,12 +32,16 @@ export function Library(props: { status: AppStatus; importError?: string; onChan
   const models = modelsInUse(props.status, listedBy);
   return (
     <>
+      {/* On phones one line: the dataset's name, your count and the models (the counts are for wider screens). */}
       <p className="status-line" data-testid="status-line">
-        <TitleText text={active.name} />: {count(active.ratings, 'rating')} of {count(active.movies, 'movie')} by {count(active.users, 'person', 'people')} · you rated{' '}
-        <strong data-testid="rated-count">{mine.ratings.size}</strong>
-        {models && ` · ${models}`}
+        <TitleText text={active.name} />
+        <span className="status-counts">
+          : {count(active.ratings, 'rating')} of {count(active.movies, 'movie')} by {count(active.users, 'person', 'people')}
+        </span>{' '}
+        · you rated <strong data-testid="rated-count">{mine.ratings.size}</strong>
+        {models && <span className="status-model">{` · ${models}`}</span>}
       </p>
-      <NavTabs view={view} onView={setView} counts={{ ratings: mine.ratings.size }} />
+      <NavTabs view={route.view} onView={(v) => router.show(v)} counts={{ ratings: mine.ratings.size }} />
       {refused && (
         <div className="error-banner" role="alert" data-testid="import-refused">
           <p>
@@ -51,12 +57,15 @@ export function Library(props: { status: AppStatus; importError?: string; onChan
           {mine.error}
         </p>
       )}
-      {view === 'recommend' && <Recommender mine={mine} onOpen={setOpen} onListed={setListedBy} rankerAt={props.status.ranker?.trainedAt ?? null} />}
-      {view === 'ratings' && <MyRatings mine={mine} onOpen={setOpen} />}
-      {view === 'lab' && <LabScreen status={props.status} />}
-      {view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
-      {open !== null && (
-        <MoviePanel key={open} movieId={open} myRating={mine.ratings.get(open) ?? null} onRate={mine.rate} onOpen={setOpen} onClose={() => setOpen(null)} />
+      {/* The skip link's target on every screen but For you (its link goes to the list). */}
+      <div className="screen" id="screen" tabIndex={-1}>
+        {route.view === 'recommend' && <Recommender mine={mine} onOpen={open} onListed={setListedBy} rankerAt={props.status.ranker?.trainedAt ?? null} />}
+        {route.view === 'ratings' && <MyRatings mine={mine} onOpen={open} />}
+        {route.view === 'lab' && <LabScreen status={props.status} />}
+        {route.view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
+      </div>
+      {route.movie !== null && (
+        <MoviePanel movieId={route.movie} myRating={mine.ratings.get(route.movie) ?? null} onRate={mine.rate} onOpen={open} onClose={() => router.close()} />
       )}
     </>
   );

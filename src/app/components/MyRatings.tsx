@@ -16,6 +16,7 @@ import { RestoreDialog } from './restore/RestoreDialog';
 import { RestoreProgressView } from './restore/RestoreProgressView';
 import { restoredText } from './restore/restoreText';
 import { withoutBidiControls } from '../bidi';
+import { FilePicker } from './FilePicker';
 import './MyRatings.css';
 import { count } from '../format';
 
@@ -197,42 +198,34 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
         <button type="button" onClick={() => void exportAs('json')} disabled={ratings.size === 0}>
           Download backup
         </button>
-        <label className="button">
-          Restore backup
-          <input
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            aria-label="Restore backup"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = ''; // the same file can be picked again
-              if (file) {
-                setNotice(null);
-                void restore.pick(file);
-              }
-            }}
-          />
-        </label>
-        <label className="button">
-          {imports.busy?.what === 'reading' ? 'Reading…' : 'Import IMDb or Letterboxd'}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            className="visually-hidden"
-            aria-label="Import ratings from IMDb or Letterboxd (their ratings.csv export)"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = ''; // the same file can be picked again after a cancel
-              if (file) {
-                setNotice(null);
-                void imports.read(file);
-              }
-            }}
-          />
-        </label>
+        <FilePicker
+          text="Restore backup"
+          accept=".json,application/json"
+          aria-label="Restore backup"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = ''; // the same file can be picked again
+            if (file) {
+              setNotice(null);
+              void restore.pick(file);
+            }
+          }}
+        />
+        <FilePicker
+          text={imports.busy?.what === 'reading' ? 'Reading…' : 'Import IMDb or Letterboxd'}
+          accept=".csv,text/csv"
+          aria-label="Import ratings from IMDb or Letterboxd (their ratings.csv export)"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = ''; // the same file can be picked again after a cancel
+            if (file) {
+              setNotice(null);
+              void imports.read(file);
+            }
+          }}
+        />
       </div>
       {(restore.state.step === 'checking' || restore.state.step === 'writing') && <RestoreProgressView state={restore.state} onCancel={restore.cancel} />}
       {imports.busy?.what === 'reading' && (

@@ -1,16 +1,20 @@
-// The main screen: onboarding cards and search on the left, recommendations on the right, refreshed after every stored rating change.
-import { useCallback, useEffect, useState } from 'react';
+// The main screen: onboarding cards and search on the left, recommendations on the right (refreshed after every stored
+// rating change). On a phone one column: the list first once the person had rated enough when the screen opened, else
+// after the onboarding card, with jumps to the list and the search at the top.
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { serving } from '../../client/engineClient';
 import { postTabMessage } from '../../sync/tabSync';
 import type { Recommendations } from '../../client/workerTypes';
 import type { RatingsState } from '../useRatings';
 import { RatePanel } from './RatePanel';
-import { Onboarding } from './onboarding/Onboarding';
+import { Onboarding, ONBOARDING_GOAL } from './onboarding/Onboarding';
 import { RecommendationList } from './RecommendationList';
 import type { Filters } from './RecFilters';
 import type { RankBy } from './RankBySwitch';
 import { loadRecPrefs, saveRecPrefs } from '../settings';
 import type { ListedBy } from '../modelsInUse';
+import { PHONE, useMediaQuery } from '../useMediaQuery';
+import { skipToRecommendations } from './SkipLink';
 
 export function Recommender({
   mine,
@@ -30,6 +34,13 @@ export function Recommender({
   const [filters, setFilters] = useState<Filters>(stored.filters);
   const [rankBy, setRankBy] = useState<RankBy>(stored.rankBy);
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
+  const phone = useMediaQuery(PHONE);
+  // Decided once, when the stored ratings are known: the list never jumps above the card the person is rating.
+  const [listFirst, setListFirst] = useState<boolean | null>(null);
+  const loaded = mine.version > 0;
+  useEffect(() => {
+    if (loaded && listFirst === null) setListFirst(mine.ratings.size >= ONBOARDING_GOAL);
+  }, [loaded, listFirst, mine.ratings.size]);
 
   useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);
 
@@ -51,26 +62,55 @@ export function Recommender({
     else target?.scrollIntoView();
   }, []);
 
+  const onboarding = <Onboarding key="onboarding" ratings={mine.ratings} hidden={hidden} loaded={loaded} onRate={mine.rate} onOpen={onOpen} />;
+  const rate = <RatePanel key="rate" ratings={mine.ratings} onRate={mine.rate} onOpen={onOpen} />;
+  const list = (
+    <RecommendationList
+      key="list"
+      recs={recs}
+      filters={filters}
+      onFilters={setFilters}
+      rankBy={rankBy}
+      onRankBy={setRankBy}
+      onOpen={onOpen}
+      onHide={async (movieId) => {
+        await serving.api.hide(movieId);
+        setHidden((h) => new Set(h).add(movieId));
+        postTabMessage({ type: 'hidden' });
+        await refresh();
+      }}
+    />
+  );
+  // One container with keyed children in every layout, so turning a phone or resizing a window keeps each part's state.
+  let parts: ReactElement[] = [onboarding, rate, list];
+  if (phone) parts = [<PhoneJumps key="jumps" toList={!listFirst} />, ...(listFirst ? [list, onboarding, rate] : [onboarding, list, rate])];
+  return <div className={`columns${phone ? ' one-column' : ''}`}>{parts}</div>;
+}
+
+/** On a phone, above the parts: "See your recommendations" (while the list is not first) and "Search" (to the search box). */
+function PhoneJumps({ toList }: { toList: boolean }) {
   return (
-    <div className="columns">
-      <div className="stack">
-        <Onboarding ratings={mine.ratings} hidden={hidden} loaded={mine.version > 0} onRate={mine.rate} onOpen={onOpen} />
-        <RatePanel ratings={mine.ratings} onRate={mine.rate} onOpen={onOpen} />
-      </div>
-      <RecommendationList
-        recs={recs}
-        filters={filters}
-        onFilters={setFilters}
-        rankBy={rankBy}
-        onRankBy={setRankBy}
-        onOpen={onOpen}
-        onHide={async (movieId) => {
-          await serving.api.hide(movieId);
-          setHidden((h) => new Set(h).add(movieId));
-          postTabMessage({ type: 'hidden' });
-          await refresh();
+    <p className="phone-jumps" data-testid="phone-jumps">
+      {toList && (
+        <button type="button" className="jump primary" onClick={skipToRecommendations}>
+          See your recommendations
+        </button>
+      )}
+      <button
+        type="button"
+        className="jump"
+        onClick={() => {
+          const box = document.getElementById('search');
+          box?.focus({ preventScroll: true });
+          box?.scrollIntoView({ block: 'start' });
         }}
-      />
-    </div>
+      >
+        <svg className="file-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <circle cx="10.5" cy="10.5" r="6.5" />
+          <path d="M15.5 15.5 21 21" />
+        </svg>{' '}
+        Search
+      </button>
+    </p>
   );
 }

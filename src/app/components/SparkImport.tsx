@@ -5,6 +5,7 @@ import { CancelledError, jobs, proxy, serving } from '../../client/engineClient'
 import type { ImportProgress, SparkImportResult } from '../../client/workerTypes';
 import { sparkDefaults } from '../../engine/defaults/sparkDefaults';
 import { count, plural } from '../format';
+import { FilePicker } from './FilePicker';
 import './SparkImport.css';
 
 /** A short description of the picked files: part files counted, the rest by name. */
@@ -74,14 +75,8 @@ export function SparkImport(props: { onImported: () => void }) {
         The model is stored as a new dataset; your ratings are folded in against its factors.
       </p>
       <div className="spark-pickers">
-        <label className="button">
-          Pick files or a zip
-          <input type="file" multiple className="visually-hidden" aria-label="Spark item factors and movies.csv files" disabled={running} onChange={(e) => add(e.target.files)} />
-        </label>
-        <label className="button">
-          Pick the Spark output folder
-          <input type="file" multiple className="visually-hidden" aria-label="Spark item factors folder" disabled={running} {...{ webkitdirectory: '' }} onChange={(e) => add(e.target.files)} />
-        </label>
+        <FilePicker text="Pick files or a zip" multiple aria-label="Spark item factors and movies.csv files" disabled={running} onChange={(e) => add(e.target.files)} />
+        <FilePicker text="Pick the Spark output folder" multiple aria-label="Spark item factors folder" disabled={running} {...{ webkitdirectory: '' }} onChange={(e) => add(e.target.files)} />
         <label htmlFor={`${id}-reg`}>
           regParam{' '}
           <input id={`${id}-reg`} className="spark-reg" type="number" min="0" step="0.01" value={reg} disabled={running} onChange={(e) => setReg(e.target.value)} aria-describedby={`${id}-reg-help`} />

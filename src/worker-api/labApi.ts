@@ -3,14 +3,16 @@ import { checkParams } from '../engine/als/train';
 import { CancelledError } from '../engine/cancelled';
 import { explicitDefaults } from '../engine/defaults/explicitDefaults';
 import { evaluationDefaults } from '../engine/defaults/evaluationDefaults';
-import { withDefaults } from '../engine/defaults/modelDefaults';
 import { TUNE_LIMITS } from '../engine/defaults/tuningDefaults';
 import { evaluate, type EvalReport, type EvalStep } from '../engine/eval/evaluate';
 import { tune, type SearchSpace, type TuneResult } from '../engine/eval/tune';
 import type { AlsParams } from '../engine/types';
 import { openDb } from '../store/db';
-import { readRatings } from '../store/datasets';
+import { readMovies, readRatings } from '../store/datasets';
 import { activeDataset } from './state';
+import { trainingParams } from './trainApi';
+import { easeReferenceDefaults, rankerParams } from '../engine/defaults/rankerDefaults';
+import type { CompareOptions } from '../engine/eval/compareRankers';
 
 export type { EvalStep, TuneResult };
 
@@ -49,7 +51,9 @@ function stopper(signal?: AbortSignal) {
 
 /**
  * Trains ALS with `params` on a seeded holdout of the active dataset and measures it and the baselines (global
- * mean, bias, popularity) on the held-out ratings: RMSE, MAE, ranking metrics, coverage, fit and predict times.
+ * mean, bias, popularity) on the held-out ratings: RMSE, MAE, ranking metrics, coverage, fit and predict times; then
+ * `cli eval`'s ranking comparison on the same split (popularity, the explicit model by stars, iALS, exact EASE where
+ * it fits, and defaultList: the list the app shows, rankFor with filters off), in `report.rankers`.
  * `onStep` reports each model as it starts and each ALS iteration.
  */
 export async function evaluateModel(
@@ -58,7 +62,8 @@ export async function evaluateModel(
   opts: LabEvalOptions = {},
   signal?: AbortSignal,
 ): Promise<LabEvalReport> {
-  const p: AlsParams = withDefaults(params);
+  // The implicit model here is the one the app trains (the ranker's iALS under the lab's fields), as train() fits it.
+  const p: AlsParams = trainingParams(params);
   checkParams(p);
   const testFraction = opts.testFraction ?? evaluationDefaults.testFraction;
   if (!(testFraction > 0 && testFraction < 1)) throw new RangeError(`The evaluation holdout must be above 0 and below 1, got ${testFraction}`);
@@ -66,9 +71,24 @@ export async function evaluateModel(
   const t0 = performance.now();
   const { dataset, ratings } = await activeRatings();
   stop();
+  const years = (await readMovies(await openDb(), dataset.id)).map((m) => m.year ?? -1);
+  // As `cli eval` sets them up (src/cli/commands/evalCommand.ts): the lab's model is the explicit row when it is explicit.
+  const rankers: CompareOptions = {
+    explicit: p.objective === 'implicit' ? { ...explicitDefaults } : p,
+    ials: p.objective === 'implicit' ? p : rankerParams.ials,
+    ranker: rankerParams,
+    easeLambda: easeReferenceDefaults.lambda,
+    easeMaxDim: easeReferenceDefaults.maxDim,
+    years,
+    onRanker: (ranker) => {
+      stop();
+      onStep({ split: 1, splits: 1, model: 'rankers', ranker });
+    },
+  };
   const { folds: _folds, ...report } = evaluate(ratings, dataset.stats.users, dataset.stats.movies, p, {
     testFraction,
     seed: opts.seed ?? evaluationDefaults.seed,
+    rankers,
     onStep: (s) => {
       stop();
       onStep(s);

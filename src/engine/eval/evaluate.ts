@@ -104,9 +104,11 @@ const fitAls = (train: RatingColumns, nUsers: number, nItems: number, params: Al
 export interface EvalStep {
   split: number;
   splits: number;
-  model: 'model' | ModelName;
+  /** 'rankers': the ranking comparison (opts.rankers), `ranker` naming the one that starts. */
+  model: 'model' | ModelName | 'rankers';
   /** ALS iterations done so far (model only). */
   iteration?: number;
+  ranker?: string;
 }
 
 function evalSplit(

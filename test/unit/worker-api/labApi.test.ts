@@ -145,8 +145,23 @@ describe.runIf(sampleZipPath)('the Model lab on the real ml-latest-small', () =>
     for (const m of [r.model, ...Object.values(r.baselines)]) {
       for (const key of ['rmse', 'mae', 'ndcg@10', 'recall@20', 'coverage@20', 'fitSeconds', 'predictSeconds']) expect(Number.isFinite(m[key])).toBe(true);
     }
-    // Progress: every ALS iteration, then each baseline in turn.
-    expect(steps.map((s) => (s.iteration ? `model ${s.iteration}` : s.model))).toEqual(['model', ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `model ${i}`), 'globalMean', 'bias', 'popularity']);
+    // The ranking comparison of `cli eval` on the same split: the default list (the one the app shows) ranks far
+    // better than popularity and than the explicit model's predicted stars; exact EASE fits the sample.
+    const rankers = r.rankers!;
+    expect(Object.keys(rankers)).toEqual(['popularity', 'explicit', 'ials', 'ease', 'defaultList']);
+    const ndcg = (name: string) => (rankers[name] as { mean: Record<string, number> }).mean['ndcg@10'];
+    for (const name of Object.keys(rankers)) expect('skipped' in rankers[name]).toBe(false);
+    expect(ndcg('defaultList')).toBeGreaterThan(1.5 * ndcg('popularity'));
+    expect(ndcg('defaultList')).toBeGreaterThan(2 * ndcg('explicit'));
+    // Progress: every ALS iteration, each ranker of the comparison, then each baseline in turn.
+    expect(steps.map((s) => (s.iteration ? `model ${s.iteration}` : s.ranker ? `${s.model} ${s.ranker}` : s.model))).toEqual([
+      'model',
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `model ${i}`),
+      ...['popularity', 'explicit', 'ials', 'ease', 'defaultList'].map((n) => `rankers ${n}`),
+      'globalMean',
+      'bias',
+      'popularity',
+    ]);
   });
 
   test('tuning: every configuration reported as it finishes, results sorted by RMSE; a cancel stops the search', async () => {

@@ -1,5 +1,6 @@
 // Evaluation table: the model set in the training controls against global mean, bias and popularity on a holdout.
 import type { Metrics } from '../../../engine/eval/evaluate';
+import type { LabEvalReport } from '../../../client/workerTypes';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 import { percent } from './labForm';
 import { cancelLab, startEvaluation, useLab, type EvalRun } from './labStore';
@@ -14,10 +15,20 @@ const BASELINES = [
 
 const f4 = (x: number) => x.toFixed(4);
 
+/** The ranking comparison's rows, as `cli eval` names them; defaultList is the list the app shows. */
+const RANKERS = [
+  { key: 'popularity', label: 'Popularity', hint: 'most-rated first' },
+  { key: 'explicit', label: 'Predicted rating', hint: 'the star model (ALS) by predicted stars' },
+  { key: 'ials', label: 'iALS', hint: 'implicit ALS alone (the ranker’s part)' },
+  { key: 'ease', label: 'EASE', hint: 'exact item-item model over every movie (Steck 2019), a reference' },
+  { key: 'defaultList', label: 'Best for you', hint: 'the list you see: EASE + iALS, controls off' },
+] as const;
+
 function stepText(run: EvalRun): string {
   const s = run.step;
   if (!s) return 'Reading the ratings…';
   if (s.model === 'model') return s.iteration ? `Training the model: iteration ${s.iteration} of ${run.iterations}` : 'Training the model…';
+  if (s.model === 'rankers') return `Ranking comparison: ${RANKERS.find((r) => r.key === s.ranker)?.label ?? s.ranker}…`;
   return `Scoring the ${BASELINES.find((b) => b.key === s.model)!.label.toLowerCase()}…`;
 }
 
@@ -25,7 +36,45 @@ function stepValue(run: EvalRun): number {
   const s = run.step;
   if (!s) return 0;
   if (s.model === 'model') return s.iteration ?? 0;
-  return run.iterations + 1 + BASELINES.findIndex((b) => b.key === s.model);
+  if (s.model === 'rankers') return run.iterations + 1 + RANKERS.findIndex((r) => r.key === s.ranker);
+  return run.iterations + 1 + RANKERS.length + BASELINES.findIndex((b) => b.key === s.model);
+}
+
+type RankerRow = NonNullable<LabEvalReport['rankers']>[string];
+
+/** One row of the ranking comparison: its metrics, or why it was skipped. */
+function RankerTableRow({ id, label, hint, r }: { id: string; label: string; hint: string; r: RankerRow | undefined }) {
+  const mine = id === 'defaultList';
+  const head = (
+    <th scope="row">
+      {label}
+      {mine && <strong className="lab-yours"> (the list you see)</strong>}
+      <br />
+      <small className="muted">{hint}</small>
+    </th>
+  );
+  if (!r) return null;
+  if ('skipped' in r)
+    return (
+      <tr data-ranker={id}>
+        {head}
+        <td colSpan={6} className="muted">
+          skipped: {r.skipped}
+        </td>
+      </tr>
+    );
+  const m = r.mean;
+  return (
+    <tr data-ranker={id} className={mine ? 'lab-yours-row' : undefined}>
+      {head}
+      <td data-metric="ndcg@10">{f4(m['ndcg@10'])}</td>
+      <td data-metric="recall@20">{f4(m['recall@20'])}</td>
+      <td data-metric="precision@10">{f4(m['precision@10'])}</td>
+      <td data-metric="coverage@20">{(m['coverage@20'] * 100).toFixed(1)}%</td>
+      <td data-metric="novelty@10">{m['novelty@10'].toFixed(2)}</td>
+      <td>{m.fitSeconds.toFixed(2)}</td>
+    </tr>
+  );
 }
 
 function Row(props: { id: string; label: string; hint: string; m: Metrics; stars: boolean }) {
@@ -77,7 +126,7 @@ export function EvalPanel() {
           </button>
         )}
       </div>
-      {run?.status === 'running' && <progress max={run.iterations + 4} value={stepValue(run)} aria-label="Evaluation progress" />}
+      {run?.status === 'running' && <progress max={run.iterations + 1 + RANKERS.length + BASELINES.length} value={stepValue(run)} aria-label="Evaluation progress" />}
       {run && (
         <p aria-live="polite" role={run.status === 'error' ? 'alert' : undefined} className={run.status === 'error' ? 'error' : undefined} data-testid="lab-eval-status">
           {run.status === 'running' ? stepText(run) : run.status === 'done' && report ? `Evaluated in ${report.seconds.toFixed(1)} s.` : run.message}
@@ -120,10 +169,34 @@ export function EvalPanel() {
           </table>
         </div>
       )}
+      {report?.rankers && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lab-rank-caption">
+          <table className="lab-table lab-eval-table" data-testid="ranking-table">
+            <caption id="lab-rank-caption">Which movies to list: the ranking comparison of cli eval, same holdout</caption>
+            <thead>
+              <tr>
+                <th scope="col">Ranking</th>
+                <th scope="col">NDCG@10</th>
+                <th scope="col">Recall@20</th>
+                <th scope="col">Precision@10</th>
+                <th scope="col">Coverage@20</th>
+                <th scope="col">Novelty (bits)</th>
+                <th scope="col">Fit (s)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {RANKERS.map((r) => (
+                <RankerTableRow key={r.key} id={r.key} label={r.label} hint={r.hint} r={report.rankers![r.key]} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {report && (
         <p className="muted lab-note">
           Ranking: every movie a person has not rated is ranked; held-out ratings of 4 stars or more count as relevant. Coverage@20: share of the catalogue that
-          appears in someone’s top 20. Predict: rating error plus ranking time.
+          appears in someone’s top 20. Predict: rating error plus ranking time. Novelty: mean self-information of the top 10 (higher: less-known films). “Best for you” is the list the app shows
+          first; each of its rows still shows the star model’s predicted rating.
           {implicit && ' The implicit model scores how likely a watch is, not stars, so it has no RMSE or MAE: compare its ranking columns.'}
         </p>
       )}

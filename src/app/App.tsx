@@ -56,6 +56,7 @@ export function App() {
             key={`${phase.status.active?.id}/${phase.status.model?.id}`}
             status={phase.status}
             importError={phase.importError}
+            ranker={phase.ranker}
             onChanged={changed}
             onEmpty={emptied}
             onImport={importFiles}

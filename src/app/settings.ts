@@ -5,11 +5,20 @@ import { parseSettings, type BackupSettings } from '../engine/backupSettings';
 import { serving } from '../client/engineClient';
 import { loadOnboardingPrefs, legacySkipped, saveOnboardingCopy, type OnboardingPrefs } from './components/onboardingPrefs';
 import { DEFAULT_FILTERS, type Filters } from './components/RecFilters';
-import type { RankBy } from './components/RankBySwitch';
+import type { SortBy } from './components/SortControl';
+import type { ListSwitches } from './components/ListControls';
 
 export interface RecPrefs {
   filters: Filters;
-  rankBy: RankBy;
+  /** The list's order: "Best for you" (default) or predicted rating. */
+  sortBy: SortBy;
+  /** The ranked list's switches, all off by default. */
+  switches: ListSwitches;
+}
+
+/** The stored fields of RecPrefs (an older backup's rankBy is dropped: the ranked list replaced both of its lists). */
+function recsOf(p: RecPrefs): NonNullable<BackupSettings['recommendations']> {
+  return { ...p.filters, sortBy: p.sortBy, ...p.switches };
 }
 
 const KEY = 'pocketlens.recommendations';
@@ -26,8 +35,8 @@ export function loadRecPrefs(): RecPrefs {
   } catch {
     // Damaged or from elsewhere: the defaults.
   }
-  const { rankBy = 'explicit', ...filters } = r;
-  return { filters: { ...DEFAULT_FILTERS, ...filters }, rankBy };
+  const { rankBy: _before, sortBy = 'best', gems = false, recency = false, diversity = false, ...filters } = r;
+  return { filters: { ...DEFAULT_FILTERS, ...filters }, sortBy, switches: { gems, recency, diversity } };
 }
 
 function copyRecPrefs(r: NonNullable<BackupSettings['recommendations']>): void {
@@ -41,8 +50,8 @@ function copyRecPrefs(r: NonNullable<BackupSettings['recommendations']>): void {
 /** Writes the parts of stored settings the page reads at start-up to the quick copy. */
 export function copySettings(s: BackupSettings | null): void {
   const recs = s?.recommendations ?? {};
-  const { filters, rankBy } = loadRecPrefs();
-  copyRecPrefs({ ...filters, rankBy, ...recs });
+  const { rankBy: _before, ...stored } = recs;
+  copyRecPrefs({ ...recsOf(loadRecPrefs()), ...stored });
   const o = s?.onboarding ?? {};
   const now = loadOnboardingPrefs();
   saveOnboardingCopy({ grid: o.grid ?? now.grid, dismissed: o.dismissed ?? now.dismissed });
@@ -59,7 +68,7 @@ async function store(patch: BackupSettings): Promise<void> {
 
 /** Stores the filters and list when they changed (a screen mounting with the same ones writes nothing). */
 export function saveRecPrefs(p: RecPrefs): void {
-  const recommendations = { ...p.filters, rankBy: p.rankBy };
+  const recommendations = recsOf(p);
   let copied: string | null = null;
   try {
     copied = localStorage.getItem(KEY);
@@ -89,8 +98,7 @@ export function markNotSeen(movieId: number): void {
 export async function syncSettings(): Promise<void> {
   const stored = await serving.api.settings();
   if (stored) return copySettings(stored);
-  const { filters, rankBy } = loadRecPrefs();
   const o = loadOnboardingPrefs();
-  copySettings(await serving.api.saveSettings({ recommendations: { ...filters, rankBy }, onboarding: { grid: o.grid, dismissed: o.dismissed, notSeen: legacySkipped() } }));
+  copySettings(await serving.api.saveSettings({ recommendations: recsOf(loadRecPrefs()), onboarding: { grid: o.grid, dismissed: o.dismissed, notSeen: legacySkipped() } }));
   saveOnboardingCopy({ grid: o.grid, dismissed: o.dismissed }); // the legacy list is in IndexedDB now
 }

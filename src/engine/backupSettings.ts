@@ -7,8 +7,14 @@ export interface BackupSettings {
     yearTo?: number | null;
     /** Minimum number of MovieLens ratings a recommended movie has. */
     minCount?: number;
-    /** The list shown: predicted rating (explicit model) or "you'll likely watch" (implicit model). */
+    /** Before the ranker (issue 12): predicted rating or "you'll likely watch"; read from older backups, no longer written. */
     rankBy?: 'explicit' | 'implicit';
+    /** The list's order: "Best for you" (the ranker) or predicted rating (the star model). */
+    sortBy?: 'best' | 'predicted';
+    /** The ranked list's switches: hidden gems, newer films first, variety. */
+    gems?: boolean;
+    recency?: boolean;
+    diversity?: boolean;
   };
   onboarding?: {
     /** Cards shown as a grid rather than one at a time. */
@@ -56,6 +62,15 @@ export function parseSettings(value: unknown, fail: Fail): BackupSettings {
     if (r.rankBy !== undefined) {
       if (r.rankBy !== 'explicit' && r.rankBy !== 'implicit') fail(`${at('rankBy')}: expected "explicit" or "implicit", found ${JSON.stringify(r.rankBy)}`);
       recs.rankBy = r.rankBy as 'explicit' | 'implicit';
+    }
+    if (r.sortBy !== undefined) {
+      if (r.sortBy !== 'best' && r.sortBy !== 'predicted') fail(`${at('sortBy')}: expected "best" or "predicted", found ${JSON.stringify(r.sortBy)}`);
+      recs.sortBy = r.sortBy as 'best' | 'predicted';
+    }
+    for (const f of ['gems', 'recency', 'diversity'] as const) {
+      if (r[f] === undefined) continue;
+      if (typeof r[f] !== 'boolean') fail(`${at(f)}: expected true or false, found ${JSON.stringify(r[f])}`);
+      recs[f] = r[f] as boolean;
     }
     out.recommendations = recs;
   }

@@ -15,8 +15,27 @@ import { withoutBidiControls } from '../bidi';
 import { count } from '../format';
 import { modelsInUse, type ListedBy } from '../modelsInUse';
 import { syncSettings } from '../settings';
+import type { RankerTraining } from '../bootstrap/phase';
 
-export function Library(props: { status: AppStatus; importError?: string; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
+/** What the list says while its ranker trains behind it, or why it did not finish. */
+function rankerNote(r: RankerTraining | undefined): string | null {
+  if (!r) return null;
+  if (r.state === 'training')
+    return `Preparing your “Best for you” ranking (${r.iteration === 0 ? 'starting' : `step ${r.iteration} of ${r.total}`}): until it is ready, your list is sorted by predicted rating.`;
+  return r.message === null
+    ? 'The “Best for you” ranking was not finished: your list is sorted by predicted rating. It is prepared again at the next start.'
+    : `The “Best for you” ranking could not be prepared (${r.message}): your list is sorted by predicted rating. It is tried again at the next start.`;
+}
+
+export function Library(props: {
+  status: AppStatus;
+  importError?: string;
+  /** The ranker's training behind the library, if any (bootstrapFlow). */
+  ranker?: RankerTraining;
+  onChanged: () => void;
+  onEmpty: () => void;
+  onImport: (files: File[]) => void;
+}) {
   const mine = useRatings();
   const route = useRoute();
   const router = appRouter();
@@ -59,7 +78,7 @@ export function Library(props: { status: AppStatus; importError?: string; onChan
       )}
       {/* The skip link's target on every screen but For you (its link goes to the list). */}
       <div className="screen" id="screen" tabIndex={-1}>
-        {route.view === 'recommend' && <Recommender mine={mine} onOpen={open} onListed={setListedBy} rankerAt={props.status.ranker?.trainedAt ?? null} />}
+        {route.view === 'recommend' && <Recommender mine={mine} onOpen={open} onListed={setListedBy} rankerAt={props.status.ranker?.trainedAt ?? null} rankerNote={rankerNote(props.ranker)} />}
         {route.view === 'ratings' && <MyRatings mine={mine} onOpen={open} />}
         {route.view === 'lab' && <LabScreen status={props.status} />}
         {route.view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}

@@ -1,10 +1,11 @@
-// "Recommended for you" (or the labelled popularity fallback): title, year, genres, predicted stars or the implicit
-// model's watch score, rating count; a switch between the two lists when both models exist.
+// "Recommended for you" (or the labelled popularity fallback): title, year, genres, the star model's predicted rating
+// and why each row is there; the sort (best for you / predicted rating) and the ranked list's switches.
 import type { Recommendations } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
-import { TitleList } from './FileText';
 import { RecFilters, type Filters } from './RecFilters';
-import { RankBySwitch, type RankBy } from './RankBySwitch';
+import { SortControl, type SortBy } from './SortControl';
+import { ListControls, type ListSwitches } from './ListControls';
+import { RowReason } from './RowReason';
 import { count } from '../format';
 
 export function RecommendationList(props: {
@@ -13,54 +14,56 @@ export function RecommendationList(props: {
   onFilters: (f: Filters) => void;
   onOpen: (movieId: number) => void;
   onHide: (movieId: number) => void;
-  rankBy: RankBy;
-  onRankBy: (r: RankBy) => void;
+  sortBy: SortBy;
+  onSortBy: (s: SortBy) => void;
+  switches: ListSwitches;
+  onSwitches: (s: ListSwitches) => void;
+  /** While the ranker trains behind the list (first visit, a new dataset): what to say; null otherwise. */
+  rankerNote: string | null;
 }) {
   const { recs, filters } = props;
   const personal = recs?.kind === 'personal';
-  const watch = personal && recs?.sortBy === 'best';
+  const ranked = personal && recs?.sortBy === 'best';
   // What the service applied: a dataset without ratings (a Spark model's) has no counts to filter on.
   const minCount = recs?.minCount ?? filters.minCount;
   const among = minCount > 0 ? `movies with at least ${count(minCount, 'MovieLens rating')}` : 'all movies';
   return (
     <section className="panel recs" id="recommendations" aria-labelledby="recs-h">
-      <h2 id="recs-h">{watch ? 'You’ll likely watch' : personal ? 'Recommended for you' : 'Popular with MovieLens users'}</h2>
-      {personal && recs?.rankerAvailable && <RankBySwitch value={props.rankBy} onChange={props.onRankBy} />}
+      <h2 id="recs-h">{personal ? 'Recommended for you' : 'Popular with MovieLens users'}</h2>
+      {personal && recs?.rankerAvailable && <SortControl value={props.sortBy} onChange={props.onSortBy} />}
       <p className="muted" data-testid="recs-kind">
-        {watch
-          ? `Ranked by the implicit model (iALS), which treats every movie you rated as watched; the score is how strongly it expects you to watch (not stars). Among ${among}.`
+        {ranked
+          ? `Best for you: ranked by the films people who rate like you loved (EASE + iALS), among ${among}. The stars are the rating the star model predicts you’d give.`
           : personal
-          ? `Predicted from your ratings, among ${among}.`
-          : `You have not rated anything yet, so this is a popularity fallback: the best damped (Bayesian) average ratings among ${among}. Rate a few movies to make it yours.`}
+            ? `Predicted from your ratings, among ${among}.`
+            : `You have not rated anything yet, so this is a popularity fallback: the best damped (Bayesian) average ratings among ${among}. Rate a few movies to make it yours.`}
       </p>
+      {props.rankerNote && (
+        <p className="muted" role="status" data-testid="ranker-note">
+          {props.rankerNote}
+        </p>
+      )}
+      {personal && recs?.rankerAvailable && <ListControls value={props.switches} onChange={props.onSwitches} disabled={!ranked} />}
       <RecFilters value={filters} onChange={props.onFilters} />
       {recs?.items.length === 0 && <p className="muted">No movie matches these filters.</p>}
-      <ol className="movie-list" data-testid="recommendations" data-millis={recs?.millis.toFixed(2)} data-sort={recs?.sortBy}>
+      <ol className="movie-list" data-testid="recommendations" data-millis={recs?.millis.toFixed(2)} data-sort={recs?.kind === 'personal' ? recs.sortBy : recs?.kind}>
         {recs?.items.map((m) => (
           <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
             <div>
               <MovieMeta movie={m} onOpen={props.onOpen} />
-              {m.because.length > 0 && (
-                <p className="because">
-                  Because you {watch ? 'watched' : 'rated'} <TitleList titles={m.because} />
-                </p>
-              )}
+              {m.reason && <RowReason reason={m.reason} />}
               <button type="button" className="hide" onClick={() => props.onHide(m.movieId)} aria-label={`Not interested in ${movieLabel(m)}`}>
                 Not interested
               </button>
             </div>
-            {watch ? (
-              <span className="score" title="Implicit model score: near 1 means very likely to watch">
-                {m.predicted.toFixed(2)}
-                <small>watch score</small>
-              </span>
-            ) : (
-              <span className="predicted" title={personal ? 'Predicted rating for you' : 'Damped average rating'}>
+            <span className="stars-for-you">
+              {personal && <small aria-hidden="true">you’d rate it</small>}
+              <span className="predicted" title={personal ? 'The rating the star model predicts you’d give' : 'Damped average rating'}>
                 <span aria-hidden="true">★ </span>
                 {m.predicted.toFixed(1)}
                 <span className="visually-hidden">{personal ? ' predicted stars' : ' average stars'}</span>
               </span>
-            )}
+            </span>
           </li>
         ))}
       </ol>

@@ -10,7 +10,8 @@ import { RatePanel } from './RatePanel';
 import { Onboarding, ONBOARDING_GOAL } from './onboarding/Onboarding';
 import { RecommendationList } from './RecommendationList';
 import type { Filters } from './RecFilters';
-import type { RankBy } from './RankBySwitch';
+import type { SortBy } from './SortControl';
+import type { ListSwitches } from './ListControls';
 import { loadRecPrefs, saveRecPrefs } from '../settings';
 import type { ListedBy } from '../modelsInUse';
 import { PHONE, useMediaQuery } from '../useMediaQuery';
@@ -21,18 +22,22 @@ export function Recommender({
   onOpen,
   onListed,
   rankerAt,
+  rankerNote,
 }: {
   mine: RatingsState;
   onOpen: (movieId: number) => void;
   onListed?: (by: ListedBy) => void;
   /** When the ranker in use was trained (null: none yet): a new one refreshes the list. */
   rankerAt: number | null;
+  /** While the ranker trains behind the list: what to say; null otherwise. */
+  rankerNote: string | null;
 }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
   // Kept in localStorage: the same filters and list after switching screens, a reload, or restoring a backup.
   const [stored] = useState(loadRecPrefs);
   const [filters, setFilters] = useState<Filters>(stored.filters);
-  const [rankBy, setRankBy] = useState<RankBy>(stored.rankBy);
+  const [sortBy, setSortBy] = useState<SortBy>(stored.sortBy);
+  const [switches, setSwitches] = useState<ListSwitches>(stored.switches);
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const phone = useMediaQuery(PHONE);
   // Decided once, when the stored ratings are known: the list never jumps above the card the person is rating.
@@ -42,14 +47,14 @@ export function Recommender({
     if (loaded && listFirst === null) setListFirst(mine.ratings.size >= ONBOARDING_GOAL);
   }, [loaded, listFirst, mine.ratings.size]);
 
-  useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);
+  useEffect(() => saveRecPrefs({ filters, sortBy, switches }), [filters, sortBy, switches]);
 
   const refresh = useCallback(async () => {
-    const next = await serving.api.recommend({ ...filters, sortBy: rankBy === 'implicit' ? 'best' : 'best' });
+    const next = await serving.api.recommend({ ...filters, sortBy, ...switches });
     setRecs(next);
     // The status line names the model that ranked this list (the ranker only when it really did).
     onListed?.(next.kind === 'personal' && next.sortBy === 'best' ? 'ranker' : 'stars');
-  }, [filters, rankBy, onListed]);
+  }, [filters, sortBy, switches, onListed]);
 
   useEffect(() => {
     void refresh();
@@ -70,8 +75,11 @@ export function Recommender({
       recs={recs}
       filters={filters}
       onFilters={setFilters}
-      rankBy={rankBy}
-      onRankBy={setRankBy}
+      sortBy={sortBy}
+      onSortBy={setSortBy}
+      switches={switches}
+      onSwitches={setSwitches}
+      rankerNote={rankerNote}
       onOpen={onOpen}
       onHide={async (movieId) => {
         await serving.api.hide(movieId);

@@ -10,7 +10,7 @@ import './lab.css';
 
 const OBJECTIVES: { id: Objective; label: string; hint: string }[] = [
   { id: 'explicit', label: 'Explicit ratings', hint: 'predicts the stars you would give (ALS with biases)' },
-  { id: 'implicit', label: 'Implicit “will watch”', hint: 'ranks what you are likely to watch; every rating counts as a watch (iALS)' },
+  { id: 'implicit', label: 'Ranking (“Best for you”)', hint: 'implicit ALS (iALS, every rating a watch) plus EASE over the most-rated movies: orders the list you see' },
 ];
 
 /** Each input's label, hint (for the chosen objective: λ's exponent is that objective's default) and step; min and max are FORM_LIMITS. */
@@ -132,8 +132,14 @@ export function TrainPanel({ status }: { status: AppStatus }) {
       <dl className="facts" data-testid="lab-models">
         <dt>Predicted rating</dt>
         <dd>{status.model ? describeModel(status.model) : 'none'}</dd>
-        <dt>You’ll likely watch</dt>
-        <dd>{status.implicitModel ? describeModel(status.implicitModel) : 'none yet: train with the implicit objective'}</dd>
+        <dt>Best for you (ranking)</dt>
+        <dd>
+          {status.ranker
+            ? `${describeModel(status.ranker)} + EASE over ${status.ranker.ranker!.easeItems.toLocaleString('en')} movies`
+            : status.implicitModel
+              ? `${describeModel(status.implicitModel)}, without its EASE part: train with the ranking objective`
+              : 'none yet: it trains after the first import, or with the ranking objective'}
+        </dd>
       </dl>
     </section>
   );

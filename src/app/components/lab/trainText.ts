@@ -49,7 +49,7 @@ export function runStatus(run: TrainRun, ratings: number): string {
     return line[0].toUpperCase() + line.slice(1);
   }
   if (run.status === 'done' && run.model) {
-    const use = run.objective === 'implicit' ? 'Recommendations can now rank by “You’ll likely watch”.' : 'Recommendations now use it.';
+    const use = run.objective === 'implicit' ? 'The “Best for you” list now ranks with it (with EASE fitted on the same ratings).' : 'Recommendations now use it.';
     const v = run.model.validation;
     const how = v ? `: a validation run on ${pct(1 - v.holdout)} of the ratings (${v.seconds.toFixed(1)} s), then the model in use on ${all}` : ` on ${all}`;
     return `Trained in ${run.model.trainSeconds.toFixed(1)} s${how}. ${use}`;

@@ -23,8 +23,10 @@ export function ListControls({ value, onChange, disabled }: { value: ListSwitche
       {SWITCHES.map((s) => (
         <label key={s.id}>
           <input type="checkbox" name={s.id} checked={value[s.id]} onChange={(e) => onChange({ ...value, [s.id]: e.target.checked })} />
-          <span>{s.label}</span>
-          <small>{s.line}</small>
+          <span>
+            <span className="list-control-name">{s.label}</span>
+            <small>{s.line}</small>
+          </span>
         </label>
       ))}
     </fieldset>

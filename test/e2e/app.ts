@@ -44,10 +44,20 @@ export async function restoreBackup(page: Page, file: Parameters<Page['setInputF
 export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 } as const;
 export const DESKTOP = { viewport: { width: 1440, height: 900 } } as const;
 
-/** A first visit to the end: the sample imported, a model trained, the 20-row list on screen. */
+/** A first visit to the end: the sample imported, both models trained (the ranker behind the list), the 20-row list on screen. */
 export async function firstVisit(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 240_000 });
+  await rankerReady(page);
+}
+
+/**
+ * Waits until the ranker that trains behind the list on a first visit is stored and in use (its note on the list
+ * gone), so which list a rating brings ("Best for you") does not depend on how fast the machine is. At once when
+ * the ranker was there already (no note).
+ */
+export async function rankerReady(page: Page): Promise<void> {
+  await page.getByTestId('ranker-note').waitFor({ state: 'detached', timeout: 120_000 });
 }
 
 /** Taps (phone) or clicks (desktop) a screen's navigation link. */

@@ -1,7 +1,7 @@
 // Explanations in the list and the movie panel: predicted rating, similar movies, tags, plain outbound links, no outside requests.
 import { expect, test } from 'vitest';
 import { screenshot, watchErrors } from './harness';
-import { useServedApp } from './app';
+import { rankerReady, useServedApp } from './app';
 
 const app = useServedApp();
 
@@ -13,6 +13,7 @@ test('each recommendation says which ratings drove it; the movie panel shows pre
   const errors = watchErrors(page);
   await page.goto(app.url);
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 180_000 });
+  await rankerReady(page);
 
   const rated: string[] = [];
   for (const [k, stars] of [[0, '5 stars'], [1, '5 stars'], [2, '0.5 stars']] as const) {
@@ -21,10 +22,14 @@ test('each recommendation says which ratings drove it; the movie panel shows pre
     await row.getByRole('radio', { name: stars, exact: true }).check();
   }
   await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid=recommendations] .because').length > 0);
+  await page.locator('[data-testid=recommendations][data-sort=best]').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=recommendations] .because').length === 20);
+  // Every row of the ranked list says why: the ratings that carried it, or that people of the same taste like it.
   const because = await page.$$eval('[data-testid=recommendations] .because', (els) => els.map((e) => e.textContent!));
-  expect(because.length).toBeGreaterThan(10);
+  expect(because).toHaveLength(20);
+  expect(because.filter((line) => line.startsWith('Because you rated ')).length).toBeGreaterThan(10);
   for (const line of because) {
+    if (line === 'Popular with people who share your taste') continue;
     expect(line).toMatch(/^Because you rated /);
     expect(rated.some((t) => line.includes(t))).toBe(true);
   }

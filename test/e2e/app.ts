@@ -1,6 +1,6 @@
 // Per-file fixture for e2e tests: the production build served with the real headers, and one Chromium.
 import { afterAll, beforeAll } from 'vitest';
-import { launch, serveDist, type Browser, type Page } from './harness';
+import { launch, serveDist, storedModels, type Browser, type Page } from './harness';
 
 /** Starts the server and the browser before the file's tests and closes both after them. */
 export function useServedApp(): { readonly browser: Browser; readonly url: string } {
@@ -117,4 +117,13 @@ export async function smallTouchTargets(page: Page): Promise<string[]> {
     scrollTo(0, 0);
     return failures;
   })()`);
+}
+
+/** Waits until `n` rankers (implicit models with their EASE part: one per dataset) are stored, whichever tab trained them. */
+export async function rankersStored(page: Page, n: number): Promise<void> {
+  for (let k = 0; k < 1200; k++) {
+    if ((await storedModels(page)).filter((m) => m.ranker !== null).length >= n) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${n} stored rankers expected, found ${(await storedModels(page)).filter((m) => m.ranker !== null).length}`);
 }

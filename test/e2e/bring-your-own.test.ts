@@ -4,7 +4,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { plantedLowRank } from '../../src/engine/synth';
 import { writeRelease } from '../../src/engine/movielens/writeRelease';
 import { screenshot, storeCounts, watchErrors } from './harness';
-import { useServedApp } from './app';
+import { rankersStored, useServedApp } from './app';
 
 const app = useServedApp();
 
@@ -52,7 +52,9 @@ test('bring your own files: a bad ratings.csv is refused with its line; a MovieL
   const ids = await page.$$eval('[data-testid=recommendations] li', (lis) => lis.map((li) => Number(li.getAttribute('data-movie-id'))));
   expect(ids).toHaveLength(20);
   expect(ids).not.toContain(19);
-  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 1, profile: 1, movieBlocks: 1 }); // 120 movies: one block
+  // The star model and the ranker trained behind the list.
+  await rankersStored(page, 1);
+  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 2, profile: 1, movieBlocks: 1 }); // 120 movies: one block
   await screenshot(page, 'byo-recommendations-phone');
   expect(errors).toEqual([]);
   await context.close();

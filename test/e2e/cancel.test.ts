@@ -1,7 +1,7 @@
 // Cancelling the first-visit import or training stops the worker and keeps nothing half-made; starting again works.
 import { expect, test } from 'vitest';
 import { storeCounts, watchErrors } from './harness';
-import { useServedApp } from './app';
+import { rankersStored, useServedApp } from './app';
 import { faultFired, injectFaults } from './faults';
 
 const app = useServedApp();
@@ -38,7 +38,9 @@ test('cancel during import leaves no dataset; cancel during training keeps the d
   await page.getByRole('button', { name: 'Start again' }).click();
   await page.getByTestId('train-status').waitFor();
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 120_000 });
-  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 1, movieBlocks: 3 });
+  // The star model, then the ranker trained behind the list.
+  await rankersStored(page, 1);
+  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 2, movieBlocks: 3 });
   expect(errors).toEqual([]);
   await context.close();
 });

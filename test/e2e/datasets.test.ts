@@ -1,7 +1,7 @@
 // Datasets side by side in the app: import a second release from the panel, switch between them, delete one for good.
 import { expect, test } from 'vitest';
 import { screenshot, storeCounts, watchErrors } from './harness';
-import { showView, useServedApp } from './app';
+import { rankersStored, showView, useServedApp } from './app';
 import { synthZip } from './releases';
 
 const app = useServedApp();
@@ -21,6 +21,8 @@ test('import a second dataset from the panel, switch back to the first, delete t
   await page.locator('input[type=file]').setInputFiles(a.file);
   const status = page.getByTestId('status-line');
   await status.filter({ hasText: `ml-alpha: ${a.ratings.toLocaleString('en')} ratings of 120 movies by 150 people` }).waitFor({ timeout: 120_000 });
+  // Its ranker trains behind the list; an import started before it is stored would cancel it (trained again at the next start).
+  await rankersStored(page, 1);
 
   await showView(page, 'Data');
   const panel = page.getByTestId('datasets');
@@ -39,7 +41,9 @@ test('import a second dataset from the panel, switch back to the first, delete t
   const rows = panel.getByTestId('dataset');
   await expect.poll(() => rows.count()).toBe(2);
   expect(await rows.nth(1).textContent()).toContain('ml-beta (in use)');
-  expect(await storeCounts(page)).toMatchObject({ datasets: 2, models: 2, movieBlocks: 2 }); // 120 movies each: one block each
+  // Each dataset: its star model and its ranker.
+  await rankersStored(page, 2);
+  expect(await storeCounts(page)).toMatchObject({ datasets: 2, models: 2 * 2, movieBlocks: 2 }); // 120 movies each: one block each
   await screenshot(page, 'datasets-two');
 
   await rows.nth(0).getByRole('button', { name: 'Use' }).click();
@@ -54,7 +58,7 @@ test('import a second dataset from the panel, switch back to the first, delete t
   await beta.getByRole('button', { name: 'Delete ml-beta for good' }).click();
   await expect.poll(() => panel.getByTestId('dataset').count()).toBe(1);
   await status.filter({ hasText: 'ml-alpha:' }).waitFor();
-  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 1, movieBlocks: 1 });
+  expect(await storeCounts(page)).toMatchObject({ datasets: 1, models: 2, movieBlocks: 1 });
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { artifacts, screenshot, storedModels as readStoredModels, watchErrors, type BrowserContext, type Page } from './harness';
-import { showView, useServedApp } from './app';
+import { rankerReady, showView, useServedApp } from './app';
 
 const app = useServedApp();
 const DESKTOP = { width: 1280, height: 900 };
@@ -126,6 +126,7 @@ test('train with a 10% holdout: the chart and the per-iteration train and valida
   errors = watchErrors(page);
   await page.goto(app.url);
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 180_000 });
+  await rankerReady(page);
   for (const [k, stars] of [[0, '5 stars'], [1, '4 stars'], [3, '4.5 stars'], [5, '2 stars'], [8, '5 stars']] as const) {
     const row = page.getByTestId('to-rate').locator('li').nth(k);
     ratedTitles.push((await row.locator('.title').first().textContent())!);
@@ -134,8 +135,8 @@ test('train with a 10% holdout: the chart and the per-iteration train and valida
   await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
   await showView(page, 'Model lab');
   await train().waitFor();
-  // Not offered before an implicit model exists.
-  await expect(page.getByTestId('lab-models').textContent()).resolves.toContain('none yet');
+  // The first visit trained the ranker behind the list: the lab names it with its EASE part.
+  await expect(page.getByTestId('lab-models').textContent()).resolves.toMatch(/Best for you \(ranking\)rank 32, λ 5, 10 iterations, .* \+ EASE over 1,000 movies/);
 
   await setField('lab-train', 'Iterations', '5');
   expect(await train().getByLabel('Validation holdout (%)').inputValue()).toBe('10');
@@ -295,55 +296,53 @@ test('a tune can be cancelled; a tiny tune lists configurations by RMSE with mea
   expect(explicit).toMatchObject({ rank: pick.rank, lambda: pick.lambda, iterations: 3 });
 });
 
-test('an implicit model adds the "You\'ll likely watch" list, ranked by score, behind a switch on Recommendations', async () => {
-  await train().getByRole('radio', { name: /^Implicit/ }).check();
+test('the ranking objective retrains the ranker behind "Best for you"; "Sort by: Predicted rating" is the star model\'s list', async () => {
+  await train().getByRole('radio', { name: /^Ranking/ }).check();
   await setField('lab-train', 'Rank', '32');
   await setField('lab-train', 'Iterations', '5');
   await train().getByRole('button', { name: 'Train', exact: true }).click();
-  await status().filter({ hasText: /^Trained in .*“You’ll likely watch”/ }).waitFor({ timeout: 120_000 });
+  await status().filter({ hasText: /^Trained in .*“Best for you” list now ranks with it/ }).waitFor({ timeout: 120_000 });
   expect(await page.$eval('[data-testid=iteration-table] thead', (t) => t.textContent)).toContain('Validation preference error');
   const models = await storedModels();
   expect(models.map((m) => m.objective).sort()).toEqual(['explicit', 'implicit']);
+  await expect(page.getByTestId('lab-models').textContent()).resolves.toMatch(/Best for you \(ranking\)rank 32, λ 5, 5 iterations, .* \+ EASE over 1,000 movies/);
   await shots('implicit', '[data-testid=lab-train]');
 
   await showView(page, 'For you');
   const list = page.getByTestId('recommendations');
-  await page.getByTestId('rank-by').waitFor();
-  await expect(page.getByRole('radio', { name: 'Predicted rating' }).isChecked()).resolves.toBe(true);
-  await page.locator('[data-testid=recommendations][data-objective=explicit] li').nth(19).waitFor();
-  const stars = await list.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-movie-id')));
-  expect(await list.locator('.predicted').first().textContent()).toMatch(/^★ [0-5]\.\d predicted stars$/);
-  await shots('recs-explicit', '#recommendations');
-
-  // The status line names the model behind each list: the star model alone, then the implicit ranker beside it.
-  expect(await page.getByTestId('status-line').textContent()).toMatch(/ · model: rank \d+, 3 iterations$/);
-  await page.getByRole('radio', { name: 'You’ll likely watch' }).check();
-  await page.getByRole('heading', { name: 'You’ll likely watch' }).waitFor();
-  await page.getByTestId('status-line').filter({ hasText: / · ranked by implicit ALS \(iALS\) rank 32, 5 iterations · stars by ALS rank \d+, 3 iterations$/ }).waitFor();
-  await page.locator('[data-testid=recommendations][data-objective=implicit] li').nth(19).waitFor();
-  const scores = await list.locator('.score').evaluateAll((els) => els.map((e) => e.textContent!));
-  expect(scores).toHaveLength(20);
-  for (const s of scores) expect(s).toMatch(/^-?\d\.\d\dwatch score$/);
-  const values = scores.map((s) => parseFloat(s));
-  for (let k = 1; k < values.length; k++) expect(values[k - 1]).toBeGreaterThanOrEqual(values[k]);
-  expect(await list.locator('.predicted').count()).toBe(0); // no stars on this list
-  // Each row says which watches carry its score (the iALS score splits exactly into one share per watch).
+  await page.getByTestId('sort-by').waitFor();
+  await expect(page.getByRole('radio', { name: 'Best for you' }).isChecked()).resolves.toBe(true);
+  // The status line names the models behind the list: the retrained ranker (with EASE) and the star model.
+  await page.getByTestId('status-line').filter({ hasText: / · ranked by iALS rank 32, 5 iterations \+ EASE over 1,000 movies · stars by ALS rank \d+, 3 iterations$/ }).waitFor();
+  await page.locator('[data-testid=recommendations][data-sort=best] li').nth(19).waitFor();
+  const best = await list.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-movie-id')));
+  // Every row: the star model's predicted rating, and the ratings that carried it (or that people of the same taste like it).
+  const stars = await list.locator('.predicted').allTextContents();
+  expect(stars).toHaveLength(20);
+  for (const t of stars) expect(t).toMatch(/^★ [0-5]\.\d predicted stars$/);
   const reasons = await list.locator('.because').allTextContents();
-  expect(reasons.length).toBeGreaterThan(10);
+  expect(reasons).toHaveLength(20);
   for (const r of reasons) {
-    const named = r.replace(/^Because you watched /, '').split(' and ');
+    if (r === 'Popular with people who share your taste') continue;
+    const named = r.replace(/^Because you rated /, '').split(' and ');
     expect(named.length).toBeGreaterThan(0);
     for (const t of named) expect(ratedTitles).toContain(t);
   }
-  console.log(`implicit reasons: ${reasons.slice(0, 3).join(' | ')}`);
-  const watch = await list.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-movie-id')));
-  expect(watch).not.toEqual(stars);
-  console.log(`implicit top scores: ${values.slice(0, 5).join(', ')}`);
-  await shots('recs-implicit', '#recommendations');
+  console.log(`ranked reasons: ${reasons.slice(0, 3).join(' | ')}`);
+  await shots('recs-ranked', '#recommendations');
+
+  await page.getByRole('radio', { name: 'Predicted rating' }).check();
+  await page.getByTestId('status-line').filter({ hasText: / · model: rank \d+, 3 iterations$/ }).waitFor();
+  await page.locator('[data-testid=recommendations][data-sort=predicted] li').nth(19).waitFor();
+  const values = (await list.locator('.predicted').allTextContents()).map((t) => parseFloat(t.replace('★', '')));
+  for (let k = 1; k < values.length; k++) expect(values[k - 1]).toBeGreaterThanOrEqual(values[k]);
+  const byStars = await list.locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-movie-id')));
+  expect(byStars).not.toEqual(best);
+  await shots('recs-predicted', '#recommendations');
   await expectAccessible('#recommendations');
   // The choice survives a trip to another screen.
   await showView(page, 'Model lab');
   await showView(page, 'For you');
-  await page.locator('[data-testid=recommendations][data-objective=implicit] li').nth(19).waitFor();
+  await page.locator('[data-testid=recommendations][data-sort=predicted] li').nth(19).waitFor();
   expect(errors).toEqual([]);
 });

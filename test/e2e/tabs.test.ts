@@ -150,7 +150,8 @@ test('two tabs: one import and one training between them, then every change in o
     .toContain('Training is running in another tab');
   const betaLine = `ml-beta: ${beta.ratings.toLocaleString('en')} ratings of 120 movies by 220 people`;
   for (const p of [a, b]) await p.getByTestId('status-line').filter({ hasText: betaLine }).waitFor({ timeout: 60_000 });
-  expect(await storeCounts(a)).toMatchObject({ datasets: 2, models: 2, profile: 3, hidden: 1 });
+  await rankersStored(a, 2);
+  expect(await storeCounts(a)).toMatchObject({ datasets: 2, models: 2 * 2, profile: 3, hidden: 1 });
 
   // A switches back to ml-latest-small: B follows (no training: its model is still there).
   await a.bringToFront();

@@ -63,7 +63,7 @@ export function App() {
           />
         )}
       </main>
-      <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training' || lab.busy !== null} />
+      <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training' || (phase.kind === 'ready' && phase.ranker?.state === 'training') || lab.busy !== null} />
       <footer className="foot">
         <p>
           Data: MovieLens by{' '}

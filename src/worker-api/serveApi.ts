@@ -178,7 +178,7 @@ export async function moviesToRate(n = 24): Promise<MovieCard[]> {
 /** The prefix index of the serving catalogue, built on the first search (≈0.2 s for 62K titles). */
 const titleIndexes = new WeakMap<Serving, TitleIndex>();
 
-/** Title search: every query word must start a word of the title or be its year (accents, case, apostrophes ignored); most-rated first. */
+/** Title search (engine/movielens/titleSearch.ts): word starts, sequel numerals in any spelling, words typed together, plausible years; best match first, then most-rated. */
 export async function search(query: string, limit = 20): Promise<MovieCard[]> {
   const s = await getServing();
   if (!s) return [];

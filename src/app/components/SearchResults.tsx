@@ -1,26 +1,37 @@
-// Search results as the combobox's listbox: each option a movie (click opens it) with its stars, clickable to rate in place.
+// Search results as the combobox's listbox: each option a movie (click opens it) with its stars, pressable to rate in place.
 import { useEffect, useRef, type MouseEvent } from 'react';
 import type { MovieCard } from '../../client/workerTypes';
+import { pressValue, starFills, starText } from './stars/starLogic';
+import { usePointerKind } from './stars/usePointerKind';
+import { StarGlyph } from './stars/StarGlyph';
+import './StarRating.css';
 import './SearchResults.css';
-
-const VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
 
 /**
  * Stars inside an option: a pointer shortcut only (an option may hold nothing focusable). Keyboard and screen
  * reader users rate the active option with 1–5 from the search box; the option's text ends with the current rating.
+ * Drawn and pressed as StarRating's stars are (a finger rates whole stars, a second tap takes half off).
  */
 function OptionStars(props: { value: number | null; onChange: (v: number) => void }) {
+  const pointer = usePointerKind();
   const click = (v: number) => (e: MouseEvent) => {
     e.stopPropagation();
-    props.onChange(v);
+    const next = pressValue(props.value, v, pointer.kindOf(e));
+    if (next !== props.value) props.onChange(next);
   };
   return (
-    <span className="stars option-stars" aria-hidden="true">
-      {VALUES.map((v) => (
-        <span key={v} className={`half ${v % 1 ? 'left' : 'right'} ${props.value !== null && v <= props.value ? 'on' : ''}`} title={`${v} stars`} onClick={click(v)}>
-          <span>★</span>
-        </span>
-      ))}
+    <span className="stars-input option-stars-input" aria-hidden="true">
+      <span className="stars option-stars" onPointerDown={pointer.onPointerDown}>
+        {starFills(props.value).map((fill, k) => (
+          <span key={k} className="star">
+            <StarGlyph fill={fill} />
+            {[k + 0.5, k + 1].map((v) => (
+              <span key={v} className={`half ${v % 1 ? 'left' : 'right'} ${props.value !== null && v <= props.value ? 'on' : ''}`} title={`${v} stars`} onClick={click(v)} />
+            ))}
+          </span>
+        ))}
+      </span>
+      <span className="stars-value">{starText(props.value)}</span>
     </span>
   );
 }

@@ -6,5 +6,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    globalSetup: ['test/wasmSetup.ts'],
   },
 });

@@ -5,10 +5,11 @@ import { benchLighthouse } from './lighthouse';
 
 /** Each bench gets the arguments after its name and returns one JSON object (printed whatever --json says). */
 const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
-  'first-visit': benchFirstVisit,
+  'first-visit': (args) => benchFirstVisit(args),
   import: benchImport,
   lighthouse: benchLighthouse,
   'als-browser': async (args) => (await import('./als-browser')).benchAlsBrowser(args),
+  scale: async (args) => (await import('./scale')).benchScale(args),
   search: async () => (await import('./search')).benchSearch(),
   text: async () => (await import('./text')).benchText(),
   'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
@@ -18,7 +19,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
 const name = process.argv[2];
 const run = name ? benches[name] : undefined;
 if (!run) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search, text and taste-code need npm run build; import [--ratings N] [--zip] [--json])`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search, text and taste-code need npm run build; import [--ratings N] [--zip] [--json]; scale [--ratings 25000095] [--implicit] [--workers N] [--kernel K])`);
   process.exit(2);
 }
 console.log(JSON.stringify(await run(process.argv.slice(3)), null, 2));

@@ -1,7 +1,11 @@
 // Benchmark: first visit of the production build in Chromium (import, train, rate → new list), printed as JSON.
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import { launch, serveDist, storeCounts, storedModel } from '../test/e2e/harness';
 
-export async function benchFirstVisit(): Promise<Record<string, unknown>> {
+/** `--kernel K` opens the app with ?kernel=K (js, wasm-simd, wasm-relaxed-simd): before/after in one build. */
+export async function benchFirstVisit(args: string[] = []): Promise<Record<string, unknown>> {
+  const { values } = parseArgs({ args, options: { kernel: { type: 'string' }, json: { type: 'boolean', default: true } } });
   const server = await serveDist();
   const browser = await launch();
   try {
@@ -14,7 +18,7 @@ export async function benchFirstVisit(): Promise<Record<string, unknown>> {
       }).observe({ type: 'longtask', buffered: true });
     });
     const t0 = performance.now();
-    await page.goto(server.url);
+    await page.goto(values.kernel ? `${server.url}?kernel=${encodeURIComponent(values.kernel)}` : server.url);
     await page.getByTestId('train-status').waitFor({ timeout: 120_000 });
     const tImport = performance.now();
     await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 300_000 });
@@ -52,6 +56,9 @@ export async function benchFirstVisit(): Promise<Record<string, unknown>> {
       ratings: 100_836,
       importSeconds: +((tImport - t0) / 1000).toFixed(3),
       trainSeconds: +model.trainSeconds.toFixed(3),
+      prepareSeconds: model.prepareSeconds === undefined ? null : +model.prepareSeconds.toFixed(3),
+      kernel: model.history[0]?.kernel ?? 'js',
+      workers: model.history[0]?.workers ?? 1,
       rank: model.rank,
       iterations: model.iterations,
       finalTrainRmse: +model.lastRmse.toFixed(4),
@@ -61,6 +68,7 @@ export async function benchFirstVisit(): Promise<Record<string, unknown>> {
       rateToNewListViaPlaywrightMs: perRating.map((x) => +x.toFixed(1)),
       foldInAndTopNMs: engineMs,
       stored: counts,
+      loadAverage1m: +loadavg()[0].toFixed(2),
     };
   } finally {
     await browser.close();

@@ -1,29 +1,15 @@
 // Benchmark: a synthetic MovieLens-shaped release imported through the app in headless Chromium, with papaparse on the same file.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { promisify } from 'node:util';
-import { writeSynthRelease } from '../src/cli/commands/synthCommand';
-import { SYNTH_DEFAULTS, type SynthReleaseOptions } from '../src/engine/movielens/synthRelease';
+import { ensureRelease, ml25mShapedRelease } from './syntheticRelease';
 import { launch, root, serveDist, type Browser, type Page } from '../test/e2e/harness';
 import type { ReadBackMode, ReadBackResult } from './readBackPage';
 
 const run = promisify(execFile);
-
-/** Generates the release once per size under .cache/bench (git-ignored) and reuses it afterwards. */
-function ensureRelease(opts: SynthReleaseOptions, zip: boolean): { files: string[]; ratingsCsvBytes: number; generatedSeconds: number | null } {
-  const dir = join(root, '.cache', 'bench', `ml-synth-${opts.ratings}${zip ? '-zip' : ''}`);
-  const marker = join(dir, 'release.json');
-  if (existsSync(marker)) {
-    const saved = JSON.parse(readFileSync(marker, 'utf8')) as { opts: SynthReleaseOptions; files: string[]; ratingsCsvBytes: number };
-    if (JSON.stringify(saved.opts) === JSON.stringify(opts) && saved.files.every((f) => existsSync(f))) return { ...saved, generatedSeconds: null };
-  }
-  const r = writeSynthRelease(opts, dir, zip, (line) => process.stderr.write(`synth ${line}\n`));
-  writeFileSync(marker, JSON.stringify({ opts, files: r.files, ratingsCsvBytes: r.ratingsCsvBytes }));
-  return { files: r.files, ratingsCsvBytes: r.ratingsCsvBytes, generatedSeconds: +r.seconds.toFixed(1) };
-}
 
 /** Peak resident memory of Chromium's renderer processes (the page and its workers live in one), sampled with ps. */
 function rssSampler() {
@@ -171,11 +157,7 @@ export async function benchImport(args: string[]): Promise<Record<string, unknow
     options: { ratings: { type: 'string' }, zip: { type: 'boolean', default: false }, json: { type: 'boolean', default: true }, 'skip-papaparse': { type: 'boolean', default: false } },
   });
   const ratings = Number(values.ratings ?? 1_000_000);
-  if (!Number.isInteger(ratings) || ratings < 1000) throw new Error(`--ratings expects a whole number of at least 1000, got ${values.ratings}`);
-  // ml-25m's proportions (25,000,095 ratings, 162,541 users, 62,423 movies); exactly those at that size.
-  const movies = ratings === 25_000_095 ? 62_423 : Math.max(100, Math.round((ratings * 62_423) / 25_000_095));
-  const users = ratings === 25_000_095 ? 162_541 : Math.max(Math.ceil((2 * ratings) / movies), Math.round((ratings * 162_541) / 25_000_095));
-  const opts: SynthReleaseOptions = { ratings, users, movies, seed: SYNTH_DEFAULTS.seed };
+  const opts = ml25mShapedRelease(ratings, values.ratings);
   const zip = values.zip ?? false;
   const release = ensureRelease(opts, zip);
   const ratingsFile = zip ? release.files[0] : release.files.find((f) => f.endsWith('ratings.csv'))!;

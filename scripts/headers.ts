@@ -7,10 +7,14 @@ export const isolationHeaders: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/** Strict CSP for the production build: nothing inline, nothing remote. (The dev server needs inline HMR code.) */
+/**
+ * Strict CSP for the production build: nothing inline, nothing remote. (The dev server needs inline HMR code.)
+ * 'wasm-unsafe-eval' lets the workers compile the ALS kernels' WebAssembly (same-origin .wasm files); it allows no
+ * JavaScript eval.
+ */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",

@@ -35,8 +35,9 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     ],
   },
   workbox: {
-    // The app shell, worker chunks and the bundled sample dataset: a first visit then offline still works.
-    globPatterns: ['**/*.{js,css,html,svg,png,json,zip,webmanifest}'],
+    // The app shell, worker chunks, the ALS kernels' WebAssembly and the bundled sample dataset: a first visit then
+    // offline still works.
+    globPatterns: ['**/*.{js,css,html,svg,png,json,zip,webmanifest,wasm}'],
     globIgnores: ['**/*.map', 'screenshots/**'],
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     navigateFallback: 'index.html',

@@ -17,12 +17,13 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.zip': 'application/zip',
+  '.wasm': 'application/wasm',
   '.map': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
 };
 
 /** Serves `root`, or whatever folder `root()` names at each request (the update test swaps builds under a running server). */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.map', '.txt']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.map', '.txt', '.wasm']);
 const compressed = new Map<string, Buffer>();
 
 /** Brotli or gzip for text, as Netlify and any decent static host do; cached per file and encoding. */

@@ -27,7 +27,7 @@ export function App() {
         <EngineAlert />
         {phase.kind === 'loading' && <p aria-live="polite">Opening your library…</p>}
         {phase.kind === 'importing' && <ImportProgressView label={phase.label} progress={phase.progress} onCancel={cancel} />}
-        {phase.kind === 'training' && <TrainingProgressView iterations={phase.iterations} total={phase.total} onCancel={cancel} />}
+        {phase.kind === 'training' && <TrainingProgressView iterations={phase.iterations} total={phase.total} prepare={phase.prepare} onCancel={cancel} />}
         {phase.kind === 'other-tab' && <OtherTabNotice {...phase} onCancel={cancel} />}
         {phase.kind === 'byo' && <ByoScreen error={phase.error} onFiles={importFiles} onRetry={phase.hasSample ? start : undefined} />}
         {phase.kind === 'cancelled' && (

@@ -6,7 +6,7 @@ import { pageJobs } from '../client/pageJobs';
 import { onTabMessage, postTabMessage } from '../sync/tabSync';
 import { explicitDefaults } from '../engine/defaults/explicitDefaults';
 import { onStatusChanged } from './statusEvents';
-import { workersFromUrl } from './workersFromUrl';
+import { kernelFromUrl, workersFromUrl } from './workersFromUrl';
 import { bundledSample } from './bootstrap/bundledSample';
 import { bootstrapFlow } from './bootstrap/bootstrapFlow';
 import { INITIAL_PHASE, followsOtherTabs, nextPhase } from './bootstrap/phase';
@@ -23,6 +23,7 @@ export function useBootstrap() {
         bundledSample,
         sampleUrl: (file) => new URL(file, document.baseURI).href,
         workers: workersFromUrl,
+        kernel: kernelFromUrl,
         iterations: explicitDefaults.iterations,
         dispatch,
       }),

@@ -1,7 +1,7 @@
 // The page's one route to the worker side's types, never its code: the declarations tsc -b writes for src/worker-api,
 // read through the #worker-types path (tsconfig.base.json). Every worker type the app uses is passed on from here.
 export type { EngineApi } from '#worker-types/workers/engine.worker.d.ts';
-export type { AppStatus, ImportProgress, ModelSummary, MovieCard, MovieDetails, Recommendations } from '#worker-types/src/worker-api/apiTypes.d.ts';
+export type { AppStatus, ImportProgress, ModelSummary, MovieCard, MovieDetails, PrepareProgress, Recommendations } from '#worker-types/src/worker-api/apiTypes.d.ts';
 export type { DatasetInfo, StorageInfo } from '#worker-types/src/worker-api/datasetsApi.d.ts';
 export type { ImportCandidate, ImportPreview, ImportRowView } from '#worker-types/src/worker-api/externalImportApi.d.ts';
 export type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, TuneResult } from '#worker-types/src/worker-api/labApi.d.ts';

@@ -51,6 +51,30 @@ declare global {
     readonly writable: WritableStream<BufferSource>;
   }
   type BufferSource = ArrayBufferView | ArrayBuffer;
+
+  /** The WebAssembly JS API as the ALS kernels use it (src/engine/wasm): shared memories, modules, instances, validate. */
+  namespace WebAssembly {
+    interface MemoryDescriptor {
+      initial: number;
+      maximum?: number;
+      shared?: boolean;
+    }
+    class Memory {
+      constructor(descriptor: MemoryDescriptor);
+      readonly buffer: ArrayBuffer | SharedArrayBuffer;
+      grow(delta: number): number;
+    }
+    class Module {
+      constructor(bytes: BufferSource);
+    }
+    type Imports = Record<string, Record<string, Memory | ((...args: never[]) => unknown) | number>>;
+    class Instance {
+      constructor(module: Module, imports?: Imports);
+      readonly exports: Record<string, unknown>;
+    }
+    function validate(bytes: BufferSource): boolean;
+    function compile(bytes: BufferSource): Promise<Module>;
+  }
 }
 
 export {};

@@ -68,6 +68,8 @@ export interface IterationInfo {
   seconds: number;
   /** Threads that ran the half-steps (1 when trained in one worker); absent in models from before it was recorded. */
   workers?: number;
+  /** The kernels that ran them (KERNEL_LABELS in als/kernelSet.ts); absent in models from before it was recorded. */
+  kernel?: KernelId;
 }
 
 /** An import's progress report (the worker posts it throttled; tabs relay it to one another while the job runs). */
@@ -83,6 +85,9 @@ export interface ImportProgress {
   mbPerSecond?: number;
   secondsLeft?: number;
 }
+
+/** Which row kernels a training ran: the JavaScript ones, or the WebAssembly SIMD ones (relaxed: with fused multiply-add). */
+export type KernelId = 'js' | 'wasm-simd' | 'wasm-relaxed-simd';
 
 export interface ScoredItem {
   item: number;

@@ -215,6 +215,8 @@ const READ_AHEAD = 6;
 export interface ReadRatingsOptions {
   /** Read the timestamps too (default true); training passes false and reads only users, items and stars. */
   timestamps?: boolean;
+  /** Called after each chunk with the rows read so far (a training's preparation progress). */
+  onRows?: (rows: number) => void;
 }
 
 /**
@@ -238,6 +240,7 @@ export async function readRatings(db: DB, dataset: DatasetRecord, opts: ReadRati
       out.timestamps.set(ts.subarray(0, c.length), off);
     }
     off += c.length;
+    opts.onRows?.(off);
   };
   const stores = withTimes ? [STORES.ratingChunks, STORES.ratingTimes] : [STORES.ratingChunks];
   await tx(db, stores, 'readonly', async (t) => {

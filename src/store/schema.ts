@@ -145,7 +145,10 @@ export interface ModelRecord {
   itemBias: Float32Array;
   itemFactors: Float32Array;
   history: IterationInfo[];
+  /** From the start of the job to the trained model, preparation included. */
   trainSeconds: number;
+  /** The part of trainSeconds spent reading the ratings back and building the matrix (absent in older models). */
+  prepareSeconds?: number;
   trainedAt: number;
   /** Share of the ratings held out for validation (not trained on); absent or 0: trained on all of them. */
   holdout?: number;

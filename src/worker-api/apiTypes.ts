@@ -25,9 +25,19 @@ export interface ModelSummary {
   params: AlsParams;
   history: IterationInfo[];
   trainSeconds: number;
+  /** Of trainSeconds, reading the ratings back and building the matrix (absent in older models). */
+  prepareSeconds?: number;
   trainedAt: number;
   /** Share of the ratings held out for the history's validationRmse (0: trained on all). */
   holdout: number;
+}
+
+/** A training's preparation: reading the ratings back, then building both orientations of the matrix. */
+export interface PrepareProgress {
+  phase: 'read' | 'matrix' | 'ready';
+  rows: number;
+  totalRows: number;
+  seconds: number;
 }
 
 export interface AppStatus {

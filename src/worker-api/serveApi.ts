@@ -104,7 +104,7 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
   if (opts.objective === 'implicit' && s.implicitModel) {
     // iALS: every rating is a watch; the score is the predicted preference (near 1: likely to watch), not stars.
     const implicit = s.implicitModel;
-    const ranked = topN(implicit, foldIn(implicit, items, stars), { n, exclude, minCount, counts: s.counts });
+    const ranked = topN(implicit, foldIn(implicit, items, stars, undefined, s.kernels), { n, exclude, minCount, counts: s.counts }, s.kernels);
     const millis = performance.now() - t0;
     // The watches that carry at least a tenth of the score (its shares add up to the whole score).
     const shares = explainScores(implicit, items, stars, ranked.map((r) => r.item));
@@ -117,8 +117,8 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
       items: ranked.map((r, k) => ({ ...card(s, r.item, mine), predicted: r.score, because: becauseOf(s, shares[k], Math.max(0.1 * r.score, 1e-6)) })),
     };
   }
-  const user = foldIn(s.model, items, stars);
-  const ranked = topN(s.model, user, { n, exclude, minCount, counts: s.counts });
+  const user = foldIn(s.model, items, stars, undefined, s.kernels);
+  const ranked = topN(s.model, user, { n, exclude, minCount, counts: s.counts }, s.kernels);
   const millis = performance.now() - t0;
   const shares = explainScores(s.model, items, stars, ranked.map((r) => r.item));
   return {

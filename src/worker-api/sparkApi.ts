@@ -1,10 +1,12 @@
 // Worker API: a Spark MLlib ALS model (itemFactors JSON parts, loose, in a folder or a zip) + the dataset's movies.csv
 // (and optionally ratings.csv) stored as a new dataset with that model; everything is checked before anything is written.
-import { unzipSync } from 'fflate';
 import { ImportError } from '../engine/movielens/errors';
 import type { InputFile } from '../engine/movielens/files';
 import type { MovieInfo } from '../engine/movielens/datasetTypes';
-import { memorySource, type ByteSource } from '../engine/movielens/source';
+import { collect, type ByteSource } from '../engine/movielens/source';
+import { readZipDirectory, zipEntryChunks } from '../engine/movielens/zipReader';
+import { checkFileSize, limitedChunks } from '../engine/movielens/fileLimits';
+import type { FileKind } from '../engine/movielens/limits';
 import { parseMoviesCsv } from '../engine/movielens/textCsv';
 import { baseName } from '../engine/movielens/release';
 import { isSparkPart, parseSparkItemFactors, type SparkFactors } from '../engine/spark/itemFactors';
@@ -47,25 +49,58 @@ interface Entry {
   source: () => ByteSource;
 }
 
+/** The limit a Spark import's file is held to: part files as Spark output, the release's files as the MovieLens import holds them. */
+function kindOf(path: string): FileKind | null {
+  const base = baseName(path).toLowerCase();
+  if (isSparkPart(path)) return 'spark';
+  if (base === 'ratings.csv') return 'ratings';
+  if (base === 'movies.csv' || base === 'links.csv') return 'movies';
+  return null;
+}
+
+/** Reads one file whole, held to its kind's size ceiling while it streams (read once, then kept). */
+function wholeOnce(read: () => AsyncIterable<Uint8Array>, path: string, kind: FileKind | null): () => Promise<Uint8Array> {
+  let bytes: Promise<Uint8Array> | null = null;
+  return () => (bytes ??= collect(kind ? limitedChunks(read(), path, kind, false) : read()));
+}
+
+/**
+ * Opens zips with the same streaming reader the MovieLens import uses (central directory first, bounded inflation,
+ * CRC-32 checked), so a zip bomb is refused before it is inflated; every file is checked against its size ceiling.
+ */
 async function entries(files: ImportFile[]): Promise<Entry[]> {
   const out: Entry[] = [];
   for (const f of files) {
     if (f.name.toLowerCase().endsWith('.zip')) {
-      let unzipped: Record<string, Uint8Array>;
-      try {
-        unzipped = unzipSync(await bytesOf(f), { filter: (e) => !e.name.endsWith('/') && !e.name.startsWith('__MACOSX/') });
-      } catch (e) {
-        throw new ImportError(f.name, undefined, `expected a complete zip archive; it is truncated or corrupt (${(e as Error).message})`);
-      }
-      for (const [path, b] of Object.entries(unzipped)) {
-        const full = `${f.name}/${path}`;
-        out.push({ path: full, size: b.length, bytes: async () => b, source: () => memorySource(baseName(path), b) });
+      const zip = sourceOf(f);
+      for (const e of await readZipDirectory(zip)) {
+        const base = baseName(e.path);
+        if (e.path.endsWith('/') || e.path.startsWith('__MACOSX/') || base.startsWith('._')) continue;
+        const path = `${f.name}/${e.path}`;
+        const kind = kindOf(e.path);
+        if (kind) checkFileSize(path, kind, e.size);
+        const bytes = wholeOnce(() => zipEntryChunks(zip, e), path, kind);
+        out.push({ path, size: e.size, bytes, source: () => lazySource(base, e.size, bytes) });
       }
     } else {
+      const kind = kindOf(f.name);
+      if (kind) checkFileSize(f.name, kind, sizeOf(f));
       out.push({ path: f.name, size: sizeOf(f), bytes: () => bytesOf(f), source: () => sourceOf(f) });
     }
   }
   return out;
+}
+
+/** A zip entry as a ByteSource for the release import: inflated (bounded, CRC-checked) on its first read. */
+function lazySource(name: string, size: number, bytes: () => Promise<Uint8Array>): ByteSource {
+  return {
+    name,
+    size,
+    async read(offset, length) {
+      const all = await bytes();
+      return all.subarray(offset, Math.min(all.length, offset + length));
+    },
+  };
 }
 
 function pickOne(list: Entry[], name: string): Entry | undefined {

@@ -11,6 +11,8 @@ import { getMeta } from '../store/meta';
 import type { DatasetRecord, ModelRecord } from '../store/schema';
 import type { DatasetSummary, ModelSummary } from './apiTypes';
 import { onTabMessage } from '../sync/tabSync';
+import { jsKernels, type AlsKernels } from '../engine/als/kernelSet';
+import { servingKernels } from './kernels';
 
 export const ACTIVE_KEY = 'activeDataset';
 
@@ -26,6 +28,7 @@ export function modelSummary(m: ModelRecord): ModelSummary {
     params: m.params,
     history: m.history,
     trainSeconds: m.trainSeconds,
+    ...(m.prepareSeconds !== undefined ? { prepareSeconds: m.prepareSeconds } : {}),
     trainedAt: m.trainedAt,
     holdout: m.holdout ?? 0,
   };
@@ -45,6 +48,8 @@ export interface Serving {
   itemNorms: Float32Array | null;
   /** The implicit ("will watch") model, when one was trained for this dataset. */
   implicitModel: AlsModel | null;
+  /** Fold-in and scoring kernels for these models (WebAssembly over a memory of their own, or JavaScript). */
+  kernels: AlsKernels;
 }
 
 let serving: Promise<Serving | null> | null = null;
@@ -76,7 +81,8 @@ async function loadServing(): Promise<Serving | null> {
   const model = rec && rec.nItems === movies.length ? asAlsModel(rec) : null;
   const imp = await latestModel(db, dataset.id, 'implicit');
   const implicitModel = imp && imp.nItems === movies.length ? asAlsModel(imp) : null;
-  return { dataset, movies, byMovieId, counts, sums, searchKeys, model, modelId: model ? rec!.id : null, itemNorms: model ? itemNorms(model) : null, implicitModel };
+  const kernels = model || implicitModel ? await servingKernels() : jsKernels;
+  return { dataset, movies, byMovieId, counts, sums, searchKeys, model, modelId: model ? rec!.id : null, itemNorms: model ? itemNorms(model) : null, implicitModel, kernels };
 }
 
 let following = false;

@@ -1,18 +1,22 @@
 // Worker API: training ALS (explicit or implicit) on the active dataset, optionally with a validation holdout, and storing the model.
-import { buildCsr } from '../engine/als/csr';
+import { buildCsr, type CsrAlloc, type RatingMatrix } from '../engine/als/csr';
 import { trainAls, type TrainOptions } from '../engine/als/train';
 import { withDefaults } from '../engine/defaults/modelDefaults';
-import { shareMatrix } from '../engine/als/shard';
+import { sharedAlloc } from '../engine/als/shard';
 import { trainAlsParallel } from '../engine/als/trainParallel';
 import { randomHoldout } from '../engine/als/split';
-import type { AlsModel, AlsParams, IterationInfo } from '../engine/types';
+import type { AlsModel, AlsParams, IterationInfo, RatingColumns } from '../engine/types';
+import { WasmArena } from '../engine/wasm/arena';
+import type { KernelPreference } from '../engine/wasm/kernelChoice';
+import type { KernelHandle } from '../engine/wasm/wasmKernels';
 import { openDb } from '../store/db';
 import { readRatings } from '../store/datasets';
 import { datasetFingerprint, modelId, saveModel } from '../store/models';
-import type { ModelRecord } from '../store/schema';
+import type { DatasetRecord, ModelRecord } from '../store/schema';
 import { createWorkerShardPool, shardThreads } from './workerShardPool';
+import { trainingKernel } from './kernels';
 import { activeDataset, invalidateServing, modelSummary } from './state';
-import type { ModelSummary } from './apiTypes';
+import type { ModelSummary, PrepareProgress } from './apiTypes';
 
 export interface TrainJobOptions {
   /** Shard workers to use when cross-origin isolated (default: hardware threads, at most 4); ignored otherwise. */
@@ -22,15 +26,49 @@ export interface TrainJobOptions {
    * --holdout`): the model is trained on the rest and every iteration reports its validation RMSE on them.
    */
   holdout?: number;
+  /** Which kernels to train with (default 'auto': WebAssembly SIMD where the platform has it, else JavaScript). */
+  kernel?: KernelPreference;
+}
+
+/**
+ * Reads the ratings back and builds both CSR orientations straight into the memory the training reads (the kernels'
+ * arena, or shared memory for shard workers), reporting progress. The rating columns are dropped before it returns,
+ * so only the matrix stays alive during the training.
+ */
+async function prepareMatrix(
+  dataset: DatasetRecord,
+  seed: number,
+  holdout: number,
+  alloc: CsrAlloc | undefined,
+  onPrepare: ((p: PrepareProgress) => void) | undefined,
+): Promise<{ matrix: RatingMatrix; validation: RatingColumns | undefined }> {
+  const t0 = performance.now();
+  const total = dataset.stats.ratings;
+  const report = (phase: PrepareProgress['phase'], rows: number) => onPrepare?.({ phase, rows, totalRows: total, seconds: (performance.now() - t0) / 1000 });
+  report('read', 0);
+  let all: RatingColumns | null = await readRatings(await openDb(), dataset, { timestamps: false, onRows: (rows) => report('read', rows) });
+  const { train: ratings, test: validation } = holdout > 0 ? randomHoldout(all, holdout, seed) : { train: all, test: undefined };
+  all = null;
+  report('matrix', ratings.length);
+  const matrix = buildCsr(ratings, dataset.stats.users, dataset.stats.movies, alloc);
+  report('ready', ratings.length);
+  return { matrix, validation };
 }
 
 /**
  * Trains ALS on the active dataset and stores it as the dataset's model for its objective (explicit or implicit);
  * the previous one stays in use until this one is saved.
- * Cross-origin isolated, the half-steps run in shard workers over SharedArrayBuffer (same model bit for bit);
- * otherwise in this worker. Each iteration's report says how many threads ran it.
+ * With the WebAssembly kernels the matrix is built in their memory; cross-origin isolated, the half-steps run in
+ * shard workers over shared memory (same model bit for bit), otherwise in this worker. Each iteration's report says
+ * which kernels and how many threads ran it; `onPrepare` follows the preparation (reading the ratings back, building
+ * the matrix), which the model records as `prepareSeconds`.
  */
-export async function train(params: Partial<AlsParams>, onProgress: (i: IterationInfo) => void, options: TrainJobOptions = {}): Promise<ModelSummary> {
+export async function train(
+  params: Partial<AlsParams>,
+  onProgress: (i: IterationInfo) => void,
+  options: TrainJobOptions = {},
+  onPrepare?: (p: PrepareProgress) => void,
+): Promise<ModelSummary> {
   const db = await openDb();
   const dataset = await activeDataset();
   if (!dataset) throw new Error('There is no dataset to train on yet.');
@@ -38,16 +76,16 @@ export async function train(params: Partial<AlsParams>, onProgress: (i: Iteratio
   const holdout = options.holdout ?? 0;
   if (!(holdout >= 0 && holdout < 1)) throw new RangeError(`The validation holdout must be at least 0 and below 1, got ${holdout}`);
   const t0 = performance.now();
-  const all = await readRatings(db, dataset, { timestamps: false });
-  const { train: ratings, test: validation } = holdout > 0 ? randomHoldout(all, holdout, p.seed) : { train: all, test: undefined };
   const threads = shardThreads(options.workers);
-  // For shard workers the matrix goes to shared memory at once, so only that copy stays alive.
-  const csr = () => buildCsr(ratings, dataset.stats.users, dataset.stats.movies);
-  const matrix = threads > 1 ? shareMatrix(csr()) : csr();
+  const kernel: KernelHandle | null = await trainingKernel(options.kernel);
+  const alloc = kernel ? WasmArena.attach(kernel.memory) : threads > 1 ? sharedAlloc : undefined;
+  const { matrix, validation } = await prepareMatrix(dataset, p.seed, holdout, alloc, onPrepare);
+  const prepareSeconds = (performance.now() - t0) / 1000;
   const history: IterationInfo[] = [];
   const opts: TrainOptions = {
     validation,
     clampValidation: dataset.stats.scale,
+    kernel,
     onIteration: (info) => {
       history.push(info);
       onProgress(info);
@@ -78,6 +116,7 @@ export async function train(params: Partial<AlsParams>, onProgress: (i: Iteratio
     itemFactors: model.itemFactors,
     history,
     trainSeconds,
+    prepareSeconds,
     trainedAt: Date.now(),
     holdout,
   };

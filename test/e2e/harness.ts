@@ -70,13 +70,15 @@ export interface StoredModelSummary {
   id: string;
   objective: 'explicit' | 'implicit';
   trainSeconds: number;
+  /** Of trainSeconds, reading the ratings back and building the matrix (absent in older models). */
+  prepareSeconds?: number;
   rank: number;
   lambda: number;
   iterations: number;
   /** The validation holdout it was trained with (null when none was recorded). */
   holdout: number | null;
   trainedAt: number;
-  history: { seconds: number; trainRmse: number; validationRmse?: number; workers?: number }[];
+  history: { seconds: number; trainRmse: number; validationRmse?: number; workers?: number; kernel?: string }[];
 }
 
 /** Every stored model, read straight from the page's IndexedDB (not through the app), without the factor tables. */
@@ -89,7 +91,7 @@ export async function storedModels(page: Page): Promise<StoredModelSummary[]> {
       const get = req.result.transaction('models').objectStore('models').getAll();
       get.onsuccess = () => {
         req.result.close();
-        ok(get.result.map((m) => ({ id: m.id, objective: m.params.objective ?? 'explicit', trainSeconds: m.trainSeconds, rank: m.params.rank,
+        ok(get.result.map((m) => ({ id: m.id, objective: m.params.objective ?? 'explicit', trainSeconds: m.trainSeconds, prepareSeconds: m.prepareSeconds, rank: m.params.rank,
           lambda: m.params.lambda, iterations: m.params.iterations, holdout: m.holdout ?? null, trainedAt: m.trainedAt, history: m.history })));
       };
     };

@@ -49,8 +49,13 @@ test('the served build is cross-origin isolated and trains in more than one work
 
   await page.getByTestId('train-workers').filter({ hasText: /Training in \d parallel workers/ }).waitFor({ timeout: 120_000 });
   const shown = Number((await page.getByTestId('train-workers').textContent())!.replace(/\D/g, ''));
+  const kernelShown = await page.getByTestId('train-kernel').textContent();
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 120_000 });
   const workers = await storedWorkers(page);
+  // Chromium has WebAssembly SIMD (and relaxed SIMD): every iteration ran the WASM kernels, and the panel said so.
+  const kernels = (await storedModel(page)).history.map((h) => h.kernel);
+  expect(new Set(kernels)).toEqual(new Set(['wasm-relaxed-simd']));
+  expect(kernelShown).toBe(`WebAssembly relaxed SIMD kernels (fused multiply-add), ${workers[0]} workers`);
   expect(workers).toHaveLength(15);
   expect(new Set(workers)).toEqual(new Set([Math.min(4, cores)]));
   expect(workers[0]).toBeGreaterThan(1);

@@ -102,6 +102,13 @@ test('installable, private, and offline after the first visit: reload with the s
   expect(await page.getByTestId('rated-count').textContent()).toBe('2');
   await screenshot(page, 'pwa-offline');
   expect(errors.filter((e) => !e.includes('ERR_CONNECTION_REFUSED'))).toEqual([]);
+  // The ALS kernels' WebAssembly is precached: training and serving offline run them, not the JavaScript fallback.
+  const cached = (await page.evaluate(`(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+    return urls.filter((u) => u.endsWith('.wasm')).map((u) => u.split('/').pop().replace(/-[^-]+\.wasm$/, ''));
+  })()`)) as string[];
+  expect(cached.sort()).toEqual(['als-relaxed-simd', 'als-simd']);
   await cleanup();
 });
 

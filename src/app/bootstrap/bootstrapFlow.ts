@@ -1,11 +1,12 @@
 // First visit as plain async steps over the job runner: find or import a dataset, train if it has no model, report
 // each step as a phase event. No React: useBootstrap feeds the events to its reducer; tests feed them to an array.
-import type { AppStatus } from '../../client/workerTypes';
+import type { AppStatus, PrepareProgress } from '../../client/workerTypes';
+import type { KernelPreference } from '../../engine/wasm/kernelChoice';
 import type { BundledDataset } from '../../engine/movielens/manifest';
 import type { EngineApi } from '../../client/engineClient';
 import type { JobRunner } from '../../client/jobRunner';
 import type { Remote } from 'comlink';
-import { CancelledError } from '../../client/engineClient';
+import { CancelledError, proxy } from '../../client/engineClient';
 import type { PhaseEvent } from './phase';
 
 export interface BootstrapDeps {
@@ -18,6 +19,8 @@ export interface BootstrapDeps {
   sampleUrl(file: string): string;
   /** Shard workers for a training (`?workers=N`); undefined: the default. */
   workers(): number | undefined;
+  /** Kernels for a training (`?kernel=`); undefined: the default ('auto'). */
+  kernel?(): KernelPreference | undefined;
   /** Iterations of a first-visit training, for the progress bar before the first report. */
   iterations: number;
   dispatch(event: PhaseEvent): void;
@@ -48,7 +51,8 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
       kind: 'train',
       signal,
       total: deps.iterations,
-      call: (api, progress) => api.train({}, progress, { workers: deps.workers() }),
+      call: (api, progress) =>
+        api.train({}, progress, { workers: deps.workers(), kernel: deps.kernel?.() }, proxy((p: PrepareProgress) => dispatch({ type: 'prepare', progress: p }))),
       onProgress: (info) => dispatch({ type: 'iteration', info }),
     });
     return serving.status();

@@ -1,5 +1,5 @@
 // The first-visit screen's phases and the one transition function between them (a reducer: pure, tested without React).
-import type { AppStatus, ImportProgress } from '../../client/workerTypes';
+import type { AppStatus, ImportProgress, PrepareProgress } from '../../client/workerTypes';
 import type { IterationInfo } from '../../engine/types';
 import type { LockedJob } from '../../sync/tabSync';
 import type { OtherTabJob } from '../../client/jobRunner';
@@ -7,7 +7,8 @@ import type { OtherTabJob } from '../../client/jobRunner';
 export type Phase =
   | { kind: 'loading' }
   | { kind: 'importing'; progress: ImportProgress | null; label: string }
-  | { kind: 'training'; iterations: IterationInfo[]; total: number }
+  /** `prepare`: reading the ratings back and building the matrix, until the first iteration. */
+  | { kind: 'training'; iterations: IterationInfo[]; total: number; prepare?: PrepareProgress }
   /** Waiting for another tab's import or training (job: null until that tab says which). */
   | { kind: 'other-tab'; job: LockedJob | null; progress: ImportProgress | IterationInfo | null; total?: number; ownJob?: string }
   | { kind: 'byo'; error?: string; hasSample?: boolean }
@@ -20,6 +21,7 @@ export type PhaseEvent =
   | { type: 'import-started'; label: string }
   | { type: 'import-progress'; progress: ImportProgress }
   | { type: 'training-started'; total: number }
+  | { type: 'prepare'; progress: PrepareProgress }
   | { type: 'iteration'; info: IterationInfo }
   /** This tab waits for the job lock (`ownJob`: the files it will import then). */
   | { type: 'waiting'; ownJob?: string }
@@ -47,6 +49,8 @@ export function nextPhase(phase: Phase, event: PhaseEvent): Phase {
       return phase.kind === 'importing' ? { ...phase, progress: event.progress } : phase;
     case 'training-started':
       return { kind: 'training', iterations: [], total: event.total };
+    case 'prepare':
+      return phase.kind === 'training' && phase.iterations.length === 0 ? { ...phase, prepare: event.progress } : phase;
     case 'iteration':
       return phase.kind === 'training' ? { kind: 'training', iterations: [...phase.iterations, event.info], total: event.info.iterations } : phase;
     case 'waiting':

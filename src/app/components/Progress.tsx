@@ -1,6 +1,6 @@
 // Progress panels for the first-visit import and training, with Cancel.
-import type { ImportProgress } from '../../client/workerTypes';
-import { thousands } from '../format';
+import type { ImportProgress, PrepareProgress } from '../../client/workerTypes';
+import { kernelAndWorkers, prepareStatus, thousands } from '../format';
 import type { IterationInfo } from '../../engine/types';
 
 const PHASES: Record<ImportProgress['phase'], string> = {
@@ -42,7 +42,7 @@ export function ImportProgressView(props: { label: string; progress: ImportProgr
   );
 }
 
-export function TrainingProgressView(props: { iterations: IterationInfo[]; total: number; onCancel: () => void }) {
+export function TrainingProgressView(props: { iterations: IterationInfo[]; total: number; prepare?: PrepareProgress | null; onCancel: () => void }) {
   const last = props.iterations.at(-1);
   const done = last?.iteration ?? 0;
   return (
@@ -50,11 +50,16 @@ export function TrainingProgressView(props: { iterations: IterationInfo[]; total
       <h2 id="train-h">Training your recommender</h2>
       <progress max={props.total} value={done} aria-label="Training progress" />
       <p aria-live="polite" data-testid="train-status">
-        {last ? `Iteration ${done} of ${props.total}: training RMSE ${last.trainRmse.toFixed(4)}` : 'Preparing the rating matrix…'}
+        {last ? `Iteration ${done} of ${props.total}: training RMSE ${last.trainRmse.toFixed(4)}` : prepareStatus(props.prepare)}
       </p>
       {last?.workers !== undefined && (
         <p className="muted" data-testid="train-workers">
           {last.workers > 1 ? `Training in ${last.workers} parallel workers` : 'Training in one worker'}
+        </p>
+      )}
+      {last && (
+        <p className="muted" data-testid="train-kernel">
+          {kernelAndWorkers(last)}
         </p>
       )}
       {props.iterations.length > 0 && (

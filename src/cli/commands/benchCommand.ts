@@ -1,13 +1,20 @@
-// `cli bench als`: seconds and core-seconds per ALS iteration on ml-25m-shaped synthetic data, against ml-matrix.
+// `cli bench als`: seconds and core-seconds per ALS iteration on ml-25m-shaped synthetic data, against ml-matrix, the JS kernels and the native yardstick.
 import { availableParallelism, loadavg } from 'node:os';
 import { buildCsr } from '../../engine/als/csr';
 import { createRng } from '../../engine/als/random';
+import type { RatingMatrix } from '../../engine/als/csr';
+import type { KernelId } from '../../engine/als/kernelSet';
 import { shardSetup, shareMatrix, sharedFloat32, type Side } from '../../engine/als/shard';
 import { cgStepsFor, SOLVERS } from '../../engine/als/solver';
 import { solveRow } from '../../engine/als/solveRow';
-import { beginHalfStep, createTrainScratch, iterationReport, prepareTraining, runHalfStep } from '../../engine/als/train';
+import { beginHalfStep, createTrainScratch, iterationReport, prepareTraining, runHalfStep, type PreparedTraining } from '../../engine/als/train';
 import { explicitDefaults } from '../../engine/defaults/explicitDefaults';
 import { SYNTH_DEFAULTS } from '../../engine/movielens/synthRelease';
+import { WasmArena, matrixInArena } from '../../engine/wasm/arena';
+import type { KernelPreference } from '../../engine/wasm/kernelChoice';
+import type { KernelHandle } from '../../engine/wasm/wasmKernels';
+import { cliKernel, KERNEL_OPTION } from '../kernels';
+import { ratingsCsv, runNative } from '../nativeYardstick';
 import { CHUNKS_PER_THREAD } from '../../engine/als/trainParallel';
 import { benchRatings } from '../../engine/benchRatings';
 import type { AlsParams } from '../../engine/types';
@@ -16,7 +23,8 @@ import { parseOptions, UsageError, type OptionSpecs } from '../args';
 import { mlMatrixRows } from '../mlMatrixHalfStep';
 import { createNodeShardPool } from '../nodeShardPool';
 
-export const usage = `bench als [--ratings 1000000] [--rank ${explicitDefaults.rank}] [--workers 1] [--iters 6] [--solver ${SOLVERS.join('|')}] [--cg-steps S] [--json]`;
+export const usage = `bench als [--ratings 1000000] [--rank ${explicitDefaults.rank}] [--workers 1] [--iters 6] [--solver ${SOLVERS.join('|')}] [--cg-steps S]
+       [--objective explicit|implicit] [--kernel auto|js|wasm-simd|wasm-relaxed-simd] [--compare-js] [--native] [--json]`;
 
 const cpuSeconds = (): number => {
   const c = process.cpuUsage();
@@ -36,22 +44,37 @@ export interface BenchAlsOptions {
   solver: AlsParams['solver'];
   cgSteps?: number;
   seed: number;
+  /** 'implicit' times iALS (the native yardstick is explicit only and is skipped). */
+  objective?: AlsParams['objective'];
+  /** Kernels to time (default 'auto': WebAssembly SIMD where it runs). */
+  kernel?: KernelPreference;
+  /** Also time the JavaScript kernels in the same run (when the timed kernels are not already them). */
+  compareJs?: boolean;
+  /** Also compile and run the native yardstick on the same ratings (as a CSV file). */
+  native?: boolean;
   log?: (line: string) => void;
 }
 
-/** Times `iterations` ALS iterations (the first is reported but left out of the medians as warm-up). */
-export async function benchAls(o: BenchAlsOptions): Promise<Record<string, unknown>> {
-  const log = o.log ?? (() => {});
-  const data = benchRatings(o.ratings, o.seed);
-  const m0 = buildCsr(data.columns, data.nUsers, data.nItems);
-  const m = o.workers > 1 ? shareMatrix(m0) : m0;
-  const params: AlsParams = { ...explicitDefaults, rank: o.rank, iterations: o.iterations, solver: o.solver, cgSteps: o.cgSteps };
-  const t = prepareTraining(m, params, o.workers > 1 ? sharedFloat32 : undefined);
+interface Timed {
+  wall: number[];
+  cpu: number[];
+  trainRmse: number;
+  kernel: KernelId;
+  /** The training (its tables and matrix) for the ml-matrix sample that follows. */
+  t: PreparedTraining;
+  m: RatingMatrix;
+}
+
+/** Times `iterations` ALS iterations of one kernel set over `workers` threads. */
+async function timeIterations(m0: RatingMatrix, params: AlsParams, workers: number, kernel: KernelHandle | null, log: (line: string) => void): Promise<Timed> {
+  const m = kernel ? matrixInArena(WasmArena.attach(kernel.memory), m0) : workers > 1 ? shareMatrix(m0) : m0;
+  const t = prepareTraining(m, params, kernel ? undefined : workers > 1 ? sharedFloat32 : undefined, kernel);
   const scratch = createTrainScratch(t);
-  const pool = o.workers > 1 ? createNodeShardPool(o.workers) : null;
-  const setup = shardSetup(t, o.workers * CHUNKS_PER_THREAD);
+  const pool = workers > 1 ? createNodeShardPool(workers) : null;
+  const setup = shardSetup(t, workers * CHUNKS_PER_THREAD);
   const wall: number[] = [];
   const cpu: number[] = [];
+  const id = kernel?.id ?? 'js';
   try {
     await pool?.setup(setup);
     const half = async (side: Side): Promise<void> => {
@@ -59,23 +82,38 @@ export async function benchAls(o: BenchAlsOptions): Promise<Record<string, unkno
         Atomics.store(setup.counter, 0, 0);
         await pool.run(side);
       } else {
-        const plan = beginHalfStep(t, side);
+        const plan = beginHalfStep(t, side, scratch.kernels);
         runHalfStep(plan, 0, plan.rows, scratch);
       }
     };
-    for (let it = 0; it < o.iterations; it++) {
+    for (let it = 0; it < params.iterations; it++) {
       const c0 = cpuSeconds();
       const w0 = performance.now();
       await half('user');
       await half('item');
       wall.push((performance.now() - w0) / 1000);
       cpu.push(cpuSeconds() - c0);
-      log(`iteration ${it + 1}: ${wall[it].toFixed(3)} s, ${cpu[it].toFixed(3)} CPU s`);
+      log(`${id} iteration ${it + 1}: ${wall[it].toFixed(3)} s, ${cpu[it].toFixed(3)} CPU s`);
     }
   } finally {
     await pool?.close();
   }
-  const trainRmse = iterationReport(m, t, o.iterations, 0, {}).trainRmse;
+  const trainRmse = iterationReport(m, t, params.iterations, 0, {}, workers, scratch.kernels).trainRmse;
+  return { wall, cpu, trainRmse, kernel: id, t, m };
+}
+
+/** Times `iterations` ALS iterations (the first is reported but left out of the medians as warm-up). */
+export async function benchAls(o: BenchAlsOptions): Promise<Record<string, unknown>> {
+  const log = o.log ?? (() => {});
+  const data = benchRatings(o.ratings, o.seed);
+  const m0 = buildCsr(data.columns, data.nUsers, data.nItems);
+  const params: AlsParams = { ...explicitDefaults, rank: o.rank, iterations: o.iterations, solver: o.solver, cgSteps: o.cgSteps, ...(o.objective === 'implicit' ? { objective: 'implicit' } : {}) };
+  const kernel = await cliKernel(o.kernel ?? 'auto');
+  const main = await timeIterations(m0, params, o.workers, kernel, log);
+  const js = o.compareJs && kernel ? await timeIterations(m0, params, o.workers, null, log) : null;
+  const { wall, cpu, t, m } = main;
+  const scratch = createTrainScratch({ ...t, kernel: undefined });
+  const trainRmse = main.trainRmse;
 
   // The same user half-step on a sample of users: ml-matrix per row, and this engine's exact solve.
   const rng = createRng(o.seed + 1);
@@ -107,11 +145,30 @@ export async function benchAls(o: BenchAlsOptions): Promise<Record<string, unkno
   // honest when other work takes cores away, where wall time × workers would not. Both are reported.
   const skipWarmUp = (xs: number[]) => (xs.length > 1 ? xs.slice(1) : xs);
   const secondsPerIteration = median(skipWarmUp(wall));
-  const coreSecondsPerMillion = (median(skipWarmUp(cpu)) * 1e6) / o.ratings;
+  const perM = (cpuSeconds: number) => (cpuSeconds * 1e6) / o.ratings;
+  const coreSecondsPerMillion = perM(median(skipWarmUp(cpu)));
+  const bestCoreSecondsPerMillion = perM(Math.min(...skipWarmUp(cpu)));
   const mlMatrixCoreSecondsPerMillion = perMillion(mlCpu);
   const steps = cgStepsFor(params);
+  const jsStats = js && {
+    coreSecondsPerMillion: round(perM(median(skipWarmUp(js.cpu)))),
+    bestCoreSecondsPerMillion: round(perM(Math.min(...skipWarmUp(js.cpu)))),
+    trainRmse: round(js.trainRmse),
+    speedUp: round(perM(median(skipWarmUp(js.cpu))) / coreSecondsPerMillion, 2),
+  };
+  // The yardstick takes its best iteration after the first: compared with this run's best the same way.
+  const native = o.native && o.objective !== 'implicit' ? runNative(ratingsCsv(data.columns, `als-ratings-${o.ratings}-seed${o.seed}`), o.rank, o.iterations, steps || 2) : null;
+  const nativeStats =
+    native === null
+      ? undefined
+      : 'missing' in native
+        ? { missing: native.missing }
+        : { ...native, coreSecondsPerMillion: round(native.coreSecondsPerMillion), trainRmse: round(native.trainRmse), ratio: round(bestCoreSecondsPerMillion / native.coreSecondsPerMillion, 2) };
+  if (o.native && native && 'missing' in native) log(`native yardstick skipped: ${native.missing}`);
   return {
     bench: 'als',
+    kernel: main.kernel,
+    objective: params.objective ?? 'explicit',
     ratings: o.ratings,
     users: m.nUsers,
     items: m.nItems,
@@ -121,6 +178,9 @@ export async function benchAls(o: BenchAlsOptions): Promise<Record<string, unkno
     iterations: o.iterations,
     secondsPerIteration: round(secondsPerIteration),
     coreSecondsPerMillion: round(coreSecondsPerMillion),
+    bestCoreSecondsPerMillion: round(bestCoreSecondsPerMillion),
+    ...(jsStats ? { js: jsStats } : {}),
+    ...(nativeStats ? { native: nativeStats } : {}),
     wallTimesWorkersPerMillion: round((secondsPerIteration * o.workers * 1e6) / o.ratings),
     iterationSeconds: wall.map((x) => round(x, 3)),
     iterationCpuSeconds: cpu.map((x) => round(x, 3)),
@@ -142,6 +202,10 @@ export const options = {
   solver: { kind: 'choice', values: SOLVERS, help: 'row solver (default auto)' },
   'cg-steps': { kind: 'number', range: PARAM_RANGES.cgSteps, help: 'conjugate-gradient steps a row' },
   seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the data (default ${SYNTH_DEFAULTS.seed})` },
+  objective: { kind: 'choice', values: ['explicit', 'implicit'], help: 'implicit: time iALS (the native yardstick is explicit only)' },
+  ...KERNEL_OPTION,
+  'compare-js': { kind: 'flag', help: 'also time the JavaScript kernels in the same run' },
+  native: { kind: 'flag', help: 'also compile and run ../shared/bench/native/cg_als.c (gcc) on the same ratings' },
   json: { kind: 'flag', help: 'print one line of JSON' },
 } as const satisfies OptionSpecs;
 
@@ -158,12 +222,20 @@ export async function run(args: string[]): Promise<void> {
     solver,
     cgSteps: values['cg-steps'],
     seed: values.seed ?? SYNTH_DEFAULTS.seed,
+    kernel: values.kernel ?? 'auto',
+    objective: values.objective ?? 'explicit',
+    compareJs: values['compare-js'],
+    native: values.native,
     log: values.json ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   if (values.json) console.log(JSON.stringify(result));
   else {
-    console.log(`ALS ${result.solver}, rank ${result.rank}, ${result.ratings} ratings, ${result.workers} worker(s):`);
+    console.log(`ALS ${result.solver}, rank ${result.rank}, ${result.ratings} ratings, ${result.workers} worker(s), ${result.kernel} kernels:`);
     console.log(`  ${result.secondsPerIteration} s an iteration, ${result.coreSecondsPerMillion} core-s per iteration per million ratings`);
+    const js = result.js as { coreSecondsPerMillion: number; speedUp: number } | undefined;
+    if (js) console.log(`  JavaScript kernels: ${js.coreSecondsPerMillion} core-s per million (${js.speedUp}× slower)`);
+    const nat = result.native as { coreSecondsPerMillion?: number; ratio?: number; missing?: string } | undefined;
+    if (nat) console.log(nat.missing ? `  native yardstick: ${nat.missing}` : `  native yardstick: ${nat.coreSecondsPerMillion} core-s per million; best iterations ${nat.ratio}× native`);
     console.log(`  ml-matrix per-row reference: ${result.mlMatrixCoreSecondsPerMillion} core-s per million (${result.mlMatrixRatio}× slower)`);
     console.log(JSON.stringify(result, null, 2));
   }

@@ -6,13 +6,15 @@ import { loadDataset } from '../loadDataset';
 import { loadSplit } from '../loadSplit';
 import { parseOptions, UsageError, type OptionSpecs } from '../args';
 import { ALS_OPTIONS, alsParamsFrom, checkRankFits } from '../alsOptions';
+import { cliKernel, KERNEL_OPTION } from '../kernels';
+import { KERNEL_LABELS } from '../../engine/als/kernelSet';
 
 export { alsParamsFrom };
 
 export const usage = `eval <dataset dir or zip> [--test-frac ${evaluationDefaults.testFraction} [--per-user] | --folds 5] [--seed ${evaluationDefaults.seed}]
        eval --train FILE --test FILE   (e.g. ml-100k u1.base/u1.test, or two ratings.csv files)
        [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N]
-       [--objective explicit|implicit [--alpha A]] [--solver auto|exact|cg] [--json]`;
+       [--objective explicit|implicit [--alpha A]] [--solver auto|exact|cg] [--kernel auto|js|wasm-simd|wasm-relaxed-simd] [--json]`;
 
 export const options = {
   'test-frac': { kind: 'number', range: PARAM_RANGES.testFraction, arg: 'F', help: `share of ratings held out for testing (default ${evaluationDefaults.testFraction})` },
@@ -20,6 +22,7 @@ export const options = {
   folds: { kind: 'number', range: PARAM_RANGES.folds, help: 'k-fold cross-validation instead of one holdout' },
   seed: { kind: 'number', range: PARAM_RANGES.seed, help: `seed of the split (default ${evaluationDefaults.seed})` },
   ...ALS_OPTIONS,
+  ...KERNEL_OPTION,
   train: { kind: 'text', arg: 'FILE', help: 'a ratings file to train on (with --test)' },
   test: { kind: 'text', arg: 'FILE', help: 'a ratings file to score (with --train)' },
   json: { kind: 'flag', help: 'print the report as JSON' },
@@ -41,6 +44,7 @@ export async function run(args: string[]): Promise<void> {
   if (!path && !files) throw new UsageError('expected a dataset (folder or zip), or --train FILE --test FILE');
   if (values.folds !== undefined && values['test-frac'] !== undefined) throw new UsageError('--folds and --test-frac are two ways to split: give one');
   const params = alsParamsFrom(values);
+  const kernel = await cliKernel(values.kernel ?? 'auto');
   let report: EvalReport;
   if (files) {
     const split = loadSplit(files.train, files.test);
@@ -55,10 +59,11 @@ export async function run(args: string[]): Promise<void> {
       perUser: values['per-user'],
       seed: values.seed ?? evaluationDefaults.seed,
       onFold: (d, t) => !values.json && process.stderr.write(`fold ${d}/${t} done\n`),
+      kernel,
     });
   }
   if (values.json) {
-    console.log(JSON.stringify({ dataset: path ?? files, ...report }, null, 2));
+    console.log(JSON.stringify({ dataset: path ?? files, kernel: kernel?.id ?? 'js', ...report }, null, 2));
     return;
   }
   const s = report.split;
@@ -70,6 +75,7 @@ export async function run(args: string[]): Promise<void> {
         : `${s.testFraction * 100}% ${s.kind === 'user-holdout' ? 'of each user held out' : 'holdout'} (seed ${s.seed})`;
   console.log(`${path ?? 'files'}: ${report.ratings.toLocaleString('en')} ratings, ${how}`);
   const implicit = params.objective === 'implicit';
+  console.log(KERNEL_LABELS[kernel?.id ?? 'js']);
   console.log(`${implicit ? 'implicit ALS (iALS)' : 'ALS'} rank ${params.rank}, penalty ${params.lambda}·n^${params.lambdaExponent ?? 1}, bias lambda ${params.biasLambda}, ${params.iterations} iterations`);
   console.log('model        RMSE    MAE     P@10    R@20    NDCG@10 Cov@20  fit (s)');
   console.log(row('ALS', report.model));

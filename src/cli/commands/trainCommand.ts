@@ -8,12 +8,14 @@ import { loadDataset } from '../loadDataset';
 import { randomHoldout } from '../../engine/als/split';
 import { parseOptions, UsageError, type OptionSpecs } from '../args';
 import { ALS_OPTIONS, alsParamsFrom, checkRankFits } from '../alsOptions';
+import { cliKernel, KERNEL_OPTION } from '../kernels';
 
-export const usage = `train <dataset dir or zip> --out model.plm [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N] [--objective explicit|implicit] [--solver auto|exact|cg] [--holdout 0.1] [--json]`;
+export const usage = `train <dataset dir or zip> --out model.plm [--rank N] [--lambda X] [--lambda-exponent A] [--bias-lambda X] [--iters N] [--objective explicit|implicit] [--solver auto|exact|cg] [--holdout 0.1] [--kernel auto|js|wasm-simd|wasm-relaxed-simd] [--json]`;
 
 export const options = {
   out: { kind: 'text', arg: 'FILE', help: 'where to write the model (.plm)' },
   ...ALS_OPTIONS,
+  ...KERNEL_OPTION,
   holdout: { kind: 'number', range: PARAM_RANGES.holdout, arg: 'F', help: 'hold out this share of ratings and report their RMSE after every iteration (default 0: none)' },
   json: { kind: 'flag', help: 'print the summary as JSON' },
 } as const satisfies OptionSpecs;
@@ -24,18 +26,20 @@ export async function run(args: string[]): Promise<void> {
   if (!path) throw new UsageError('expected a dataset (folder or zip)');
   if (!values.out) throw new UsageError('expected --out FILE: where to write the model');
   const params = alsParamsFrom(values);
+  const kernel = await cliKernel(values.kernel ?? 'auto');
   const data = await loadDataset(path);
   checkRankFits(params.rank, data.stats.users, data.stats.movies, data.stats.ratings);
   // --holdout F: train on the rest and report the held-out RMSE after every iteration (the model excludes them).
   const holdout = values.holdout ?? 0;
   const { train, test } = holdout > 0 ? randomHoldout(data.ratings, holdout, params.seed) : { train: data.ratings, test: undefined };
   const t0 = performance.now();
-  const history: { iteration: number; trainRmse: number; validationRmse?: number; seconds: number }[] = [];
+  const history: { iteration: number; trainRmse: number; validationRmse?: number; seconds: number; kernel?: string }[] = [];
   const model = trainAls(buildCsr(train, data.stats.users, data.stats.movies), params, {
     validation: test,
     clampValidation: { min: 0.5, max: 5 },
+    kernel,
     onIteration: (i) => {
-      history.push({ iteration: i.iteration, trainRmse: i.trainRmse, validationRmse: i.validationRmse, seconds: i.seconds });
+      history.push({ iteration: i.iteration, trainRmse: i.trainRmse, validationRmse: i.validationRmse, seconds: i.seconds, kernel: i.kernel });
       const v = i.validationRmse !== undefined ? `, validation RMSE ${i.validationRmse.toFixed(4)}` : '';
       if (!values.json) process.stderr.write(`iteration ${i.iteration}/${i.iterations}: train RMSE ${i.trainRmse.toFixed(4)}${v} (${i.seconds.toFixed(2)} s)\n`);
     },

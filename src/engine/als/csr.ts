@@ -18,6 +18,14 @@ export interface RatingMatrix {
   byItem: CsrRows;
 }
 
+/** Where a CSR's arrays are allocated: plain arrays by default, shared memory or a WasmArena for training. */
+export interface CsrAlloc {
+  i32(length: number): Int32Array;
+  f32(length: number): Float32Array;
+}
+
+const plainAlloc: CsrAlloc = { i32: (n) => new Int32Array(n), f32: (n) => new Float32Array(n) };
+
 /** Stable counting sort of (row, col, value) triples into CSR with nRows rows. */
 export function toCsr(
   rows: Int32Array,
@@ -25,8 +33,9 @@ export function toCsr(
   values: Float32Array,
   length: number,
   nRows: number,
+  alloc: CsrAlloc = plainAlloc,
 ): CsrRows {
-  const indptr = new Int32Array(nRows + 1);
+  const indptr = alloc.i32(nRows + 1);
   for (let k = 0; k < length; k++) {
     const r = rows[k];
     if (!(r >= 0 && r < nRows)) throw new RangeError(`row index ${r} out of range [0, ${nRows})`);
@@ -34,8 +43,8 @@ export function toCsr(
   }
   for (let r = 0; r < nRows; r++) indptr[r + 1] += indptr[r];
   const cursor = indptr.slice(0, nRows);
-  const indices = new Int32Array(length);
-  const vals = new Float32Array(length);
+  const indices = alloc.i32(length);
+  const vals = alloc.f32(length);
   for (let k = 0; k < length; k++) {
     const pos = cursor[rows[k]]++;
     indices[pos] = cols[k];
@@ -44,8 +53,8 @@ export function toCsr(
   return { indptr, indices, values: vals };
 }
 
-/** Both orientations of the rating matrix; entries keep input order within a row. */
-export function buildCsr(cols: RatingColumns, nUsers: number, nItems: number): RatingMatrix {
+/** Both orientations of the rating matrix; entries keep input order within a row. Arrays from `alloc` (plain by default). */
+export function buildCsr(cols: RatingColumns, nUsers: number, nItems: number, alloc: CsrAlloc = plainAlloc): RatingMatrix {
   const n = cols.length;
   for (let k = 0; k < n; k++) {
     const i = cols.items[k];
@@ -55,7 +64,7 @@ export function buildCsr(cols: RatingColumns, nUsers: number, nItems: number): R
     nUsers,
     nItems,
     nnz: n,
-    byUser: toCsr(cols.users, cols.items, cols.ratings, n, nUsers),
-    byItem: toCsr(cols.items, cols.users, cols.ratings, n, nItems),
+    byUser: toCsr(cols.users, cols.items, cols.ratings, n, nUsers, alloc),
+    byItem: toCsr(cols.items, cols.users, cols.ratings, n, nItems, alloc),
   };
 }

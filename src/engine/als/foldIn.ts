@@ -2,6 +2,7 @@
 
 import type { AlsModel, UserVector } from '../types';
 import { createImplicitScratch, gramOf, solveImplicitRow } from './implicit';
+import type { AlsKernels } from './kernelSet';
 import { factorPenalty } from './regularization';
 import { createSolveScratch, solveRow, type SolveScratch } from './solveRow';
 import { implicitDefaults } from '../defaults/implicitDefaults';
@@ -9,10 +10,10 @@ import { implicitDefaults } from '../defaults/implicitDefaults';
 /** YᵀY of each implicit model's item table, computed on its first use. */
 const grams = new WeakMap<Float32Array, Float64Array>();
 
-/** YᵀY (rank × rank) of an implicit model's item factors, cached per model table. */
-export function itemGram(model: AlsModel): Float64Array {
+/** YᵀY (rank × rank) of an implicit model's item factors, cached per model table (computed by `kernels` when given). */
+export function itemGram(model: AlsModel, kernels?: Pick<AlsKernels, 'gramOf'>): Float64Array {
   let YtY = grams.get(model.itemFactors);
-  if (!YtY) grams.set(model.itemFactors, (YtY = gramOf(model.itemFactors, model.rank)));
+  if (!YtY) grams.set(model.itemFactors, (YtY = (kernels?.gramOf ?? gramOf)(model.itemFactors, model.rank)));
   return YtY;
 }
 
@@ -20,13 +21,14 @@ export function itemGram(model: AlsModel): Float64Array {
  * Solves the user's [factors, bias] against the model's item factors and biases with the same
  * regularization as training (λ·n^α on factors, biasLambda on the bias). Ratings are stored as
  * float32 first, exactly as training stores them. Empty input gives the zero vector. Implicit models (iALS) get
- * their own exact user solve, bias 0.
+ * their own exact user solve, bias 0. `kernels` solve it (the JavaScript solveRow / solveImplicitRow by default).
  */
 export function foldIn(
   model: AlsModel,
   items: ArrayLike<number>,
   ratings: ArrayLike<number>,
   scratch?: SolveScratch,
+  kernels?: Pick<AlsKernels, 'solveRow' | 'solveImplicitRow' | 'gramOf'>,
 ): UserVector {
   const n = items.length;
   if (ratings.length !== n) throw new RangeError(`items (${n}) and ratings (${ratings.length}) differ in length`);
@@ -41,12 +43,12 @@ export function foldIn(
   }
   if (model.params.objective === 'implicit') {
     // iALS: the exact user row solve against the fixed items (YᵀY + Σ (c − 1) q qᵀ + penalty·I) x = Σ c q.
-    const YtY = itemGram(model);
+    const YtY = itemGram(model, kernels);
     const alpha = model.params.implicitAlpha ?? implicitDefaults.implicitAlpha;
-    const x = solveImplicitRow(YtY, model.itemFactors, rank, idx, vals, 0, n, alpha, factorPenalty(model.params, n), createImplicitScratch(rank));
+    const x = (kernels?.solveImplicitRow ?? solveImplicitRow)(YtY, model.itemFactors, rank, idx, vals, 0, n, alpha, factorPenalty(model.params, n), createImplicitScratch(rank));
     return { bias: 0, factors: Float64Array.from(x) };
   }
   const s = scratch && scratch.rank === rank ? scratch : createSolveScratch(rank);
-  const x = solveRow(model.itemFactors, model.itemBias, rank, idx, vals, 0, n, model.mu, model.params, s);
+  const x = (kernels?.solveRow ?? solveRow)(model.itemFactors, model.itemBias, rank, idx, vals, 0, n, model.mu, model.params, s);
   return { bias: x[rank], factors: Float64Array.from(x.subarray(0, rank)) };
 }

@@ -1,8 +1,8 @@
 // Implicit-feedback ALS rows (Hu, Koren & Volinsky 2008): confidence-weighted preference solves with the YᵀY trick.
-import type { CsrRows } from './csr';
 import { choleskySolve } from './kernels';
 import { factorPenalty } from './regularization';
 import type { HalfStepInput } from './solveRow';
+import type { AlsKernels } from './kernelSet';
 
 // Each rating r is a watch: preference 1 with confidence c = 1 + alpha·r; every unrated item is preference 0
 // with confidence 1. A row solves (YᵀY + Σ_rated (c − 1)·y yᵀ + penalty·I) x = Σ_rated c·y, where YᵀY over the
@@ -153,7 +153,8 @@ export function solveImplicitRowCg(
 
 /**
  * Solves rows [rowStart, rowEnd) of an implicit half-step into `out` (factors) and zeroes their biases: CG from
- * the row's previous factors when input.cgSteps > 0 (input.otherScale must be set), else exact.
+ * the row's previous factors when input.cgSteps > 0 (input.otherScale must be set), else exact. `kernels` solve the rows
+ * (the JavaScript ones by default).
  */
 export function implicitHalfStep(
   input: HalfStepInput,
@@ -164,6 +165,7 @@ export function implicitHalfStep(
   out: Float32Array,
   outBias: Float32Array,
   scratch: ImplicitScratch,
+  kernels: Pick<AlsKernels, 'solveImplicitRow' | 'solveImplicitRowCg'> = { solveImplicitRow, solveImplicitRowCg },
 ): void {
   const { rows, other, rank, reg } = input;
   const { indptr, indices, values } = rows;
@@ -177,28 +179,11 @@ export function implicitHalfStep(
     if (steps > 0) {
       x = scratch.x;
       for (let j = 0; j < rank; j++) x[j] = out[o + j];
-      solveImplicitRowCg(YtY, other, rank, indices, values, start, end, alpha, penalty, input.otherScale ?? 0, steps, x, scratch);
+      kernels.solveImplicitRowCg(YtY, other, rank, indices, values, start, end, alpha, penalty, input.otherScale ?? 0, steps, x, scratch);
     } else {
-      x = solveImplicitRow(YtY, other, rank, indices, values, start, end, alpha, penalty, scratch);
+      x = kernels.solveImplicitRow(YtY, other, rank, indices, values, start, end, alpha, penalty, scratch);
     }
     for (let j = 0; j < rank; j++) out[o + j] = x[j];
     outBias[r] = 0;
   }
-}
-
-/** RMSE of the preference (1) predicted as p_u·q_i over the given user-major rows: the implicit models' report. */
-export function preferenceRmse(rows: CsrRows, rank: number, P: Float32Array, Q: Float32Array): number {
-  const { indptr, indices } = rows;
-  const n = indptr[indptr.length - 1];
-  if (n === 0) return NaN;
-  let sse = 0;
-  for (let u = 0; u + 1 < indptr.length; u++) {
-    for (let p = indptr[u]; p < indptr[u + 1]; p++) {
-      const o = indices[p] * rank;
-      let s = 0;
-      for (let j = 0; j < rank; j++) s += P[u * rank + j] * Q[o + j];
-      sse += (1 - s) * (1 - s);
-    }
-  }
-  return Math.sqrt(sse / n);
 }

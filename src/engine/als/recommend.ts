@@ -1,6 +1,7 @@
 // Scoring with a trained model: single predictions, star clamping, scoring all items and top-N selection.
 
 import type { AlsModel, ScoredItem, UserVector } from '../types';
+import type { AlsKernels } from './kernelSet';
 import { TopK, exclusionMask } from './topk';
 
 /** Raw (unclamped) predicted rating mu + b_u + b_i + p_u·q_i. */
@@ -27,20 +28,26 @@ export function userVectorOf(model: AlsModel, user: number): UserVector {
   };
 }
 
-/** Raw scores for every item into out (allocated when absent). */
-export function scoreAll(model: AlsModel, user: UserVector, out?: Float32Array): Float32Array {
-  const { rank, nItems, itemFactors, itemBias } = model;
-  const res = out ?? new Float32Array(nItems);
-  if (res.length < nItems) throw new RangeError(`out has ${res.length} slots, need ${nItems}`);
-  const f = user.factors;
-  const base = model.mu + user.bias;
+/**
+ * out[i] = float32(base + itemBias[i] + f·itemFactors[i]) for items [0, nItems), float64 sums: scoreAll's loop (the
+ * JavaScript topN runs the same loop fused with its heap; AlsKernels.scoreItems, the WASM set has its own).
+ */
+export function scoreItems(itemFactors: Float32Array, itemBias: Float32Array, rank: number, nItems: number, base: number, f: ArrayLike<number>, out: Float32Array): Float32Array {
   for (let i = 0; i < nItems; i++) {
     const o = i * rank;
     let s = base + itemBias[i];
     for (let j = 0; j < rank; j++) s += f[j] * itemFactors[o + j];
-    res[i] = s;
+    out[i] = s;
   }
-  return res;
+  return out;
+}
+
+/** Raw scores for every item into out (allocated when absent), with the given kernels (JavaScript by default). */
+export function scoreAll(model: AlsModel, user: UserVector, out?: Float32Array, kernels?: Pick<AlsKernels, 'scoreItems'>): Float32Array {
+  const { rank, nItems, itemFactors, itemBias } = model;
+  const res = out ?? new Float32Array(nItems);
+  if (res.length < nItems) throw new RangeError(`out has ${res.length} slots, need ${nItems}`);
+  return (kernels?.scoreItems ?? scoreItems)(itemFactors, itemBias, rank, nItems, model.mu + user.bias, user.factors, res);
 }
 
 export interface TopNOptions {
@@ -56,7 +63,7 @@ export interface TopNOptions {
  * The n best items by raw score (desc; ties by item index asc), skipping excluded and rare items.
  * Scores are the float32-rounded values scoreAll would produce, so both agree exactly.
  */
-export function topN(model: AlsModel, user: UserVector, opts: TopNOptions): ScoredItem[] {
+export function topN(model: AlsModel, user: UserVector, opts: TopNOptions, kernels?: Pick<AlsKernels, 'id' | 'scoreItems'>): ScoredItem[] {
   const { rank, nItems, itemFactors, itemBias } = model;
   const minCount = opts.minCount ?? 0;
   const counts = opts.counts;
@@ -65,6 +72,16 @@ export function topN(model: AlsModel, user: UserVector, opts: TopNOptions): Scor
   const heap = new TopK(Math.min(opts.n, nItems));
   const f = user.factors;
   const base = model.mu + user.bias;
+  if (kernels && kernels.id !== 'js') {
+    // Score the whole catalogue in one kernel call, then select.
+    const scores = kernels.scoreItems(itemFactors, itemBias, rank, nItems, base, f, scoreBuffer(nItems));
+    for (let i = 0; i < nItems; i++) {
+      if (mask !== null && mask[i] === 1) continue;
+      if (counts && counts[i] < minCount) continue;
+      heap.push(i, scores[i]);
+    }
+    return heap.result();
+  }
   for (let i = 0; i < nItems; i++) {
     if (mask !== null && mask[i] === 1) continue;
     if (counts && counts[i] < minCount) continue;
@@ -74,4 +91,12 @@ export function topN(model: AlsModel, user: UserVector, opts: TopNOptions): Scor
     heap.push(i, Math.fround(s));
   }
   return heap.result();
+}
+
+let scores = new Float32Array(0);
+
+/** A reused buffer for a catalogue's scores (one per thread). */
+function scoreBuffer(n: number): Float32Array {
+  if (scores.length < n) scores = new Float32Array(n);
+  return scores;
 }

@@ -1,5 +1,5 @@
 // One thread's part of a parallel training: pulls row chunks of a half-step from a shared counter and solves them.
-import type { CsrRows, RatingMatrix } from './csr';
+import type { CsrAlloc, CsrRows, RatingMatrix } from './csr';
 import { beginHalfStep, createTrainScratch, runHalfStep, type PreparedTraining, type Side } from './train';
 
 export type { Side };
@@ -52,6 +52,12 @@ function isShared(m: RatingMatrix): boolean {
   return rows.every((c) => [c.indptr, c.indices, c.values].every((a) => a.buffer instanceof SharedArrayBuffer));
 }
 
+/** Allocates CSR arrays on shared memory (buildCsr straight into what shard threads read). */
+export const sharedAlloc: CsrAlloc = {
+  i32: (n) => new Int32Array(new SharedArrayBuffer(n * 4)),
+  f32: (n) => new Float32Array(new SharedArrayBuffer(n * 4)),
+};
+
 /** Allocates a zeroed float32 table on shared memory. */
 export function sharedFloat32(length: number): Float32Array {
   return new Float32Array(new SharedArrayBuffer(length * 4));
@@ -74,7 +80,7 @@ export function shardSetup(t: PreparedTraining, chunks: number): ShardSetup {
 export function createShard(s: ShardSetup): (side: Side) => number {
   const scratch = createTrainScratch(s.training);
   return (side) => {
-    const plan = beginHalfStep(s.training, side);
+    const plan = beginHalfStep(s.training, side, scratch.kernels);
     const bounds = side === 'user' ? s.userChunks : s.itemChunks;
     const chunks = bounds.length - 1;
     let taken = 0;

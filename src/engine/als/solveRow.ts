@@ -4,6 +4,7 @@ import type { CsrRows } from './csr';
 import { accumulateGramRhs, choleskySolve, createGramWorkspace, type GramWorkspace } from './kernels';
 import { createCgScratch, meanSquare, solveRowCg, type CgScratch } from './cg';
 import { factorPenalty, type Regularization } from './regularization';
+import type { AlsKernels } from './kernelSet';
 
 export { factorPenalty, type Regularization };
 
@@ -145,6 +146,7 @@ export const EXACT_BELOW = 16;
 /**
  * Solves rows [rowStart, rowEnd) and writes their factors and biases (float32) into the out tables. Each row
  * reads only the fixed other side and its own previous values, so any split of rows gives identical tables.
+ * `kernels` solve the rows (the JavaScript solveRow / solveRowCg by default).
  */
 export function halfStep(
   input: HalfStepInput,
@@ -153,6 +155,7 @@ export function halfStep(
   outFactors: Float32Array,
   outBias: Float32Array,
   scratch: SolveScratch,
+  kernels: Pick<AlsKernels, 'solveRow' | 'solveRowCg'> = { solveRow, solveRowCg },
 ): void {
   const { rows, other, otherBias, rank, mu, reg } = input;
   const { indptr, indices, values } = rows;
@@ -168,9 +171,9 @@ export function halfStep(
     if (steps > 0 && end - start >= exactBelow) {
       for (let j = 0; j < rank; j++) warm[j] = outFactors[o + j];
       warm[rank] = outBias[r];
-      x = solveRowCg(other, otherBias, rank, indices, values, start, end, mu, reg, otherScale, steps, warm, scratch.cg);
+      x = kernels.solveRowCg(other, otherBias, rank, indices, values, start, end, mu, reg, otherScale, steps, warm, scratch.cg);
     } else {
-      x = solveRow(other, otherBias, rank, indices, values, start, end, mu, reg, scratch);
+      x = kernels.solveRow(other, otherBias, rank, indices, values, start, end, mu, reg, scratch);
     }
     for (let j = 0; j < rank; j++) outFactors[o + j] = x[j];
     outBias[r] = x[rank];

@@ -5,10 +5,13 @@ import type { RatingMatrix } from './csr';
 import { CancelledError } from '../cancelled';
 import { createRng } from './random';
 import { meanSquare } from './cg';
-import { createImplicitScratch, gramOf, implicitHalfStep, preferenceRmse, type ImplicitScratch } from './implicit';
+import { createImplicitScratch, implicitHalfStep, type ImplicitScratch } from './implicit';
+import { jsKernels, type AlsKernels, type KernelId } from './kernelSet';
 import { createSolveScratch, halfStep, type HalfStepInput, type SolveScratch } from './solveRow';
 import { checkSolverParams, cgStepsFor } from './solver';
 import { implicitDefaults } from '../defaults/implicitDefaults';
+import { WasmArena, matrixInArena } from '../wasm/arena';
+import { WasmKernels, type KernelHandle } from '../wasm/wasmKernels';
 
 /** Thrown by trainAls when opts.shouldStop() returns true between half-steps. */
 export class TrainingCancelled extends CancelledError {
@@ -26,6 +29,11 @@ export interface TrainOptions {
   validation?: RatingColumns;
   /** If set, validation predictions are clamped to [min, max] before the error is taken. */
   clampValidation?: { min: number; max: number };
+  /**
+   * The WebAssembly kernels to train with (src/engine/wasm: loadKernelHandle picks them); absent or null: the
+   * JavaScript kernels. The matrix is copied into the kernels' memory unless it was built there (buildCsr's arena).
+   */
+  kernel?: KernelHandle | null;
 }
 
 export function checkParams(p: AlsParams): void {
@@ -69,26 +77,6 @@ function tablesRmse(
   return Math.sqrt(sse / n);
 }
 
-/** RMSE over the user-major rows of the training matrix. */
-function trainRmse(m: RatingMatrix, rank: number, mu: number, bu: Float32Array, bi: Float32Array, P: Float32Array, Q: Float32Array): number {
-  if (m.nnz === 0) return NaN;
-  const { indptr, indices, values } = m.byUser;
-  let sse = 0;
-  for (let u = 0; u < m.nUsers; u++) {
-    const pu = u * rank;
-    const base = mu + bu[u];
-    for (let p = indptr[u]; p < indptr[u + 1]; p++) {
-      const i = indices[p];
-      const qi = i * rank;
-      let s = base + bi[i];
-      for (let j = 0; j < rank; j++) s += P[pu + j] * Q[qi + j];
-      const e = values[p] - s;
-      sse += e * e;
-    }
-  }
-  return Math.sqrt(sse / m.nnz);
-}
-
 /** Mean of the training ratings (0 for an empty matrix); summed in float64 in user-major order. */
 export function globalMeanOf(m: RatingMatrix): number {
   const v = m.byUser.values;
@@ -115,18 +103,25 @@ export interface PreparedTraining {
   tables: TrainTables;
   userStep: HalfStepInput;
   itemStep: HalfStepInput;
+  /** The WebAssembly kernels every thread instantiates over the shared memory; absent: JavaScript kernels. */
+  kernel?: KernelHandle;
 }
 
 /**
- * Checks params, computes mu, allocates the tables with `alloc` (plain arrays by default) and draws the seeded
- * initial item factors ~ N(0, 0.1²); items without ratings stay zero. User factors come from the first half-step.
+ * Checks params, computes mu, allocates the tables with `alloc` (plain arrays by default; in the kernel's memory when
+ * a WebAssembly kernel is given) and draws the seeded initial item factors ~ N(0, 0.1²); items without ratings stay
+ * zero. User factors come from the first half-step. With a kernel, `m` must already be in its memory (matrixInArena).
  */
 export function prepareTraining(
   m: RatingMatrix,
   params: AlsParams,
-  alloc: (length: number) => Float32Array = (n) => new Float32Array(n),
+  alloc?: (length: number) => Float32Array,
+  kernel?: KernelHandle | null,
 ): PreparedTraining {
   checkParams(params);
+  const arena = kernel ? WasmArena.attach(kernel.memory) : null;
+  if (arena && !arena.owns(m.byUser.indices)) throw new Error('prepareTraining: with a WebAssembly kernel the matrix must be in its memory (matrixInArena)');
+  alloc ??= arena ? (n) => arena.f32(n) : (n) => new Float32Array(n);
   const { rank, seed } = params;
   const reg = { lambda: params.lambda, biasLambda: params.biasLambda, lambdaExponent: params.lambdaExponent };
   const { nUsers, nItems } = m;
@@ -158,19 +153,26 @@ export function prepareTraining(
     tables,
     userStep: { rows: m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, reg, cgSteps },
     itemStep: { rows: m.byItem, other: userFactors, otherBias: userBias, rank, mu, reg, cgSteps },
+    ...(kernel ? { kernel } : {}),
   };
 }
 
 export type Side = 'user' | 'item';
 
-/** Per-thread buffers for half-steps of either objective. */
+/** Per-thread buffers for half-steps of either objective, and the thread's kernels. */
 export interface TrainScratch {
   solve: SolveScratch;
   implicit: ImplicitScratch | null;
+  kernels: AlsKernels;
 }
 
-export function createTrainScratch(t: PreparedTraining): TrainScratch {
-  return { solve: createSolveScratch(t.rank), implicit: t.implicitAlpha === null ? null : createImplicitScratch(t.rank) };
+/** The kernels a thread of this training runs: its own instance of the WebAssembly kernels, or the JavaScript ones. */
+export function kernelsFor(t: Pick<PreparedTraining, 'kernel'>): AlsKernels {
+  return t.kernel ? new WasmKernels(t.kernel) : jsKernels;
+}
+
+export function createTrainScratch(t: PreparedTraining, kernels: AlsKernels = kernelsFor(t)): TrainScratch {
+  return { solve: createSolveScratch(t.rank), implicit: t.implicitAlpha === null ? null : createImplicitScratch(t.rank), kernels };
 }
 
 /** One half-step about to run: what is computed once from the fixed side before any of its rows are solved. */
@@ -184,8 +186,11 @@ export interface HalfStepPlan {
   alpha: number;
 }
 
-/** Plans the user or item half-step of a training (every thread of a parallel training computes the same plan). */
-export function beginHalfStep(t: PreparedTraining, side: Side): HalfStepPlan {
+/**
+ * Plans the user or item half-step of a training (every thread of a parallel training computes the same plan) with
+ * the thread's kernels (YᵀY of an implicit training).
+ */
+export function beginHalfStep(t: PreparedTraining, side: Side, kernels: AlsKernels = jsKernels): HalfStepPlan {
   const base = side === 'user' ? t.userStep : t.itemStep;
   const input = (base.cgSteps ?? 0) > 0 ? { ...base, otherScale: meanSquare(base.other) } : base;
   return {
@@ -193,31 +198,35 @@ export function beginHalfStep(t: PreparedTraining, side: Side): HalfStepPlan {
     out: side === 'user' ? t.tables.userFactors : t.tables.itemFactors,
     outBias: side === 'user' ? t.tables.userBias : t.tables.itemBias,
     rows: base.rows.indptr.length - 1,
-    gram: t.implicitAlpha === null ? null : gramOf(base.other, t.rank),
+    gram: t.implicitAlpha === null ? null : kernels.gramOf(base.other, t.rank),
     alpha: t.implicitAlpha ?? 0,
   };
 }
 
 /** Solves rows [rowStart, rowEnd) of a planned half-step. */
 export function runHalfStep(plan: HalfStepPlan, rowStart: number, rowEnd: number, scratch: TrainScratch): void {
-  if (plan.gram && scratch.implicit) implicitHalfStep(plan.input, plan.gram, plan.alpha, rowStart, rowEnd, plan.out, plan.outBias, scratch.implicit);
-  else halfStep(plan.input, rowStart, rowEnd, plan.out, plan.outBias, scratch.solve);
+  if (plan.gram && scratch.implicit) implicitHalfStep(plan.input, plan.gram, plan.alpha, rowStart, rowEnd, plan.out, plan.outBias, scratch.implicit, scratch.kernels);
+  else halfStep(plan.input, rowStart, rowEnd, plan.out, plan.outBias, scratch.solve, scratch.kernels);
 }
 
 /**
- * The report for one finished iteration: train RMSE of the current tables and, if asked, validation RMSE.
- * Implicit models report the RMSE of the preference 1 on the rated pairs instead (what they fit there).
+ * The report for one finished iteration: train RMSE of the current tables (summed by `kernels`) and, if asked,
+ * validation RMSE. Implicit models report the RMSE of the preference 1 on the rated pairs instead (what they fit
+ * there). It names the kernels the half-steps ran with and how many threads ran them.
  */
-export function iterationReport(m: RatingMatrix, t: PreparedTraining, iteration: number, seconds: number, opts: TrainOptions, workers = 1): IterationInfo {
+export function iterationReport(m: RatingMatrix, t: PreparedTraining, iteration: number, seconds: number, opts: TrainOptions, workers = 1, kernels: AlsKernels = jsKernels): IterationInfo {
   const { rank, mu } = t;
   const { userBias, itemBias, userFactors, itemFactors } = t.tables;
   const implicit = t.implicitAlpha !== null;
+  const sse = m.nnz > 0 ? kernels.sumSquaredError(m, rank, mu, userBias, itemBias, userFactors, itemFactors, implicit) : NaN;
+  const kernel: KernelId = t.kernel?.id ?? 'js';
   const info: IterationInfo = {
     iteration,
     iterations: t.params.iterations,
-    trainRmse: implicit ? preferenceRmse(m.byUser, rank, userFactors, itemFactors) : trainRmse(m, rank, mu, userBias, itemBias, userFactors, itemFactors),
+    trainRmse: Math.sqrt(sse / m.nnz),
     seconds,
     workers,
+    kernel,
   };
   if (opts.validation) {
     const v = opts.validation;
@@ -228,29 +237,46 @@ export function iterationReport(m: RatingMatrix, t: PreparedTraining, iteration:
   return info;
 }
 
-/** The trained model over prepared tables. */
+/**
+ * The trained model over prepared tables; tables on shared memory (a parallel or WebAssembly training) are copied to
+ * plain arrays, so the model can be stored, transferred, and outlives the training's memory.
+ */
 export function modelOf(m: RatingMatrix, t: PreparedTraining): AlsModel {
-  return { rank: t.rank, nUsers: m.nUsers, nItems: m.nItems, mu: t.mu, ...t.tables, params: { ...t.params } };
+  const plain = (a: Float32Array) => (a.buffer instanceof SharedArrayBuffer ? new Float32Array(a) : a);
+  const { userFactors, itemFactors, userBias, itemBias } = t.tables;
+  return {
+    rank: t.rank,
+    nUsers: m.nUsers,
+    nItems: m.nItems,
+    mu: t.mu,
+    userFactors: plain(userFactors),
+    itemFactors: plain(itemFactors),
+    userBias: plain(userBias),
+    itemBias: plain(itemBias),
+    params: { ...t.params },
+  };
 }
 
 /**
  * Trains r̂ = mu + b_u + b_i + p_u·q_i by alternating row solves (users, then items) in this thread: exact,
- * or warm-started conjugate gradient at large rank (cgStepsFor); or, with objective 'implicit', iALS. Deterministic: the same matrix, params and
- * seed give bit-identical tables, whatever thread count trainAlsParallel uses.
+ * or warm-started conjugate gradient at large rank (cgStepsFor); or, with objective 'implicit', iALS. Deterministic: the same matrix, params,
+ * seed and kernels (opts.kernel) give bit-identical tables, whatever thread count trainAlsParallel uses.
  */
 export function trainAls(m: RatingMatrix, params: AlsParams, opts: TrainOptions = {}): AlsModel {
-  const t = prepareTraining(m, params);
+  const kernel = opts.kernel ?? null;
+  const matrix = kernel ? matrixInArena(WasmArena.attach(kernel.memory), m) : m;
+  const t = prepareTraining(matrix, params, undefined, kernel);
   const scratch = createTrainScratch(t);
   const step = (side: Side): number => {
     if (opts.shouldStop?.()) throw new TrainingCancelled();
     const t0 = performance.now();
-    const plan = beginHalfStep(t, side);
+    const plan = beginHalfStep(t, side, scratch.kernels);
     runHalfStep(plan, 0, plan.rows, scratch);
     return performance.now() - t0;
   };
   for (let it = 0; it < params.iterations; it++) {
     const ms = step('user') + step('item');
-    if (opts.onIteration) opts.onIteration(iterationReport(m, t, it + 1, ms / 1000, opts));
+    if (opts.onIteration) opts.onIteration(iterationReport(matrix, t, it + 1, ms / 1000, opts, 1, scratch.kernels));
   }
   return modelOf(m, t);
 }

@@ -2,6 +2,8 @@
 import type { AlsModel, AlsParams, RatingColumns } from '../types';
 import { buildCsr } from '../als/csr';
 import { trainAls } from '../als/train';
+import { withFreshMemory } from '../wasm/kernelChoice';
+import type { KernelHandle } from '../wasm/wasmKernels';
 import { bayesianAverage, fitBiasBaseline, fitGlobalMean } from '../als/baselines';
 import { mae, rmse, type Predictor } from '../als/metrics';
 import { kFold, randomHoldout } from '../als/split';
@@ -91,8 +93,8 @@ function popularity(train: RatingColumns, nItems: number): Fitted {
   };
 }
 
-const fitAls = (train: RatingColumns, nUsers: number, nItems: number, params: AlsParams, onIteration?: (iteration: number) => void) => () =>
-  als(trainAls(buildCsr(train, nUsers, nItems), params, { onIteration: onIteration && ((i) => onIteration(i.iteration)) }));
+const fitAls = (train: RatingColumns, nUsers: number, nItems: number, params: AlsParams, onIteration?: (iteration: number) => void, kernel?: KernelHandle | null) => () =>
+  als(trainAls(buildCsr(train, nUsers, nItems), params, { onIteration: onIteration && ((i) => onIteration(i.iteration)), kernel: kernel && withFreshMemory(kernel) }));
 
 /** Where an evaluation is: which split, which model is being fitted and scored, and the ALS iteration. */
 export interface EvalStep {
@@ -103,13 +105,21 @@ export interface EvalStep {
   iteration?: number;
 }
 
-function evalSplit(train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, params: AlsParams, step?: (model: EvalStep['model'], iteration?: number) => void) {
+function evalSplit(
+  train: RatingColumns,
+  test: RatingColumns,
+  nUsers: number,
+  nItems: number,
+  params: AlsParams,
+  step?: (model: EvalStep['model'], iteration?: number) => void,
+  kernel?: KernelHandle | null,
+) {
   const run = (name: EvalStep['model'], fit: () => Fitted) => {
     step?.(name);
     return measure(fit, train, test, nUsers, nItems);
   };
   return {
-    model: run('model', fitAls(train, nUsers, nItems, params, step && ((i) => step('model', i)))),
+    model: run('model', fitAls(train, nUsers, nItems, params, step && ((i) => step('model', i)), kernel)),
     baselines: {
       globalMean: run('globalMean', () => {
         const g = fitGlobalMean(train);
@@ -139,6 +149,8 @@ export interface EvalOptions {
   onFold?: (done: number, total: number) => void;
   /** Called as each model of a split starts, and after every ALS iteration: for progress. */
   onStep?: (step: EvalStep) => void;
+  /** The WebAssembly kernels to train with (each training on a memory of its own); absent: JavaScript kernels. */
+  kernel?: KernelHandle | null;
 }
 
 export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, opts: EvalOptions = {}): EvalReport {
@@ -149,14 +161,14 @@ export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, pa
     split = { kind: 'kfold', folds: opts.folds, seed };
     for (let f = 0; f < opts.folds; f++) {
       const { train, test } = kFold(cols, opts.folds, f, seed);
-      folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, f + 1, opts.folds)));
+      folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, f + 1, opts.folds), opts.kernel));
       opts.onFold?.(f + 1, opts.folds);
     }
   } else {
     const testFraction = opts.testFraction ?? evaluationDefaults.testFraction;
     split = { kind: opts.perUser ? 'user-holdout' : 'holdout', testFraction, seed };
     const { train, test } = opts.perUser ? perUserHoldout(cols, nUsers, testFraction, seed) : randomHoldout(cols, testFraction, seed);
-    folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, 1, 1)));
+    folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, 1, 1), opts.kernel));
   }
   return report(split, cols.length, params, folds);
 }

@@ -7,6 +7,7 @@ const KIND_NAMES: Record<FileKind, string> = {
   ratings: 'ratings files',
   movies: 'movie lists and links files',
   tags: 'tags files',
+  spark: 'Spark item-factor part files',
 };
 
 /** The files an import reads, each with the kind of limit it is held to. */

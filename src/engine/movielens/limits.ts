@@ -10,7 +10,7 @@ export const MiB = 1024 * KiB;
 export const GiB = 1024 * MiB;
 
 /** What kind of file a limit applies to. */
-export type FileKind = 'ratings' | 'movies' | 'tags';
+export type FileKind = 'ratings' | 'movies' | 'tags' | 'spark';
 
 export interface FileLimit {
   /** Largest file (inflated size for a zip entry). */
@@ -28,6 +28,8 @@ export const FILE_LIMITS: Readonly<Record<FileKind, FileLimit>> = Object.freeze(
   movies: { maxBytes: 64 * MiB, maxLineBytes: 64 * KiB, real: "ml-32m's movies.csv is about 4 MB, its longest line a few hundred bytes" },
   /** tags.csv, tags.dat: ml-32m's tags.csv is about 72 MB (2,000,072 tags); ml-latest-small's longest line 107 bytes. */
   tags: { maxBytes: 256 * MiB, maxLineBytes: 64 * KiB, real: "ml-32m's tags.csv is about 72 MB, its lines a few hundred bytes" },
+  /** Spark itemFactors part-*.json files (read whole): ml-32m's 87,585 movies at rank 256 write about 300 MB, lines about 3.5 KB. */
+  spark: { maxBytes: 1 * GiB, maxLineBytes: 64 * KiB, real: "ml-32m's item factors at rank 256 are about 300 MB of JSON lines of about 3.5 KB" },
 });
 
 /**

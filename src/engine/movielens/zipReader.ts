@@ -37,9 +37,10 @@ const u64 = (v: DataView, o: number) => v.getUint32(o, true) + v.getUint32(o + 4
 export async function readZipDirectory(src: ByteSource): Promise<ZipEntry[]> {
   const zip = src.name;
   const head = await src.read(0, 4);
-  if (src.size < 22 || head[0] !== 0x50 || head[1] !== 0x4b) {
+  if (head[0] !== 0x50 || head[1] !== 0x4b) {
     throw new ImportError(zip, undefined, 'expected a zip archive (it does not start with the zip signature "PK")');
   }
+  if (src.size < 22) throw corrupt(zip, `${src.size} bytes, shorter than the smallest zip archive`);
   const tailStart = Math.max(0, src.size - 22 - 65535);
   const tail = await src.read(tailStart, src.size - tailStart);
   const tv = new DataView(tail.buffer, tail.byteOffset, tail.length);

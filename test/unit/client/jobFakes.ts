@@ -81,11 +81,12 @@ export class FakeJobsWorker {
   hangs = false;
   private waiting: (() => void)[] = [];
 
-  /** Any method name is a worker call; its last function argument is the progress callback. */
+  /** Any method name is a worker call; its first function argument is the progress callback. */
   readonly api = new Proxy({} as Record<string, (...args: unknown[]) => Promise<unknown>>, {
     get: (_, method) => (...args: unknown[]) =>
       new Promise((resolve, reject) => {
-        const report = [...args].reverse().find((a) => typeof a === 'function') as (...a: unknown[]) => void;
+        // The first callback is the job's progress (train's fourth argument, the preparation's progress, is not).
+        const report = args.find((a) => typeof a === 'function') as (...a: unknown[]) => void;
         const call: FakeCall = { method: String(method), args, report, resolve, reject };
         this.calls.push(call);
         for (const w of this.waiting.splice(0)) w();

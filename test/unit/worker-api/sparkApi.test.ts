@@ -113,4 +113,20 @@ describe('importSpark', () => {
     await expect(api.importSpark([file('item-factors.zip', strToU8('PK\u0003\u0004 broken')), file('movies.csv', planted.moviesCsv)], {}, () => {})).rejects.toThrow(/^item-factors\.zip: expected a complete zip archive/);
     expect(await storeCounts()).toMatchObject({ datasets: 0, movieBlocks: 0, models: 0 });
   });
+
+  test('a Spark zip is read like a release zip: a zip bomb is refused before it inflates, a damaged entry fails its CRC; nothing written', async () => {
+    // 64 MiB of newlines deflate to about 64 KB (1,000 : 1); the reader stops past 64 : 1, a few MiB in.
+    const bomb = zipSync({ 'item-factors/part-00000-bomb.json': new Uint8Array(64 << 20).fill(10) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1 << 20);
+    const progress: ImportProgress[] = [];
+    await expect(api.importSpark([file('item-factors.zip', bomb), file('movies.csv', planted.moviesCsv)], {}, (p) => progress.push(p))).rejects.toThrow(
+      /^item-factors\.zip: item-factors\/part-00000-bomb\.json inflates to more than 64 times its compressed size .* looks like a zip bomb/,
+    );
+    // Stored (not deflated) entries with one flipped byte: the CRC-32 check names the entry.
+    const stored = zipSync(Object.fromEntries(Object.entries(planted.folder).map(([f, t]) => [`item-factors/${f}`, strToU8(t)])), { level: 0 });
+    const at = stored.indexOf(strToU8('"features"')[0], 200);
+    stored[at + 1] ^= 1;
+    await expect(api.importSpark([file('item-factors.zip', stored), file('movies.csv', planted.moviesCsv)], {}, () => {})).rejects.toThrow(/fails its CRC-32 check/);
+    expect(await storeCounts()).toMatchObject({ datasets: 0, movieBlocks: 0, models: 0 });
+  });
 });

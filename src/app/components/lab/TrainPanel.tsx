@@ -1,5 +1,6 @@
 // Training controls (objective, rank, λ, iterations, validation holdout), live progress with Cancel, and the chart.
 import type { AppStatus, ModelSummary } from '../../../client/workerTypes';
+import { kernelAndWorkers } from '../../format';
 import { RmseChart, errorNames } from './RmseChart';
 import { defaultsFor } from '../../../engine/defaults/modelDefaults';
 import { FORM_DEFAULTS, FORM_LIMITS, withObjective, type Objective, type TrainForm } from './labForm';
@@ -120,6 +121,11 @@ export function TrainPanel({ status }: { status: AppStatus }) {
           <p aria-live="polite" role={run.status === 'error' ? 'alert' : undefined} className={run.status === 'error' ? 'error' : undefined} data-testid="lab-train-status">
             {runStatus(run)}
           </p>
+          {run.iterations.length > 0 && (
+            <p className="muted" data-testid="lab-train-kernel">
+              {kernelAndWorkers(run.iterations.at(-1)!)}
+            </p>
+          )}
         </div>
       )}
       {shown && shown.iterations.length > 0 ? (

@@ -7,7 +7,7 @@ import type { JobKind } from '../../../client/jobRunner';
 import type { IterationInfo } from '../../../engine/types';
 import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, ModelSummary, TuneResult } from '../../../client/workerTypes';
 import { statusChanged } from '../../statusEvents';
-import { workersFromUrl } from '../../workersFromUrl';
+import { kernelFromUrl, workersFromUrl } from '../../workersFromUrl';
 import { FORM_DEFAULTS, TUNE_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm, type TuneForm } from './labForm';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 
@@ -132,7 +132,7 @@ export async function startTraining(): Promise<void> {
           kind: 'train',
           signal,
           total: params.iterations,
-          call: (api, progress) => api.train(params, progress, { holdout, workers: workersFromUrl() }),
+          call: (api, progress) => api.train(params, progress, { holdout, workers: workersFromUrl(), kernel: kernelFromUrl() }),
           onProgress: (i) => update({ iterations: [...run.iterations, i] }),
         });
       },

@@ -75,3 +75,15 @@ test("another tab's changes are followed on the library and the bring-your-own s
   ];
   expect(kinds.filter(followsOtherTabs).map((p) => p.kind)).toEqual(['byo', 'ready']);
 });
+
+test("a training's preparation shows until its first iteration, and nowhere else", () => {
+  const read = { phase: 'read' as const, rows: 1_000_000, totalRows: 25_000_095, seconds: 0.4 };
+  const matrix = { phase: 'matrix' as const, rows: 25_000_095, totalRows: 25_000_095, seconds: 1.9 };
+  const preparing = run([{ type: 'training-started', total: 10 }, { type: 'prepare', progress: read }, { type: 'prepare', progress: matrix }]);
+  expect(preparing).toEqual({ kind: 'training', iterations: [], total: 10, prepare: matrix });
+  expect(nextPhase(preparing, { type: 'iteration', info: it(1) })).toEqual({ kind: 'training', iterations: [it(1)], total: 10 });
+  const training = run([{ type: 'training-started', total: 10 }, { type: 'iteration', info: it(1) }]);
+  expect(nextPhase(training, { type: 'prepare', progress: read })).toBe(training);
+  const cancelled = run([{ type: 'training-started', total: 10 }, { type: 'cancelled' }]);
+  expect(nextPhase(cancelled, { type: 'prepare', progress: read })).toBe(cancelled);
+});

@@ -1,6 +1,6 @@
 // The person's own ratings, keyed by MovieLens movieId; every write is strict-durability.
 import { tx, type DB } from './db';
-import { STORES, type HiddenRecord, type ProfileRecord } from './schema';
+import { STORES, type HiddenRecord, type ProfileRecord, type WatchRecord } from './schema';
 
 export function getProfile(db: DB): Promise<ProfileRecord[]> {
   return tx(db, [STORES.profile], 'readonly', (t) => t.objectStore(STORES.profile).getAll());
@@ -25,13 +25,14 @@ export async function setRating(db: DB, movieId: number, rating: number | null):
 }
 
 /**
- * Makes the profile exactly `records` (and, when given, the hidden marks exactly `hidden`) in one strict transaction
- * (restoring a backup): all or nothing.
+ * Makes the profile exactly `records` (and, when given, the hidden marks exactly `hidden` and the watchlist exactly
+ * `watchlist`) in one strict transaction (restoring a backup): all or nothing. A rated movie is never left on the
+ * watchlist, whether the watchlist came with the backup or stayed as it was.
  */
-export async function replaceProfile(db: DB, records: ProfileRecord[], hidden?: HiddenRecord[]): Promise<void> {
+export async function replaceProfile(db: DB, records: ProfileRecord[], hidden?: HiddenRecord[], watchlist?: WatchRecord[]): Promise<void> {
   await tx(
     db,
-    [STORES.profile, STORES.hidden],
+    [STORES.profile, STORES.hidden, STORES.watchlist],
     'readwrite',
     async (t) => {
       const s = t.objectStore(STORES.profile);
@@ -41,6 +42,14 @@ export async function replaceProfile(db: DB, records: ProfileRecord[], hidden?: 
         const h = t.objectStore(STORES.hidden);
         await h.clear();
         for (const r of hidden) await h.put({ movieId: r.movieId, hiddenAt: r.hiddenAt });
+      }
+      const rated = new Set(records.map((r) => r.movieId));
+      const w = t.objectStore(STORES.watchlist);
+      if (watchlist) {
+        await w.clear();
+        for (const r of watchlist) if (!rated.has(r.movieId)) await w.put({ movieId: r.movieId, addedAt: r.addedAt });
+      } else {
+        for (const id of await w.getAllKeys()) if (rated.has(id)) await w.delete(id);
       }
     },
     'strict',

@@ -11,8 +11,9 @@ export const DB_NAME = 'pocketlens';
  * 1: datasets, movies, ratingChunks, profile, models, meta. 2: + hidden (movies marked "not interested").
  * 3: movies in columnar blocks (movieBlocks) with their statistics, top tags per movie (movieTags), rating chunks
  * without timestamps (ratingTimes holds them apart, so training reads a third of the bytes); v2 chunks stay readable.
+ * 4: + watchlist (movies the person wants to watch).
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export const STORES = {
   datasets: 'datasets',
@@ -24,6 +25,7 @@ export const STORES = {
   models: 'models',
   meta: 'meta',
   hidden: 'hidden',
+  watchlist: 'watchlist',
 } as const;
 
 export type DatasetStatus = 'importing' | 'ready';
@@ -169,12 +171,19 @@ export interface PocketLensDB extends DBSchema {
   models: { key: string; value: ModelRecord; indexes: { byDataset: string } };
   meta: { key: string; value: MetaRecord };
   hidden: { key: number; value: HiddenRecord };
+  watchlist: { key: number; value: WatchRecord };
 }
 
 /** A movie the person never wants recommended, keyed by MovieLens movieId like the profile. */
 export interface HiddenRecord {
   movieId: number;
   hiddenAt: number;
+}
+
+/** A movie on the person's watchlist ("Want to watch"), keyed by MovieLens movieId like the profile. */
+export interface WatchRecord {
+  movieId: number;
+  addedAt: number;
 }
 
 export type StoreName = (typeof STORES)[keyof typeof STORES];

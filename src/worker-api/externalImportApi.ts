@@ -6,6 +6,7 @@ import { decodeText } from '../engine/movielens/decode';
 import { displayTitle } from '../engine/movielens/titles';
 import { openDb } from '../store/db';
 import { addRatings } from '../store/profile';
+import { takeOff } from '../store/watchlist';
 import { myRatings } from './cards';
 import { getServing, type Serving } from './state';
 
@@ -101,6 +102,9 @@ export async function saveExternalImport(entries: ImportEntry[]): Promise<Import
     if (s && !s.byMovieId.has(e.movieId)) throw new Error(`line ${e.line}: movie ${e.movieId} is not in the active dataset`);
   }
   const plan = planImport(entries, await myRatings(), Date.now());
-  const saved = await addRatings(await openDb(), plan.save);
+  const db = await openDb();
+  const saved = await addRatings(db, plan.save);
+  // Movies now rated leave the watchlist, as when rated one at a time.
+  await takeOff(db, plan.save.map((p) => p.movieId));
   return { saved, keptMine: plan.keptMine + (plan.save.length - saved), same: plan.same, duplicates: plan.duplicates.length };
 }

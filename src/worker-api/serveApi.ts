@@ -9,6 +9,7 @@ import { openDb } from '../store/db';
 import { cleanupIncomplete, deleteIfIncomplete, listDatasets } from '../store/datasets';
 import { getProfile, setRating } from '../store/profile';
 import { hiddenMovies, setHidden } from '../store/hidden';
+import { takeOff } from '../store/watchlist';
 import { latestModel } from '../store/models';
 import { importsRunning, whenImportEnds } from './importLock';
 import { activeDataset, getServing, invalidateServing, modelSummary, summarize, type Serving } from './state';
@@ -61,9 +62,15 @@ function excluded(s: Serving, rated: number[], hidden: Set<number>, opts: Recomm
   return out;
 }
 
-/** Marks (or unmarks) a movie "not interested": it is never recommended while marked. */
-export async function hide(movieId: number, hidden = true): Promise<void> {
-  await setHidden(await openDb(), movieId, hidden);
+/**
+ * Marks (or unmarks) a movie "not interested": it is never recommended while marked, and leaves the watchlist. Returns
+ * when it had been put on the watchlist (null: it was not), so an Undo puts it back as it was.
+ */
+export async function hide(movieId: number, hidden = true): Promise<{ watchlistedAt: number | null }> {
+  const db = await openDb();
+  await setHidden(db, movieId, hidden);
+  const off = hidden ? await takeOff(db, [movieId]) : [];
+  return { watchlistedAt: off[0]?.addedAt ?? null };
 }
 
 /** The genres of the active dataset, sorted, for the filter. */
@@ -143,10 +150,14 @@ function becauseOf(s: Serving, shares: Contribution[], least: number): string[] 
     .map((c) => displayTitle(s.movies[c.item].title));
 }
 
-/** Saves (or with null, removes) one of the person's ratings. */
+/**
+ * Saves (or with null, removes) one of the person's ratings. A rated movie leaves the watchlist (a second, small
+ * transaction, only when it was on it; the watchlist never lists a rated movie, so a crash between them shows nothing odd).
+ */
 export async function rate(movieId: number, rating: number | null): Promise<void> {
   const db = await openDb();
   await setRating(db, movieId, rating);
+  if (rating !== null) await takeOff(db, [movieId]);
 }
 
 /** The person's ratings with movie details, newest first. */

@@ -1,4 +1,4 @@
-// Schema migrations: the numbered list is consecutive up to the schema version, hand-built version-1 and version-2 databases
+// Schema migrations: the numbered list is consecutive up to the schema version, hand-built version-1, -2 and -3 databases
 // open as the current version with every record intact, and v3's frozen block encoder writes exactly the v3 record.
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
@@ -7,6 +7,7 @@ import { DB_VERSION, MOVIE_BLOCK, STORES, type RatingChunkRecordV2 } from '../..
 import { getProfile } from '../../../src/store/profile';
 import { hiddenMovies, setHidden } from '../../../src/store/hidden';
 import { getMeta } from '../../../src/store/meta';
+import { getWatchlist, setWatched, takeOff } from '../../../src/store/watchlist';
 import { getChunk, getDataset, readMovies, readRatings } from '../../../src/store/datasets';
 import type { MovieInfo } from '../../../src/engine/movielens/datasetTypes';
 import { MIGRATIONS } from '../../../src/store/migrations';
@@ -99,7 +100,7 @@ test('version 2 → current: every movie record becomes part of a block with all
   await buildVersion2('migrate-v2');
   const db = await openDb('migrate-v2');
   expect(db.version).toBe(DB_VERSION);
-  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hidden', 'meta', 'models', 'movieBlocks', 'movieTags', 'profile', 'ratingChunks', 'ratingTimes']);
+  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hidden', 'meta', 'models', 'movieBlocks', 'movieTags', 'profile', 'ratingChunks', 'ratingTimes', 'watchlist']);
 
   // The streamed dataset: count and mean come from the record's columns, which are then dropped from the record.
   expect(await readMovies(db, 'streamed')).toEqual([
@@ -167,6 +168,41 @@ test('version 1 → current: ratings, settings, datasets, chunks and movies surv
   await setHidden(db, 7, false);
   expect(await hiddenMovies(db)).toEqual(new Set([356]));
   await closeDb('migrate-v1');
+});
+
+function createV3(db: IDBDatabase): void {
+  createV2(db);
+  db.deleteObjectStore('movies');
+  db.createObjectStore('movieBlocks', { keyPath: ['dataset', 'block'] });
+  db.createObjectStore('movieTags', { keyPath: ['dataset', 'block'] });
+  db.createObjectStore('ratingTimes', { keyPath: ['dataset', 'seq'] });
+}
+
+test('version 3 → current: ratings, marks, blocks, chunks and models survive; the watchlist store is added, empty, and works', async () => {
+  const [block] = toV3MovieBlocks('ds-3', [{ movieId: 2571, index: 0, title: 'Matrix, The', year: 1999, genres: ['Action'], imdbId: '0133093', tmdbId: '603', count: 2, mean: 4.25 }]);
+  await buildRaw('migrate-v3', 3, createV3, (t) => {
+    t.objectStore('profile').put({ movieId: 2571, rating: 5, ratedAt: 11 });
+    t.objectStore('hidden').put({ movieId: 1, hiddenAt: 12 });
+    t.objectStore('meta').put({ key: 'activeDataset', value: 'ds-3' });
+    t.objectStore('datasets').put({ id: 'ds-3', status: 'ready', name: 'x', stats: { ratings: 2 }, chunkCount: 0 });
+    t.objectStore('movieBlocks').put(block);
+    t.objectStore('models').put({ id: 'ds-3:explicit', datasetId: 'ds-3', itemFactors: new Float32Array([3]) });
+  });
+  const db = await openDb('migrate-v3');
+  expect(db.version).toBe(DB_VERSION);
+  expect([...db.objectStoreNames]).toContain('watchlist');
+  expect((await getProfile(db)).map((r) => [r.movieId, r.rating, r.ratedAt])).toEqual([[2571, 5, 11]]);
+  expect(await hiddenMovies(db)).toEqual(new Set([1]));
+  expect(await getMeta(db, 'activeDataset')).toBe('ds-3');
+  expect(await readMovies(db, 'ds-3')).toEqual([{ movieId: 2571, index: 0, title: 'Matrix, The', year: 1999, genres: ['Action'], imdbId: '0133093', tmdbId: '603', count: 2, mean: 4.25 }]);
+  const model = await tx(db, [STORES.models], 'readonly', (t) => t.objectStore(STORES.models).get('ds-3:explicit'));
+  expect(Array.from(model!.itemFactors)).toEqual([3]);
+  expect(await getWatchlist(db)).toEqual([]);
+  expect(await setWatched(db, 1221, true, 99)).toBeNull();
+  expect(await setWatched(db, 1221, true, 100)).toEqual({ movieId: 1221, addedAt: 99 });
+  expect(await takeOff(db, [2571, 1221])).toEqual([{ movieId: 1221, addedAt: 100 }]);
+  expect(await getWatchlist(db)).toEqual([]);
+  await closeDb('migrate-v3');
 });
 
 test('a fresh database is created at the current version with the v3 stores and no per-movie store', async () => {

@@ -78,19 +78,22 @@ describe('durability of every write', () => {
     expect(p.slice(ready + 1).map((x) => x.store)).toEqual(['meta.put']);
   });
 
-  test('a rating, a removal, "not interested", a restore, a training, a switch and a delete: all strict', async () => {
+  test('a rating, a removal, "not interested", the watchlist, a restore, a training, a switch and a delete: all strict', async () => {
     const t0 = txs.length;
     await api.rate(1, 4.5);
     await api.rate(2, 3);
     await api.rate(2, null);
     await api.hide(3);
     await api.hide(3, false);
+    await api.watch(5);
+    await api.rate(5, 4); // rated: off the watchlist
+    await api.rate(5, null);
     await api.restoreBackup(JSON.stringify(makeBackup([{ movieId: 4, rating: 5, ratedAt: 1_700_000_000_000 }])), 'backup.json');
     await api.train({ rank: 2, iterations: 2 }, () => {});
     const id = (await api.status()).active!.id;
     await api.switchDataset(id);
     const w = writes(t0);
-    expect(w.map((t) => t.stores.join('+'))).toEqual(['profile', 'profile', 'profile', 'hidden', 'hidden', 'hidden+profile', 'models', 'meta']);
+    expect(w.map((t) => t.stores.join('+'))).toEqual(['profile', 'profile', 'profile', 'hidden', 'hidden', 'watchlist', 'profile', 'watchlist', 'profile', 'hidden+profile+watchlist', 'models', 'meta']);
     expect(w.every((t) => t.durability === 'strict')).toBe(true);
 
     const t1 = txs.length;

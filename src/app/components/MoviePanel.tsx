@@ -1,14 +1,21 @@
-// The movie panel: your predicted rating, MovieLens average and count, genres, tags, similar movies, IMDb/TMDB links.
+// The movie panel: your predicted rating, MovieLens average and count, your rating and marks (want to watch, hidden), genres, tags, similar movies, IMDb/TMDB links.
 import { useEffect, useRef, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { MovieDetails } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { MovieTags } from './MovieTags';
 import { StarRating } from './StarRating';
+import { MovieMarks } from './marks/MovieMarks';
+import { WatchButton } from './marks/WatchButton';
+import type { MarksState } from '../useMarks';
+import type { NoticeState } from '../useNotice';
+import { NoticeToast } from './NoticeToast';
 
 export function MoviePanel(props: {
   movieId: number;
   myRating: number | null;
+  marks: MarksState;
+  notice: NoticeState;
   onRate: (movieId: number, rating: number | null) => void;
   onOpen: (movieId: number) => void;
   onClose: () => void;
@@ -45,6 +52,7 @@ export function MoviePanel(props: {
             </dd>
           </dl>
           <StarRating label={`Your rating for ${movieLabel(details)}`} value={myRating} onChange={(v) => onRate(movieId, v)} />
+          <MovieMarks movie={{ ...details, myRating }} marks={props.marks} />
           <MovieTags tags={details.tags} />
           {(details.imdbUrl || details.tmdbUrl) && (
             <p className="links">
@@ -67,6 +75,7 @@ export function MoviePanel(props: {
                 {details.similar.map((m) => (
                   <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
                     <MovieMeta movie={m} onOpen={onOpen} />
+                    {m.myRating === null && <WatchButton movie={m} marks={props.marks} />}
                   </li>
                 ))}
               </ul>
@@ -79,6 +88,7 @@ export function MoviePanel(props: {
       <form method="dialog">
         <button type="submit">Close</button>
       </form>
+      <NoticeToast state={props.notice} />
     </dialog>
   );
 }

@@ -7,16 +7,8 @@ import { ImportReview } from './importReview/ImportReview';
 import { MyRatingsList, SORTS, sortRatings, type SortId } from './MyRatingsList';
 import type { RatingsState } from '../useRatings';
 import { applySettings, currentSettings } from '../settings';
+import { download } from '../download';
 import './MyRatings.css';
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movieId: number) => void }) {
   const { ratings, removed, rate: onRate, reload: onRestored } = mine;

@@ -1,9 +1,9 @@
 // The main screen: onboarding cards and search on the left, recommendations on the right, refreshed after every stored rating change.
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
-import { postTabMessage } from '../../sync/tabSync';
 import type { Recommendations } from '../../client/workerTypes';
 import type { RatingsState } from '../useRatings';
+import type { MarksState } from '../useMarks';
 import { RatePanel } from './RatePanel';
 import { Onboarding } from './onboarding/Onboarding';
 import { RecommendationList } from './RecommendationList';
@@ -11,13 +11,12 @@ import type { Filters } from './RecFilters';
 import type { RankBy } from './RankBySwitch';
 import { loadRecPrefs, saveRecPrefs } from '../settings';
 
-export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (movieId: number) => void }) {
+export function Recommender({ mine, marks, onOpen }: { mine: RatingsState; marks: MarksState; onOpen: (movieId: number) => void }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
   // Kept in localStorage: the same filters and list after switching screens, a reload, or restoring a backup.
   const [stored] = useState(loadRecPrefs);
   const [filters, setFilters] = useState<Filters>(stored.filters);
   const [rankBy, setRankBy] = useState<RankBy>(stored.rankBy);
-  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
 
   useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);
 
@@ -27,7 +26,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
 
   useEffect(() => {
     void refresh();
-  }, [refresh, mine.version]);
+  }, [refresh, mine.version, marks.version]);
 
   useEffect(() => {
     // App shortcuts (manifest) open #search, #rate or #recommendations.
@@ -39,8 +38,8 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
   return (
     <div className="columns">
       <div className="stack">
-        <Onboarding ratings={mine.ratings} hidden={hidden} loaded={mine.version > 0} onRate={mine.rate} onOpen={onOpen} />
-        <RatePanel ratings={mine.ratings} onRate={mine.rate} onOpen={onOpen} />
+        <Onboarding ratings={mine.ratings} hidden={marks.hidden} loaded={mine.version > 0} onRate={mine.rate} onOpen={onOpen} />
+        <RatePanel ratings={mine.ratings} marks={marks} onRate={mine.rate} onOpen={onOpen} />
       </div>
       <RecommendationList
         recs={recs}
@@ -49,12 +48,7 @@ export function Recommender({ mine, onOpen }: { mine: RatingsState; onOpen: (mov
         rankBy={rankBy}
         onRankBy={setRankBy}
         onOpen={onOpen}
-        onHide={async (movieId) => {
-          await serving.api.hide(movieId);
-          setHidden((h) => new Set(h).add(movieId));
-          postTabMessage({ type: 'hidden' });
-          await refresh();
-        }}
+        marks={marks}
       />
     </div>
   );

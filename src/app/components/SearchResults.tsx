@@ -4,6 +4,8 @@ import type { MovieCard } from '../../client/workerTypes';
 import { pressValue, starFills, starText } from './stars/starLogic';
 import { usePointerKind } from './stars/usePointerKind';
 import { StarGlyph } from './stars/StarGlyph';
+import type { MarksState } from '../useMarks';
+import './marks/marks.css';
 import './StarRating.css';
 import './SearchResults.css';
 
@@ -43,6 +45,7 @@ export function SearchResults(props: {
   /** The option the arrow keys are on (-1: none, the person is typing). */
   active: number;
   ratings: Map<number, number>;
+  marks: MarksState;
   onRate: (movieId: number, rating: number | null) => void;
   onOpen: (movieId: number) => void;
 }) {
@@ -56,6 +59,7 @@ export function SearchResults(props: {
     <ul className="movie-list results" role="listbox" id={props.id} aria-label="Search results" data-testid="to-rate" ref={list} onMouseDown={(e) => e.preventDefault()}>
       {items.map((m, k) => {
         const mine = props.ratings.get(m.movieId) ?? null;
+        const watched = props.marks.watchlist.has(m.movieId);
         return (
           <li
             key={m.movieId}
@@ -76,9 +80,29 @@ export function SearchResults(props: {
                   {m.count.toLocaleString('en')} {m.count === 1 ? 'rating' : 'ratings'}
                 </span>
               </span>
-              <span className="visually-hidden">{mine === null ? ', not rated' : `, your rating ${mine} stars`}</span>
+              <span className="visually-hidden">
+                {mine === null ? ', not rated' : `, your rating ${mine} stars`}
+                {watched && ', on your watchlist'}
+              </span>
             </span>
-            <OptionStars value={mine} onChange={(v) => props.onRate(m.movieId, v)} />
+            <span className="option-tools">
+              {mine === null && (
+                // A pointer shortcut like the stars (an option holds nothing focusable): W from the search box does the same.
+                <span
+                  className={`option-watch${watched ? ' on' : ''}`}
+                  aria-hidden="true"
+                  title={watched ? 'On your watchlist: press to take it off' : 'Want to watch'}
+                  data-testid="option-watch"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    void props.marks.toggleWatch(m.movieId);
+                  }}
+                >
+                  {watched ? '✓ Want to watch' : '+ Want to watch'}
+                </span>
+              )}
+              <OptionStars value={mine} onChange={(v) => props.onRate(m.movieId, v)} />
+            </span>
           </li>
         );
       })}

@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { isolationHeaders, netlifyHeadersFile, productionHeaders } from './scripts/headers.ts';
 import { pwaOptions } from './scripts/pwa.ts';
+import { themeBoot } from './scripts/themeBoot.ts';
 
 /** Writes dist/_headers for Netlify from the one header list in scripts/headers.ts. */
 function netlifyHeaders(): Plugin {
@@ -19,7 +20,7 @@ function netlifyHeaders(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), VitePWA(pwaOptions), netlifyHeaders()],
+  plugins: [react(), VitePWA(pwaOptions), netlifyHeaders(), themeBoot()],
   define: {
     __APP_VERSION__: JSON.stringify((JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version),
     __BUILD_LABEL__: JSON.stringify(process.env.POCKETLENS_BUILD_LABEL ?? ''),

@@ -14,12 +14,17 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   text: async () => (await import('./text')).benchText(),
   'spark-map': async () => (await import('./sparkMap')).benchSparkMap(),
   'taste-code': async () => (await import('./tasteCode')).benchTasteCode(),
+  rank: async (args) => (await import('./rank')).benchRank(args),
+  'ranker-train': async () => (await import('./rankerTrain')).benchRankerTrain(),
+  restore: async (args) => (await import('./restore')).benchRestore(args),
+  review: async (args) => (await import('./review')).benchReview(args),
+  layout: async () => (await import('./layout')).benchLayout(),
 };
 
 const name = process.argv[2];
 const run = name ? benches[name] : undefined;
 if (!run) {
-  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search, text and taste-code need npm run build; import [--ratings N] [--zip] [--json]; scale [--ratings 25000095] [--implicit] [--workers N] [--kernel K])`);
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>   (all but search, text, taste-code, rank and ranker-train need npm run build; import [--ratings N] [--zip] [--json]; scale [--ratings 25000095] [--implicit] [--workers N] [--kernel K]; restore [--ratings N]; review [--rows N])`);
   process.exit(2);
 }
 console.log(JSON.stringify(await run(process.argv.slice(3)), null, 2));

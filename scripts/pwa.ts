@@ -25,7 +25,7 @@ export const pwaOptions: Partial<VitePWAOptions> = {
       { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
     ],
     screenshots: [
-      { src: 'screenshots/wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Rate movies and get recommendations' },
+      { src: 'screenshots/wide.png', sizes: '1440x900', type: 'image/png', form_factor: 'wide', label: 'Rate movies and get recommendations' },
       { src: 'screenshots/narrow.png', sizes: '390x844', type: 'image/png', form_factor: 'narrow', label: 'Recommendations on a phone' },
     ],
     shortcuts: [

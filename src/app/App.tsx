@@ -1,4 +1,5 @@
-// App shell: header, first-visit progress, the bring-your-own screen, then the recommender.
+// App shell: skip link, header with the theme choice, first-visit progress, the bring-your-own screen, then the library.
+import { withoutBidiControls } from './bidi';
 import { useBootstrap } from './useBootstrap';
 import { ImportProgressView, TrainingProgressView } from './components/Progress';
 import { ByoScreen } from './components/ByoScreen';
@@ -9,6 +10,9 @@ import { UpgradeBanner } from './components/UpgradeBanner';
 import { EngineAlert } from './components/EngineAlert';
 import { usePwa } from './usePwa';
 import { useLab } from './components/lab/labStore';
+import { SkipLink } from './components/SkipLink';
+import { ThemeSwitch } from './components/ThemeSwitch';
+import './components/shell.css';
 
 const VERSION = `${__APP_VERSION__}${__BUILD_LABEL__ ? ` (${__BUILD_LABEL__})` : ''}`;
 
@@ -18,9 +22,13 @@ export function App() {
   const lab = useLab();
   return (
     <>
+      {phase.kind === 'ready' && <SkipLink />}
       <header className="top">
-        <h1>PocketLens</h1>
-        <p className="tagline">Movie recommendations that never leave your device.</p>
+        <div className="brand">
+          <h1>PocketLens</h1>
+          <p className="tagline">Movie recommendations that never leave your device.</p>
+        </div>
+        <ThemeSwitch />
       </header>
       <main>
         <UpgradeBanner />
@@ -40,11 +48,18 @@ export function App() {
         )}
         {phase.kind === 'error' && (
           <p role="alert" className="error">
-            {phase.message}
+            {withoutBidiControls(phase.message)}
           </p>
         )}
         {phase.kind === 'ready' && (
-          <Library key={`${phase.status.active?.id}/${phase.status.model?.id}`} status={phase.status} onChanged={changed} onEmpty={emptied} onImport={importFiles} />
+          <Library
+            key={`${phase.status.active?.id}/${phase.status.model?.id}`}
+            status={phase.status}
+            importError={phase.importError}
+            onChanged={changed}
+            onEmpty={emptied}
+            onImport={importFiles}
+          />
         )}
       </main>
       <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training' || lab.busy !== null} />

@@ -1,6 +1,9 @@
-// The person's settings in localStorage (recommendation filters and list; onboarding's own in onboardingPrefs), whole for the backup.
+// The person's settings on the page: stored in IndexedDB with the ratings (through the serving worker), read at start-up
+// from a small localStorage copy written after each commit, so the first render needs no worker. The copy holds the
+// recommendation filters and list and onboarding's choices; the "haven't seen" list (any length) stays in IndexedDB only.
 import { parseSettings, type BackupSettings } from '../engine/backupSettings';
-import { loadOnboardingPrefs, saveOnboardingPrefs } from './components/onboardingPrefs';
+import { serving } from '../client/engineClient';
+import { loadOnboardingPrefs, legacySkipped, saveOnboardingCopy, type OnboardingPrefs } from './components/onboardingPrefs';
 import { DEFAULT_FILTERS, type Filters } from './components/RecFilters';
 import type { RankBy } from './components/RankBySwitch';
 
@@ -15,7 +18,7 @@ const fail = (what: string): never => {
   throw new Error(what);
 };
 
-/** The stored filters and list, each field checked as a backup's would be; anything unreadable falls back to the default. */
+/** The copied filters and list, each field checked as a backup's would be; anything unreadable falls back to the default. */
 export function loadRecPrefs(): RecPrefs {
   let r: NonNullable<BackupSettings['recommendations']> = {};
   try {
@@ -27,31 +30,67 @@ export function loadRecPrefs(): RecPrefs {
   return { filters: { ...DEFAULT_FILTERS, ...filters }, rankBy };
 }
 
-export function saveRecPrefs(p: RecPrefs): void {
+function copyRecPrefs(r: NonNullable<BackupSettings['recommendations']>): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify({ ...p.filters, rankBy: p.rankBy }));
+    localStorage.setItem(KEY, JSON.stringify(r));
   } catch {
-    // Storage full or blocked: the choice holds for this visit only.
+    // Storage blocked: the page reads the stored settings once the worker answers (syncSettings).
   }
 }
 
-/** Everything a backup keeps besides ratings and hidden movies. */
-export function currentSettings(): BackupSettings {
+/** Writes the parts of stored settings the page reads at start-up to the quick copy. */
+export function copySettings(s: BackupSettings | null): void {
+  const recs = s?.recommendations ?? {};
+  const { filters, rankBy } = loadRecPrefs();
+  copyRecPrefs({ ...filters, rankBy, ...recs });
+  const o = s?.onboarding ?? {};
+  const now = loadOnboardingPrefs();
+  saveOnboardingCopy({ grid: o.grid ?? now.grid, dismissed: o.dismissed ?? now.dismissed });
+}
+
+/** Stores a patch in IndexedDB, then copies the result for the next start-up; a refused write is logged (the choice holds for this visit). */
+async function store(patch: BackupSettings): Promise<void> {
+  try {
+    copySettings(await serving.api.saveSettings(patch));
+  } catch (e) {
+    console.warn('PocketLens: settings not stored', e);
+  }
+}
+
+/** Stores the filters and list when they changed (a screen mounting with the same ones writes nothing). */
+export function saveRecPrefs(p: RecPrefs): void {
+  const recommendations = { ...p.filters, rankBy: p.rankBy };
+  let copied: string | null = null;
+  try {
+    copied = localStorage.getItem(KEY);
+  } catch {
+    // Storage blocked: store it.
+  }
+  if (copied === JSON.stringify(recommendations)) return;
+  copyRecPrefs(recommendations); // at once, so a screen switch reads it; the stored value follows
+  void store({ recommendations });
+}
+
+export function saveOnboardingPrefs(p: Pick<OnboardingPrefs, 'grid' | 'dismissed'>): void {
+  saveOnboardingCopy(p);
+  void store({ onboarding: { grid: p.grid, dismissed: p.dismissed } });
+}
+
+/** "Haven't seen": kept in IndexedDB with the other settings, never offered again. */
+export function markNotSeen(movieId: number): void {
+  serving.api.markNotSeen(movieId).catch((e: unknown) => console.warn('PocketLens: "haven\'t seen" not stored', e));
+}
+
+/**
+ * At start-up: settings from before schema 4 lived only in localStorage; they move into IndexedDB (the "haven't seen"
+ * list with them) the first time. Afterwards the quick copy is refreshed from IndexedDB, in case a write elsewhere
+ * (another tab's restore, a crash before the copy) left it behind.
+ */
+export async function syncSettings(): Promise<void> {
+  const stored = await serving.api.settings();
+  if (stored) return copySettings(stored);
   const { filters, rankBy } = loadRecPrefs();
   const o = loadOnboardingPrefs();
-  return { recommendations: { ...filters, rankBy }, onboarding: { grid: o.grid, dismissed: o.dismissed, notSeen: o.skipped } };
-}
-
-/** Applies a restored backup's settings over the current ones (fields it lacks stay as they are). */
-export function applySettings(s: BackupSettings): void {
-  if (s.recommendations) {
-    const { rankBy, ...filters } = s.recommendations;
-    const now = loadRecPrefs();
-    saveRecPrefs({ filters: { ...now.filters, ...filters }, rankBy: rankBy ?? now.rankBy });
-  }
-  if (s.onboarding) {
-    const { grid, dismissed, notSeen } = s.onboarding;
-    const now = loadOnboardingPrefs();
-    saveOnboardingPrefs({ grid: grid ?? now.grid, dismissed: dismissed ?? now.dismissed, skipped: notSeen ?? now.skipped });
-  }
+  copySettings(await serving.api.saveSettings({ recommendations: { ...filters, rankBy }, onboarding: { grid: o.grid, dismissed: o.dismissed, notSeen: legacySkipped() } }));
+  saveOnboardingCopy({ grid: o.grid, dismissed: o.dismissed }); // the legacy list is in IndexedDB now
 }

@@ -61,8 +61,8 @@ export function useBootstrap() {
   }, [flow]);
   const emptied = useCallback(() => {
     postTabMessage({ type: 'datasets' });
-    dispatch({ type: 'no-dataset' });
-  }, []);
+    void flow.emptied();
+  }, [flow]);
 
   return { phase, start: flow.start, importFiles: flow.importFiles, cancel: flow.cancel, changed, emptied };
 }

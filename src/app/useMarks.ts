@@ -1,6 +1,6 @@
 // The person's marks as the screens share them: the watchlist and the movies marked "not interested", with Undo for a
 // hide; changes made in another tab show here within a moment.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { serving } from '../client/engineClient';
 import type { MovieCard } from '../client/workerTypes';
 import { onTabMessage, postTabMessage } from '../sync/tabSync';
@@ -21,13 +21,21 @@ export interface MarksState {
   reload: () => Promise<void>;
 }
 
+const sameIds = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((id, k) => id === b[k]);
+
 export function useMarks(notice: NoticeState): MarksState {
   const [watchlist, setWatchlist] = useState<ReadonlySet<number>>(new Set());
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const [version, setVersion] = useState(0);
 
+  // The marks as last read: a re-read that finds them unchanged (after a rating of a movie not on the watchlist) changes
+  // nothing, so the lists that follow `version` are not fetched again.
+  const last = useRef<{ watchlist: number[]; hidden: number[] } | null>(null);
   const reload = useCallback(async () => {
     const m = await serving.api.marks();
+    const was = last.current;
+    if (was && sameIds(was.watchlist, m.watchlist) && sameIds(was.hidden, m.hidden)) return;
+    last.current = m;
     setWatchlist(new Set(m.watchlist));
     setHidden(new Set(m.hidden));
     setVersion((v) => v + 1);

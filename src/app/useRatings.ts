@@ -4,9 +4,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../client/engineClient';
 import { onTabMessage, postTabMessage } from '../sync/tabSync';
 
+/** A removed rating as it was stored: Undo puts it back with its own date. */
 export interface Removed {
   movieId: number;
   rating: number;
+  ratedAt: number;
 }
 
 export interface RatingsState {
@@ -18,7 +20,11 @@ export interface RatingsState {
   error: string | null;
   /** Bumped after every stored change, so lists that depend on the profile refresh. */
   version: number;
+  /** Bumped after each change the person makes here one rating at a time (it ends a pending Undo of an import or restore). */
+  edits: number;
   rate: (movieId: number, rating: number | null) => Promise<void>;
+  /** Puts the last removed rating back exactly as it was (its date too). */
+  undoRemove: (r: Removed) => Promise<void>;
   /** Re-reads the profile after a change made outside `rate` (a restored backup) and tells the other tabs. */
   reload: () => Promise<void>;
 }
@@ -28,6 +34,7 @@ export function useRatings(): RatingsState {
   const [removed, setRemoved] = useState<Removed | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const [edits, setEdits] = useState(0);
 
   const load = useCallback(async () => {
     const rated = await serving.api.ratedMovies();
@@ -54,8 +61,8 @@ export function useRatings(): RatingsState {
     [load],
   );
 
-  const rate = useCallback(
-    async (movieId: number, rating: number | null) => {
+  const write = useCallback(
+    async (movieId: number, rating: number | null, ratedAt?: number) => {
       const apply = (value: number | null) =>
         setRatings((prev) => {
           const next = new Map(prev);
@@ -65,9 +72,11 @@ export function useRatings(): RatingsState {
         });
       const previous = ratings.get(movieId) ?? null;
       apply(rating); // show it at once; undone below if the write fails
-      setRemoved(rating === null && previous !== null ? { movieId, rating: previous } : null);
+      if (rating !== null) setRemoved(null);
       try {
-        await serving.api.rate(movieId, rating);
+        const replaced = await serving.api.rate(movieId, rating, ratedAt);
+        // The removed rating as it was stored, date included, for Undo.
+        if (rating === null) setRemoved(replaced ? { movieId, rating: replaced.rating, ratedAt: replaced.ratedAt } : null);
         postTabMessage({ type: 'ratings' });
         setError(null);
       } catch (e) {
@@ -75,10 +84,14 @@ export function useRatings(): RatingsState {
         setError(`Your rating was not saved: ${(e as Error).message}`);
         return;
       }
+      setEdits((n) => n + 1);
       setVersion((v) => v + 1);
     },
     [ratings],
   );
 
-  return { ratings, removed, error, version, rate, reload };
+  const rate = useCallback((movieId: number, rating: number | null) => write(movieId, rating), [write]);
+  const undoRemove = useCallback((r: Removed) => write(r.movieId, r.rating, r.ratedAt), [write]);
+
+  return { ratings, removed, error, version, edits, rate, undoRemove, reload };
 }

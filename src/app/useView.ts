@@ -1,8 +1,7 @@
-// Which screen is showing, kept in the URL hash so reloads, shortcuts and the back button land on it.
-import { useCallback, useEffect, useState } from 'react';
+// The app's screens (one entry each, in navigation order) and which one a URL hash names; routes.ts adds the movie panel.
 
 export const VIEWS = [
-  { id: 'recommend', label: 'Recommendations' },
+  { id: 'recommend', label: 'For you' },
   { id: 'ratings', label: 'My ratings' },
   { id: 'lab', label: 'Model lab' },
   { id: 'data', label: 'Data' },
@@ -16,17 +15,7 @@ export function viewOf(hash: string): View {
   return VIEWS.find((v) => v.id === id && id !== 'recommend')?.id ?? 'recommend';
 }
 
-export function useView(): [View, (v: View) => void] {
-  const [view, setView] = useState<View>(() => viewOf(location.hash));
-  useEffect(() => {
-    const onHash = () => setView(viewOf(location.hash));
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-  }, []);
-  const go = useCallback((v: View) => {
-    if (v === 'recommend') history.pushState(null, '', location.pathname + location.search);
-    else history.pushState(null, '', `#${v}`);
-    setView(v);
-  }, []);
-  return [view, go];
+/** The hash that shows a screen: none for the first one (so the plain address is the home screen). */
+export function viewHash(view: View): string {
+  return view === 'recommend' ? '' : `#${view}`;
 }

@@ -21,17 +21,22 @@ export const ALS_OPTIONS = {
   objective: { kind: 'choice', values: OBJECTIVES, help: 'explicit: predict stars; implicit: iALS, rank what a person watches' },
   solver: { kind: 'choice', values: SOLVERS, help: 'row solver: exact (Cholesky), cg (conjugate gradient) or auto by rank' },
   alpha: { kind: 'number', range: PARAM_RANGES.implicitAlpha, arg: 'A', help: `iALS confidence 1 + A·stars (default ${implicitDefaults.implicitAlpha})` },
+  unobserved: { kind: 'number', range: PARAM_RANGES.unobservedWeight, arg: 'A0', help: "iALS weight of every unrated movie's 0 (Rendle et al.'s α0; default 1)" },
+  frequency: { kind: 'choice', values: ['on', 'off'], help: 'iALS penalty λ·(n + α0·N)^α (Rendle et al.\'s frequency scaling) instead of λ·n^α (default off)' },
+  'star-offset': { kind: 'number', range: PARAM_RANGES.starOffset, arg: 'S', help: 'iALS confidence from max(0, stars − S): ratings of S stars or fewer are weak watches (default 0)' },
 } as const satisfies OptionSpecs;
 
 type ParamOption = keyof typeof ALS_OPTIONS;
 
-const RANGE_OF: Record<Exclude<ParamOption, 'objective' | 'solver'>, (typeof ALS_OPTIONS)[ParamOption] & { kind: 'number' }> = {
+const RANGE_OF: Record<Exclude<ParamOption, 'objective' | 'solver' | 'frequency'>, (typeof ALS_OPTIONS)[ParamOption] & { kind: 'number' }> = {
   rank: ALS_OPTIONS.rank,
   lambda: ALS_OPTIONS.lambda,
   'lambda-exponent': ALS_OPTIONS['lambda-exponent'],
   'bias-lambda': ALS_OPTIONS['bias-lambda'],
   iters: ALS_OPTIONS.iters,
   alpha: ALS_OPTIONS.alpha,
+  unobserved: ALS_OPTIONS.unobserved,
+  'star-offset': ALS_OPTIONS['star-offset'],
 };
 
 /**
@@ -43,7 +48,7 @@ export function alsParamsFrom(values: Partial<Record<ParamOption, string | numbe
     const v = values[k];
     return v === undefined ? fallback : checkNumber(String(v), k, RANGE_OF[k].range);
   };
-  const choice = <T extends string>(k: 'objective' | 'solver', allowed: readonly T[]): T | undefined => {
+  const choice = <T extends string>(k: 'objective' | 'solver' | 'frequency', allowed: readonly T[]): T | undefined => {
     const v = values[k];
     if (v === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(String(v))) throw new UsageError(`--${k} expects one of ${allowed.join(', ')}, got "${v}"`);
@@ -57,6 +62,9 @@ export function alsParamsFrom(values: Partial<Record<ParamOption, string | numbe
     ...(solver ? { solver } : {}),
     ...d,
     ...(values.alpha !== undefined ? { implicitAlpha: numberOf('alpha', NaN) } : {}),
+    ...(values.unobserved !== undefined ? { unobservedWeight: numberOf('unobserved', NaN) } : {}),
+    ...(values.frequency !== undefined ? { frequencyScaled: choice('frequency', ['on', 'off'] as const) === 'on' } : {}),
+    ...(values['star-offset'] !== undefined ? { starOffset: numberOf('star-offset', NaN) } : {}),
     rank: numberOf('rank', d.rank),
     lambda: numberOf('lambda', d.lambda),
     lambdaExponent: numberOf('lambda-exponent', d.lambdaExponent),

@@ -1,10 +1,13 @@
 // `npm run cli -- <command>`: the engine on the command line; each command lives in src/cli/commands/.
 import { ImportError } from '../engine/movielens/errors';
 import { optionsHelp, UsageError, wantsHelp, type OptionSpecs } from './args';
+import * as coldstartCommand from './commands/coldstartCommand';
 import * as evalCommand from './commands/evalCommand';
 import * as importSparkCommand from './commands/importSparkCommand';
 import * as movienightCommand from './commands/movienightCommand';
 import * as recommendCommand from './commands/recommendCommand';
+import * as similarCheckCommand from './commands/similarCheckCommand';
+import * as splitCommand from './commands/splitCommand';
 import * as trainCommand from './commands/trainCommand';
 import * as tuneCommand from './commands/tuneCommand';
 import * as synthCommand from './commands/synthCommand';
@@ -23,6 +26,9 @@ const commands: Record<string, Command> = {
   'import-spark': importSparkCommand,
   movienight: movienightCommand,
   synth: synthCommand,
+  coldstart: coldstartCommand,
+  'similar-check': similarCheckCommand,
+  split: splitCommand,
   bench: await import('./commands/benchCommand'),
 };
 

@@ -161,6 +161,12 @@ export class EngineBridge {
 
 /** Long jobs (import, training) run here so they can be killed without touching serving; no heartbeat (a long job may keep it busy). */
 export const jobs = new EngineBridge('jobs', { describe: 'import and training worker' });
+/**
+ * The person's files: a backup restore (read, check, write) and the review of an IMDb/Letterboxd export. Long and
+ * cancellable (Cancel terminates it: nothing is written until the one transaction at the end), apart from jobs so a
+ * Cancel here never stops a training, and from serving so a 50 MB backup never trips its heartbeat.
+ */
+export const files = new EngineBridge('files', { describe: 'backup and import reader' });
 /** Recommendations, ratings and search: always responsive, even while a job runs; restarted if it hangs or crashes. */
 export const serving = new EngineBridge('serving', { describe: 'recommendation engine', heartbeat: defaultHeartbeat, retryAfterFault: true });
 

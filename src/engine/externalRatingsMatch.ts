@@ -151,20 +151,34 @@ export class CatalogueIndex {
 
 const NON_FILM = /^(tv ?series|tv ?mini ?series|tv ?episode|tv ?special|video ?game|podcast|music ?video|tvseries|tvminiseries|tvepisode|tvspecial|videogame)/i;
 
-/** The catalogue positions a row's titles could be, by exact name; or by partial name when `partial`. */
-function named(index: CatalogueIndex, row: ExternalRow, partial: boolean): number[] {
+/** A row's titles (its own and IMDb's original) as lookup keys, each normalized once however many tables it is looked up in. */
+interface RowKeys {
+  titles: string[];
+  keys: string[];
+}
+
+function rowKeys(row: ExternalRow): RowKeys {
   const titles = [row.title, ...(row.originalTitle ? [row.originalTitle] : [])];
+  return { titles, keys: titles.flatMap(nameKeys) };
+}
+
+function lookup(map: Map<string, number[]>, keys: string[], out: Set<number>): void {
+  for (const k of keys) for (const i of map.get(k) ?? []) out.add(i);
+}
+
+/** The catalogue positions a row's titles could be, by exact name. */
+function named(index: CatalogueIndex, row: RowKeys): number[] {
   const out = new Set<number>();
-  const add = (map: Map<string, number[]>, names: string[]) => {
-    for (const n of names) for (const k of nameKeys(n)) for (const i of map.get(k) ?? []) out.add(i);
-  };
-  if (!partial) {
-    add(index.byName, titles);
-    return [...out];
-  }
-  add(index.byPartial, titles); // "Star Wars" → "Star Wars: Episode IV - A New Hope"
-  add(index.byName, titles.flatMap(partialNames)); // "Birdman or (The Unexpected…)" style subtitles in the file
-  for (const i of named(index, row, false)) out.delete(i);
+  lookup(index.byName, row.keys, out);
+  return [...out];
+}
+
+/** Positions by partial name only (not among `exact`, the row's exact-name positions). */
+function namedInPart(index: CatalogueIndex, row: RowKeys, exact: number[]): number[] {
+  const out = new Set<number>();
+  lookup(index.byPartial, row.keys, out); // "Star Wars" → "Star Wars: Episode IV - A New Hope"
+  lookup(index.byName, row.titles.flatMap(partialNames).flatMap(nameKeys), out); // "Birdman or (The Unexpected…)" style subtitles in the file
+  for (const i of exact) out.delete(i);
   return [...out];
 }
 
@@ -179,7 +193,8 @@ function byPopularity(index: CatalogueIndex, positions: number[], year: number |
 const label = (row: { title: string; year: number | null }) => `"${row.title}"${row.year !== null ? ` (${row.year})` : ''}`;
 
 function byTitle(index: CatalogueIndex, row: ExternalRow, via: string | null): RowMatch {
-  const all = named(index, row, false);
+  const keys = rowKeys(row);
+  const all = named(index, keys);
   const sameYear = all.filter((i) => row.year !== null && index.movies[i].year === row.year);
   const nearYear = all.filter((i) => row.year !== null && index.movies[i].year !== null && Math.abs(index.movies[i].year! - row.year) === 1);
   const one = (i: number, note: string | null): RowMatch => ({ kind: 'matched', row, movieId: index.movies[i].movieId, note: [via, note].filter(Boolean).join('; ') || null });
@@ -190,7 +205,7 @@ function byTitle(index: CatalogueIndex, row: ExternalRow, via: string | null): R
   if (nearYear.length > 1) return several(nearYear, `no ${label(row)}, but ${nearYear.length} with the same title a year apart`);
   if (row.year === null && all.length === 1) return one(all[0], 'the file gives no year');
   if (row.year === null && all.length > 1) return several(all, `the file gives no year and ${all.length} movies have this title`);
-  const partial = named(index, row, true).filter((i) => row.year === null || index.movies[i].year === row.year);
+  const partial = namedInPart(index, keys, all).filter((i) => row.year === null || index.movies[i].year === row.year);
   if (partial.length > 0) return several(partial, `no exact title match for ${label(row)}; check the title`);
   if (all.length > 0) {
     const years = [...new Set(all.map((i) => index.movies[i].year).filter((y) => y !== null))].sort((a, b) => a! - b!);

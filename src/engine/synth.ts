@@ -85,3 +85,101 @@ export function plantedLowRank(opts: PlantedOptions): PlantedData {
   };
   return { columns, nUsers: users, nItems: items, noiseStd: noise, truth: { mu, userBias, itemBias, P, Q } };
 }
+
+export interface TasteGroupOptions {
+  /** Taste groups; person u belongs to group u % groups. */
+  groups: number;
+  /** Movies each group loves (its own block of the catalogue). */
+  moviesPerGroup: number;
+  /** Blockbusters everyone watches and finds middling (2.5–3.5 stars): what popularity ranks first. */
+  commonMovies: number;
+  /** Niche movies, each rated 5 stars by `nicheRatings` random people: what a star predictor ranks first. */
+  nicheMovies: number;
+  nicheRatings: number;
+  users: number;
+  /** Per person: own-group movies rated 4–5, blockbusters, and other groups' movies rated 1–3. */
+  groupRatings: number;
+  commonRatings: number;
+  otherRatings: number;
+  seed: number;
+}
+
+export interface TasteGroupData {
+  columns: RatingColumns;
+  nUsers: number;
+  nItems: number;
+  /** Group of each movie (−1: a blockbuster or a niche movie). */
+  movieGroup: Int32Array;
+  /** Group of each person. */
+  userGroup: Int32Array;
+}
+
+/**
+ * Planted tastes where the right list is known: movies [g·M, (g+1)·M) belong to group g, then the blockbusters, then
+ * the niche movies. Everyone loves some of their group's movies (4–5 stars), watches blockbusters (middling), dislikes
+ * a few of other groups' movies (1–3 stars); each niche movie gets a few 5-star ratings from anyone. A good list for a group-g person
+ * is group g's movies; popularity lists blockbusters, and predicted stars drift to the niche movies.
+ */
+export function plantedTasteGroups(o: TasteGroupOptions): TasteGroupData {
+  const rng = createRng(o.seed);
+  const M = o.moviesPerGroup;
+  const common0 = o.groups * M;
+  const niche0 = common0 + o.commonMovies;
+  const nItems = niche0 + o.nicheMovies;
+  const movieGroup = new Int32Array(nItems).fill(-1);
+  for (let i = 0; i < common0; i++) movieGroup[i] = Math.floor(i / M);
+  const userGroup = new Int32Array(o.users);
+  const us: number[] = [];
+  const is: number[] = [];
+  const rs: number[] = [];
+  const half = (lo: number, hi: number) => lo + rng.int(Math.round((hi - lo) * 2) + 1) / 2;
+  const pick = (from: number, size: number, n: number, taken: Set<number>, stars: () => number, u: number) => {
+    for (let k = 0; k < Math.min(n, size); ) {
+      const i = from + rng.int(size);
+      if (taken.has(i)) continue;
+      taken.add(i);
+      us.push(u);
+      is.push(i);
+      rs.push(stars());
+      k++;
+    }
+  };
+  for (let u = 0; u < o.users; u++) {
+    const g = u % o.groups;
+    userGroup[u] = g;
+    const taken = new Set<number>();
+    // Within a group, lower-numbered movies are better known (a popularity slope inside each taste).
+    for (let k = 0; k < Math.min(o.groupRatings, M); ) {
+      const i = g * M + Math.floor(M * Math.pow(rng.uniform(), 1.5));
+      if (taken.has(i)) continue;
+      taken.add(i);
+      us.push(u);
+      is.push(i);
+      rs.push(half(4, 5));
+      k++;
+    }
+    pick(common0, o.commonMovies, o.commonRatings, taken, () => half(2.5, 3.5), u);
+    for (let k = 0; k < o.otherRatings; k++) {
+      const other = (g + 1 + rng.int(o.groups - 1)) % o.groups;
+      pick(other * M, M, 1, taken, () => half(1, 3), u);
+    }
+  }
+  for (let n = 0; n < o.nicheMovies; n++) {
+    const raters = new Set<number>();
+    while (raters.size < Math.min(o.nicheRatings, o.users)) raters.add(rng.int(o.users));
+    for (const u of raters) {
+      us.push(u);
+      is.push(niche0 + n);
+      rs.push(5);
+    }
+  }
+  // User-major order, as the other generators and the releases.
+  const order = us.map((_, k) => k).sort((a, b) => us[a] - us[b] || a - b);
+  const columns: RatingColumns = {
+    users: Int32Array.from(order, (k) => us[k]),
+    items: Int32Array.from(order, (k) => is[k]),
+    ratings: Float32Array.from(order, (k) => rs[k]),
+    length: order.length,
+  };
+  return { columns, nUsers: o.users, nItems, movieGroup, userGroup };
+}

@@ -37,6 +37,21 @@ export interface AlsParams {
   objective?: 'explicit' | 'implicit';
   /** Confidence per star for the implicit objective (default 1). */
   implicitAlpha?: number;
+  /**
+   * Implicit only: the weight of every unrated movie's preference 0 (Rendle et al. 2022's α0; default 1, Hu et al.).
+   * A rated movie weighs α0 + implicitAlpha·stars, so a smaller α0 trusts the watches more.
+   */
+  unobservedWeight?: number;
+  /**
+   * Implicit only: Rendle et al.'s frequency-scaled regularization, penalty λ·(n + α0·N)^ν with ν = lambdaExponent
+   * and N the other side's size (all movies for a person, all people for a movie), instead of λ·n^ν.
+   */
+  frequencyScaled?: boolean;
+  /**
+   * Implicit only: stars at or below this count as a weak watch. A rating's confidence above the unobserved weight is
+   * implicitAlpha·max(0, stars − starOffset); absent or 0: implicitAlpha·stars (Hu et al.'s linear confidence).
+   */
+  starOffset?: number;
   iterations: number;
   seed: number;
 }
@@ -70,6 +85,11 @@ export interface IterationInfo {
   workers?: number;
   /** The kernels that ran them (KERNEL_LABELS in als/kernelSet.ts); absent in models from before it was recorded. */
   kernel?: KernelId;
+  /**
+   * Which fit of a training with a validation holdout reported it: 'validation' (trained on the rest, measured on the
+   * held-out share: the chart's run) or 'final' (all ratings: the model that is stored). Absent for a plain training.
+   */
+  fit?: 'validation' | 'final';
 }
 
 /** An import's progress report (the worker posts it throttled; tabs relay it to one another while the job runs). */

@@ -6,7 +6,7 @@ import type { RatingColumns } from '../engine/types';
 import { chunkBytes, decodeChunk, decodeInto, encodeChunk, isV2 } from './chunkCodec';
 import { tx, type DB } from './db';
 import { blockBytes, tagsAt, toMovieBlocks, toMovies, toTagBlocks } from './movieBlocks';
-import { MOVIE_BLOCK, STORES, type DatasetRecord, type RatingChunkRecord, type RatingChunkRecordV2, type RatingTimesRecord } from './schema';
+import { MOVIE_BLOCK, NO_YEAR, STORES, type DatasetRecord, type RatingChunkRecord, type RatingChunkRecordV2, type RatingTimesRecord } from './schema';
 import type { ImportTimings as StreamTimings } from '../engine/movielens/importRelease';
 import { CHUNK_ROWS } from '../engine/movielens/datasetBuilder';
 
@@ -183,6 +183,14 @@ export async function saveDataset(db: DB, meta: DatasetMeta, data: ParsedDataset
 export async function readMovies(db: DB, dataset: string): Promise<MovieInfo[]> {
   const blocks = await tx(db, [STORES.movieBlocks], 'readonly', (t) => t.objectStore(STORES.movieBlocks).getAll(range(dataset)));
   return toMovies(blocks);
+}
+
+/** The latest release year among a dataset's movies, from the blocks' year columns (titles are not decoded); null when none has one. */
+export async function newestMovieYear(db: DB, dataset: string): Promise<number | null> {
+  const blocks = await tx(db, [STORES.movieBlocks], 'readonly', (t) => t.objectStore(STORES.movieBlocks).getAll(range(dataset)));
+  let newest: number | null = null;
+  for (const b of blocks) for (let k = 0; k < b.length; k++) if (b.years[k] !== NO_YEAR && (newest === null || b.years[k] > newest)) newest = b.years[k];
+  return newest;
 }
 
 /** The top tags of the movie at dense `index` (most frequent first; empty when it has none). */

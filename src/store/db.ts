@@ -9,13 +9,17 @@ import { StorageError } from './storageError';
 export type DB = IDBPDatabase<PocketLensDB>;
 
 const opened = new Map<string, Promise<DB>>();
-/** Databases another tab upgraded (to the version given; null: deleted) under this context: never reopened here. */
-const replaced = new Map<string, number | null>();
+/**
+ * Databases another tab upgraded (to the version given; null: deleted) or the browser closed ('closed': site data
+ * cleared, or a storage failure) under this context: never reopened here (that would make a new, empty one).
+ */
+const replaced = new Map<string, number | null | 'closed'>();
 
 export function openDb(name = DB_NAME): Promise<DB> {
   if (replaced.has(name)) {
-    const what = replaced.get(name) === null ? 'deleted' : 'updated';
-    return Promise.reject(new StorageError('blocked', `PocketLens's storage was ${what} by another tab: reload this tab to go on.`));
+    const gone = replaced.get(name);
+    const what = gone === 'closed' ? 'closed by the browser (this site\'s data may have been cleared)' : `${gone === null ? 'deleted' : 'updated'} by another tab`;
+    return Promise.reject(new StorageError('blocked', `PocketLens's storage was ${what}: reload this tab to go on.`));
   }
   let p = opened.get(name);
   if (!p) {
@@ -41,7 +45,11 @@ export function openDb(name = DB_NAME): Promise<DB> {
         emitDbEvent({ type: 'db-versionchange', oldVersion: currentVersion, newVersion: blockedVersion });
       },
       terminated() {
+        // The browser closed the connection itself (this site's data cleared, the disk gone): what this tab shows
+        // may no longer be stored, and opening again would quietly start an empty database. Say so instead.
+        replaced.set(name, 'closed');
         opened.delete(name);
+        emitDbEvent({ type: 'db-closed' });
       },
     });
     p = p.then((d) => {

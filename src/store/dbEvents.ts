@@ -6,7 +6,9 @@ export type DbEvent =
   /** An upgrade to `version` waits for other tabs' connections to close. */
   | { type: 'db-blocked'; version: number }
   /** A database open at `version` succeeded after being blocked (clears a blocked notice). */
-  | { type: 'db-opened'; version: number };
+  | { type: 'db-opened'; version: number }
+  /** The browser closed this context's connection itself (site data cleared, a storage failure). */
+  | { type: 'db-closed' };
 
 let sink: (e: DbEvent) => void = () => {};
 

@@ -1,83 +1,93 @@
-// The person's own ratings, keyed by MovieLens movieId; every write is strict-durability.
+// The person's own ratings, keyed by MovieLens movieId, in sorted columnar blocks (idBlocks.ts); every write is strict-durability.
+import type { IDBPObjectStore } from 'idb';
 import { tx, type DB } from './db';
-import { STORES, type HiddenRecord, type ProfileRecord, type WatchRecord } from './schema';
+import { fromIdBlocks, mergeRows, rowOf, toIdBlocks, withRow, type IdRows } from './idBlocks';
+import { PROFILE_COLUMNS, STORES, type PocketLensDB, type ProfileBlockRecord, type ProfileRecord, type StoreName } from './schema';
 
-export function getProfile(db: DB): Promise<ProfileRecord[]> {
-  return tx(db, [STORES.profile], 'readonly', (t) => t.objectStore(STORES.profile).getAll());
+export type ProfileRows = IdRows<(typeof PROFILE_COLUMNS)[number]>;
+
+type Mode = 'readonly' | 'readwrite';
+type BlockStore<M extends Mode> = IDBPObjectStore<PocketLensDB, ArrayLike<StoreName>, 'profileBlocks', M>;
+
+const isHalfStar = (r: number) => r >= 0.5 && r <= 5 && r * 2 === Math.round(r * 2);
+
+function checkStars(rating: number, movieId?: number): void {
+  if (!isHalfStar(rating)) throw new RangeError(`rating must be 0.5 to 5 in half stars, got ${rating}${movieId === undefined ? '' : ` for movie ${movieId}`}`);
 }
 
-/** Sets (or with rating null, removes) the person's rating of a movie. */
-export async function setRating(db: DB, movieId: number, rating: number | null): Promise<void> {
-  if (rating !== null && !(rating >= 0.5 && rating <= 5 && rating * 2 === Math.round(rating * 2))) {
-    throw new RangeError(`rating must be 0.5 to 5 in half stars, got ${rating}`);
-  }
-  await tx(
-    db,
-    [STORES.profile],
-    'readwrite',
-    async (t) => {
-      const s = t.objectStore(STORES.profile);
-      if (rating === null) await s.delete(movieId);
-      else await s.put({ movieId, rating, ratedAt: Date.now() });
-    },
-    'strict',
-  );
+/** The ratings as columns (movieIds ascending): what lists and fold-in read, without an object per rating. */
+export async function getProfileRows(db: DB): Promise<ProfileRows> {
+  const blocks = await tx(db, [STORES.profileBlocks], 'readonly', (t) => t.objectStore(STORES.profileBlocks).getAll());
+  return fromIdBlocks(blocks, PROFILE_COLUMNS);
 }
 
-/**
- * Makes the profile exactly `records` (and, when given, the hidden marks exactly `hidden` and the watchlist exactly
- * `watchlist`) in one strict transaction (restoring a backup): all or nothing. A rated movie is never left on the
- * watchlist, whether the watchlist came with the backup or stayed as it was.
- */
-export async function replaceProfile(db: DB, records: ProfileRecord[], hidden?: HiddenRecord[], watchlist?: WatchRecord[]): Promise<void> {
-  await tx(
-    db,
-    [STORES.profile, STORES.hidden, STORES.watchlist],
-    'readwrite',
-    async (t) => {
-      const s = t.objectStore(STORES.profile);
-      await s.clear();
-      for (const r of records) await s.put({ movieId: r.movieId, rating: r.rating, ratedAt: r.ratedAt });
-      if (hidden) {
-        const h = t.objectStore(STORES.hidden);
-        await h.clear();
-        for (const r of hidden) await h.put({ movieId: r.movieId, hiddenAt: r.hiddenAt });
-      }
-      const rated = new Set(records.map((r) => r.movieId));
-      const w = t.objectStore(STORES.watchlist);
-      if (watchlist) {
-        await w.clear();
-        for (const r of watchlist) if (!rated.has(r.movieId)) await w.put({ movieId: r.movieId, addedAt: r.addedAt });
-      } else {
-        for (const id of await w.getAllKeys()) if (rated.has(id)) await w.delete(id);
-      }
-    },
-    'strict',
-  );
+/** Records from columns, movieIds ascending. */
+export function profileRecords(rows: ProfileRows): ProfileRecord[] {
+  return Array.from(rows.ids, (movieId, k) => ({ movieId, rating: rows.ratings[k], ratedAt: rows.ratedAt[k] }));
+}
+
+/** The ratings, movieIds ascending. */
+export async function getProfile(db: DB): Promise<ProfileRecord[]> {
+  return profileRecords(await getProfileRows(db));
+}
+
+/** The block that holds (or would hold) `movieId`: the one with the greatest start ≤ it. */
+export async function blockFor<M extends Mode>(s: BlockStore<M>, movieId: number): Promise<ProfileBlockRecord | undefined> {
+  const c = await s.openCursor(IDBKeyRange.upperBound(movieId), 'prev');
+  return c?.value;
+}
+
+/** Writes the block that held `start` as `next` (none: deleted; two: split). */
+export async function putBlocks(s: BlockStore<'readwrite'>, start: number | null, next: ProfileBlockRecord[]): Promise<void> {
+  if (start !== null && !next.some((b) => b.start === start)) await s.delete(start);
+  for (const b of next) await s.put(b);
 }
 
 /**
- * Adds many ratings in one strict transaction (an IMDb/Letterboxd import): all or nothing. A record with
- * `replace` false never overwrites a rating already stored (one made since the review, in another tab).
- * Returns how many were written.
+ * Sets (or with rating null, removes) the person's rating of a movie, rated now unless `ratedAt` is given (an Undo
+ * puts a removed rating back with its own date). Returns the rating it replaced or removed, if any. Any pending
+ * Undo of an import or restore is dropped: undoing it now would lose this change.
  */
-export async function addRatings(db: DB, records: { movieId: number; rating: number; ratedAt: number; replace: boolean }[]): Promise<number> {
-  for (const r of records) {
-    if (!(r.rating >= 0.5 && r.rating <= 5 && r.rating * 2 === Math.round(r.rating * 2))) {
-      throw new RangeError(`rating must be 0.5 to 5 in half stars, got ${r.rating} for movie ${r.movieId}`);
-    }
-  }
+export async function setRating(db: DB, movieId: number, rating: number | null, ratedAt = Date.now()): Promise<ProfileRecord | null> {
+  if (rating !== null) checkStars(rating);
   return tx(
     db,
-    [STORES.profile],
+    [STORES.profileBlocks, STORES.undo],
     'readwrite',
     async (t) => {
-      const s = t.objectStore(STORES.profile);
-      const rated = new Set(await s.getAllKeys());
-      const writes = records.filter((r) => r.replace || !rated.has(r.movieId)).map((r) => s.put({ movieId: r.movieId, rating: r.rating, ratedAt: r.ratedAt }));
-      await Promise.all(writes);
-      return writes.length;
+      const s = t.objectStore(STORES.profileBlocks);
+      const block = await blockFor(s, movieId);
+      const before = block ? rowOf(block, PROFILE_COLUMNS, movieId) : null;
+      if (rating === null && !before) return null;
+      const values = rating === null ? null : { ratings: rating, ratedAt };
+      const base: ProfileBlockRecord = block ?? { start: 0, ids: new Float64Array(0), ratings: new Float64Array(0), ratedAt: new Float64Array(0) };
+      await putBlocks(s, block ? block.start : null, withRow(base, PROFILE_COLUMNS, movieId, values));
+      await t.objectStore(STORES.undo).delete('last');
+      return before ? { movieId, rating: before.ratings, ratedAt: before.ratedAt } : null;
     },
     'strict',
   );
 }
+
+/** The profile as blocks, for a whole-set write (a restore, an import, an undo). */
+export function profileBlocks(rows: ProfileRows): ProfileBlockRecord[] {
+  return toIdBlocks(rows, PROFILE_COLUMNS);
+}
+
+/** Replaces every block of the store with `blocks`, inside the caller's transaction. */
+export async function writeProfileBlocks(s: BlockStore<'readwrite'>, blocks: readonly ProfileBlockRecord[]): Promise<void> {
+  await s.clear();
+  await Promise.all(blocks.map((b) => s.put(b)));
+}
+
+/**
+ * The profile after an import of `records` (IMDb/Letterboxd): a record with `replace` false never overwrites a rating
+ * already stored (one made since the review, in another tab). Pure: `rows` is the profile as stored.
+ */
+export function withImported(rows: ProfileRows, records: readonly { movieId: number; rating: number; ratedAt: number; replace: boolean }[]): { rows: ProfileRows; written: number } {
+  const rated = new Set(rows.ids);
+  const changes = records.filter((r) => r.replace || !rated.has(r.movieId)).map((r) => ({ id: r.movieId, values: { ratings: r.rating, ratedAt: r.ratedAt } }));
+  return { rows: mergeRows(rows, PROFILE_COLUMNS, changes), written: changes.length };
+}
+
+export { checkStars };

@@ -39,11 +39,11 @@ export async function quotaError(): Promise<StorageError> {
   return new StorageError('quota', `Storage is full${numbers}. ${HOW_TO_FREE}`, { usageBytes: usage, quotaBytes: quota });
 }
 
-/** The message for an import that does not fit (checked before writing): how much it needs and how much is left. */
-export function notEnoughSpace(what: string, needBytes: number, availableBytes: number): StorageError {
+/** The message for an import (or restore) that does not fit (checked before writing): how much it needs and how much is left. */
+export function notEnoughSpace(what: string, needBytes: number, availableBytes: number, verb: 'import' | 'restore' = 'import'): StorageError {
   return new StorageError(
     'quota',
-    `Not enough storage to import ${what}: it needs about ${formatBytes(needBytes)} and ${formatBytes(availableBytes)} is available to this site. Nothing was changed. ${HOW_TO_FREE}`,
+    `Not enough storage to ${verb} ${what}: it needs about ${formatBytes(needBytes)} and ${formatBytes(availableBytes)} is available to this site. Nothing was changed. ${HOW_TO_FREE}`,
     { needBytes, availableBytes },
   );
 }
@@ -61,11 +61,11 @@ export function ranOutOfSpace(what: string, needBytes: number, writtenBytes: num
 }
 
 /** Throws notEnoughSpace() when the browser's estimate leaves less than `needBytes`; returns the estimate it used. */
-export async function ensureSpace(what: string, needBytes: number): Promise<SpaceEstimate> {
+export async function ensureSpace(what: string, needBytes: number, verb: 'import' | 'restore' = 'import'): Promise<SpaceEstimate> {
   const e = await spaceEstimate();
   if (e.usage !== null && e.quota !== null) {
     const available = Math.max(0, e.quota - e.usage);
-    if (needBytes > available) throw notEnoughSpace(what, needBytes, available);
+    if (needBytes > available) throw notEnoughSpace(what, needBytes, available, verb);
   }
   return e;
 }

@@ -5,15 +5,18 @@ import type { DBSchema } from 'idb';
 import type { AlsParams, IterationInfo } from '../engine/types';
 import type { DatasetStats } from '../engine/movielens/dataset';
 import type { ImportTimings as StreamTimings } from '../engine/movielens/importRelease';
+import type { IdBlock } from './idBlocks';
 
 export const DB_NAME = 'pocketlens';
 /**
  * 1: datasets, movies, ratingChunks, profile, models, meta. 2: + hidden (movies marked "not interested").
  * 3: movies in columnar blocks (movieBlocks) with their statistics, top tags per movie (movieTags), rating chunks
  * without timestamps (ratingTimes holds them apart, so training reads a third of the bytes); v2 chunks stay readable.
- * 4: + watchlist (movies the person wants to watch).
+ * 4: the person's ratings and hidden marks as sorted columnar blocks (profileBlocks, hiddenBlocks: a million ratings are
+ * 245 puts, not a million), the last import's or restore's previous state for Undo (undo); profile and hidden are gone.
+ * 5: + watchlist (movies the person wants to watch).
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export const STORES = {
   datasets: 'datasets',
@@ -21,10 +24,11 @@ export const STORES = {
   movieTags: 'movieTags',
   ratingChunks: 'ratingChunks',
   ratingTimes: 'ratingTimes',
-  profile: 'profile',
+  profileBlocks: 'profileBlocks',
   models: 'models',
   meta: 'meta',
-  hidden: 'hidden',
+  hiddenBlocks: 'hiddenBlocks',
+  undo: 'undo',
   watchlist: 'watchlist',
 } as const;
 
@@ -134,6 +138,36 @@ export interface ProfileRecord {
   ratedAt: number;
 }
 
+/** The columns of a block of the person's ratings: stars (0.5–5) and when (ms since 1970), by movieId. */
+export const PROFILE_COLUMNS = ['ratings', 'ratedAt'] as const;
+/** The person's ratings, up to ID_BLOCK_MAX movies a record (see idBlocks.ts): ids are MovieLens movieIds. */
+export type ProfileBlockRecord = IdBlock<(typeof PROFILE_COLUMNS)[number]>;
+
+/** The column of a block of hidden ("not interested") movies: when it was marked. */
+export const HIDDEN_COLUMNS = ['hiddenAt'] as const;
+export type HiddenBlockRecord = IdBlock<(typeof HIDDEN_COLUMNS)[number]>;
+
+/**
+ * What the last import of IMDb/Letterboxd ratings or the last backup restore replaced, for its one-step Undo: the
+ * blocks as they were (and, for a restore, the hidden marks and settings). Any later rating or hidden mark deletes it.
+ */
+export interface UndoRecord {
+  key: 'last';
+  /** Names this change: Undo must name the change it undoes. */
+  id: string;
+  kind: 'restore' | 'import';
+  /** The file it came from, for messages. */
+  file: string;
+  at: number;
+  profile: ProfileBlockRecord[];
+  /** Absent: the change left the hidden marks alone. */
+  hidden?: HiddenBlockRecord[];
+  /** Absent: the change left the watchlist alone (records written before schema 5 never hold one). */
+  watchlist?: WatchRecord[];
+  /** Absent: the change left the settings alone; null: there were none stored. */
+  settings?: unknown;
+}
+
 export interface ModelRecord {
   id: string;
   datasetId: string;
@@ -152,8 +186,24 @@ export interface ModelRecord {
   /** The part of trainSeconds spent reading the ratings back and building the matrix (absent in older models). */
   prepareSeconds?: number;
   trainedAt: number;
-  /** Share of the ratings held out for validation (not trained on); absent or 0: trained on all of them. */
+  /**
+   * Share of the ratings held out of this model's own training; absent or 0: trained on all of them. Models stored
+   * before the validation run below (lab trainings up to issue 13) were trained on the rest and have it above 0.
+   */
   holdout?: number;
+  /**
+   * The validation run of a training with a holdout: the same parameters fitted on the rest of the ratings and
+   * measured on the held-out share every iteration, for the chart only; this record's factors come from the fit on
+   * all ratings that followed it. Absent when trained without a holdout.
+   */
+  validation?: ValidationRun;
+}
+
+/** A training's validation run (ModelRecord.validation): what share was held out, its iterations and its seconds. */
+export interface ValidationRun {
+  holdout: number;
+  history: IterationInfo[];
+  seconds: number;
 }
 
 export interface MetaRecord {
@@ -167,10 +217,11 @@ export interface PocketLensDB extends DBSchema {
   movieTags: { key: [string, number]; value: MovieTagsRecord };
   ratingChunks: { key: [string, number]; value: RatingChunkRecord | RatingChunkRecordV2 };
   ratingTimes: { key: [string, number]; value: RatingTimesRecord };
-  profile: { key: number; value: ProfileRecord };
+  profileBlocks: { key: number; value: ProfileBlockRecord };
   models: { key: string; value: ModelRecord; indexes: { byDataset: string } };
   meta: { key: string; value: MetaRecord };
-  hidden: { key: number; value: HiddenRecord };
+  hiddenBlocks: { key: number; value: HiddenBlockRecord };
+  undo: { key: string; value: UndoRecord };
   watchlist: { key: number; value: WatchRecord };
 }
 

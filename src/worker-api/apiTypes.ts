@@ -1,6 +1,9 @@
 // Data that crosses the engine worker boundary: progress, summaries, movie cards, recommendations.
 import type { AlsParams, ImportProgress, IterationInfo } from '../engine/types';
 import type { ModelMovie } from '../engine/model/modelFile';
+import type { ValidationRun } from '../store/schema';
+
+export type { ValidationRun };
 
 export type { ImportProgress };
 
@@ -28,8 +31,10 @@ export interface ModelSummary {
   /** Of trainSeconds, reading the ratings back and building the matrix (absent in older models). */
   prepareSeconds?: number;
   trainedAt: number;
-  /** Share of the ratings held out for the history's validationRmse (0: trained on all). */
+  /** Share of the ratings this model's own fit left out: 0 (all ratings) for every model but those of older lab trainings. */
   holdout: number;
+  /** The validation run that came before the fit on all ratings, when the training had a holdout: the chart's numbers. */
+  validation?: ValidationRun;
 }
 
 /** A training's preparation: reading the ratings back, then building both orientations of the matrix. */
@@ -56,6 +61,8 @@ export interface AppStatus {
 export interface MovieCard extends ModelMovie {
   /** The person's own rating, if any. */
   myRating: number | null;
+  /** When the person rated it (ms since 1970): on the cards of their own ratings list only. */
+  ratedAt?: number;
 }
 
 export interface Recommendation extends MovieCard {

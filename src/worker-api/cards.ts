@@ -1,7 +1,7 @@
 // Helpers shared by the serving API modules (not part of the worker API): movie cards and the person's ratings.
 import { displayTitle } from '../engine/movielens/titles';
 import { openDb } from '../store/db';
-import { getProfile } from '../store/profile';
+import { getProfileRows } from '../store/profile';
 import type { Serving } from './state';
 import type { MovieCard } from './apiTypes';
 
@@ -22,5 +22,8 @@ export function card(s: Serving, index: number, mine: Map<number, number>): Movi
 /** The person's ratings by MovieLens movieId. */
 export async function myRatings(): Promise<Map<number, number>> {
   const db = await openDb();
-  return new Map((await getProfile(db)).map((r) => [r.movieId, r.rating]));
+  const rows = await getProfileRows(db);
+  const out = new Map<number, number>();
+  for (let k = 0; k < rows.ids.length; k++) out.set(rows.ids[k], rows.ratings[k]);
+  return out;
 }

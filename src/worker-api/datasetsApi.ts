@@ -1,6 +1,6 @@
 // Worker API: the datasets side by side — list with counts and sizes, switch the active one, delete one, storage use.
 import { openDb } from '../store/db';
-import { deleteDataset, listDatasets } from '../store/datasets';
+import { deleteDataset, listDatasets, newestMovieYear } from '../store/datasets';
 import { getMeta, setMeta } from '../store/meta';
 import { latestModel } from '../store/models';
 import type { DatasetRecord } from '../store/schema';
@@ -17,6 +17,9 @@ export interface DatasetInfo extends DatasetSummary {
   hasModel: boolean;
   /** Seconds the import took, when recorded. */
   importSeconds: number | null;
+  /** How recent the data is: when its latest rating was given (Unix seconds; null when not recorded) and its newest movie's year. */
+  lastRatingAt: number | null;
+  newestMovieYear: number | null;
 }
 
 export interface StorageInfo {
@@ -43,6 +46,9 @@ export async function listDatasetInfo(): Promise<DatasetInfo[]> {
       active: d.id === active?.id,
       hasModel: (await latestModel(db, d.id)) !== undefined,
       importSeconds: t ? t.seconds + t.moviesSeconds : null,
+      lastRatingAt: d.stats.lastRatingAt ?? null,
+      // Datasets imported before the year was recorded: read from their movie blocks.
+      newestMovieYear: d.stats.newestMovieYear ?? (await newestMovieYear(db, d.id)),
     });
   }
   return out;

@@ -5,8 +5,8 @@ import { planImport, type ImportEntry } from '../engine/externalRatingsPlan';
 import { decodeText } from '../engine/movielens/decode';
 import { displayTitle } from '../engine/movielens/titles';
 import { openDb } from '../store/db';
-import { addRatings } from '../store/profile';
-import { takeOff } from '../store/watchlist';
+import { checkStars } from '../store/profile';
+import { importRatings, type UndoTicket } from '../store/personal';
 import { myRatings } from './cards';
 import { getServing, type Serving } from './state';
 
@@ -45,6 +45,8 @@ export interface ImportPreview {
   matched: { row: ImportRowView; movie: ImportCandidate; note: string | null }[];
   ambiguous: { row: ImportRowView; candidates: ImportCandidate[]; why: string }[];
   unmatched: { row: { line: number; title: string; year: number | null }; reason: string }[];
+  /** Where the worker's time went: reading the file, parsing it, loading the catalogue (first time), matching. */
+  seconds: { read: number; parse: number; catalogue: number; match: number };
 }
 
 export interface ImportSaved {
@@ -53,6 +55,8 @@ export interface ImportSaved {
   keptMine: number;
   same: number;
   duplicates: number;
+  /** Undo reverts exactly this import (null: nothing was written). */
+  undo: UndoTicket | null;
 }
 
 const indexes = new WeakMap<Serving, CatalogueIndex>();
@@ -71,17 +75,24 @@ function catalogue(s: Serving): CatalogueIndex {
  * Nothing is stored: the person reviews the result and `saveExternalImport` writes what they chose.
  */
 export async function previewExternalImport(file: File | { name: string; text: string }): Promise<ImportPreview> {
+  const t0 = performance.now();
   const text = 'text' in file && typeof file.text === 'string' ? file.text : decodeText(new Uint8Array(await (file as File).arrayBuffer()), file.name, 'auto');
+  const t1 = performance.now();
   const data = parseExternalRatings(text, file.name);
+  const t2 = performance.now();
   const s = await getServing();
   if (!s) throw new Error('No dataset is loaded: import a MovieLens dataset before your IMDb or Letterboxd ratings.');
-  const matches = matchExternalRatings(data, catalogue(s));
+  const index = catalogue(s);
+  const t3 = performance.now();
+  const matches = matchExternalRatings(data, index);
+  const t4 = performance.now();
   const mine = await myRatings();
   const candidate = (movieId: number): ImportCandidate => {
     const m = s.movies[s.byMovieId.get(movieId)!];
     return { movieId, title: displayTitle(m.title), year: m.year, count: m.count, genres: m.genres, imdbUrl: m.imdbId ? `https://www.imdb.com/title/tt${m.imdbId}/` : null, myRating: mine.get(movieId) ?? null };
   };
-  const preview: ImportPreview = { source: data.source, sourceName: SOURCE_NAMES[data.source], file: file.name, rows: data.rows.length + data.skipped.length, matched: [], ambiguous: [], unmatched: [] };
+  const seconds = { read: (t1 - t0) / 1000, parse: (t2 - t1) / 1000, catalogue: (t3 - t2) / 1000, match: (t4 - t3) / 1000 };
+  const preview: ImportPreview = { source: data.source, sourceName: SOURCE_NAMES[data.source], file: file.name, rows: data.rows.length + data.skipped.length, matched: [], ambiguous: [], unmatched: [], seconds };
   for (const m of matches) {
     if (m.kind === 'unmatched') {
       preview.unmatched.push({ row: { line: m.row.line, title: m.row.title, year: m.row.year }, reason: m.reason });
@@ -95,16 +106,18 @@ export async function previewExternalImport(file: File | { name: string; text: s
   return preview;
 }
 
-/** Writes the reviewed rows in one strict transaction; the person's own ratings stay unless a row says takeImported. */
-export async function saveExternalImport(entries: ImportEntry[]): Promise<ImportSaved> {
+/**
+ * Writes the reviewed rows in one strict transaction, keeping the ratings as they were for Undo; the person's own
+ * ratings stay unless a row says takeImported, and movies now rated leave the watchlist. `file` names the import in the Undo message.
+ */
+export async function saveExternalImport(entries: ImportEntry[], file = 'the import'): Promise<ImportSaved> {
   const s = await getServing();
   for (const e of entries) {
     if (s && !s.byMovieId.has(e.movieId)) throw new Error(`line ${e.line}: movie ${e.movieId} is not in the active dataset`);
   }
+  for (const e of entries) checkStars(e.rating, e.movieId);
   const plan = planImport(entries, await myRatings(), Date.now());
-  const db = await openDb();
-  const saved = await addRatings(db, plan.save);
-  // Movies now rated leave the watchlist, as when rated one at a time.
-  await takeOff(db, plan.save.map((p) => p.movieId));
-  return { saved, keptMine: plan.keptMine + (plan.save.length - saved), same: plan.same, duplicates: plan.duplicates.length };
+  const ticket: UndoTicket = { id: crypto.randomUUID(), kind: 'import', file, at: Date.now() };
+  const saved = await importRatings(await openDb(), plan.save, ticket);
+  return { saved, keptMine: plan.keptMine + (plan.save.length - saved), same: plan.same, duplicates: plan.duplicates.length, undo: saved > 0 ? ticket : null };
 }

@@ -1,21 +1,24 @@
-// Worker API: the person's ratings as files — JSON backup (with hidden movies and watchlist), MovieLens CSV and a Letterboxd-ready CSV out, a validated backup in.
-import { makeBackup, parseBackup, ratingsCsv, type BackupSettings } from '../engine/backup';
+// Worker API: the person's ratings as files (JSON backup with hidden movies and watchlist, MovieLens CSV and a Letterboxd-ready CSV out), their settings,
+// and the one-step Undo of the last import or restore.
+import { makeBackup, ratingsCsv } from '../engine/backup';
+import { parseSettings, type BackupSettings } from '../engine/backupSettings';
 import { letterboxdCsv, type LetterboxdExport } from '../engine/exportLetterboxd';
 import { openDb } from '../store/db';
 import { getHidden } from '../store/hidden';
-import { getProfile, replaceProfile } from '../store/profile';
+import { getProfile } from '../store/profile';
 import { getWatchlist } from '../store/watchlist';
+import { addNotSeen, getSettings, updateSettings } from '../store/settings';
+import { pendingUndo, undoChange, type Undone, type UndoTicket } from '../store/personal';
 import { getServing } from './state';
 
-/**
- * The backup holds the ratings, the movies marked "not interested", the watchlist and the page's settings (kept by the
- * page, in localStorage, so the page passes them in); the CSV only the ratings.
- */
-export async function exportRatings(settings?: BackupSettings): Promise<{ json: string; csv: string; count: number }> {
+export type { UndoTicket, Undone } from '../store/personal';
+
+/** The backup holds the ratings, the movies marked "not interested", the watchlist and the settings; the CSV only the ratings. */
+export async function exportRatings(): Promise<{ json: string; csv: string; count: number }> {
   const db = await openDb();
   const ratings = await getProfile(db);
-  const backup = makeBackup(ratings, new Date(), await getHidden(db), settings, await getWatchlist(db));
-  return { json: JSON.stringify(backup, null, 1), csv: ratingsCsv(ratings), count: ratings.length };
+  const settings = (await getSettings(db)) ?? undefined;
+  return { json: JSON.stringify(makeBackup(ratings, new Date(), await getHidden(db), settings, await getWatchlist(db)), null, 1), csv: ratingsCsv(ratings), count: ratings.length };
 }
 
 /**
@@ -32,12 +35,38 @@ export async function exportLetterboxd(opts: { watchedDates?: boolean } = {}): P
   }, opts);
 }
 
+const refuse = (what: string): never => {
+  throw new Error(`These settings cannot be saved: ${what}`);
+};
+
+/** The stored settings; null when none were ever stored (the page then stores the ones it kept before schema 4). */
+export async function settings(): Promise<BackupSettings | null> {
+  return getSettings(await openDb());
+}
+
+/** Lays `patch` over the stored settings (checked like a backup's) and returns them as stored. */
+export async function saveSettings(patch: BackupSettings): Promise<BackupSettings> {
+  return updateSettings(await openDb(), parseSettings(patch, refuse));
+}
+
+/** Remembers that the person has not seen a movie: onboarding never offers it again. */
+export async function markNotSeen(movieId: number): Promise<void> {
+  if (!Number.isSafeInteger(movieId) || movieId < 0) refuse(`expected a movie id, found ${JSON.stringify(movieId)}`);
+  await addNotSeen(await openDb(), movieId);
+}
+
+/** The import or restore Undo would revert now (null: none, or a later rating or mark made it final). */
+export async function lastChange(): Promise<UndoTicket | null> {
+  return pendingUndo(await openDb());
+}
+
 /**
- * Checks the whole backup first; only a valid one replaces the ratings (and hidden marks and watchlist when it holds
- * them), in one transaction. Returns how many ratings, and the settings it holds for the page to apply (absent in older backups).
+ * Puts back exactly what the import or restore `id` replaced (dates, hidden marks, watchlist and settings included), if it is still
+ * the last change; otherwise refuses and changes nothing.
  */
-export async function restoreBackup(text: string, fileName: string): Promise<{ count: number; settings?: BackupSettings }> {
-  const backup = parseBackup(text, fileName);
-  await replaceProfile(await openDb(), backup.ratings, backup.hidden, backup.watchlist);
-  return { count: backup.ratings.length, ...(backup.settings ? { settings: backup.settings } : {}) };
+export async function undo(id: string): Promise<Undone & { settingsNow?: BackupSettings | null }> {
+  const db = await openDb();
+  const done = await undoChange(db, id);
+  // The settings as they are again, for the page's quick copy (null: none were stored before).
+  return done.settings ? { ...done, settingsNow: await getSettings(db) } : done;
 }

@@ -7,7 +7,8 @@ import { displayTitle } from '../engine/movielens/titles';
 import { TitleIndex } from '../engine/movielens/titleSearch';
 import { openDb } from '../store/db';
 import { cleanupIncomplete, deleteIfIncomplete, listDatasets } from '../store/datasets';
-import { getProfile, setRating } from '../store/profile';
+import { getProfileRows, setRating } from '../store/profile';
+import type { ProfileRecord } from '../store/schema';
 import { hiddenMovies, setHidden } from '../store/hidden';
 import { takeOff } from '../store/watchlist';
 import { latestModel } from '../store/models';
@@ -33,7 +34,7 @@ export async function status(): Promise<AppStatus> {
   const active = await activeDataset();
   const model = active ? await latestModel(db, active.id, 'explicit') : undefined;
   const implicitModel = active ? await latestModel(db, active.id, 'implicit') : undefined;
-  const ratedCount = (await getProfile(db)).length;
+  const ratedCount = (await getProfileRows(db)).ids.length;
   return {
     datasets,
     active: active ? summarize(active) : null,
@@ -151,25 +152,32 @@ function becauseOf(s: Serving, shares: Contribution[], least: number): string[] 
 }
 
 /**
- * Saves (or with null, removes) one of the person's ratings. A rated movie leaves the watchlist (a second, small
- * transaction, only when it was on it; the watchlist never lists a rated movie, so a crash between them shows nothing odd).
+ * Saves (or with null, removes) one of the person's ratings, dated now unless `ratedAt` is given (Undo of a removal
+ * puts the rating back with its own date). Returns the rating it replaced or removed, if any. A rated movie leaves the
+ * watchlist (a second, small transaction, only when it was on it; the watchlist never lists a rated movie, so a crash
+ * between them shows nothing odd).
  */
-export async function rate(movieId: number, rating: number | null): Promise<void> {
+export async function rate(movieId: number, rating: number | null, ratedAt?: number): Promise<ProfileRecord | null> {
   const db = await openDb();
-  await setRating(db, movieId, rating);
+  if (ratedAt !== undefined && !(Number.isFinite(ratedAt) && ratedAt >= 0)) throw new RangeError(`expected a time in milliseconds, got ${ratedAt}`);
+  const before = await setRating(db, movieId, rating, ratedAt);
   if (rating !== null) await takeOff(db, [movieId]);
+  return before;
 }
 
-/** The person's ratings with movie details, newest first. */
+/**
+ * The person's ratings of movies in the active dataset, with movie details and when, newest first (a million ratings
+ * are read as columns; only the ones in the catalogue become cards).
+ */
 export async function ratedMovies(): Promise<MovieCard[]> {
   const s = await getServing();
-  const db = await openDb();
-  const profile = (await getProfile(db)).sort((a, b) => b.ratedAt - a.ratedAt);
-  const mine = new Map(profile.map((r) => [r.movieId, r.rating]));
-  return profile.flatMap((r) => {
-    const i = s?.byMovieId.get(r.movieId);
-    return s && i !== undefined ? [card(s, i, mine)] : [];
-  });
+  if (!s) return [];
+  const rows = await getProfileRows(await openDb());
+  const kept: number[] = [];
+  for (let k = 0; k < rows.ids.length; k++) if (s.byMovieId.has(rows.ids[k])) kept.push(k);
+  kept.sort((a, b) => rows.ratedAt[b] - rows.ratedAt[a] || rows.ids[a] - rows.ids[b]);
+  const mine = new Map(kept.map((k) => [rows.ids[k], rows.ratings[k]]));
+  return kept.map((k) => ({ ...card(s, s.byMovieId.get(rows.ids[k])!, mine), ratedAt: rows.ratedAt[k] }));
 }
 
 /** Well-known movies to rate: most-rated first, skipping ones already rated. */

@@ -186,7 +186,7 @@ export async function importSpark(files: ImportFile[], options: SparkImportOptio
     const { itemFactors, missing } = alignFactors(spark, built.movies);
     const notes = [...built.notes];
     if (droppedWithoutMovie > 0) notes.push(`${droppedWithoutMovie} of ${spark.ids.length} Spark factor rows have an id that is not a movieId in ${moviesEntry.path}; they were left out.`);
-    if (missing > 0) notes.push(`${missing} movies have no Spark factors (never recommended).`);
+    if (missing > 0) notes.push(`${missing} ${missing === 1 ? 'movie has' : 'movies have'} no Spark factors (never recommended).`);
     const model: ModelRecord = {
       id: '', // set by saveModel: one model per (dataset, objective)
       datasetId: job.id,

@@ -31,6 +31,7 @@ export function modelSummary(m: ModelRecord): ModelSummary {
     ...(m.prepareSeconds !== undefined ? { prepareSeconds: m.prepareSeconds } : {}),
     trainedAt: m.trainedAt,
     holdout: m.holdout ?? 0,
+    ...(m.validation ? { validation: m.validation } : {}),
   };
 }
 

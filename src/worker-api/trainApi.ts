@@ -1,4 +1,4 @@
-// Worker API: training ALS (explicit or implicit) on the active dataset, optionally with a validation holdout, and storing the model.
+// Worker API: training ALS (explicit or implicit) on the active dataset, storing the model fitted on all ratings (after a validation run when asked).
 import { buildCsr, type CsrAlloc, type RatingMatrix } from '../engine/als/csr';
 import { trainAls, type TrainOptions } from '../engine/als/train';
 import { withDefaults } from '../engine/defaults/modelDefaults';
@@ -12,7 +12,7 @@ import type { KernelHandle } from '../engine/wasm/wasmKernels';
 import { openDb } from '../store/db';
 import { readRatings } from '../store/datasets';
 import { datasetFingerprint, modelId, saveModel } from '../store/models';
-import type { DatasetRecord, ModelRecord } from '../store/schema';
+import type { DatasetRecord, ModelRecord, ValidationRun } from '../store/schema';
 import { createWorkerShardPool, shardThreads } from './workerShardPool';
 import { trainingKernel } from './kernels';
 import { activeDataset, invalidateServing, modelSummary } from './state';
@@ -23,7 +23,9 @@ export interface TrainJobOptions {
   workers?: number;
   /**
    * Share of the ratings (0 ≤ h < 1, default 0) held out by a seeded shuffle (the params' seed, as `cli train
-   * --holdout`): the model is trained on the rest and every iteration reports its validation RMSE on them.
+   * --holdout`) for a validation run: the same parameters fitted on the rest, reporting the held-out RMSE every
+   * iteration (fit 'validation'). The stored model is then fitted on all ratings (fit 'final'), exactly the model a
+   * training without a holdout gives; the validation run is kept beside it for the chart.
    */
   holdout?: number;
   /** Which kernels to train with (default 'auto': WebAssembly SIMD where the platform has it, else JavaScript). */
@@ -55,13 +57,22 @@ async function prepareMatrix(
   return { matrix, validation };
 }
 
+/** One fit's model, its per-iteration reports and its seconds. */
+interface Fit {
+  model: AlsModel;
+  history: IterationInfo[];
+  seconds: number;
+}
+
 /**
  * Trains ALS on the active dataset and stores it as the dataset's model for its objective (explicit or implicit);
- * the previous one stays in use until this one is saved.
+ * the previous one stays in use until this one is saved. With a holdout, a validation run on the rest comes first
+ * (about 1 − holdout of a fit's time more in all, and the ratings are read back twice so that only one matrix is
+ * alive at a time), so the person sees the validation curve before the final fit.
  * With the WebAssembly kernels the matrix is built in their memory; cross-origin isolated, the half-steps run in
  * shard workers over shared memory (same model bit for bit), otherwise in this worker. Each iteration's report says
  * which kernels and how many threads ran it; `onPrepare` follows the preparation (reading the ratings back, building
- * the matrix), which the model records as `prepareSeconds`.
+ * the matrix), which the model records as `prepareSeconds` (both fits' together).
  */
 export async function train(
   params: Partial<AlsParams>,
@@ -78,30 +89,47 @@ export async function train(
   const t0 = performance.now();
   const threads = shardThreads(options.workers);
   const kernel: KernelHandle | null = await trainingKernel(options.kernel);
-  const alloc = kernel ? WasmArena.attach(kernel.memory) : threads > 1 ? sharedAlloc : undefined;
-  const { matrix, validation } = await prepareMatrix(dataset, p.seed, holdout, alloc, onPrepare);
-  const prepareSeconds = (performance.now() - t0) / 1000;
-  const history: IterationInfo[] = [];
-  const opts: TrainOptions = {
-    validation,
-    clampValidation: dataset.stats.scale,
-    kernel,
-    onIteration: (info) => {
-      history.push(info);
-      onProgress(info);
-    },
-  };
-  let model: AlsModel;
-  if (threads > 1) {
-    const pool = createWorkerShardPool(threads);
-    try {
-      model = await trainAlsParallel(matrix, p, pool, opts);
-    } finally {
-      pool.close();
+  const arena = kernel ? WasmArena.attach(kernel.memory) : null;
+  const alloc = arena ?? (threads > 1 ? sharedAlloc : undefined);
+  let prepareSeconds = 0;
+
+  async function fit(share: number, tag: IterationInfo['fit']): Promise<Fit> {
+    const started = performance.now();
+    const { matrix, validation } = await prepareMatrix(dataset!, p.seed, share, alloc, onPrepare);
+    prepareSeconds += (performance.now() - started) / 1000;
+    const history: IterationInfo[] = [];
+    const opts: TrainOptions = {
+      validation,
+      clampValidation: dataset!.stats.scale,
+      kernel,
+      onIteration: (info) => {
+        const report = tag ? { ...info, fit: tag } : info;
+        history.push(report);
+        onProgress(report);
+      },
+    };
+    let model: AlsModel;
+    if (threads > 1) {
+      const pool = createWorkerShardPool(threads);
+      try {
+        model = await trainAlsParallel(matrix, p, pool, opts);
+      } finally {
+        pool.close();
+      }
+    } else {
+      model = trainAls(matrix, p, opts);
     }
-  } else {
-    model = trainAls(matrix, p, opts);
+    return { model, history, seconds: (performance.now() - started) / 1000 };
   }
+
+  let validation: ValidationRun | undefined;
+  if (holdout > 0) {
+    const run = await fit(holdout, 'validation');
+    validation = { holdout, history: run.history, seconds: run.seconds };
+    // The validation run's matrix and tables are no longer used (its model was copied out): the final fit reuses the memory.
+    arena?.reset();
+  }
+  const { model, history } = await fit(0, validation ? 'final' : undefined);
   const trainSeconds = (performance.now() - t0) / 1000;
   const rec: ModelRecord = {
     id: modelId(dataset.id, p.objective ?? 'explicit'),
@@ -118,7 +146,8 @@ export async function train(
     trainSeconds,
     prepareSeconds,
     trainedAt: Date.now(),
-    holdout,
+    holdout: 0,
+    ...(validation ? { validation } : {}),
   };
   const saved = await saveModel(db, rec);
   invalidateServing();

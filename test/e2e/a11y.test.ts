@@ -97,6 +97,12 @@ test('every screen has no axe violations, light and dark, at 360 and 1280 px', a
   await panel.getByRole('button', { name: 'Close' }).click();
   await panel.waitFor({ state: 'detached' });
 
+  // A link to a movie the dataset lacks: the panel says so.
+  await page.evaluate(() => (location.hash = '#movie/99999999'));
+  await checkEverywhere(page, 'movie-not-found', () => panel.getByTestId('movie-missing').waitFor(), failures);
+  await page.keyboard.press('Escape');
+  await panel.waitFor({ state: 'detached' });
+
   // A movie on the watchlist and one hidden, so My ratings shows both sections with rows (and the notice with Undo).
   const recRows = page.getByTestId('recommendations').locator('li');
   await recRows.first().getByRole('button', { name: /^Want to watch / }).click();

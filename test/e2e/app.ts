@@ -24,7 +24,87 @@ export function useServedApp(): { readonly browser: Browser; readonly url: strin
   };
 }
 
-/** Switches the app to one of its screens by the navigation link a person would click. */
-export async function showView(page: Page, label: 'Recommendations' | 'My ratings' | 'Model lab' | 'Data'): Promise<void> {
+/** Switches the app to one of its screens by the navigation link a person would click (or tap: phone layout). */
+export async function showView(page: Page, label: 'For you' | 'My ratings' | 'Model lab' | 'Data'): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: new RegExp(`^${label}`) }).click();
+}
+
+/**
+ * Picks a backup on My ratings and answers the in-page question with Restore (the backup is checked first; a refused
+ * file never asks). `file`: a path or a file payload, as setInputFiles takes.
+ */
+export async function restoreBackup(page: Page, file: Parameters<Page['setInputFiles']>[1]): Promise<void> {
+  await page.getByLabel('Restore backup').setInputFiles(file);
+  const dialog = page.getByTestId('restore-dialog');
+  await dialog.waitFor({ timeout: 120_000 });
+  await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+}
+
+/** The phone the shell is designed for (iPhone 12–15 size, touch) and the desktop it is checked at. */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 } as const;
+export const DESKTOP = { viewport: { width: 1440, height: 900 } } as const;
+
+/** A first visit to the end: the sample imported, a model trained, the 20-row list on screen. */
+export async function firstVisit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 240_000 });
+}
+
+/** Taps (phone) or clicks (desktop) a screen's navigation link. */
+export async function tapView(page: Page, label: 'For you' | 'My ratings' | 'Model lab' | 'Data'): Promise<void> {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: new RegExp(`^${label}`) }).tap();
+}
+
+/** A finger drag from (x, y) down by dy pixels through real touch events (DevTools Input.dispatchTouchEvent). */
+export async function swipe(page: Page, x: number, y: number, dy: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let k = 1; k <= 10; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + (dy * k) / 10 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/**
+ * Controls on the page now whose touch target is smaller than 44×44 px: some 44×44 square on or around each visible
+ * control must hit it (or its label) at all nine test points (centre, edge middles, rounded corners). The stars are
+ * StarRating's own targets, inline links inside a sentence are exempt (WCAG 2.5.5's inline exception), and so is the
+ * skip link while it is off screen; all are left out. One line per failure.
+ */
+export async function smallTouchTargets(page: Page): Promise<string[]> {
+  // A string, not a function: tsx names inner functions with a `__name` helper the page lacks.
+  return page.evaluate<string[]>(`(async () => {
+    const controls = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])');
+    const failures = [];
+    const inSentence = (el) => el.tagName === 'A' && Array.from(el.parentElement.childNodes).some((n) => n !== el && n.nodeType === 3 && n.textContent.trim().length > 1);
+    const modal = document.querySelector('dialog[open]');
+    for (const el of controls) {
+      if (el.closest('.stars-input, .stars') || (el.closest('svg') && el.tagName !== 'svg')) continue;
+      if (inSentence(el) || (el.matches('.skip-link') && el !== document.activeElement)) continue;
+      if (modal && !modal.contains(el)) continue; // behind an open modal: not reachable
+      // A visually hidden input inside a label (file pickers, radios drawn as buttons): the label is the target.
+      const target = el.closest('.visually-hidden') || getComputedStyle(el).opacity === '0' ? el.closest('label') : el;
+      if (!target) continue;
+      const fixed = target.closest('nav.tabs');
+      if (!fixed) target.scrollIntoView({ block: 'center', inline: 'nearest' });
+      await new Promise((r) => requestAnimationFrame(r));
+      const r = target.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || getComputedStyle(target).visibility === 'hidden') continue;
+      const hits = (x, y) => {
+        const h = document.elementFromPoint(x, y);
+        return !!h && (h === target || target.contains(h) || h.closest('label')?.control === el);
+      };
+      // Edge middles 21 px out; corners 18 px out on both axes, as hit testing follows rounded corners (radius ≤ 10 px).
+      const pts = [[0, 0], [-21, 0], [21, 0], [0, -21], [0, 21], [-18, -18], [18, -18], [-18, 18], [18, 18]];
+      const square = (cx, cy) => pts.every(([dx, dy]) => hits(cx + dx, cy + dy));
+      const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+      const steps = [0, -11, 11, -22, 22];
+      const ok = steps.some((dx) => steps.some((dy) => square(cx + dx, cy + dy)));
+      if (!ok) {
+        const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+        failures.push(el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '') + ' "' + name + '" ' + Math.round(r.width) + '×' + Math.round(r.height));
+      }
+    }
+    scrollTo(0, 0);
+    return failures;
+  })()`);
 }

@@ -25,8 +25,14 @@ test('import a second dataset from the panel, switch back to the first, delete t
   await showView(page, 'Data');
   const panel = page.getByTestId('datasets');
   await expect.poll(() => panel.getByTestId('dataset').count()).toBe(1);
-  expect(await panel.getByTestId('storage').textContent()).toMatch(/^Using [\d.]+ MB of [\d.]+ MB available to this site;/);
-  expect(await panel.getByTestId('dataset').textContent()).toMatch(new RegExp(`ml-alpha \\(in use\\)${a.ratings.toLocaleString('en')} ratings150 people120 movies≈ [\\d.]+ MB stored`));
+  // Sizes with thousands separators ("10,744 MB"), never a bare run of four digits.
+  const storage = (await panel.getByTestId('storage').textContent())!;
+  expect(storage).toMatch(/^Using (\d{1,3}(,\d{3})*|\d\.\d) MB of (\d{1,3}(,\d{3})*|\d\.\d) MB available to this site;/);
+  expect(storage).not.toMatch(/\d{4}/);
+  // How recent the dataset is, read from its files, sits between the counts and the sizes.
+  expect(await panel.getByTestId('dataset').textContent()).toMatch(
+    new RegExp(`ml-alpha \\(in use\\)${a.ratings.toLocaleString('en')} ratings150 people120 moviesratings up to [A-Z][a-z]+ \\d{4} · newest movie \\d{4}≈ [\\d.,]+ MB stored`),
+  );
 
   await page.getByLabel('Import another MovieLens release').setInputFiles(b.file);
   await status.filter({ hasText: `ml-beta: ${b.ratings.toLocaleString('en')} ratings of 120 movies by 220 people` }).waitFor({ timeout: 120_000 });
@@ -38,7 +44,7 @@ test('import a second dataset from the panel, switch back to the first, delete t
 
   await rows.nth(0).getByRole('button', { name: 'Use' }).click();
   await status.filter({ hasText: 'ml-alpha:' }).waitFor();
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor();
   await showView(page, 'Data');
   await expect.poll(async () => (await panel.getByTestId('dataset').nth(0).textContent()) ?? '').toContain('ml-alpha (in use)');

@@ -24,7 +24,7 @@ async function recIds(page: Page): Promise<string> {
   return (await page.$$eval('[data-testid=recommendations] li', (lis) => lis.map((li) => li.getAttribute('data-movie-id')))).join(',');
 }
 async function recsChangeFrom(page: Page, before: string): Promise<string> {
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.waitForFunction((b) => [...document.querySelectorAll('[data-testid=recommendations] li')].map((li) => li.getAttribute('data-movie-id')).join(',') !== b, before);
   return recIds(page);
 }

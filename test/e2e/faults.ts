@@ -2,7 +2,7 @@
 import type { BrowserContext, Page } from './harness';
 
 /**
- * Where to stop the worker named `worker` ('engine-jobs' or 'engine-serving'):
+ * Where to stop the worker named `worker` ('engine-jobs', 'engine-serving' or 'engine-files'):
  * - commit: in the `complete` event of its k-th committed read-write transaction touching `store` (so it is stored);
  * - put: right after issuing its k-th put into `store` (the transaction is open, not committed; a pause: just before);
  * - progress: right after posting its k-th progress callback to the page (comlink proxies use MessagePorts), counting
@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from './harness';
  * and goes on (the test changes something meanwhile); `quota` makes that put throw the browser's QuotaExceededError.
  */
 export interface FaultPoint {
-  worker: 'engine-jobs' | 'engine-serving';
+  worker: 'engine-jobs' | 'engine-serving' | 'engine-files';
   on: 'commit' | 'put' | 'progress' | 'restore';
   store?: string;
   k: number;
@@ -194,9 +194,10 @@ export async function snapshot(page: Page): Promise<StoreSnapshot> {
     req.onerror = () => fail(req.error);
     req.onsuccess = () => {
       const db = req.result;
-      const t = db.transaction(['profile', 'datasets', 'models', 'ratingChunks', 'ratingTimes', 'movieBlocks', 'meta'], 'readonly');
+      const t = db.transaction(['profileBlocks', 'datasets', 'models', 'ratingChunks', 'ratingTimes', 'movieBlocks', 'meta'], 'readonly');
       const out = { profile: [], datasets: [], models: [], chunkRows: {}, movies: {}, timeChunks: {}, active: null };
-      t.objectStore('profile').getAll().onsuccess = (e) => (out.profile = e.target.result.map((r) => ({ movieId: r.movieId, rating: r.rating })).sort((a, b) => a.movieId - b.movieId));
+      t.objectStore('profileBlocks').getAll().onsuccess = (e) =>
+        (out.profile = e.target.result.flatMap((b) => Array.from(b.ids, (movieId, k) => ({ movieId, rating: b.ratings[k] }))).sort((a, b) => a.movieId - b.movieId));
       t.objectStore('datasets').getAll().onsuccess = (e) =>
         (out.datasets = e.target.result.map((d) => ({ id: d.id, status: d.status, chunkCount: d.chunkCount, movies: d.stats.movies, ratings: d.stats.ratings })));
       t.objectStore('models').getAll().onsuccess = (e) => (out.models = e.target.result.map((m) => ({ id: m.id, datasetId: m.datasetId })));

@@ -40,7 +40,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 
-/** Reads object-store counts straight from the page's IndexedDB (independent of the app's own code). */
+/**
+ * Reads object-store counts straight from the page's IndexedDB (independent of the app's own code). The person's
+ * ratings and hidden marks are counted as rows too (`profile`, `hidden`), summed over their blocks.
+ */
 export async function storeCounts(page: Page): Promise<Record<string, number>> {
   return page.evaluate(
     () =>
@@ -56,6 +59,11 @@ export async function storeCounts(page: Page): Promise<Record<string, number>> {
             const c = t.objectStore(n).count();
             c.onsuccess = () => (out[n] = c.result);
           }
+          for (const [store, rows] of [['profileBlocks', 'profile'], ['hiddenBlocks', 'hidden']]) {
+            if (!names.includes(store)) continue;
+            const all = t.objectStore(store).getAll();
+            all.onsuccess = () => (out[rows] = (all.result as { ids: Float64Array }[]).reduce((n, b) => n + b.ids.length, 0));
+          }
           t.oncomplete = () => {
             db.close();
             ok(out);
@@ -63,6 +71,21 @@ export async function storeCounts(page: Page): Promise<Record<string, number>> {
         };
       }),
   );
+}
+
+/** The person's ratings straight from the page's IndexedDB (every block's rows), movieIds ascending, with their dates. */
+export async function storedRatings(page: Page): Promise<{ movieId: number; rating: number; ratedAt: number }[]> {
+  return page.evaluate(`new Promise((ok, fail) => {
+    const req = indexedDB.open('pocketlens');
+    req.onerror = () => fail(req.error);
+    req.onsuccess = () => {
+      const get = req.result.transaction('profileBlocks').objectStore('profileBlocks').getAll();
+      get.onsuccess = () => {
+        req.result.close();
+        ok(get.result.flatMap((b) => Array.from(b.ids, (movieId, k) => ({ movieId, rating: b.ratings[k], ratedAt: b.ratedAt[k] }))).sort((x, y) => x.movieId - y.movieId));
+      };
+    };
+  })`);
 }
 
 /** The page's first stored model, as the benchmarks read it (straight from IndexedDB, not through the app). */
@@ -75,10 +98,12 @@ export interface StoredModelSummary {
   rank: number;
   lambda: number;
   iterations: number;
-  /** The validation holdout it was trained with (null when none was recorded). */
+  /** The share held out of its own fit (null when none was recorded; 0: trained on all ratings). */
   holdout: number | null;
   trainedAt: number;
   history: { seconds: number; trainRmse: number; validationRmse?: number; workers?: number; kernel?: string }[];
+  /** The validation run before the fit on all ratings, when the training had a holdout. */
+  validation: { holdout: number; seconds: number; history: { trainRmse: number; validationRmse?: number }[] } | null;
 }
 
 /** Every stored model, read straight from the page's IndexedDB (not through the app), without the factor tables. */
@@ -92,7 +117,8 @@ export async function storedModels(page: Page): Promise<StoredModelSummary[]> {
       get.onsuccess = () => {
         req.result.close();
         ok(get.result.map((m) => ({ id: m.id, objective: m.params.objective ?? 'explicit', trainSeconds: m.trainSeconds, prepareSeconds: m.prepareSeconds, rank: m.params.rank,
-          lambda: m.params.lambda, iterations: m.params.iterations, holdout: m.holdout ?? null, trainedAt: m.trainedAt, history: m.history })));
+          lambda: m.params.lambda, iterations: m.params.iterations, holdout: m.holdout ?? null, trainedAt: m.trainedAt, history: m.history,
+          validation: m.validation ?? null })));
       };
     };
   })`);

@@ -54,7 +54,7 @@ test.each(SIZES)('%s: hide with Undo, the Hidden list with Unhide, the panel say
   await press(page.getByTestId('hidden-movies').getByRole('button', { name: `Unhide ${firstTitle}`, exact: false }));
   await page.getByRole('heading', { name: 'Hidden (1)' }).waitFor();
   expect(await hiddenIds(page)).toEqual([second]);
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await until('the unhidden one recommended again', () => recIds(page), (ids) => ids[0] === first && !ids.includes(second));
 
   // The panel of a hidden movie (opened from the Hidden list) says so and offers Unhide; after it, "Not interested" again.
@@ -79,7 +79,7 @@ test.each(SIZES)('%s: hide with Undo, the Hidden list with Unhide, the panel say
   // After a reload the marks are as left: nothing hidden, both back in the list.
   await page.reload();
   await page.getByRole('heading', { name: 'Hidden (0)' }).waitFor({ timeout: 60_000 });
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor();
   const ids = await recIds(page);
   expect(ids.slice(0, 2)).toEqual([first, second]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { synthMovieId } from '../../src/engine/movielens/writeRelease';
 import { artifacts, type BrowserContext, type Page } from './harness';
-import { showView, useServedApp } from './app';
+import { restoreBackup, showView, useServedApp } from './app';
 import { synthZip } from './releases';
 import { describeFault, faultFired, injectFaults, snapshot, type FaultPoint, type StoreSnapshot } from './faults';
 
@@ -217,12 +217,12 @@ test('training killed at 8 points: no half model, the previous dataset and model
   await showView(s.page, 'Data');
   await s.page.getByTestId('dataset').filter({ hasText: 'ml-alpha' }).getByRole('button', { name: 'Use' }).click();
   await s.page.getByTestId('status-line').filter({ hasText: 'ml-alpha:' }).waitFor();
-  await showView(s.page, 'Recommendations');
+  await showView(s.page, 'For you');
   await recommendationsShown(s.page);
   expect((await snapshot(s.page)).active).toBe(s.alpha);
 }, 400_000);
 
-test('backup restore killed at 10 points: the ratings are exactly the old set or exactly the restored one', async () => {
+test('backup restore killed at 10 points: the ratings are exactly the old set or exactly the restored one, and the page says which', async () => {
   const backup = (ratings: { movieId: number; rating: number }[]) =>
     JSON.stringify({ format: 'pocketlens-backup', version: 1, exportedAt: new Date().toISOString(), ratings: ratings.map((r, i) => ({ ...r, ratedAt: 1_700_000_000_000 + i })) });
   const old = s.baseline.profile;
@@ -233,59 +233,62 @@ test('backup restore killed at 10 points: the ratings are exactly the old set or
   writeFileSync(oldFile, backup(old));
   writeFileSync(newFile, backup(restored));
 
-  const restore = async (file: string) => {
+  const notice = () => s.page.getByTestId('my-ratings-notice');
+  /** Picks the file; answers the question unless the fault fires while the file is checked. */
+  const restore = async (file: string, answer = true) => {
     await showView(s.page, 'My ratings');
     await s.page.getByLabel('Restore backup').setInputFiles(file);
+    if (!answer) return;
+    await s.page.getByTestId('restore-dialog').getByRole('button', { name: 'Restore', exact: true }).click();
   };
-  const serving = (on: FaultPoint['on'], k: number, action: FaultPoint['action'] = 'freeze'): FaultPoint => ({ worker: 'engine-serving', on, k, store: 'profile', action });
+  const reset = async () => {
+    await showView(s.page, 'My ratings');
+    await restoreBackup(s.page, oldFile);
+    await notice().filter({ hasText: `Restored ${old.length} ratings` }).waitFor();
+    assertConsistent(await snapshot(s.page), old, 'reset');
+  };
+  // The restore runs on its own worker (files), never on serving: Cancel or a crash there stops nothing else.
+  const files = (on: FaultPoint['on'], k: number, action: FaultPoint['action'] = 'freeze', store = 'profileBlocks'): FaultPoint => ({ worker: 'engine-files', on, k, store, action });
   const points: [FaultPoint, Kill][] = [
-    [serving('restore', 0), 'close'], // cleared, nothing put yet
-    [serving('restore', 1), 'close'],
-    [serving('restore', 4), 'close'],
-    [serving('restore', 8), 'close'], // every rating put, not committed
-    [serving('commit', 1), 'close'], // committed
-    [serving('restore', 2), 'heartbeat'],
-    [serving('commit', 1), 'heartbeat'],
-    [serving('restore', 3, 'crash'), 'crash'], // inside the open restore transaction
-    [serving('commit', 1, 'crash'), 'crash'],
-    // The retried restore crashes too: the person is told it was interrupted, and the ratings are one set or the other.
-    [{ ...serving('restore', 3, 'crash'), times: 2 }, 'crash'],
+    [files('restore', 0), 'close'], // cleared, nothing put yet
+    [files('restore', 1), 'close'], // the one block of ratings put, not committed
+    [files('put', 1, 'freeze', 'undo'), 'close'], // the last put (what Undo needs), not committed
+    [files('commit', 1), 'close'], // committed
+    [{ worker: 'engine-files', on: 'progress', k: 1, action: 'freeze' }, 'cancel'], // reading the file: no question asked
+    [files('restore', 0), 'cancel'],
+    [files('restore', 1), 'cancel'],
+    [files('commit', 1), 'cancel'], // Cancel after the commit: the page says it was written, and offers Undo
+    [files('restore', 1, 'crash'), 'crash'],
+    [files('commit', 1, 'crash'), 'crash'],
   ];
   for (const [f, how] of points) {
     const label = `restore ${describeFault(f)} → ${how}`;
     s.arm(f);
-    await reopen(); // a fresh serving worker, started armed
-    await restore(newFile);
+    await reopen();
+    await restore(newFile, f.on !== 'progress');
     const tag = await faultFired(s.page);
-    await kill(how, 'serving');
-    if (f.times === 2) {
-      await s.page.getByRole('alert').filter({ hasText: `The restore from kill-points-new.json was interrupted: the recommendation engine crashed twice.` }).waitFor();
-      const snap = await reopen();
-      const which = snap.profile.length === restored.length ? restored : old;
-      assertConsistent(snap, [...which].sort((a, b) => a.movieId - b.movieId), label);
-      tried.restore.push(`${label}, retry crashed too (${tag}) → ${which === old ? 'old set' : 'restored set'}`);
-      if (which !== old) {
-        await restore(oldFile);
-        await s.page.getByRole('status').filter({ hasText: `Restored ${old.length} ratings` }).waitFor();
-      }
-      continue;
-    }
+    if (how === 'close') await s.page.close();
+    if (how === 'cancel') await s.page.getByTestId('restore-progress').getByRole('button', { name: 'Cancel' }).click();
+    let which: typeof old = old;
     if (how !== 'close') {
-      // The serving worker was restarted; the restore is retried once on it and completes.
-      await s.page.getByRole('status').filter({ hasText: `Restored ${restored.length} ratings` }).waitFor();
-      await showView(s.page, 'Recommendations');
-      await recommendationsShown(s.page);
-    }
+      // The page says what happened, and it is what the store holds.
+      await notice().waitFor({ timeout: 15_000 });
+      const said = (await notice().textContent()) ?? '';
+      const snap = await snapshot(s.page);
+      which = snap.profile.length === restored.length ? restored : old;
+      if (which === old) expect(said, label).toMatch(how === 'cancel' ? /^Restore of kill-points-new\.json cancelled: nothing was changed\.$/ : /^The restore from kill-points-new\.json was interrupted: the backup reader crashed before writing anything, so nothing was changed\.$/);
+      // Written: a crash after the commit may come before or after the answer reached the page; either is said truly.
+      else
+        expect(said, label).toMatch(
+          new RegExp(`^(The restore from kill-points-new\\.json had already been written when it was ${how === 'cancel' ? 'cancelled' : 'interrupted'}: the backup’s ratings are in place|${how === 'crash' ? 'Restored 8 ratings from kill-points-new\\.json' : '(?!)'})\\. ?Undo$`),
+        );
+      if (f.on === 'commit' && how === 'cancel') expect(which, label).toBe(restored);
+      if (f.on !== 'commit' && how === 'cancel') expect(which, label).toBe(old);
+    } else which = f.on === 'commit' ? restored : old;
     const snap = await reopen();
-    const expected = f.on === 'commit' || how !== 'close' ? restored : old;
-    const sorted = [...expected].sort((a, b) => a.movieId - b.movieId);
-    assertConsistent(snap, sorted, label);
-    tried.restore.push(`${label} (${tag}) → ${expected === old ? 'old set' : 'restored set'}`);
-    if (expected !== old) {
-      await restore(oldFile);
-      await s.page.getByRole('status').filter({ hasText: `Restored ${old.length} ratings` }).waitFor();
-      assertConsistent(await snapshot(s.page), old, `${label}, reset`);
-    }
+    assertConsistent(snap, [...which].sort((a, b) => a.movieId - b.movieId), label);
+    tried.restore.push(`${label} (${tag}) → ${which === old ? 'old set' : 'restored set'}`);
+    if (which !== old) await reset();
   }
   const total = tried.import.length + tried.training.length + tried.restore.length;
   console.log(JSON.stringify({ killPoints: { import: tried.import.length, training: tried.training.length, restore: tried.restore.length, total }, tried }, null, 1));

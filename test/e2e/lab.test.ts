@@ -44,12 +44,17 @@ interface StoredModel {
   iterations: number;
   holdout: number | null;
   trainedAt: number;
+  /** The validation RMSE per iteration of the model's own fit (null: none). */
   validation: (number | null)[];
+  /** Its validation run's share held out and validation RMSE per iteration, when it had one. */
+  validationRun: { holdout: number; rmse: (number | null)[] } | null;
+  /** Train RMSE per iteration of the model's own fit. */
+  train: number[];
 }
 
 /** The models as stored in the page's IndexedDB (read directly, not through the app). */
 async function storedModels(): Promise<StoredModel[]> {
-  return (await readStoredModels(page)).map(({ id, objective, rank, lambda, iterations, holdout, trainedAt, history }) => ({
+  return (await readStoredModels(page)).map(({ id, objective, rank, lambda, iterations, holdout, trainedAt, history, validation }) => ({
     id,
     objective,
     rank,
@@ -58,6 +63,8 @@ async function storedModels(): Promise<StoredModel[]> {
     holdout,
     trainedAt,
     validation: history.map((h) => h.validationRmse ?? null),
+    validationRun: validation ? { holdout: validation.holdout, rmse: validation.history.map((h) => h.validationRmse ?? null) } : null,
+    train: history.map((h) => h.trainRmse),
   }));
 }
 
@@ -113,7 +120,7 @@ async function setField(panel: 'lab-train' | 'lab-tune', label: string, value: s
   await page.getByTestId(panel).getByLabel(label, { exact: true }).fill(value);
 }
 
-test('train with a 10% holdout: the chart and the per-iteration train and validation RMSE update while it runs', async () => {
+test('train with a 10% holdout: the chart and the per-iteration train and validation RMSE update while the validation run runs; the model in use is then fitted on all ratings', async () => {
   context = await app.browser.newContext({ viewport: DESKTOP });
   page = await context.newPage();
   errors = watchErrors(page);
@@ -155,10 +162,24 @@ test('train with a 10% holdout: the chart and the per-iteration train and valida
   expect(await page.getByTestId('rmse-chart').getAttribute('aria-label')).toContain(`validation RMSE ${rows[4].validation.toFixed(4)} after iteration 5 of 5`);
   console.log(`validation RMSE per iteration: ${rows.map((r) => r.validation.toFixed(4)).join(', ')}; train: ${rows.map((r) => r.train.toFixed(4)).join(', ')}`);
 
+  // Then the model in use, on all ratings, said as such while it ran; the chart keeps the validation run's rows.
+  const finalFit = (await recordedStates('lab-train-status')).filter((s) => s.text.startsWith('Model in use'));
+  expect(finalFit.length).toBeGreaterThan(0);
+  for (const s of finalFit) {
+    expect(s.text).toMatch(/^Model in use, on all 100,836 ratings: iteration [1-5] of 5: train RMSE 0\.\d{4}$/);
+    expect(s.rows).toBe(5);
+  }
+  expect(await status().textContent()).toMatch(/^Trained in \d+\.\d s: a validation run on 90% of the ratings \(\d+\.\d s\), then the model in use on all 100,836 ratings\. Recommendations now use it\.$/);
+  expect(await train().locator('figcaption').textContent()).toContain('The model in use is fitted on all ratings with the same settings after it.');
+
   const [stored] = await storedModels();
-  expect(stored).toMatchObject({ objective: 'explicit', iterations: 5, holdout: 0.1 });
+  // The stored model is the fit on all ratings (nothing held out of it); the validation run is kept beside it.
+  expect(stored).toMatchObject({ objective: 'explicit', iterations: 5, holdout: 0, validationRun: { holdout: 0.1 } });
   expect(stored.id).toMatch(/:explicit$/);
-  expect(stored.validation.map((v) => v!.toFixed(4))).toEqual(rows.map((r) => r.validation.toFixed(4)));
+  expect(stored.validationRun!.rmse.map((v) => v!.toFixed(4))).toEqual(rows.map((r) => r.validation.toFixed(4)));
+  expect(stored.validation).toEqual([null, null, null, null, null]);
+  expect(stored.train[4]).not.toBe(rows[4].train); // fitted on 100% of the ratings, not the chart's 90%
+  await expect(page.getByTestId('lab-models').textContent()).resolves.toMatch(/rank 64, λ 2\.2, 5 iterations, [\d.]+ s; train RMSE 0\.\d{4} on all ratings; validation run: validation RMSE 0\.\d{4} with 10% held out/);
   // The shell's status line follows the new model without leaving the screen.
   await page.getByTestId('status-line').filter({ hasText: 'rank 64, 5 iterations' }).waitFor();
   await shots('trained', '[data-testid=lab-train]');
@@ -215,14 +236,14 @@ test('evaluation: model RMSE below the bias baseline, below the global mean, in 
   await expectAccessible('.lab');
 });
 
-test('a tune can be cancelled; a tiny tune lists configurations by RMSE; "Train with the winner" fills the controls and trains it', async () => {
+test('a tune can be cancelled; a tiny tune lists configurations by RMSE with mean ± sd, calls ties ties; "Train with the winner" (or the simplest of the tied) fills the controls and trains it', async () => {
   // The default grid, stopped once its first configuration is in: what finished stays listed.
   await page.getByTestId('lab-tune').getByRole('button', { name: 'Tune (9 configurations)' }).click();
   await page.getByTestId('lab-tune-status').filter({ hasText: /^[1-8] of 9 configurations done/ }).waitFor({ timeout: 120_000 });
   await page.getByTestId('lab-tune').getByRole('button', { name: 'Cancel' }).click();
   const stopped = await page.getByTestId('lab-tune-status').filter({ hasText: /^Stopped after [1-8] of 9 configurations\.$/ }).textContent();
   expect(await page.locator('[data-testid=tune-table] tbody tr').count()).toBe(Number(/after (\d)/.exec(stopped!)![1]));
-  expect(await page.getByRole('button', { name: /^Train with the winner/ }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: /^Train (with the winner|the simplest)/ }).count()).toBe(0);
 
   await setField('lab-tune', 'Ranks', '8, 16');
   await setField('lab-tune', 'λ values', '2.2, 6');
@@ -231,21 +252,47 @@ test('a tune can be cancelled; a tiny tune lists configurations by RMSE; "Train 
   await page.getByTestId('lab-tune').getByRole('button', { name: 'Tune (4 configurations)' }).click();
   await page.getByTestId('lab-tune-status').filter({ hasText: /^Done in/ }).waitFor({ timeout: 120_000 });
   const results = await page.$$eval('[data-testid=tune-table] tbody tr', (trs) =>
-    trs.map((tr) => ({ rank: Number(tr.getAttribute('data-rank')), lambda: Number(tr.getAttribute('data-lambda')), rmse: Number(tr.querySelector('[data-metric=rmse]')!.textContent) })),
+    trs.map((tr) => ({
+      rank: Number(tr.getAttribute('data-rank')),
+      lambda: Number(tr.getAttribute('data-lambda')),
+      rmse: Number(tr.querySelector('[data-metric=rmse]')!.textContent),
+      sd: Number(tr.querySelector('[data-metric=sd]')!.textContent!.replace('± ', '')),
+      diff: tr.querySelector('[data-metric=diff]')!.textContent!,
+      folds: tr.getAttribute('data-folds')!.split(' ').map(Number),
+      tie: tr.hasAttribute('data-tie'),
+    })),
   );
   expect(results).toHaveLength(4);
   for (let k = 1; k < results.length; k++) expect(results[k - 1].rmse).toBeLessThanOrEqual(results[k].rmse);
   const best = results[0];
-  console.log(`tune: ${await page.getByTestId('lab-tune-status').textContent()} ${JSON.stringify(results)}`);
+  // Mean ± sd over the 2 folds, as shown; ties are the rows within one standard error (sd / √2) of the best mean.
+  const sd = (xs: number[]) => Math.sqrt(xs.reduce((a, x) => a + (x - xs.reduce((p, q) => p + q, 0) / xs.length) ** 2, 0) / (xs.length - 1));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const se = sd(best.folds) / Math.SQRT2;
+  for (const r of results) {
+    expect(r.folds).toHaveLength(2);
+    expect(r.rmse).toBe(Number(mean(r.folds).toFixed(4)));
+    expect(r.sd).toBe(Number(sd(r.folds).toFixed(4)));
+    expect(r.tie).toBe(mean(r.folds) - mean(best.folds) <= se);
+  }
+  expect(best.diff).toMatch(/^best/);
+  for (const r of results.slice(1)) expect(r.diff).toMatch(new RegExp(`^\\+${(mean(r.folds) - mean(best.folds)).toFixed(4)}`));
+  const tied = results.filter((r) => r.tie);
+  const tuneStatus = (await page.getByTestId('lab-tune-status').textContent())!;
+  // The one to train: the winner, or the simplest (lowest rank, then highest λ) of the tied.
+  const pick = tied.length > 1 ? [...tied].sort((a, b) => a.rank - b.rank || b.lambda - a.lambda)[0] : best;
+  if (tied.length > 1) expect(tuneStatus).toContain(`A tie: ${tied.length} configurations are within one standard error (${se.toFixed(4)}) of the best mean`);
+  else expect(tuneStatus).toMatch(/Best: rank \d+, λ [\d.]+, CV RMSE 0\.\d{4} ± 0\.\d{4}, ahead of every other configuration by more than one standard error\.$/);
+  console.log(`tune: ${tuneStatus} ${JSON.stringify(results)}`);
   await shots('tuned', '[data-testid=lab-tune]');
 
-  await page.getByTestId('lab-tune').getByRole('button', { name: /^Train with the winner/ }).click();
-  expect(await train().getByLabel('Rank', { exact: true }).inputValue()).toBe(String(best.rank));
-  expect(await train().getByLabel('λ (regularization)').inputValue()).toBe(String(best.lambda));
+  await page.getByTestId('lab-tune').getByRole('button', { name: tied.length > 1 ? /^Train the simplest of the tied/ : /^Train with the winner/ }).click();
+  expect(await train().getByLabel('Rank', { exact: true }).inputValue()).toBe(String(pick.rank));
+  expect(await train().getByLabel('λ (regularization)').inputValue()).toBe(String(pick.lambda));
   expect(await train().getByLabel('Iterations', { exact: true }).inputValue()).toBe('3');
   await status().filter({ hasText: /^Trained in/ }).waitFor({ timeout: 60_000 });
   const explicit = (await storedModels()).find((m) => m.objective === 'explicit')!;
-  expect(explicit).toMatchObject({ rank: best.rank, lambda: best.lambda, iterations: 3 });
+  expect(explicit).toMatchObject({ rank: pick.rank, lambda: pick.lambda, iterations: 3 });
 });
 
 test('an implicit model adds the "You\'ll likely watch" list, ranked by score, behind a switch on Recommendations', async () => {
@@ -259,7 +306,7 @@ test('an implicit model adds the "You\'ll likely watch" list, ranked by score, b
   expect(models.map((m) => m.objective).sort()).toEqual(['explicit', 'implicit']);
   await shots('implicit', '[data-testid=lab-train]');
 
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   const list = page.getByTestId('recommendations');
   await page.getByTestId('rank-by').waitFor();
   await expect(page.getByRole('radio', { name: 'Predicted rating' }).isChecked()).resolves.toBe(true);
@@ -268,8 +315,11 @@ test('an implicit model adds the "You\'ll likely watch" list, ranked by score, b
   expect(await list.locator('.predicted').first().textContent()).toMatch(/^★ [0-5]\.\d predicted stars$/);
   await shots('recs-explicit', '#recommendations');
 
+  // The status line names the model behind each list: the star model alone, then the implicit ranker beside it.
+  expect(await page.getByTestId('status-line').textContent()).toMatch(/ · model: rank \d+, 3 iterations$/);
   await page.getByRole('radio', { name: 'You’ll likely watch' }).check();
   await page.getByRole('heading', { name: 'You’ll likely watch' }).waitFor();
+  await page.getByTestId('status-line').filter({ hasText: / · ranked by implicit ALS \(iALS\) rank 32, 5 iterations · stars by ALS rank \d+, 3 iterations$/ }).waitFor();
   await page.locator('[data-testid=recommendations][data-objective=implicit] li').nth(19).waitFor();
   const scores = await list.locator('.score').evaluateAll((els) => els.map((e) => e.textContent!));
   expect(scores).toHaveLength(20);
@@ -293,7 +343,7 @@ test('an implicit model adds the "You\'ll likely watch" list, ranked by score, b
   await expectAccessible('#recommendations');
   // The choice survives a trip to another screen.
   await showView(page, 'Model lab');
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.locator('[data-testid=recommendations][data-objective=implicit] li').nth(19).waitFor();
   expect(errors).toEqual([]);
 });

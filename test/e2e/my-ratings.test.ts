@@ -6,7 +6,7 @@ import { expect, test } from 'vitest';
 import { parseMoviesCsv } from '../../src/engine/movielens/textCsv';
 import { sampleFiles, sampleZipPath } from '../sample';
 import { artifacts, screenshot, watchErrors, type Page } from './harness';
-import { showView, useServedApp } from './app';
+import { restoreBackup, showView, useServedApp } from './app';
 
 const app = useServedApp();
 
@@ -50,7 +50,7 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   expect(csvText.split('\r\n')[0]).toBe('userId,movieId,rating,timestamp');
   expect(csvText.trim().split('\r\n')).toHaveLength(4);
   // Settings: filters chosen on Recommendations are kept across a reload and travel in the backup.
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.getByLabel('Genre').selectOption('Drama');
   await page.getByLabel('Minimum number of MovieLens ratings').fill('50');
   await page.getByText('At least 50 ratings', { exact: true }).waitFor();
@@ -72,7 +72,7 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
     await mine(page).first().getByRole('button', { name: /^Remove rating for/ }).click();
     await page.waitForFunction((m) => document.querySelectorAll('[data-testid=my-ratings] li').length === m - 1, n);
   }
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.getByRole('heading', { name: 'Popular with MovieLens users' }).waitFor();
   await page.getByLabel('Genre').selectOption('');
   await page.getByLabel('Minimum number of MovieLens ratings').fill('0');
@@ -86,11 +86,11 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   expect(await count(page)).toBe(0);
 
   // The real backup brings back exactly what was exported.
-  await restore.setInputFiles(backupPath);
+  await restoreBackup(page, backupPath);
   await page.getByRole('status').filter({ hasText: 'Restored 3 ratings and your settings' }).waitFor();
   await mine(page).nth(2).waitFor();
   expect(await checkedStars(page)).toEqual(before);
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
   await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
   // The backup's filters are back: dramas with at least 50 MovieLens ratings only.
   expect(await page.getByLabel('Genre').inputValue()).toBe('Drama');
@@ -120,7 +120,7 @@ test.runIf(sampleZipPath)('5,000 ratings: only a window of rows is in the DOM, s
   await page.goto(app.url);
   await page.getByTestId('to-rate').locator('li').first().waitFor({ timeout: 180_000 });
   await showView(page, 'My ratings');
-  await page.getByLabel('Restore backup').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await restoreBackup(page, { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await page.getByRole('status').filter({ hasText: 'Restored 5000 ratings from big.json' }).waitFor({ timeout: 60_000 });
   await mine(page).first().waitFor();
   expect(await count(page)).toBe(5000);

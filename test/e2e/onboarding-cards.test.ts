@@ -1,26 +1,13 @@
 // Onboarding: one card at a time, rated with keys 1–5 / Shift for half stars / S to skip, or by click; never a movie twice.
 import { expect, test } from 'vitest';
-import { screenshot, watchErrors, type Page } from './harness';
+import { screenshot, storedRatings, watchErrors, type Page } from './harness';
 import { useServedApp } from './app';
 
 const app = useServedApp();
 
 /** The person's stored ratings, read straight from IndexedDB (not through the app). */
 async function stored(page: Page): Promise<Record<number, number>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<number, number>>((ok, fail) => {
-        const req = indexedDB.open('pocketlens');
-        req.onerror = () => fail(req.error);
-        req.onsuccess = () => {
-          const get = req.result.transaction('profile').objectStore('profile').getAll();
-          get.onsuccess = () => {
-            req.result.close();
-            ok(Object.fromEntries(get.result.map((r: { movieId: number; rating: number }) => [r.movieId, r.rating])));
-          };
-        };
-      }),
-  );
+  return Object.fromEntries((await storedRatings(page)).map((r) => [r.movieId, r.rating]));
 }
 
 async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {

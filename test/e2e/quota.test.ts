@@ -96,7 +96,7 @@ test('full disk: imports refused with how much they need and how much is free; a
 
   // 3. A rating refused for lack of space (QuotaExceededError injected at the IndexedDB call, as in 2): shown as not
   // saved with the sizes, the stars roll back, the stored ratings unchanged.
-  arm({ worker: 'engine-serving', on: 'put', store: 'profile', k: 1, action: 'quota' });
+  arm({ worker: 'engine-serving', on: 'put', store: 'profileBlocks', k: 1, action: 'quota' });
   page = await reopen(page);
   let third = page.getByTestId('to-rate').locator('li').nth(2);
   const movieId = Number(await third.getAttribute('data-movie-id'));

@@ -59,11 +59,11 @@ for (const [label, viewport] of [
     const counts = await storeCounts(page);
     expect(counts).toMatchObject({ datasets: 2, models: 2, movieBlocks: 2 }); // 80 and 60 movies: one block each
 
-    await showView(page, 'Recommendations');
+    await showView(page, 'For you');
     const toRate = page.getByTestId('to-rate');
     const rate = (movieId: number, stars: string) => toRate.locator(`li[data-movie-id="${movieId}"]`).getByRole('radio', { name: stars, exact: true }).check();
     for (const id of planted.clusterA.slice(0, 3)) await rate(id, '5 stars');
-    for (const id of planted.clusterB.slice(0, 3)) await rate(id, '1 stars');
+    for (const id of planted.clusterB.slice(0, 3)) await rate(id, '1 star');
     await page.getByTestId('recs-kind').filter({ hasText: 'Predicted from your ratings' }).waitFor();
     // No MovieLens ratings came with the factors, so no minimum count applies, and the caption says so.
     expect(await page.getByTestId('recs-kind').textContent()).toBe('Predicted from your ratings, among all movies.');

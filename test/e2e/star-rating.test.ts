@@ -97,7 +97,7 @@ test('desktop: 2.5 lights exactly half of the third star and says “2.5”; arr
   await page.getByTestId('my-ratings').locator('li').nth(1).waitFor();
   const stored = await page.$$eval('[data-testid=my-ratings] li input:checked', (els) => els.map((e) => (e as HTMLInputElement).value).sort());
   expect(stored).toEqual(['2.5', '3.5']);
-  await showView(page, 'Recommendations');
+  await showView(page, 'For you');
 
   // The onboarding card's shortcuts still rate (4, Shift+3 = 2.5).
   const card = page.getByTestId('onboarding-cards').locator('li').first();

@@ -49,19 +49,33 @@ for (const [label, viewport] of [
     expect(pc1).toBeGreaterThan(pc2);
     expect(pc2).toBeGreaterThan(0);
     expect(pc1 + pc2).toBeLessThanOrEqual(100);
+    // Said in words above the map, with the sum, and on the axes themselves.
+    const rank = Number(/\(rank (\d+)\)/.exec((await map.locator('figcaption').textContent())!)![1]);
+    expect(await map.getByTestId('map-explained').textContent()).toBe(
+      `The two axes explain ${pc1.toFixed(1)}% + ${pc2.toFixed(1)}% of the variance of these movies’ factors (${(pc1 + pc2).toFixed(1)}% together); the other ${rank - 2} dimensions hold the rest, so closeness on this map is only part of the story.`,
+    );
+    expect(await map.getByTestId('map-axis-labels').textContent()).toBe(`PC1 → ${pc1.toFixed(1)}%PC2 ↑ ${pc2.toFixed(1)}%`);
+    // The legend's bins name disjoint ratings, and the unrated dots have their own entry.
+    expect(await map.getByTestId('map-legend-bin').allTextContents()).toEqual(['0.5–1 stars', '1.5–2 stars', '2.5–3 stars', '3.5–4 stars', '4.5–5 stars']);
     const computed = await map.locator('p.small').textContent();
     console.log(JSON.stringify({ viewport: label, pc1, pc2, computed }));
 
-    // Rate three movies; the map then shows the person and their three rated movies.
-    await showView(page, 'Recommendations');
-    for (const [k, stars] of [[0, '5 stars'], [1, '4 stars'], [2, '1 stars']] as const) {
+    // Rate four movies, one in the middle bin; the map then shows the person and their four rated movies.
+    await showView(page, 'For you');
+    for (const [k, stars] of [[0, '5 stars'], [1, '4 stars'], [2, '1 star'], [3, '2.5 stars']] as const) {
       await page.getByTestId('to-rate').locator('li').nth(k).getByRole('radio', { name: stars, exact: true }).check();
     }
     await page.getByTestId('recs-kind').filter({ hasText: 'Predicted from your ratings' }).waitFor();
     await showView(page, 'Model lab');
     await map.getByTestId('map-me').waitFor();
-    expect(await map.getByTestId('map-rated').count()).toBe(3);
+    expect(await map.getByTestId('map-rated').count()).toBe(4);
     expect(await map.getByTestId('map-rated').nth(0).getAttribute('class')).toMatch(/^star-[1-5]$/);
+    // Every rated movie is coloured by its bin, none in the grey of the movies not rated (2.5 stars included).
+    const fills = await map.getByTestId('map-rated').evaluateAll((cs) => cs.map((c) => [c.getAttribute('class'), getComputedStyle(c).fill]));
+    const grey = await map.getByTestId('map-point').first().evaluate((c) => getComputedStyle(c).fill);
+    expect(fills.map(([c]) => c).sort()).toEqual(['star-1', 'star-3', 'star-4', 'star-5']);
+    for (const [, fill] of fills) expect(fill).not.toBe(grey);
+    expect(new Set(fills.map(([, fill]) => fill)).size).toBe(4);
     const nearest = map.getByTestId('map-nearest').locator('li');
     expect(await nearest.count()).toBe(10);
     expect(await nearest.nth(0).textContent()).toMatch(/^The Synthetic Movie \d+ \(\d{4}\)$/);
@@ -76,7 +90,7 @@ for (const [label, viewport] of [
     await map.getByTestId('map-svg').focus();
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.getAttribute("data-testid")')).toBe('map-rated');
-    expect(await map.getByTestId('map-status').textContent()).toMatch(/^The Synthetic Movie \d+ \(\d{4}\) · \d+ ratings · you rated it (5|4|1) stars$/);
+    expect(await map.getByTestId('map-status').textContent()).toMatch(/^The Synthetic Movie \d+ \(\d{4}\) · \d+ ratings · you rated it (5 stars|4 stars|1 star|2\.5 stars)$/);
     await screenshot(page, `taste-map-${label}`);
     expect(await axeViolations(page, '[data-testid=taste-map]')).toEqual([]);
 

@@ -33,7 +33,10 @@ async function importAndRate(page: Page): Promise<void> {
   await expect.poll(async () => (await storeCounts(page)).hidden).toBe(1);
 }
 
-/** Every record of every store (typed arrays as type, length and checksum), read straight from IndexedDB at any version. */
+/**
+ * Every record of every store (typed arrays as type, length and checksum), read straight from IndexedDB at any version;
+ * `profile` and `hidden` are the rows of the rating and hidden-mark blocks (schema 4 on).
+ */
 function dumpAll(page: Page, version?: number): Promise<Record<string, unknown[]>> {
   return page.evaluate(
     `new Promise((ok, fail) => {
@@ -52,7 +55,12 @@ function dumpAll(page: Page, version?: number): Promise<Record<string, unknown[]
         const out = {};
         for (const n of names) {
           const r = t.objectStore(n).getAll();
-          r.onsuccess = () => (out[n] = JSON.parse(JSON.stringify(r.result, (k, v) => (ArrayBuffer.isView(v) ? digest(v) : v))));
+          r.onsuccess = () => {
+            out[n] = JSON.parse(JSON.stringify(r.result, (k, v) => (ArrayBuffer.isView(v) ? digest(v) : v)));
+            // From schema 4 the ratings and hidden marks are blocks: their rows, as the per-movie stores held them.
+            if (n === 'profileBlocks') out.profile = r.result.flatMap((b) => Array.from(b.ids, (movieId, k) => ({ movieId, rating: b.ratings[k], ratedAt: b.ratedAt[k] })));
+            if (n === 'hiddenBlocks') out.hidden = r.result.flatMap((b) => Array.from(b.ids, (movieId, k) => ({ movieId, hiddenAt: b.hiddenAt[k] })));
+          };
         }
         t.oncomplete = () => { db.close(); ok(out); };
       };

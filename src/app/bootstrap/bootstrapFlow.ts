@@ -33,15 +33,30 @@ export interface BootstrapFlow {
   importFiles(files: File[]): Promise<void>;
   /** Another tab imported, trained, switched or deleted: re-read what serving caches, then show the new state. */
   follow(): Promise<void>;
+  /** This tab deleted the last dataset: the bring-your-own screen, offering the bundled sample when the build has one. */
+  emptied(): Promise<void>;
   /** Cancels the running or waiting job. */
   cancel(): void;
 }
+
+/** The bundled sample as the person sees it while it is imported: its zip's name ("ml-latest-small.zip"). */
+export const sampleFileName = (sample: BundledDataset): string => sample.file.split('/').pop() || sample.name;
 
 export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
   const { runner, serving, dispatch } = deps;
   let abort: AbortController | null = null;
 
   const askForFiles = async (error?: string) => dispatch({ type: 'no-dataset', error, hasSample: (await deps.bundledSample()) !== null });
+
+  /**
+   * A refused import wrote nothing: a library that was there is still there, so it is shown with the reason (the
+   * bring-your-own screen is for when there is none).
+   */
+  async function refused(message: string): Promise<void> {
+    const status = await serving.status().catch(() => null);
+    if (status?.active && status.model) dispatch({ type: 'ready', status, importError: message });
+    else await askForFiles(message);
+  }
 
   /** Trains the active dataset if it has no model; the status after. */
   async function trainIfNeeded(status: AppStatus, signal: AbortSignal): Promise<AppStatus> {
@@ -80,7 +95,7 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
       );
     } catch (e) {
       if (e instanceof CancelledError || ctrl.signal.aborted) dispatch({ type: 'cancelled' });
-      else await askForFiles((e as Error).message);
+      else await refused((e as Error).message);
     } finally {
       if (abort === ctrl) abort = null;
     }
@@ -98,7 +113,7 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
         // Another tab may have imported it while this one waited for the lock.
         await serving.reload();
         if ((await serving.status()).active) return;
-        dispatch({ type: 'import-started', label: sample.name });
+        dispatch({ type: 'import-started', label: sampleFileName(sample) });
         await runner.run({
           kind: 'import',
           signal,
@@ -133,5 +148,10 @@ export function bootstrapFlow(deps: BootstrapDeps): BootstrapFlow {
     else await askForFiles();
   }
 
-  return { start, importFiles, follow, cancel: () => abort?.abort() };
+  async function emptied(): Promise<void> {
+    await serving.reload();
+    await askForFiles();
+  }
+
+  return { start, importFiles, follow, emptied, cancel: () => abort?.abort() };
 }

@@ -13,7 +13,8 @@ export type Phase =
   | { kind: 'other-tab'; job: LockedJob | null; progress: ImportProgress | IterationInfo | null; total?: number; ownJob?: string }
   | { kind: 'byo'; error?: string; hasSample?: boolean }
   | { kind: 'cancelled'; what: string }
-  | { kind: 'ready'; status: AppStatus }
+  /** `importError`: why the person's last import was refused; the library it left as it was is shown with it. */
+  | { kind: 'ready'; status: AppStatus; importError?: string }
   | { kind: 'error'; message: string };
 
 export type PhaseEvent =
@@ -26,7 +27,7 @@ export type PhaseEvent =
   /** This tab waits for the job lock (`ownJob`: the files it will import then). */
   | { type: 'waiting'; ownJob?: string }
   | { type: 'other-tab-progress'; other: OtherTabJob }
-  | { type: 'ready'; status: AppStatus }
+  | { type: 'ready'; status: AppStatus; importError?: string }
   /** A screen (Model lab) or another tab changed the stored status: shown if the library is on screen. */
   | { type: 'status-changed'; status: AppStatus }
   | { type: 'no-dataset'; hasSample?: boolean; error?: string }
@@ -58,7 +59,7 @@ export function nextPhase(phase: Phase, event: PhaseEvent): Phase {
     case 'other-tab-progress':
       return phase.kind === 'other-tab' ? { ...phase, job: event.other.job, progress: event.other.progress, total: event.other.total } : phase;
     case 'ready':
-      return { kind: 'ready', status: event.status };
+      return event.importError === undefined ? { kind: 'ready', status: event.status } : { kind: 'ready', status: event.status, importError: event.importError };
     case 'status-changed':
       return phase.kind === 'ready' ? { kind: 'ready', status: event.status } : phase;
     case 'no-dataset':

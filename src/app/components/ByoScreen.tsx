@@ -1,5 +1,8 @@
-// "Bring your own MovieLens files": shown when no sample is bundled or an import failed.
+// "Bring your own MovieLens files": shown when no sample is bundled, an import failed or the last dataset was deleted;
+// when the build bundles a sample, "Use the bundled sample" leads back to it.
+import { withoutBidiControls } from '../bidi';
 import { useState } from 'react';
+import { FilePicker } from './FilePicker';
 
 export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => void; onRetry?: () => void }) {
   const [drag, setDrag] = useState(false);
@@ -8,7 +11,15 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
       <h2 id="byo-h">Bring your own MovieLens files</h2>
       {props.error && (
         <p role="alert" className="error">
-          {props.error}
+          {withoutBidiControls(props.error)}
+        </p>
+      )}
+      {props.onRetry && (
+        <p className="byo-sample">
+          PocketLens comes with a small MovieLens sample; nothing to download.{' '}
+          <button type="button" onClick={props.onRetry}>
+            Use the bundled sample
+          </button>
         </p>
       )}
       <p>
@@ -21,7 +32,7 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
         <code>movies.dat</code> (ml-1m, ml-10m) or <code>u.data</code> + <code>u.item</code> + <code>u.genre</code> (ml-100k). Nothing
         is uploaded anywhere.
       </p>
-      <label
+      <div
         className={`drop ${drag ? 'drag' : ''}`}
         onDragOver={(e) => {
           e.preventDefault();
@@ -34,20 +45,15 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
           if (e.dataTransfer.files.length) props.onFiles(Array.from(e.dataTransfer.files));
         }}
       >
-        <span>Drop files here or choose them</span>
-        <input
-          type="file"
+        <p>Drop the files here, or</p>
+        <FilePicker
+          text="Choose files"
           multiple
           accept=".zip,.csv,.dat,.data,.item,.genre"
           aria-label="MovieLens files"
           onChange={(e) => e.target.files?.length && props.onFiles(Array.from(e.target.files))}
         />
-      </label>
-      {props.onRetry && (
-        <button type="button" onClick={props.onRetry}>
-          Try the bundled sample again
-        </button>
-      )}
+      </div>
     </section>
   );
 }

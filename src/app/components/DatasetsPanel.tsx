@@ -1,9 +1,14 @@
-// The datasets side by side: counts and sizes, switch, delete, storage used and available, persistent storage, import another.
+// The datasets side by side: counts and sizes, how recent each is (and how to get a newer release than the bundled
+// sample), switch, delete, storage used and available, persistent storage, import another.
+import { withoutBidiControls } from '../bidi';
 import { useCallback, useEffect, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { DatasetInfo, StorageInfo } from '../../client/workerTypes';
-import { DatasetsRow, megabytes } from './DatasetsRow';
+import { DatasetsRow } from './DatasetsRow';
+import { megabytes } from '../format';
+import { bundledOf, sampleAgeText } from './freshness';
 import { SparkImport } from './SparkImport';
+import { FilePicker } from './FilePicker';
 
 /** Asks once per page load for persistent storage (the browser may grant it quietly, prompt, or refuse). */
 let persistAsked = false;
@@ -47,6 +52,8 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
     }
   };
 
+  const sample = list ? bundledOf(list) : undefined;
+  const sampleAge = sample ? sampleAgeText(sample) : null;
   return (
     <section className="panel datasets" aria-labelledby="datasets-h" data-testid="datasets">
       <h2 id="datasets-h">Your datasets</h2>
@@ -58,7 +65,7 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
       )}
       {error && (
         <p role="alert" className="error">
-          {error}
+          {withoutBidiControls(error)}
         </p>
       )}
       {list === null ? (
@@ -76,17 +83,31 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
           ))}
         </ul>
       )}
-      <label className="import-another">
-        Import another MovieLens release (zip or loose files):{' '}
-        <input
-          type="file"
+      {sampleAge && (
+        <div className="fresher" data-testid="fresher-catalogue">
+          <h3>A newer catalogue</h3>
+          <p>{sampleAge}</p>
+          <p>
+            For newer films, download <code>ml-32m.zip</code> (32 million ratings, up to 2023) or the full <code>ml-latest.zip</code> from{' '}
+            <a href="https://grouplens.org/datasets/movielens/" rel="noopener noreferrer" target="_blank">
+              grouplens.org/datasets/movielens
+            </a>{' '}
+            on this device, then choose it under “Import another MovieLens release” below. It is read and kept only in this browser, and a release that size takes
+            a few minutes to import.
+          </p>
+        </div>
+      )}
+      <p className="import-another">
+        <span>Import another MovieLens release (zip or loose files):</span>
+        <FilePicker
+          text="Choose files"
           multiple
           accept=".zip,.csv,.dat,.data,.item,.genre"
           aria-label="Import another MovieLens release"
           disabled={busy}
           onChange={(e) => e.target.files?.length && props.onImport(Array.from(e.target.files))}
         />
-      </label>
+      </p>
       <SparkImport onImported={props.onChanged} />
     </section>
   );

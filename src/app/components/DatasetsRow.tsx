@@ -1,21 +1,26 @@
 // One dataset in the datasets panel: counts and sizes, "Use" to switch to it, "Delete" with an inline confirmation.
 import { useState } from 'react';
 import type { DatasetInfo } from '../../client/workerTypes';
-import { thousands } from '../format';
-
-export const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+import { count, megabytes } from '../format';
+import { freshnessText } from './freshness';
+import { TitleText } from './FileText';
 
 export function DatasetsRow(props: { d: DatasetInfo; busy: boolean; onUse: () => void; onDelete: () => void }) {
   const { d } = props;
   const [confirming, setConfirming] = useState(false);
+  const fresh = freshnessText(d);
   return (
     <li className="dataset" data-testid="dataset" data-dataset-id={d.id}>
       <div className="meta">
-        <span className="title">{d.name}</span> {d.active && <strong className="active-mark">(in use)</strong>}
+        <span className="title">
+          <TitleText text={d.name} />
+        </span>{' '}
+        {d.active && <strong className="active-mark">(in use)</strong>}
         <div className="details">
-          <span>{thousands(d.ratings)} ratings</span>
-          <span>{thousands(d.users)} people</span>
-          <span>{thousands(d.movies)} movies</span>
+          <span>{count(d.ratings, 'rating')}</span>
+          <span>{count(d.users, 'person', 'people')}</span>
+          <span>{count(d.movies, 'movie')}</span>
+          {fresh && <span data-testid="dataset-freshness">{fresh}</span>}
           <span title="Estimated space in this browser">≈ {megabytes(d.storedBytes)} stored</span>
           <span>from {megabytes(d.sourceBytes)}</span>
           <span>{d.hasModel ? 'trained' : 'not trained yet'}</span>
@@ -31,7 +36,7 @@ export function DatasetsRow(props: { d: DatasetInfo; busy: boolean; onUse: () =>
         {confirming ? (
           <>
             <button type="button" className="danger" disabled={props.busy} onClick={props.onDelete}>
-              Delete {d.name} for good
+              Delete <TitleText text={d.name} /> for good
             </button>
             <button type="button" onClick={() => setConfirming(false)}>
               Keep

@@ -1,26 +1,33 @@
-// The app once a dataset is ready: screen tabs, the current screen, the movie panel any screen can open, and the notice
-// that says what an action did (with Undo where it can be undone).
-import { useCallback, useMemo, useState } from 'react';
+// The app once a dataset is ready: the status line, the screen navigation, the current screen, the movie panel any
+// screen can open, and the notice that says what an action did (with Undo where it can be undone); which screen and
+// which panel come from the router (history entries: Back closes a panel).
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppStatus } from '../../client/workerTypes';
 import { useRatings, type RatingsState } from '../useRatings';
 import { useMarks } from '../useMarks';
 import { useNotice } from '../useNotice';
+import { appRouter, useRoute } from '../useRoute';
 import { NoticeToast } from './NoticeToast';
 import { WatchlistPanel } from './marks/WatchlistPanel';
 import { HiddenPanel } from './marks/HiddenPanel';
-import { useView } from '../useView';
 import { NavTabs } from './NavTabs';
 import { Recommender } from './Recommender';
 import { MyRatings } from './MyRatings';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { LabScreen } from './lab/LabScreen';
+import { TitleText } from './FileText';
+import { withoutBidiControls } from '../bidi';
+import { count } from '../format';
+import { modelsInUse, type ListedBy } from '../modelsInUse';
+import { loadRecPrefs, syncSettings } from '../settings';
 
-export function Library(props: { status: AppStatus; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
+export function Library(props: { status: AppStatus; importError?: string; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const ratingsState = useRatings();
   const notice = useNotice();
   const marks = useMarks(notice);
-  const { rate: store, ratings } = ratingsState;
+  const { rate: store, ratings, version: ratingsVersion } = ratingsState;
+  const { reload: reloadMarks } = marks;
   // Every rating goes through here: a rated movie leaves the watchlist (the worker takes it off), and the person is told.
   const rate = useCallback(
     async (movieId: number, rating: number | null) => {
@@ -28,43 +35,72 @@ export function Library(props: { status: AppStatus; onChanged: () => void; onEmp
       await store(movieId, rating);
       if (rating === null || !watched) return;
       await marks.reload();
-      notice.show(`Rated ${rating} ${rating === 1 ? 'star' : 'stars'}: moved out of your watchlist.`);
+      notice.show(`Rated ${count(rating, 'star')}: moved out of your watchlist.`);
     },
     [store, marks, notice],
   );
   const mine: RatingsState = useMemo(() => ({ ...ratingsState, rate }), [ratingsState, rate]);
-  const [view, setView] = useView();
-  const [open, setOpen] = useState<number | null>(null);
+  // A restore, an import or their Undo (here or in another tab) can change the watchlist and hidden marks too.
+  useEffect(() => {
+    void reloadMarks();
+  }, [ratingsVersion, reloadMarks]);
+  const route = useRoute();
+  const router = appRouter();
+  const open = (movieId: number) => router.open(movieId);
+  const [refused, setRefused] = useState(props.importError ?? null);
   const active = props.status.active!;
-  const model = props.status.model;
+  // Settings live in IndexedDB; the page's quick copy is refreshed from them (and, once, older settings moved in).
+  useEffect(() => {
+    syncSettings().catch((e: unknown) => console.warn('PocketLens: settings not read', e));
+  }, []);
+  // Which model ranked the list last shown (the remembered choice until the list reports it).
+  const [listedBy, setListedBy] = useState<ListedBy>(() => (loadRecPrefs().rankBy === 'implicit' && props.status.implicitModel ? 'implicit' : 'explicit'));
+  const models = modelsInUse(props.status, listedBy);
   return (
     <>
+      {/* On phones one line: the dataset's name, your count and the models (the counts are for wider screens). */}
       <p className="status-line" data-testid="status-line">
-        {active.name}: {active.ratings.toLocaleString('en')} ratings of {active.movies.toLocaleString('en')} movies by{' '}
-        {active.users.toLocaleString('en')} people · you rated <strong data-testid="rated-count">{mine.ratings.size}</strong>
-        {model && (model.history.length === 0 ? ` · model: Spark ALS factors, rank ${model.params.rank}` : ` · model: rank ${model.params.rank}, ${model.params.iterations} iterations`)}
+        <TitleText text={active.name} />
+        <span className="status-counts">
+          : {count(active.ratings, 'rating')} of {count(active.movies, 'movie')} by {count(active.users, 'person', 'people')}
+        </span>{' '}
+        · you rated <strong data-testid="rated-count">{mine.ratings.size}</strong>
+        {models && <span className="status-model">{` · ${models}`}</span>}
       </p>
-      <NavTabs view={view} onView={setView} counts={{ ratings: mine.ratings.size }} />
+      <NavTabs view={route.view} onView={(v) => router.show(v)} counts={{ ratings: mine.ratings.size }} />
+      {refused && (
+        <div className="error-banner" role="alert" data-testid="import-refused">
+          <p>
+            Nothing was imported: {withoutBidiControls(refused)} Your library is as it was.
+          </p>
+          <button type="button" onClick={() => setRefused(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {mine.error && (
         <p role="alert" className="error">
           {mine.error}
         </p>
       )}
-      {view === 'recommend' && <Recommender mine={mine} marks={marks} onOpen={setOpen} />}
-      {view === 'ratings' && (
-        <>
-          <WatchlistPanel marks={marks} ratings={ratings} onRate={mine.rate} onOpen={setOpen} />
-          <HiddenPanel marks={marks} onOpen={setOpen} />
-          <MyRatings mine={mine} onOpen={setOpen} />
-        </>
-      )}
-      {view === 'lab' && <LabScreen status={props.status} />}
-      {view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
-      {open !== null && (
-        <MoviePanel key={open} movieId={open} myRating={mine.ratings.get(open) ?? null} marks={marks} notice={notice} onRate={mine.rate} onOpen={setOpen} onClose={() => setOpen(null)} />
+      {/* The skip link's target on every screen but For you (its link goes to the list). */}
+      <div className="screen" id="screen" tabIndex={-1}>
+        {route.view === 'recommend' && <Recommender mine={mine} marks={marks} onOpen={open} onListed={setListedBy} />}
+        {route.view === 'ratings' && (
+          <>
+            <WatchlistPanel marks={marks} ratings={ratings} onRate={mine.rate} onOpen={open} />
+            <HiddenPanel marks={marks} onOpen={open} />
+            <MyRatings mine={mine} onOpen={open} />
+          </>
+        )}
+        {route.view === 'lab' && <LabScreen status={props.status} />}
+        {route.view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
+      </div>
+      {route.movie !== null && (
+        <MoviePanel movieId={route.movie} myRating={mine.ratings.get(route.movie) ?? null} marks={marks} notice={notice} onRate={mine.rate} onOpen={open} onClose={() => router.close()} />
       )}
       {/* A modal panel makes the rest of the page inert: while it is open, it shows the notice itself. */}
-      {open === null && <NoticeToast state={notice} />}
+      {route.movie === null && <NoticeToast state={notice} />}
     </>
   );
 }

@@ -1,5 +1,7 @@
 // Title line and details (year, genres, MovieLens rating count) shared by every movie row.
+import { GenreList, TitleText } from './FileText';
 import type { MovieCard } from '../../client/workerTypes';
+import { count } from '../format';
 
 export function movieLabel(m: MovieCard): string {
   return m.year ? `${m.title} (${m.year})` : m.title;
@@ -11,16 +13,20 @@ export function MovieMeta({ movie, onOpen }: { movie: MovieCard; onOpen?: (movie
     <div className="meta">
       {onOpen ? (
         <button type="button" className="title title-link" onClick={() => onOpen(movie.movieId)}>
-          {movie.title}
+          <TitleText text={movie.title} />
         </button>
       ) : (
-        <span className="title">{movie.title}</span>
+        <span className="title">
+          <TitleText text={movie.title} />
+        </span>
       )}
       {movie.year !== null && <span className="year"> ({movie.year})</span>}
       <div className="details">
-        <span className="genres">{movie.genres.length ? movie.genres.join(', ') : 'No genres listed'}</span>
+        <span className="genres">
+          <GenreList genres={movie.genres} />
+        </span>
         <span className="count">
-          {movie.count.toLocaleString('en')} {movie.count === 1 ? 'rating' : 'ratings'}
+          {count(movie.count, 'rating')}
         </span>
       </div>
     </div>

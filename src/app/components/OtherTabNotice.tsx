@@ -2,7 +2,7 @@
 import type { ImportProgress } from '../../client/workerTypes';
 import type { IterationInfo } from '../../engine/types';
 import type { LockedJob } from '../../sync/tabSync';
-import { thousands } from '../format';
+import { importStatusText } from './importStatus';
 import './tabs.css';
 
 const isIteration = (p: ImportProgress | IterationInfo): p is IterationInfo => 'iteration' in p;
@@ -23,10 +23,12 @@ export function OtherTabNotice(props: {
   if (p && isIteration(p)) {
     max = props.total ?? p.iterations;
     value = p.iteration;
-    text = `Iteration ${p.iteration} of ${max}: training RMSE ${p.trainRmse.toFixed(4)}`;
+    const fit = p.fit === 'validation' ? ' (validation run)' : p.fit === 'final' ? ' (model on all ratings)' : '';
+    text = `Iteration ${p.iteration} of ${max}${fit}: training RMSE ${p.trainRmse.toFixed(4)}`;
   } else if (p) {
     value = Math.round(p.fraction * 100);
-    text = `${thousands(p.rows)} rows, ${value}%`;
+    // What the other tab's import is doing, as its own progress says it ("Reading ratings: 13,905 rows, 21%"), never "0 rows".
+    text = importStatusText('its files', p);
   }
   return (
     <section className="panel progress other-tab" aria-labelledby="other-tab-h" data-testid="other-tab">

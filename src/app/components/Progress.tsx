@@ -1,40 +1,27 @@
 // Progress panels for the first-visit import and training, with Cancel.
 import type { ImportProgress, PrepareProgress } from '../../client/workerTypes';
-import { kernelAndWorkers, prepareStatus, thousands } from '../format';
+import { kernelAndWorkers, prepareStatus } from '../format';
 import type { IterationInfo } from '../../engine/types';
-
-const PHASES: Record<ImportProgress['phase'], string> = {
-  download: 'Loading the sample',
-  unzip: 'Unpacking',
-  parse: 'Reading ratings',
-  write: 'Saving to this device',
-};
-
-const mb = (bytes: number) => (bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0);
-
-function timeLeft(seconds: number): string {
-  if (seconds < 1) return 'a second';
-  if (seconds < 90) return `${Math.round(seconds)} s`;
-  return `${Math.round(seconds / 60)} min`;
-}
+import { importRateText, importStatusText } from './importStatus';
 
 export function ImportProgressView(props: { label: string; progress: ImportProgress | null; onCancel: () => void }) {
   const p = props.progress;
   const pct = p ? Math.round(p.fraction * 100) : 0;
+  const rate = importRateText(p);
   return (
     <section className="panel progress" aria-labelledby="import-h">
-      <h2 id="import-h">Importing {props.label}</h2>
+      <h2 id="import-h">
+        Importing <bdi>{props.label}</bdi>
+      </h2>
       <progress max={100} value={pct} aria-label="Import progress" />
       <p aria-live="polite" data-testid="import-status">
-        {p ? `${PHASES[p.phase]}: ${thousands(p.rows)} rows, ${pct}%` : 'Starting…'}
+        {importStatusText(props.label, p)}
       </p>
-      {p?.bytesTotal ? (
+      {rate !== null && (
         <p className="muted" data-testid="import-rate">
-          {mb(p.bytesDone ?? 0)} of {mb(p.bytesTotal)} MB
-          {p.mbPerSecond ? `, ${p.mbPerSecond.toFixed(1)} MB/s` : ''}
-          {p.secondsLeft !== undefined && p.phase === 'parse' ? `, about ${timeLeft(p.secondsLeft)} left` : ''}
+          {rate}
         </p>
-      ) : null}
+      )}
       <button type="button" onClick={props.onCancel}>
         Cancel
       </button>
@@ -63,10 +50,11 @@ export function TrainingProgressView(props: { iterations: IterationInfo[]; total
         </p>
       )}
       {props.iterations.length > 0 && (
-        <ol className="rmse-list" aria-label="Training RMSE per iteration">
+        <ol className="rmse-list" aria-label="Training RMSE per iteration" data-testid="rmse-list">
           {props.iterations.map((i) => (
-            <li key={i.iteration}>
-              {i.iteration}: {i.trainRmse.toFixed(4)} <span className="muted">({i.seconds.toFixed(2)} s)</span>
+            // The list's own number is the iteration's: said once.
+            <li key={i.iteration} value={i.iteration}>
+              {i.trainRmse.toFixed(4)} <span className="muted">({i.seconds.toFixed(2)} s)</span>
             </li>
           ))}
         </ol>

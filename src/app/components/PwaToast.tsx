@@ -1,8 +1,10 @@
-// "Update ready" and "offline ready" notices; an update waits for a running import or training to finish.
+// "Update ready" and "offline ready" notices; an update waits for a running import or training to finish, and the
+// "ready to work offline" notice waits for it to end so it never covers the progress (styles.css leaves room below
+// the page for it).
 import type { PwaState } from '../usePwa';
 
 export function PwaToast({ pwa, busy }: { pwa: PwaState; busy: boolean }) {
-  if (!pwa.needRefresh && !pwa.offlineReady) return null;
+  if (!pwa.needRefresh && (!pwa.offlineReady || busy)) return null;
   return (
     <div className="toast" role="status" aria-live="polite" data-testid="pwa-toast">
       {pwa.needRefresh ? (

@@ -8,6 +8,8 @@ import { SearchResults } from './SearchResults';
 import { shortcutStars } from './ratingKeys';
 import { WatchButton } from './marks/WatchButton';
 import type { MarksState } from '../useMarks';
+import { TitleText } from './FileText';
+import { count } from '../format';
 
 const LIMIT = 30;
 
@@ -77,7 +79,7 @@ export function RatePanel(props: { ratings: Map<number, number>; marks: MarksSta
       e.preventDefault();
       const m = items[active];
       props.onRate(m.movieId, stars);
-      setSaid(`Rated ${movieLabel(m)}: ${stars} ${stars === 1 ? 'star' : 'stars'}.`);
+      setSaid(`Rated ${movieLabel(m)}: ${count(stars, 'star')}.`);
     }
   };
 
@@ -106,10 +108,14 @@ export function RatePanel(props: { ratings: Map<number, number>; marks: MarksSta
       <p className="muted search-keys" id={`${listId}-keys`}>
         ↓ ↑ choose a result, Enter opens it, 1–5 rate it (Shift for half stars), W wants to watch it, Esc clears.
       </p>
-      <p className="muted" aria-live="polite">
-        {results
-          ? `${results.items.length === LIMIT ? `First ${LIMIT}` : results.items.length} ${results.items.length === 1 ? 'match' : 'matches'} for “${results.query}”`
-          : 'Popular movies: rate the ones you have seen.'}
+      <p className="muted search-said" aria-live="polite">
+        {results ? (
+          <>
+            {results.items.length === LIMIT ? `First ${LIMIT}` : results.items.length} {results.items.length === 1 ? 'match' : 'matches'} for “<TitleText text={results.query} max={80} />”
+          </>
+        ) : (
+          'Popular movies: rate the ones you have seen.'
+        )}
       </p>
       {results ? (
         <SearchResults id={listId} optionId={optionId} items={items} active={active} ratings={props.ratings} marks={props.marks} onRate={props.onRate} onOpen={props.onOpen} />

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import { recommendDefaults } from '../../engine/defaults/recommendDefaults';
+import { parseYear, yearRange } from './yearRange';
 
 export interface Filters {
   genre: string | null;
@@ -12,11 +13,17 @@ export interface Filters {
 
 export const DEFAULT_FILTERS: Filters = { genre: null, yearFrom: null, yearTo: null, minCount: recommendDefaults.minCount };
 
-const year = (v: string): number | null => (/^\d{4}$/.test(v.trim()) ? Number(v) : null);
-
 export function RecFilters({ value, onChange }: { value: Filters; onChange: (f: Filters) => void }) {
   const id = useId();
   const [genres, setGenres] = useState<string[]>([]);
+  // The years as typed: a backwards range is applied swapped, and the note says so.
+  const [typed, setTyped] = useState({ from: value.yearFrom, to: value.yearTo });
+  const setYears = (from: number | null, to: number | null) => {
+    setTyped({ from, to });
+    const r = yearRange(from, to);
+    onChange({ ...value, yearFrom: r.from, yearTo: r.to });
+  };
+  const yearNote = yearRange(typed.from, typed.to).note;
   useEffect(() => {
     void serving.api.genres().then(setGenres);
   }, []);
@@ -39,12 +46,15 @@ export function RecFilters({ value, onChange }: { value: Filters; onChange: (f: 
       </label>
       <label>
         From{' '}
-        <input type="number" inputMode="numeric" min={1870} max={2100} placeholder="year" defaultValue={value.yearFrom ?? ''} onChange={(e) => onChange({ ...value, yearFrom: year(e.target.value) })} aria-label="Released from year" />
+        <input type="number" inputMode="numeric" min={1870} max={2100} placeholder="year" defaultValue={value.yearFrom ?? ''} onChange={(e) => setYears(parseYear(e.target.value), typed.to)} aria-label="Released from year" />
       </label>
       <label>
         to{' '}
-        <input type="number" inputMode="numeric" min={1870} max={2100} placeholder="year" defaultValue={value.yearTo ?? ''} onChange={(e) => onChange({ ...value, yearTo: year(e.target.value) })} aria-label="Released up to year" />
+        <input type="number" inputMode="numeric" min={1870} max={2100} placeholder="year" defaultValue={value.yearTo ?? ''} onChange={(e) => setYears(typed.from, parseYear(e.target.value))} aria-label="Released up to year" />
       </label>
+      <p className="year-note" role="status" data-testid="year-note">
+        {yearNote}
+      </p>
       <label htmlFor={`${id}-min`}>
         At least <output htmlFor={`${id}-min`}>{value.minCount}</output> ratings
       </label>

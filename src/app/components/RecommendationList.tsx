@@ -2,10 +2,12 @@
 // model's watch score, rating count, the watchlist mark; a switch between the two lists when both models exist.
 import type { Recommendations } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
+import { TitleList } from './FileText';
 import { RecFilters, type Filters } from './RecFilters';
 import { RankBySwitch, type RankBy } from './RankBySwitch';
 import { WatchButton, WatchMark } from './marks/WatchButton';
 import type { MarksState } from '../useMarks';
+import { count } from '../format';
 
 export function RecommendationList(props: {
   recs: Recommendations | null;
@@ -21,7 +23,7 @@ export function RecommendationList(props: {
   const watch = personal && recs?.objective === 'implicit';
   // What the service applied: a dataset without ratings (a Spark model's) has no counts to filter on.
   const minCount = recs?.minCount ?? filters.minCount;
-  const among = minCount > 0 ? `movies with at least ${minCount} MovieLens ratings` : 'all movies';
+  const among = minCount > 0 ? `movies with at least ${count(minCount, 'MovieLens rating')}` : 'all movies';
   return (
     <section className="panel recs" id="recommendations" aria-labelledby="recs-h">
       <h2 id="recs-h">{watch ? 'You’ll likely watch' : personal ? 'Recommended for you' : 'Popular with MovieLens users'}</h2>
@@ -42,7 +44,7 @@ export function RecommendationList(props: {
               <MovieMeta movie={m} onOpen={props.onOpen} />
               {m.because.length > 0 && (
                 <p className="because">
-                  Because you {watch ? 'watched' : 'rated'} {m.because.join(' and ')}
+                  Because you {watch ? 'watched' : 'rated'} <TitleList titles={m.because} />
                 </p>
               )}
               <WatchMark movie={m} marks={props.marks} />

@@ -1,28 +1,42 @@
-// The main screen: onboarding cards and search on the left, recommendations on the right, refreshed after every stored rating change.
-import { useCallback, useEffect, useState } from 'react';
+// The main screen: onboarding cards and search on the left, recommendations on the right (refreshed after every stored
+// rating change). On a phone one column: the list first once the person had rated enough when the screen opened, else
+// after the onboarding card, with jumps to the list and the search at the top.
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { serving } from '../../client/engineClient';
 import type { Recommendations } from '../../client/workerTypes';
 import type { RatingsState } from '../useRatings';
 import type { MarksState } from '../useMarks';
 import { RatePanel } from './RatePanel';
-import { Onboarding } from './onboarding/Onboarding';
+import { Onboarding, ONBOARDING_GOAL } from './onboarding/Onboarding';
 import { RecommendationList } from './RecommendationList';
 import type { Filters } from './RecFilters';
 import type { RankBy } from './RankBySwitch';
 import { loadRecPrefs, saveRecPrefs } from '../settings';
+import { PHONE, useMediaQuery } from '../useMediaQuery';
+import { skipToRecommendations } from './SkipLink';
 
-export function Recommender({ mine, marks, onOpen }: { mine: RatingsState; marks: MarksState; onOpen: (movieId: number) => void }) {
+export function Recommender({ mine, marks, onOpen, onListed }: { mine: RatingsState; marks: MarksState; onOpen: (movieId: number) => void; onListed?: (by: 'explicit' | 'implicit') => void }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
   // Kept in localStorage: the same filters and list after switching screens, a reload, or restoring a backup.
   const [stored] = useState(loadRecPrefs);
   const [filters, setFilters] = useState<Filters>(stored.filters);
   const [rankBy, setRankBy] = useState<RankBy>(stored.rankBy);
+  const phone = useMediaQuery(PHONE);
+  // Decided once, when the stored ratings are known: the list never jumps above the card the person is rating.
+  const [listFirst, setListFirst] = useState<boolean | null>(null);
+  const loaded = mine.version > 0;
+  useEffect(() => {
+    if (loaded && listFirst === null) setListFirst(mine.ratings.size >= ONBOARDING_GOAL);
+  }, [loaded, listFirst, mine.ratings.size]);
 
   useEffect(() => saveRecPrefs({ filters, rankBy }), [filters, rankBy]);
 
   const refresh = useCallback(async () => {
-    setRecs(await serving.api.recommend({ ...filters, objective: rankBy }));
-  }, [filters, rankBy]);
+    const next = await serving.api.recommend({ ...filters, objective: rankBy });
+    setRecs(next);
+    // The status line names the model that ranked this list (the implicit one only when it really did).
+    onListed?.(next.kind === 'personal' ? next.objective : 'explicit');
+  }, [filters, rankBy, onListed]);
 
   useEffect(() => {
     void refresh();
@@ -35,21 +49,40 @@ export function Recommender({ mine, marks, onOpen }: { mine: RatingsState; marks
     else target?.scrollIntoView();
   }, []);
 
+  const onboarding = <Onboarding key="onboarding" ratings={mine.ratings} hidden={marks.hidden} loaded={loaded} onRate={mine.rate} onOpen={onOpen} />;
+  const rate = <RatePanel key="rate" ratings={mine.ratings} marks={marks} onRate={mine.rate} onOpen={onOpen} />;
+  // "Not interested" goes through the marks (a notice with Undo); the list refreshes when they change.
+  const list = <RecommendationList key="list" recs={recs} filters={filters} onFilters={setFilters} rankBy={rankBy} onRankBy={setRankBy} onOpen={onOpen} marks={marks} />;
+  // One container with keyed children in every layout, so turning a phone or resizing a window keeps each part's state.
+  let parts: ReactElement[] = [onboarding, rate, list];
+  if (phone) parts = [<PhoneJumps key="jumps" toList={!listFirst} />, ...(listFirst ? [list, onboarding, rate] : [onboarding, list, rate])];
+  return <div className={`columns${phone ? ' one-column' : ''}`}>{parts}</div>;
+}
+
+/** On a phone, above the parts: "See your recommendations" (while the list is not first) and "Search" (to the search box). */
+function PhoneJumps({ toList }: { toList: boolean }) {
   return (
-    <div className="columns">
-      <div className="stack">
-        <Onboarding ratings={mine.ratings} hidden={marks.hidden} loaded={mine.version > 0} onRate={mine.rate} onOpen={onOpen} />
-        <RatePanel ratings={mine.ratings} marks={marks} onRate={mine.rate} onOpen={onOpen} />
-      </div>
-      <RecommendationList
-        recs={recs}
-        filters={filters}
-        onFilters={setFilters}
-        rankBy={rankBy}
-        onRankBy={setRankBy}
-        onOpen={onOpen}
-        marks={marks}
-      />
-    </div>
+    <p className="phone-jumps" data-testid="phone-jumps">
+      {toList && (
+        <button type="button" className="jump primary" onClick={skipToRecommendations}>
+          See your recommendations
+        </button>
+      )}
+      <button
+        type="button"
+        className="jump"
+        onClick={() => {
+          const box = document.getElementById('search');
+          box?.focus({ preventScroll: true });
+          box?.scrollIntoView({ block: 'start' });
+        }}
+      >
+        <svg className="file-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <circle cx="10.5" cy="10.5" r="6.5" />
+          <path d="M15.5 15.5 21 21" />
+        </svg>{' '}
+        Search
+      </button>
+    </p>
   );
 }

@@ -7,7 +7,9 @@ import { StarGlyph } from './stars/StarGlyph';
 import type { MarksState } from '../useMarks';
 import './marks/marks.css';
 import './StarRating.css';
+import { GenreList, TitleText } from './FileText';
 import './SearchResults.css';
+import { count } from '../format';
 
 /**
  * Stars inside an option: a pointer shortcut only (an option may hold nothing focusable). Keyboard and screen
@@ -28,7 +30,7 @@ function OptionStars(props: { value: number | null; onChange: (v: number) => voi
           <span key={k} className="star">
             <StarGlyph fill={fill} />
             {[k + 0.5, k + 1].map((v) => (
-              <span key={v} className={`half ${v % 1 ? 'left' : 'right'} ${props.value !== null && v <= props.value ? 'on' : ''}`} title={`${v} stars`} onClick={click(v)} />
+              <span key={v} className={`half ${v % 1 ? 'left' : 'right'} ${props.value !== null && v <= props.value ? 'on' : ''}`} title={count(v, 'star')} onClick={click(v)} />
             ))}
           </span>
         ))}
@@ -72,16 +74,20 @@ export function SearchResults(props: {
             onClick={() => props.onOpen(m.movieId)}
           >
             <span className="meta">
-              <span className="title">{m.title}</span>
+              <span className="title">
+                <TitleText text={m.title} />
+              </span>
               {m.year !== null && <span className="year"> ({m.year})</span>}
               <span className="details">
-                <span className="genres">{m.genres.length ? m.genres.join(', ') : 'No genres listed'}</span>
+                <span className="genres">
+                  <GenreList genres={m.genres} />
+                </span>
                 <span className="count">
-                  {m.count.toLocaleString('en')} {m.count === 1 ? 'rating' : 'ratings'}
+                  {count(m.count, 'rating')}
                 </span>
               </span>
               <span className="visually-hidden">
-                {mine === null ? ', not rated' : `, your rating ${mine} stars`}
+                {mine === null ? ', not rated' : `, your rating ${count(mine, 'star')}`}
                 {watched && ', on your watchlist'}
               </span>
             </span>

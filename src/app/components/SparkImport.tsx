@@ -1,15 +1,18 @@
 // Data screen: import a model trained with Spark MLlib ALS (its itemFactors JSON parts) plus the dataset's movies.csv.
+import { withoutBidiControls } from '../bidi';
 import { useId, useRef, useState } from 'react';
 import { CancelledError, jobs, proxy, serving } from '../../client/engineClient';
 import type { ImportProgress, SparkImportResult } from '../../client/workerTypes';
 import { sparkDefaults } from '../../engine/defaults/sparkDefaults';
+import { count, plural } from '../format';
+import { FilePicker } from './FilePicker';
 import './SparkImport.css';
 
 /** A short description of the picked files: part files counted, the rest by name. */
 function describe(files: File[]): string {
   const parts = files.filter((f) => f.name.startsWith('part-') && !f.name.endsWith('.crc')).length;
   const others = files.filter((f) => !f.name.startsWith('part-') && !f.name.startsWith('.') && f.name !== '_SUCCESS').map((f) => f.name);
-  return [parts ? `${parts} part file${parts === 1 ? '' : 's'}` : '', ...others].filter(Boolean).join(', ');
+  return [parts ? count(parts, 'part file') : '', ...others].filter(Boolean).join(', ');
 }
 
 /** The last import's result: the app reloads its screens after an import, so the new panel shows it once. */
@@ -72,14 +75,8 @@ export function SparkImport(props: { onImported: () => void }) {
         The model is stored as a new dataset; your ratings are folded in against its factors.
       </p>
       <div className="spark-pickers">
-        <label className="button">
-          Pick files or a zip
-          <input type="file" multiple className="visually-hidden" aria-label="Spark item factors and movies.csv files" disabled={running} onChange={(e) => add(e.target.files)} />
-        </label>
-        <label className="button">
-          Pick the Spark output folder
-          <input type="file" multiple className="visually-hidden" aria-label="Spark item factors folder" disabled={running} {...{ webkitdirectory: '' }} onChange={(e) => add(e.target.files)} />
-        </label>
+        <FilePicker text="Pick files or a zip" multiple aria-label="Spark item factors and movies.csv files" disabled={running} onChange={(e) => add(e.target.files)} />
+        <FilePicker text="Pick the Spark output folder" multiple aria-label="Spark item factors folder" disabled={running} {...{ webkitdirectory: '' }} onChange={(e) => add(e.target.files)} />
         <label htmlFor={`${id}-reg`}>
           regParam{' '}
           <input id={`${id}-reg`} className="spark-reg" type="number" min="0" step="0.01" value={reg} disabled={running} onChange={(e) => setReg(e.target.value)} aria-describedby={`${id}-reg-help`} />
@@ -110,21 +107,25 @@ export function SparkImport(props: { onImported: () => void }) {
         <div className="progress">
           <progress max={100} value={Math.round((progress?.fraction ?? 0) * 100)} aria-label="Spark import progress" />
           <p aria-live="polite" data-testid="spark-status">
-            {progress ? `${progress.phase === 'unzip' ? 'Unpacking' : progress.phase === 'parse' ? 'Reading' : 'Saving'}: ${Math.round(progress.fraction * 100)}%` : 'Starting…'}
+            {progress
+              ? progress.phase === 'unzip' || progress.phase === 'download'
+                ? `Opening ${describe(files)}…`
+                : `${progress.phase === 'parse' ? 'Reading the factors' : 'Saving to this device'}: ${Math.round(progress.fraction * 100)}%`
+              : 'Starting…'}
           </p>
         </div>
       )}
       {error && (
         <p role="alert" className="error" data-testid="spark-error">
-          {error}
+          {withoutBidiControls(error)}
         </p>
       )}
       {done && (
         <p role="status" data-testid="spark-done">
-          Imported {done.dataset.name}: {done.factorRows.toLocaleString('en')} factor rows at rank {done.rank} from {done.partFiles} part file
-          {done.partFiles === 1 ? '' : 's'} in {done.seconds.toFixed(1)} s
-          {done.droppedWithoutMovie > 0 ? `; ${done.droppedWithoutMovie} rows had no movie in movies.csv and were left out` : ''}
-          {done.moviesWithoutFactors > 0 ? `; ${done.moviesWithoutFactors} movies have no factors` : ''}.
+          Imported {done.dataset.name}: {count(done.factorRows, 'factor row')} at rank {done.rank} from {count(done.partFiles, 'part file')} in{' '}
+          {done.seconds.toFixed(1)} s
+          {done.droppedWithoutMovie > 0 ? `; ${count(done.droppedWithoutMovie, 'row')} had no movie in movies.csv and ${plural(done.droppedWithoutMovie, 'was', 'were')} left out` : ''}
+          {done.moviesWithoutFactors > 0 ? `; ${count(done.moviesWithoutFactors, 'movie')} ${plural(done.moviesWithoutFactors, 'has', 'have')} no factors` : ''}.
         </p>
       )}
     </section>

@@ -6,6 +6,7 @@ import { previewAfterKey, pressValue, starFills, starText } from './stars/starLo
 import { usePointerKind } from './stars/usePointerKind';
 import { StarGlyph } from './stars/StarGlyph';
 import './StarRating.css';
+import { count } from '../format';
 
 export function StarRating(props: { label: string; value: number | null; onChange: (v: number | null) => void }) {
   const name = useId();
@@ -53,7 +54,7 @@ export function StarRating(props: { label: string; value: number | null; onChang
           <span key={k} className="star">
             <StarGlyph fill={fill} />
             {[k + 0.5, k + 1].map((v) => (
-              <label key={v} className={`half ${v % 1 ? 'left' : 'right'} ${shown !== null && v <= shown ? 'on' : ''}`} title={`${v} ${v === 1 ? 'star' : 'stars'}`}>
+              <label key={v} className={`half ${v % 1 ? 'left' : 'right'} ${shown !== null && v <= shown ? 'on' : ''}`} title={count(v, 'star')}>
                 <input
                   type="radio"
                   name={name}
@@ -61,7 +62,7 @@ export function StarRating(props: { label: string; value: number | null; onChang
                   checked={value === v}
                   onChange={() => {}}
                   onClick={press(v)}
-                  aria-label={`${v} stars`}
+                  aria-label={count(v, 'star')}
                   // While previewing, the previewed star is the group's one tab stop: Tab leaves the group at once (the
                   // browser would stop at the checked radio first).
                   tabIndex={preview === null ? undefined : v === preview ? 0 : -1}

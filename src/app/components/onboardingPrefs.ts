@@ -1,27 +1,37 @@
-// Onboarding's own memory in localStorage (not ratings): closed or not, card or grid, movies the person has not seen.
+// Onboarding's choices in the page's quick copy (localStorage): closed or not, card or grid. Stored in IndexedDB with
+// the other settings (settings.ts); the "haven't seen" list lives there only.
 
 export interface OnboardingPrefs {
   dismissed: boolean;
   grid: boolean;
-  /** movieIds answered "Haven't seen": never offered again. */
-  skipped: number[];
 }
 
 const KEY = 'pocketlens.onboarding';
 
-export function loadOnboardingPrefs(): OnboardingPrefs {
+function read(): Record<string, unknown> {
   try {
-    const p = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<OnboardingPrefs>;
-    return { dismissed: p.dismissed === true, grid: p.grid === true, skipped: Array.isArray(p.skipped) ? p.skipped.filter((x) => Number.isInteger(x)) : [] };
+    const v = JSON.parse(localStorage.getItem(KEY) ?? '{}') as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
   } catch {
-    return { dismissed: false, grid: false, skipped: [] };
+    return {};
   }
 }
 
-export function saveOnboardingPrefs(p: OnboardingPrefs): void {
+export function loadOnboardingPrefs(): OnboardingPrefs {
+  const p = read();
+  return { dismissed: p.dismissed === true, grid: p.grid === true };
+}
+
+/** The "haven't seen" list as the page kept it before schema 4 (moved into IndexedDB once, by syncSettings). */
+export function legacySkipped(): number[] {
+  const s = read().skipped;
+  return Array.isArray(s) ? [...new Set(s.filter((x): x is number => Number.isSafeInteger(x) && x >= 0))] : [];
+}
+
+export function saveOnboardingCopy(p: OnboardingPrefs): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(p));
+    localStorage.setItem(KEY, JSON.stringify({ dismissed: p.dismissed, grid: p.grid }));
   } catch {
-    // Storage full or blocked: the choice holds for this visit only.
+    // Storage blocked: the stored settings hold it; the page reads them once the worker answers.
   }
 }

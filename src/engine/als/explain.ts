@@ -3,7 +3,7 @@ import type { AlsModel } from '../types';
 import { itemGram } from './foldIn';
 import { choleskySolve } from './kernels';
 import { factorPenalty } from './solveRow';
-import { implicitDefaults } from '../defaults/implicitDefaults';
+import { implicitRowParams, implicitValues } from './implicitParams';
 
 export interface Contribution {
   /** Index (into the given items) of the person's rating. */
@@ -45,19 +45,20 @@ function explicitSystem(model: AlsModel, items: ArrayLike<number>, ratings: Arra
  */
 function implicitSystem(model: AlsModel, items: ArrayLike<number>, ratings: ArrayLike<number>): { A: Float64Array; k: number; weights: Float64Array } {
   const { rank, itemFactors, params } = model;
-  const alpha = params.implicitAlpha ?? implicitDefaults.implicitAlpha;
+  const { alpha, reg } = implicitRowParams(params, model.nItems);
   const A = Float64Array.from(itemGram(model));
   const weights = new Float64Array(items.length);
+  const values = implicitValues(params, Float32Array.from(ratings));
   for (let j = 0; j < items.length; j++) {
     const o = items[j] * rank;
-    const c = 1 + alpha * Math.fround(ratings[j]);
+    const c = 1 + alpha * values[j];
     weights[j] = c;
     for (let a = 0; a < rank; a++) {
       const w = (c - 1) * itemFactors[o + a];
       for (let b = a; b < rank; b++) A[a * rank + b] += w * itemFactors[o + b];
     }
   }
-  const penalty = factorPenalty(params, items.length);
+  const penalty = factorPenalty(reg, items.length);
   for (let f = 0; f < rank; f++) A[f * rank + f] += penalty;
   return { A, k: rank, weights };
 }

@@ -5,7 +5,7 @@ import { createImplicitScratch, gramOf, solveImplicitRow } from './implicit';
 import type { AlsKernels } from './kernelSet';
 import { factorPenalty } from './regularization';
 import { createSolveScratch, solveRow, type SolveScratch } from './solveRow';
-import { implicitDefaults } from '../defaults/implicitDefaults';
+import { implicitRowParams, implicitValues } from './implicitParams';
 
 /** YᵀY of each implicit model's item table, computed on its first use. */
 const grams = new WeakMap<Float32Array, Float64Array>();
@@ -44,8 +44,8 @@ export function foldIn(
   if (model.params.objective === 'implicit') {
     // iALS: the exact user row solve against the fixed items (YᵀY + Σ (c − 1) q qᵀ + penalty·I) x = Σ c q.
     const YtY = itemGram(model, kernels);
-    const alpha = model.params.implicitAlpha ?? implicitDefaults.implicitAlpha;
-    const x = (kernels?.solveImplicitRow ?? solveImplicitRow)(YtY, model.itemFactors, rank, idx, vals, 0, n, alpha, factorPenalty(model.params, n), createImplicitScratch(rank));
+    const { alpha, reg } = implicitRowParams(model.params, nItems);
+    const x = (kernels?.solveImplicitRow ?? solveImplicitRow)(YtY, model.itemFactors, rank, idx, implicitValues(model.params, vals), 0, n, alpha, factorPenalty(reg, n), createImplicitScratch(rank));
     return { bias: 0, factors: Float64Array.from(x) };
   }
   const s = scratch && scratch.rank === rank ? scratch : createSolveScratch(rank);

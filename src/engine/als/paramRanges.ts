@@ -22,6 +22,10 @@ export const PARAM_RANGES = Object.freeze({
   biasLambda: { min: 0, max: 100 },
   iterations: { min: 1, max: 100, integer: true },
   implicitAlpha: { min: 0, max: 100 },
+  /** iALS unobserved weight α0 (Rendle et al.): above 0; 1 is Hu et al.'s. */
+  unobservedWeight: { min: 0, max: 100, minOpen: true },
+  /** iALS star offset: stars at or below it are weak watches; below 5 so a 5-star rating always counts. */
+  starOffset: { min: 0, max: 5, maxOpen: true },
   cgSteps: { min: 1, max: 64, integer: true },
   /** Share of ratings held out to validate a training (the lab's "validation holdout", at most half). */
   holdout: { min: 0, max: 0.5 },

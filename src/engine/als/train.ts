@@ -9,7 +9,7 @@ import { createImplicitScratch, implicitHalfStep, type ImplicitScratch } from '.
 import { jsKernels, type AlsKernels, type KernelId } from './kernelSet';
 import { createSolveScratch, halfStep, type HalfStepInput, type SolveScratch } from './solveRow';
 import { checkSolverParams, cgStepsFor } from './solver';
-import { implicitDefaults } from '../defaults/implicitDefaults';
+import { implicitRowParams, implicitValues } from './implicitParams';
 import { WasmArena, matrixInArena } from '../wasm/arena';
 import { WasmKernels, type KernelHandle } from '../wasm/wasmKernels';
 
@@ -46,6 +46,8 @@ export function checkParams(p: AlsParams): void {
   checkSolverParams(p);
   if (p.objective !== undefined && p.objective !== 'explicit' && p.objective !== 'implicit') throw new RangeError(`objective must be explicit or implicit, got ${String(p.objective)}`);
   if (p.implicitAlpha !== undefined && !(p.implicitAlpha >= 0)) throw new RangeError(`implicitAlpha must be >= 0, got ${p.implicitAlpha}`);
+  if (p.starOffset !== undefined && !(p.starOffset >= 0 && p.starOffset < 5)) throw new RangeError(`starOffset must be in [0, 5), got ${p.starOffset}`);
+  if (p.unobservedWeight !== undefined && !(p.unobservedWeight > 0 && Number.isFinite(p.unobservedWeight))) throw new RangeError(`unobservedWeight must be > 0, got ${p.unobservedWeight}`);
 }
 
 /** RMSE of mu + bu + bi + P[u]·Q[i] over the given (user, item, rating) columns. */
@@ -98,7 +100,7 @@ export interface PreparedTraining {
   params: AlsParams;
   rank: number;
   mu: number;
-  /** Confidence per star when the objective is implicit; null for explicit. */
+  /** The kernels' confidence per star when the objective is implicit (implicitAlpha / unobservedWeight); null for explicit. */
   implicitAlpha: number | null;
   tables: TrainTables;
   userStep: HalfStepInput;
@@ -125,7 +127,11 @@ export function prepareTraining(
   const { rank, seed } = params;
   const reg = { lambda: params.lambda, biasLambda: params.biasLambda, lambdaExponent: params.lambdaExponent };
   const { nUsers, nItems } = m;
-  const implicitAlpha = params.objective === 'implicit' ? (params.implicitAlpha ?? implicitDefaults.implicitAlpha) : null;
+  const implicit = params.objective === 'implicit';
+  // iALS rows weigh stars and penalties relative to the unobserved weight, each side with its own offset.
+  const userSide = implicit ? implicitRowParams(params, m.nItems) : { alpha: 0, reg };
+  const itemSide = implicit ? implicitRowParams(params, m.nUsers) : { alpha: 0, reg };
+  const implicitAlpha = implicit ? userSide.alpha : null;
   const mu = implicitAlpha === null ? globalMeanOf(m) : 0;
   const tables: TrainTables = {
     userFactors: alloc(nUsers * rank),
@@ -151,8 +157,8 @@ export function prepareTraining(
     mu,
     implicitAlpha,
     tables,
-    userStep: { rows: m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, reg, cgSteps },
-    itemStep: { rows: m.byItem, other: userFactors, otherBias: userBias, rank, mu, reg, cgSteps },
+    userStep: { rows: implicit ? { ...m.byUser, values: implicitValues(params, m.byUser.values, alloc) } : m.byUser, other: itemFactors, otherBias: itemBias, rank, mu, reg: userSide.reg, cgSteps },
+    itemStep: { rows: implicit ? { ...m.byItem, values: implicitValues(params, m.byItem.values, alloc) } : m.byItem, other: userFactors, otherBias: userBias, rank, mu, reg: itemSide.reg, cgSteps },
     ...(kernel ? { kernel } : {}),
   };
 }

@@ -14,7 +14,7 @@ export const tuningGrid: Readonly<{ rank: readonly number[]; lambda: readonly nu
  * over 5 folds. With `--objective implicit` the same grid × the confidences c = 1 + alpha·stars (NDCG@10 over per-user
  * holdouts, one per fold).
  */
-export const cliTuneDefaults: Readonly<{ space: Readonly<Required<SearchSpace>>; folds: number }> = Object.freeze({
+export const cliTuneDefaults: Readonly<{ space: Readonly<Required<Omit<SearchSpace, ImplicitKnob>>>; folds: number }> = Object.freeze({
   space: Object.freeze({
     ...tuningGrid,
     lambdaExponent: Object.freeze([explicitDefaults.lambdaExponent, 1]),
@@ -23,6 +23,36 @@ export const cliTuneDefaults: Readonly<{ space: Readonly<Required<SearchSpace>>;
     confidence: Object.freeze([1, 3, 10]),
   }),
   folds: 5,
+});
+
+/** The iALS-only dimensions of a search space (Rendle et al. 2022's knobs). */
+type ImplicitKnob = 'unobservedWeight' | 'frequencyScaled' | 'starOffset';
+
+/**
+ * `cli tune --objective implicit`'s own grid (Rendle et al. 2022's knobs): rank, λ with exponent ν, α0, the
+ * frequency-scaled penalty on/off, confidence per star and the star offset, iterations: 128 candidates. The shipped
+ * ranker's iALS came from staged searches over it (docs/MODEL.md, "Ranking").
+ */
+export const cliImplicitTuneDefaults: Readonly<{ space: Readonly<Required<SearchSpace>> }> = Object.freeze({
+  space: Object.freeze({
+    rank: Object.freeze([32, 64]),
+    lambda: Object.freeze([1, 3, 5, 10]),
+    lambdaExponent: Object.freeze([0.4, 1]),
+    biasLambda: Object.freeze([explicitDefaults.biasLambda]),
+    iterations: Object.freeze([10]),
+    confidence: Object.freeze([1, 3]),
+    unobservedWeight: Object.freeze([1, 0.3]),
+    frequencyScaled: Object.freeze([false, true]),
+    starOffset: Object.freeze([0, 3]),
+  }),
+});
+
+/** `cli tune --objective ranker`'s grid: EASE's catalogue size, λ and input, and the iALS blend weight. */
+export const cliRankerTuneDefaults = Object.freeze({
+  easeItems: Object.freeze([500, 1000, 1500]),
+  easeLambda: Object.freeze([50, 100, 200]),
+  easeInput: Object.freeze(['stars', 'binary'] as const),
+  blend: Object.freeze([0, 0.1, 0.2, 0.4]),
 });
 
 /**

@@ -10,6 +10,8 @@ import { kFold, randomHoldout } from '../als/split';
 import { clampStars } from '../als/recommend';
 import { rankingMetrics, type UserScorer } from './ranking';
 import { perUserHoldout } from './userSplit';
+import { compareRankers, type CompareOptions, type RankerMetrics, type SkippedRanker } from './compareRankers';
+import { summarize, type Summary } from './summary';
 import { evaluationDefaults } from '../defaults/evaluationDefaults';
 
 /** rmse, mae, ranking metrics ("ndcg@10", "recall@20", "precision@10", "coverage@20"…) and times in seconds. */
@@ -26,7 +28,7 @@ export type ModelName = 'globalMean' | 'bias' | 'popularity';
 export interface EvalReport {
   split:
     | { kind: 'holdout'; testFraction: number; seed: number }
-    | { kind: 'user-holdout'; testFraction: number; seed: number }
+    | { kind: 'user-holdout'; testFraction: number; seed: number; seeds?: number }
     | { kind: 'kfold'; folds: number; seed: number }
     | { kind: 'files'; train: string; test: string };
   ratings: number;
@@ -34,7 +36,9 @@ export interface EvalReport {
   /** Averages over folds (a holdout is one fold). */
   model: Metrics;
   baselines: Record<ModelName, Metrics>;
-  folds: { model: Metrics; baselines: Record<ModelName, Metrics> }[];
+  /** With opts.rankers: the ranking comparison, mean and standard deviation over the splits (folds or seeds). */
+  rankers?: Record<string, Summary | SkippedRanker>;
+  folds: { model: Metrics; baselines: Record<ModelName, Metrics>; rankers?: Record<string, RankerMetrics | SkippedRanker> }[];
 }
 
 /** A fitted model as the evaluator sees it: a rating predictor and a per-user scorer for ranking. */
@@ -46,7 +50,7 @@ interface Fitted {
 export const RANKING_KS = [10, 20];
 const now = () => performance.now() / 1000;
 
-function measure(fit: () => Fitted, train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, ranking = true): Metrics {
+function measure(fit: () => Fitted, train: RatingColumns, test: RatingColumns, nUsers: number, nItems: number, ranking = true, users?: ArrayLike<number>): Metrics {
   const t0 = now();
   const model = fit();
   const t1 = now();
@@ -55,7 +59,7 @@ function measure(fit: () => Fitted, train: RatingColumns, test: RatingColumns, n
   const t2 = now();
   out.predictSeconds = t2 - t1;
   if (!ranking) return out;
-  const { users: _users, ...top } = rankingMetrics(train, test, nUsers, nItems, model.scoreUser, { ks: RANKING_KS });
+  const { users: _users, ...top } = rankingMetrics(train, test, nUsers, nItems, model.scoreUser, { ks: RANKING_KS, users });
   return { ...out, ...top, rankSeconds: now() - t2 };
 }
 
@@ -112,14 +116,23 @@ function evalSplit(
   nItems: number,
   params: AlsParams,
   step?: (model: EvalStep['model'], iteration?: number) => void,
-  kernel?: KernelHandle | null,
-) {
+  opts: Pick<EvalOptions, 'rankers' | 'users' | 'kernel'> = {},
+): EvalReport['folds'][number] {
   const run = (name: EvalStep['model'], fit: () => Fitted) => {
     step?.(name);
-    return measure(fit, train, test, nUsers, nItems);
+    return measure(fit, train, test, nUsers, nItems, true, opts.users);
   };
+  // The model is trained once: the ranking comparison reuses it as its explicit row when it is that model.
+  let trained: AlsModel | undefined;
+  const fitModel = () =>
+    als((trained = trainAls(buildCsr(train, nUsers, nItems), params, { onIteration: step && ((i) => step('model', i.iteration)), kernel: opts.kernel && withFreshMemory(opts.kernel) })));
+  const model = run('model', fitModel);
+  const reuse = opts.rankers && params.objective !== 'implicit' && JSON.stringify(opts.rankers.explicit) === JSON.stringify(params);
   return {
-    model: run('model', fitAls(train, nUsers, nItems, params, step && ((i) => step('model', i)), kernel)),
+    ...(opts.rankers
+      ? { rankers: compareRankers(train, test, nUsers, nItems, { ...opts.rankers, users: opts.users, kernel: opts.kernel, ...(reuse ? { explicitModel: { model: trained!, seconds: model.fitSeconds } } : {}) }) }
+      : {}),
+    model,
     baselines: {
       globalMean: run('globalMean', () => {
         const g = fitGlobalMean(train);
@@ -149,6 +162,12 @@ export interface EvalOptions {
   onFold?: (done: number, total: number) => void;
   /** Called as each model of a split starts, and after every ALS iteration: for progress. */
   onStep?: (step: EvalStep) => void;
+  /** Per-user holdout only: repeat it with seeds seed, seed + 1, … (default 1); the report gives mean and sd. */
+  seeds?: number;
+  /** Also run the ranking comparison (popularity, explicit, iALS, EASE, the default list) on every split. */
+  rankers?: CompareOptions;
+  /** Score ranking only for these users (a seeded sample on large releases). */
+  users?: ArrayLike<number>;
   /** The WebAssembly kernels to train with (each training on a memory of its own); absent: JavaScript kernels. */
   kernel?: KernelHandle | null;
 }
@@ -161,14 +180,25 @@ export function evaluate(cols: RatingColumns, nUsers: number, nItems: number, pa
     split = { kind: 'kfold', folds: opts.folds, seed };
     for (let f = 0; f < opts.folds; f++) {
       const { train, test } = kFold(cols, opts.folds, f, seed);
-      folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, f + 1, opts.folds), opts.kernel));
+      folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, f + 1, opts.folds), opts));
       opts.onFold?.(f + 1, opts.folds);
     }
-  } else {
+  } else if (opts.perUser) {
     const testFraction = opts.testFraction ?? evaluationDefaults.testFraction;
-    split = { kind: opts.perUser ? 'user-holdout' : 'holdout', testFraction, seed };
-    const { train, test } = opts.perUser ? perUserHoldout(cols, nUsers, testFraction, seed) : randomHoldout(cols, testFraction, seed);
-    folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, 1, 1), opts.kernel));
+    const seeds = opts.seeds ?? 1;
+    if (!(Number.isInteger(seeds) && seeds >= 1)) throw new RangeError(`seeds must be a whole number of at least 1, got ${seeds}`);
+    split = { kind: 'user-holdout', testFraction, seed, ...(seeds > 1 ? { seeds } : {}) };
+    for (let k = 0; k < seeds; k++) {
+      const { train, test } = perUserHoldout(cols, nUsers, testFraction, seed + k);
+      folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, k + 1, seeds), opts));
+      opts.onFold?.(k + 1, seeds);
+    }
+  } else {
+    if ((opts.seeds ?? 1) > 1) throw new RangeError('seeds repeats a per-user holdout: use it with perUser');
+    const testFraction = opts.testFraction ?? evaluationDefaults.testFraction;
+    split = { kind: 'holdout', testFraction, seed };
+    const { train, test } = randomHoldout(cols, testFraction, seed);
+    folds.push(evalSplit(train, test, nUsers, nItems, params, stepper(opts, 1, 1), opts));
   }
   return report(split, cols.length, params, folds);
 }
@@ -186,8 +216,9 @@ export function evaluateFiles(
   nItems: number,
   params: AlsParams,
   names: { train: string; test: string },
+  opts: Pick<EvalOptions, 'rankers' | 'users' | 'kernel'> = {},
 ): EvalReport {
-  return report({ kind: 'files', ...names }, train.length + test.length, params, [evalSplit(train, test, nUsers, nItems, params)]);
+  return report({ kind: 'files', ...names }, train.length + test.length, params, [evalSplit(train, test, nUsers, nItems, params, undefined, opts)]);
 }
 
 function report(split: EvalReport['split'], ratings: number, params: AlsParams, folds: EvalReport['folds']): EvalReport {
@@ -198,6 +229,7 @@ function report(split: EvalReport['split'], ratings: number, params: AlsParams, 
     params,
     model: mean(folds.map((f) => f.model)),
     baselines: Object.fromEntries(names.map((n) => [n, mean(folds.map((f) => f.baselines[n]))])) as Record<ModelName, Metrics>,
+    ...(folds[0].rankers ? { rankers: summarize(folds.map((f) => f.rankers!)) } : {}),
     folds,
   };
 }
@@ -214,13 +246,22 @@ export function crossValidate(cols: RatingColumns, nUsers: number, nItems: numbe
 
 /**
  * Repeated per-user holdouts (fold f holds out `testFraction` of every user's ratings, seed + f) scored by ranking
- * over each user's unrated movies: what tuning an implicit model compares, since its scores are not stars.
+ * over each user's unrated movies: what tuning an implicit model compares, since its scores are not stars. The
+ * per-fold NDCG@10 and recall@20 come along so candidates can be compared fold by fold (same splits for all).
  */
-export function crossValidateRanking(cols: RatingColumns, nUsers: number, nItems: number, params: AlsParams, folds: number, seed = evaluationDefaults.seed, testFraction = evaluationDefaults.rankingTestFraction): Metrics {
+export function crossValidateRanking(
+  cols: RatingColumns,
+  nUsers: number,
+  nItems: number,
+  params: AlsParams,
+  folds: number,
+  seed = evaluationDefaults.seed,
+  testFraction = evaluationDefaults.rankingTestFraction,
+): Metrics & { foldNdcg: number[]; foldRecall: number[] } {
   const per: Metrics[] = [];
   for (let f = 0; f < folds; f++) {
     const { train, test } = perUserHoldout(cols, nUsers, testFraction, seed + f);
     per.push(measure(fitAls(train, nUsers, nItems, params), train, test, nUsers, nItems));
   }
-  return mean(per);
+  return Object.assign(mean(per), { foldNdcg: per.map((m) => m['ndcg@10']), foldRecall: per.map((m) => m['recall@20']) });
 }

@@ -1,8 +1,9 @@
 // Hyper-parameter search: grid or seeded random sample of a grid; explicit candidates scored by k-fold CV RMSE,
-// implicit (iALS) ones by NDCG@10 over repeated per-user holdouts.
+// implicit (iALS) ones by NDCG@10 over repeated per-user holdouts, with ties to the winner called by a paired test.
 import type { AlsParams, RatingColumns } from '../types';
 import { createRng } from '../als/random';
 import { crossValidate, crossValidateRanking } from './evaluate';
+import { pairedTie } from './pairedTie';
 import { implicitDefaults } from '../defaults/implicitDefaults';
 
 export interface SearchSpace {
@@ -11,8 +12,14 @@ export interface SearchSpace {
   lambdaExponent: readonly number[];
   biasLambda: readonly number[];
   iterations: readonly number[];
-  /** Implicit objective only: confidence per star, c = 1 + a·r (AlsParams.implicitAlpha; absent: the default alpha). */
+  /** Implicit objective only: confidence per star, c = α0 + a·value (AlsParams.implicitAlpha; absent: the default alpha). */
   confidence?: readonly number[];
+  /** Implicit only: weight of the unrated movies' 0 (AlsParams.unobservedWeight, Rendle et al.'s α0). */
+  unobservedWeight?: readonly number[];
+  /** Implicit only: frequency-scaled penalty λ·(n + α0·N)^ν (true) or λ·n^ν (false). */
+  frequencyScaled?: readonly boolean[];
+  /** Implicit only: stars at or below this are weak watches (AlsParams.starOffset). */
+  starOffset?: readonly number[];
 }
 
 export interface TuneResult {
@@ -25,18 +32,33 @@ export interface TuneResult {
   /** Implicit: ranking quality over the held-out ratings (averaged over the holdouts). */
   'ndcg@10'?: number;
   'recall@20'?: number;
+  /** Implicit: standard deviation of NDCG@10 and recall@20 over the holdouts, and NDCG@10 per holdout. */
+  ndcgSd?: number;
+  recallSd?: number;
+  foldNdcg?: number[];
+  /**
+   * Implicit: true when this candidate's NDCG@10 is not distinguishable from the winner's: the mean of the per-holdout
+   * differences is within two standard errors of 0 (the winner itself is a tie).
+   */
+  tie?: boolean;
 }
 
-/** Every combination of the space, in a fixed order. */
+/** Every combination of the space, in a fixed order; implicit-only dimensions appear in params only when given. */
 export function gridOf(space: SearchSpace, seed: number, objective: 'explicit' | 'implicit' = 'explicit'): AlsParams[] {
   const out: AlsParams[] = [];
-  const confidences = objective === 'implicit' ? (space.confidence ?? [implicitDefaults.implicitAlpha]) : [null];
+  const implicit = objective === 'implicit';
+  const opt = <T>(xs: readonly T[] | undefined, key: string): Record<string, T>[] => (implicit && xs ? xs.map((x) => ({ [key]: x })) : [{}]);
+  const confidences = implicit ? (space.confidence ?? [implicitDefaults.implicitAlpha]) : [null];
   for (const rank of space.rank)
     for (const lambda of space.lambda)
       for (const lambdaExponent of space.lambdaExponent)
         for (const biasLambda of space.biasLambda)
           for (const iterations of space.iterations)
-            for (const c of confidences) out.push({ rank, lambda, lambdaExponent, biasLambda, iterations, seed, ...(c === null ? {} : { objective: 'implicit' as const, implicitAlpha: c }) });
+            for (const c of confidences)
+              for (const w0 of opt(space.unobservedWeight, 'unobservedWeight'))
+                for (const fs of opt(space.frequencyScaled, 'frequencyScaled'))
+                  for (const so of opt(space.starOffset, 'starOffset'))
+                    out.push({ rank, lambda, lambdaExponent, biasLambda, iterations, seed, ...(c === null ? {} : { objective: 'implicit' as const, implicitAlpha: c }), ...w0, ...fs, ...so });
   return out;
 }
 
@@ -49,6 +71,12 @@ export interface TuneOptions {
   objective?: 'explicit' | 'implicit';
   onResult?: (r: TuneResult, done: number, total: number) => void;
 }
+
+const sd = (xs: number[]): number => {
+  if (xs.length < 2) return 0;
+  const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+};
 
 /** Scores candidates (CV RMSE, or NDCG@10 for implicit); returns them best first (ties: earlier candidate first). */
 export function tune(cols: RatingColumns, nUsers: number, nItems: number, space: SearchSpace, opts: TuneOptions): TuneResult[] {
@@ -66,7 +94,18 @@ export function tune(cols: RatingColumns, nUsers: number, nItems: number, space:
     let r: TuneResult;
     if (implicit) {
       const cv = crossValidateRanking(cols, nUsers, nItems, params, opts.folds, opts.seed);
-      r = { params, rmse: NaN, mae: NaN, foldRmse: [], fitSeconds: cv.fitSeconds, 'ndcg@10': cv['ndcg@10'], 'recall@20': cv['recall@20'] };
+      r = {
+        params,
+        rmse: NaN,
+        mae: NaN,
+        foldRmse: [],
+        fitSeconds: cv.fitSeconds,
+        'ndcg@10': cv['ndcg@10'],
+        'recall@20': cv['recall@20'],
+        ndcgSd: sd(cv.foldNdcg),
+        recallSd: sd(cv.foldRecall),
+        foldNdcg: cv.foldNdcg,
+      };
     } else {
       const cv = crossValidate(cols, nUsers, nItems, params, opts.folds, opts.seed);
       r = { params, rmse: cv.rmse, mae: cv.mae, foldRmse: cv.foldRmse, fitSeconds: cv.fitSeconds };
@@ -75,5 +114,7 @@ export function tune(cols: RatingColumns, nUsers: number, nItems: number, space:
     return r;
   });
   const worse = implicit ? (a: TuneResult, b: TuneResult) => b['ndcg@10']! - a['ndcg@10']! : (a: TuneResult, b: TuneResult) => a.rmse - b.rmse;
-  return results.map((r, k) => ({ r, k })).sort((a, b) => worse(a.r, b.r) || a.k - b.k).map((x) => x.r);
+  const sorted = results.map((r, k) => ({ r, k })).sort((a, b) => worse(a.r, b.r) || a.k - b.k).map((x) => x.r);
+  if (implicit) for (const r of sorted) r.tie = pairedTie(sorted[0].foldNdcg!, r.foldNdcg!);
+  return sorted;
 }

@@ -24,3 +24,20 @@ export function perUserHoldout(cols: RatingColumns, nUsers: number, testFraction
   }
   return { train: selectRows(cols, isTest, 0), test: selectRows(cols, isTest, 1) };
 }
+
+/**
+ * Holds out each user's latest round(testFraction · n_u) ratings by timestamp (at least one when the user has two or
+ * more; ties keep file order): the "what did they watch next" split, harder than a random one.
+ */
+export function perUserLatest(cols: RatingColumns, timestamps: ArrayLike<number>, nUsers: number, testFraction: number): { train: RatingColumns; test: RatingColumns } {
+  const byUser: number[][] = Array.from({ length: nUsers }, () => []);
+  for (let k = 0; k < cols.length; k++) byUser[cols.users[k]].push(k);
+  const isTest = new Uint8Array(cols.length);
+  for (const rows of byUser) {
+    if (rows.length < 2) continue;
+    const take = Math.min(rows.length - 1, Math.max(1, Math.round(testFraction * rows.length)));
+    rows.sort((a, b) => timestamps[a] - timestamps[b] || a - b);
+    for (let k = rows.length - take; k < rows.length; k++) isTest[rows[k]] = 1;
+  }
+  return { train: selectRows(cols, isTest, 0), test: selectRows(cols, isTest, 1) };
+}

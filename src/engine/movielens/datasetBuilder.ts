@@ -128,6 +128,8 @@ export class DatasetBuilder implements RatingSink {
   private pos = 0;
   private readonly hist = new Float64Array(11);
   private missing = 0;
+  /** The latest timestamp kept (a dropped duplicate is never later than the row it loses to). */
+  private lastTs = -Infinity;
   private duplicates = 0;
   private readonly zeroSeqs = new Set<number>();
   private readonly late = new Map<number, number[]>();
@@ -184,6 +186,7 @@ export class DatasetBuilder implements RatingSink {
     c.ratingsX2[k] = half;
     if (ts > MAX_U32) widenTimestamps(c);
     c.timestamps[k] = ts;
+    if (ts > this.lastTs) this.lastTs = ts;
     c.length = k + 1;
     this.pos = pos + 1;
     this.userCounts[u]++;
@@ -361,11 +364,14 @@ export class DatasetBuilder implements RatingSink {
       min = Math.min(min, h / 2);
       max = h / 2;
     }
+    let newest: number | null = null;
+    for (const m of movies) if (m.year !== null && (newest === null || m.year > newest)) newest = m.year;
     const userCounts = this.userCounts.slice(0, this.nUsers);
     const sorted = userCounts.slice().sort();
     const notes = [...(this.opts.notes ?? []), ...this.list.notes];
-    if (this.missing) notes.push(`${this.missing} ratings name movies missing from ${this.opts.moviesFile}; imported under placeholder titles`);
-    if (this.duplicates) notes.push(`${this.duplicates} repeated (user, movie) ratings dropped, keeping the latest by timestamp`);
+    const one = (n: number, singular: string, many: string) => `${n} ${n === 1 ? singular : many}`;
+    if (this.missing) notes.push(`${one(this.missing, 'rating names a movie', 'ratings name movies')} missing from ${this.opts.moviesFile}; imported under placeholder titles`);
+    if (this.duplicates) notes.push(`${one(this.duplicates, 'repeated (user, movie) rating', 'repeated (user, movie) ratings')} dropped, keeping the latest by timestamp`);
     return {
       movies,
       userIds: this.userIds.slice(0, this.nUsers),
@@ -380,6 +386,8 @@ export class DatasetBuilder implements RatingSink {
         mean: ratings ? total / ratings : 0,
         scale: { min, max },
         perUser: { min: sorted[0] ?? 0, median: sorted[sorted.length >> 1] ?? 0, max: sorted[sorted.length - 1] ?? 0 },
+        ...(ratings > 0 && Number.isFinite(this.lastTs) ? { lastRatingAt: this.lastTs } : {}),
+        ...(newest !== null ? { newestMovieYear: newest } : {}),
       },
       notes,
       chunkCount: this.chunkCount,

@@ -34,6 +34,10 @@ export interface DatasetStats {
   scale: { min: number; max: number };
   /** Ratings per user: fewest, median, most (absent in datasets stored before it was computed). */
   perUser?: { min: number; median: number; max: number };
+  /** When the latest rating was given, Unix seconds (absent without ratings, or stored before it was recorded). */
+  lastRatingAt?: number;
+  /** The latest release year among the listed movies (absent when none has a year, or stored before it was recorded). */
+  newestMovieYear?: number;
 }
 
 /**

@@ -69,6 +69,8 @@ export function displayTitle(title: string): string {
 /** Lower case, no diacritics, punctuation as spaces: the form both titles and queries are compared in. */
 export function normalizeForSearch(text: string): string {
   scanSteps.count += text.length * 5;
+  // Most titles are ASCII: NFD changes nothing there, and the letters and digits are a–z and 0–9 once lower-cased.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return capCombiningRuns(text)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -76,3 +78,5 @@ export function normalizeForSearch(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;

@@ -317,7 +317,9 @@ describe('worker API on the tiny fixture (fake-indexeddb): preview stores nothin
 
     await api.rate(2, 1); // rated in another tab after the review was shown
     const entries = preview.matched.map((m) => ({ line: m.row.line, movieId: m.movie.movieId, rating: m.row.rating, ratedAt: m.row.ratedAt, takeImported: m.movie.movieId === 3 }));
-    expect(await api.saveExternalImport(entries)).toEqual({ saved: 2, keptMine: 2, same: 0, duplicates: 0 });
+    const { undo, ...counts } = await api.saveExternalImport(entries);
+    expect(counts).toEqual({ saved: 2, keptMine: 2, same: 0, duplicates: 0 });
+    expect(undo).toMatchObject({ kind: 'import', file: 'the import' }); // what Undo would revert
     const stored = new Map((await api.ratedMovies()).map((m) => [m.movieId, m.myRating]));
     expect([...stored].sort((a, b) => a[0] - b[0])).toEqual([
       [1, 3],

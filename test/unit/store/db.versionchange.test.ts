@@ -44,10 +44,10 @@ describe('openDb and other tabs', () => {
     await expect(openDb(name)).rejects.toThrow(StorageError);
     await expect(openDb(name)).rejects.toThrow('was updated by another tab: reload this tab to go on');
     const rows = await new Promise<unknown[]>((ok) => {
-      const r = newer.transaction('profile').objectStore('profile').getAll();
+      const r = newer.transaction('profileBlocks').objectStore('profileBlocks').getAll();
       r.onsuccess = () => ok(r.result);
     });
-    expect(rows.map((r) => (r as { movieId: number; rating: number }).rating)).toEqual([4.5, 1]);
+    expect(rows.flatMap((r) => Array.from((r as { ratings: Float64Array }).ratings))).toEqual([4.5, 1]);
     newer.close();
   });
 

@@ -1,11 +1,13 @@
-// Schema migrations: the numbered list is consecutive up to the schema version, hand-built version-1, -2 and -3 databases
-// open as the current version with every record intact, and v3's frozen block encoder writes exactly the v3 record.
+// Schema migrations: the numbered list is consecutive up to the schema version, hand-built version-1, 2, 3 and 4
+// databases open as the current version with every record intact, and v3's and v4's frozen encoders write exactly their records.
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
 import { closeDb, openDb, tx } from '../../../src/store/db';
-import { DB_VERSION, MOVIE_BLOCK, STORES, type RatingChunkRecordV2 } from '../../../src/store/schema';
-import { getProfile } from '../../../src/store/profile';
-import { hiddenMovies, setHidden } from '../../../src/store/hidden';
+import { DB_VERSION, MOVIE_BLOCK, PROFILE_COLUMNS, STORES, type RatingChunkRecordV2 } from '../../../src/store/schema';
+import { getProfile, setRating } from '../../../src/store/profile';
+import { getHidden, hiddenMovies, setHidden } from '../../../src/store/hidden';
+import { rowsFrom, toIdBlocks } from '../../../src/store/idBlocks';
+import { toV4Blocks } from '../../../src/store/migrations/v4IdBlocks';
 import { getMeta } from '../../../src/store/meta';
 import { getWatchlist, setWatched, takeOff } from '../../../src/store/watchlist';
 import { getChunk, getDataset, readMovies, readRatings } from '../../../src/store/datasets';
@@ -100,7 +102,7 @@ test('version 2 → current: every movie record becomes part of a block with all
   await buildVersion2('migrate-v2');
   const db = await openDb('migrate-v2');
   expect(db.version).toBe(DB_VERSION);
-  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hidden', 'meta', 'models', 'movieBlocks', 'movieTags', 'profile', 'ratingChunks', 'ratingTimes', 'watchlist']);
+  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hiddenBlocks', 'meta', 'models', 'movieBlocks', 'movieTags', 'profileBlocks', 'ratingChunks', 'ratingTimes', 'undo', 'watchlist']);
 
   // The streamed dataset: count and mean come from the record's columns, which are then dropped from the record.
   expect(await readMovies(db, 'streamed')).toEqual([
@@ -171,38 +173,98 @@ test('version 1 → current: ratings, settings, datasets, chunks and movies surv
 });
 
 function createV3(db: IDBDatabase): void {
-  createV2(db);
-  db.deleteObjectStore('movies');
+  db.createObjectStore('datasets', { keyPath: 'id' });
+  db.createObjectStore('ratingChunks', { keyPath: ['dataset', 'seq'] });
+  db.createObjectStore('profile', { keyPath: 'movieId' });
+  db.createObjectStore('models', { keyPath: 'id' }).createIndex('byDataset', 'datasetId');
+  db.createObjectStore('meta', { keyPath: 'key' });
+  db.createObjectStore('hidden', { keyPath: 'movieId' });
   db.createObjectStore('movieBlocks', { keyPath: ['dataset', 'block'] });
   db.createObjectStore('movieTags', { keyPath: ['dataset', 'block'] });
   db.createObjectStore('ratingTimes', { keyPath: ['dataset', 'seq'] });
 }
 
-test('version 3 → current: ratings, marks, blocks, chunks and models survive; the watchlist store is added, empty, and works', async () => {
-  const [block] = toV3MovieBlocks('ds-3', [{ movieId: 2571, index: 0, title: 'Matrix, The', year: 1999, genres: ['Action'], imdbId: '0133093', tmdbId: '603', count: 2, mean: 4.25 }]);
+test('version 3 → current: 5,000 ratings and the hidden marks move into sorted blocks with their dates; the old stores are gone', async () => {
+  // Ratings over sparse ids (one past 2^32), dates in any order, half stars; written in a shuffled order.
+  const ratings = Array.from({ length: 5000 }, (_, i) => ({ movieId: i === 4999 ? 4_294_967_297 : 7 * i + 3, rating: ((i % 10) + 1) / 2, ratedAt: 1_600_000_000_000 - i * 997 }));
+  const hidden = [{ movieId: 10, hiddenAt: 3 }, { movieId: 2, hiddenAt: 1 }, { movieId: 999_999, hiddenAt: 2 }];
   await buildRaw('migrate-v3', 3, createV3, (t) => {
-    t.objectStore('profile').put({ movieId: 2571, rating: 5, ratedAt: 11 });
-    t.objectStore('hidden').put({ movieId: 1, hiddenAt: 12 });
-    t.objectStore('meta').put({ key: 'activeDataset', value: 'ds-3' });
-    t.objectStore('datasets').put({ id: 'ds-3', status: 'ready', name: 'x', stats: { ratings: 2 }, chunkCount: 0 });
-    t.objectStore('movieBlocks').put(block);
-    t.objectStore('models').put({ id: 'ds-3:explicit', datasetId: 'ds-3', itemFactors: new Float32Array([3]) });
+    for (const r of [...ratings].reverse()) t.objectStore('profile').put(r);
+    for (const h of hidden) t.objectStore('hidden').put(h);
+    t.objectStore('meta').put({ key: 'activeDataset', value: 'd' });
   });
   const db = await openDb('migrate-v3');
   expect(db.version).toBe(DB_VERSION);
-  expect([...db.objectStoreNames]).toContain('watchlist');
-  expect((await getProfile(db)).map((r) => [r.movieId, r.rating, r.ratedAt])).toEqual([[2571, 5, 11]]);
-  expect(await hiddenMovies(db)).toEqual(new Set([1]));
-  expect(await getMeta(db, 'activeDataset')).toBe('ds-3');
-  expect(await readMovies(db, 'ds-3')).toEqual([{ movieId: 2571, index: 0, title: 'Matrix, The', year: 1999, genres: ['Action'], imdbId: '0133093', tmdbId: '603', count: 2, mean: 4.25 }]);
-  const model = await tx(db, [STORES.models], 'readonly', (t) => t.objectStore(STORES.models).get('ds-3:explicit'));
+  expect([...db.objectStoreNames]).not.toContain('profile');
+  expect([...db.objectStoreNames]).not.toContain('hidden');
+  expect(await getProfile(db)).toEqual([...ratings].sort((a, b) => a.movieId - b.movieId));
+  expect(await getHidden(db)).toEqual([...hidden].sort((a, b) => a.movieId - b.movieId));
+  const blocks = await tx(db, [STORES.profileBlocks], 'readonly', (t) => t.objectStore(STORES.profileBlocks).getAll());
+  expect(blocks.map((b) => [b.start, b.ids.length])).toEqual([
+    [0, 4096],
+    [7 * 4096 + 3, 904],
+  ]);
+  expect(Object.keys(blocks[0])).toEqual(['start', 'ids', 'ratings', 'ratedAt']);
+  expect(blocks[0].ids).toBeInstanceOf(Float64Array);
+  expect(await getMeta(db, 'activeDataset')).toBe('d');
+  // The blocks work as the live code expects: a change lands in its block, a removal keeps the others.
+  await setRating(db, 4, 5, 42);
+  await setRating(db, 3, null);
+  const after = await getProfile(db);
+  expect(after).toHaveLength(5000);
+  expect(after[0]).toEqual({ movieId: 4, rating: 5, ratedAt: 42 });
+  await closeDb('migrate-v3');
+});
+
+test("v4's frozen cutter writes the blocks the live cutter writes", () => {
+  const ids = Array.from({ length: 9000 }, (_, i) => (i * 7919) % 100_003);
+  const frozen = toV4Blocks(ids, { ratings: ids.map((i) => i % 9), ratedAt: ids.map((i) => i * 2) });
+  const live = toIdBlocks(rowsFrom(ids.map((id) => ({ id, ratings: id % 9, ratedAt: id * 2 })), (r) => r.id, PROFILE_COLUMNS), PROFILE_COLUMNS);
+  expect(frozen).toStrictEqual(live);
+});
+
+function createV4(db: IDBDatabase): void {
+  createV3(db);
+  db.deleteObjectStore('profile');
+  db.deleteObjectStore('hidden');
+  db.createObjectStore('profileBlocks', { keyPath: 'start' });
+  db.createObjectStore('hiddenBlocks', { keyPath: 'start' });
+  db.createObjectStore('undo', { keyPath: 'key' });
+}
+
+test('version 4 → current: rating and mark blocks, the pending Undo, movie blocks and models survive; the watchlist store is added, empty, and works', async () => {
+  const [block] = toV3MovieBlocks('ds-4', [{ movieId: 2571, index: 0, title: 'Matrix, The', year: 1999, genres: ['Action'], imdbId: '0133093', tmdbId: '603', count: 2, mean: 4.25 }]);
+  const [ratings] = toV4Blocks([2571, 1221], { ratings: [5, 3.5], ratedAt: [11, 13] });
+  const [marks] = toV4Blocks([1], { hiddenAt: [12] });
+  const undo = { key: 'last', id: 'u-1', kind: 'restore', file: 'b.json', at: 14, profile: [ratings] };
+  await buildRaw('migrate-v4', 4, createV4, (t) => {
+    t.objectStore('profileBlocks').put(ratings);
+    t.objectStore('hiddenBlocks').put(marks);
+    t.objectStore('undo').put(undo);
+    t.objectStore('meta').put({ key: 'activeDataset', value: 'ds-4' });
+    t.objectStore('datasets').put({ id: 'ds-4', status: 'ready', name: 'x', stats: { ratings: 2 }, chunkCount: 0 });
+    t.objectStore('movieBlocks').put(block);
+    t.objectStore('models').put({ id: 'ds-4:explicit', datasetId: 'ds-4', itemFactors: new Float32Array([3]) });
+  });
+  const db = await openDb('migrate-v4');
+  expect(db.version).toBe(DB_VERSION);
+  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hiddenBlocks', 'meta', 'models', 'movieBlocks', 'movieTags', 'profileBlocks', 'ratingChunks', 'ratingTimes', 'undo', 'watchlist']);
+  expect(await getProfile(db)).toEqual([
+    { movieId: 1221, rating: 3.5, ratedAt: 13 },
+    { movieId: 2571, rating: 5, ratedAt: 11 },
+  ]);
+  expect(await getHidden(db)).toEqual([{ movieId: 1, hiddenAt: 12 }]);
+  expect(await tx(db, [STORES.undo], 'readonly', (t) => t.objectStore(STORES.undo).get('last'))).toStrictEqual(undo);
+  expect(await getMeta(db, 'activeDataset')).toBe('ds-4');
+  expect(await readMovies(db, 'ds-4')).toEqual([{ movieId: 2571, index: 0, title: 'Matrix, The', year: 1999, genres: ['Action'], imdbId: '0133093', tmdbId: '603', count: 2, mean: 4.25 }]);
+  const model = await tx(db, [STORES.models], 'readonly', (t) => t.objectStore(STORES.models).get('ds-4:explicit'));
   expect(Array.from(model!.itemFactors)).toEqual([3]);
   expect(await getWatchlist(db)).toEqual([]);
-  expect(await setWatched(db, 1221, true, 99)).toBeNull();
-  expect(await setWatched(db, 1221, true, 100)).toEqual({ movieId: 1221, addedAt: 99 });
-  expect(await takeOff(db, [2571, 1221])).toEqual([{ movieId: 1221, addedAt: 100 }]);
+  expect(await setWatched(db, 858, true, 99)).toBeNull();
+  expect(await setWatched(db, 858, true, 100)).toEqual({ movieId: 858, addedAt: 99 });
+  expect(await takeOff(db, [2571, 858])).toEqual([{ movieId: 858, addedAt: 100 }]);
   expect(await getWatchlist(db)).toEqual([]);
-  await closeDb('migrate-v3');
+  await closeDb('migrate-v4');
 });
 
 test('a fresh database is created at the current version with the v3 stores and no per-movie store', async () => {

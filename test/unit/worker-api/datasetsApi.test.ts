@@ -36,6 +36,17 @@ describe('datasets API', () => {
     expect(list[1].sourceBytes).toBe(zipOf('ml-1m').length);
     expect(list[1].importSeconds).toBeGreaterThan(0);
     expect(await api.storageInfo()).toEqual({ usage: null, quota: null, persisted: null }); // Node: no navigator.storage
+    // How recent each is, from its files: ml-1m's latest rating 978302109 (31 Dec 2000) and newest movie 1998.
+    expect(list.map((d) => [d.lastRatingAt, d.newestMovieYear])).toEqual([
+      [1445714836, 2006], // the tiny fixture's latest timestamp
+      [978302109, 1998],
+    ]);
+    // A dataset stored before these were recorded: no rating date, the year read from its movie blocks.
+    const db = await openDb();
+    const old = (await db.get(STORES.datasets, m1.id))!;
+    const { lastRatingAt: _l, newestMovieYear: _n, ...oldStats } = old.stats;
+    await db.put(STORES.datasets, { ...old, stats: oldStats });
+    expect((await api.listDatasetInfo()).map((d) => [d.lastRatingAt, d.newestMovieYear])[1]).toEqual([null, 1998]);
 
     await api.switchDataset(tiny.id);
     expect((await api.status()).active?.id).toBe(tiny.id);
@@ -53,6 +64,6 @@ describe('datasets API', () => {
     expect(await api.listDatasetInfo()).toEqual([]);
     expect((await api.status()).active).toBeNull();
     for (const s of [STORES.movieBlocks, STORES.movieTags, STORES.ratingChunks, STORES.ratingTimes, STORES.models, STORES.datasets]) expect(await count(s)).toBe(0);
-    expect(await count(STORES.profile)).toBe(1);
+    expect(await count(STORES.profileBlocks)).toBe(1); // the one rating, in one block
   });
 });

@@ -5,11 +5,13 @@ import 'fake-indexeddb/auto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ImportError } from '../../../src/engine/movielens/errors';
-import { openDb, tx } from '../../../src/store/db';
+import { openDb } from '../../../src/store/db';
+import { getProfile } from '../../../src/store/profile';
+import { hiddenMovies } from '../../../src/store/hidden';
 import { getDataset, readMovies, readRatings } from '../../../src/store/datasets';
 import { STORES } from '../../../src/store/schema';
 import { importFiles } from '../../../src/worker-api/importApi';
-import { restoreBackup } from '../../../src/worker-api/profileApi';
+import { restoreBackup } from '../../../src/worker-api/restoreApi';
 import { expectUnchanged, seedPersonData, snapshot } from '../../storeSnapshot';
 
 interface Case {
@@ -72,9 +74,9 @@ describe('bad-file corpus', () => {
     const want = c.accepted!;
     if (c.kind === 'backup') {
       expect(await run()).toBe(want.ratings);
-      const [profile, hidden] = await tx(db, [STORES.profile, STORES.hidden], 'readonly', (t) => Promise.all([t.objectStore(STORES.profile).getAll(), t.objectStore(STORES.hidden).getAllKeys()]));
+      const [profile, hidden] = await Promise.all([getProfile(db), hiddenMovies(db)]);
       expect(profile).toEqual(want.profile);
-      expect(hidden).toEqual(want.hiddenMovieIds);
+      expect([...hidden]).toEqual(want.hiddenMovieIds);
       return;
     }
     const summary = (await run()) as Awaited<ReturnType<typeof importFiles>>;
@@ -88,6 +90,6 @@ describe('bad-file corpus', () => {
     for (const [id, title] of Object.entries(want.titles ?? {})) expect(movies.find((m) => m.movieId === Number(id))?.title).toBe(title);
     // The person's ratings, hidden marks and model were not touched by an import.
     const after = await snapshot(db);
-    for (const s of [STORES.profile, STORES.hidden, STORES.models]) expect(after[s].equals(before[s])).toBe(true);
+    for (const s of [STORES.profileBlocks, STORES.hiddenBlocks, STORES.undo, STORES.models]) expect(after[s].equals(before[s])).toBe(true);
   });
 });

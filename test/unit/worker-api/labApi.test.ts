@@ -1,5 +1,5 @@
 // Model lab worker API in Node (fake-indexeddb): one model per (dataset, objective) with old records still loadable,
-// training with a validation holdout, evaluation against the baselines and the cross-validated search on the sample.
+// training with a validation run before the fit on all ratings, evaluation against the baselines and the cross-validated search on the sample.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
@@ -85,24 +85,46 @@ describe('models per (dataset, objective) on the tiny fixture', () => {
 });
 
 describe.runIf(sampleZipPath)('the Model lab on the real ml-latest-small', () => {
-  test('training with a 10% holdout reports train and validation RMSE every iteration; the model records it', async () => {
+  test('training with a 10% holdout: a validation run reports train and validation RMSE every iteration, then the model in use is fitted on all ratings', async () => {
     const ds = await api.importFiles([{ name: 'ml-latest-small.zip', bytes: new Uint8Array(readFileSync(sampleZipPath!)) }], () => {});
     expect(ds.ratings).toBe(100836);
-    const seen: IterationInfo[] = [];
-    const model = await api.train({ iterations: 5 }, (i) => seen.push(i), { holdout: 0.1 });
-    expect(seen.map((i) => i.iteration)).toEqual([1, 2, 3, 4, 5]);
+    const reports: IterationInfo[] = [];
+    const model = await api.train({ iterations: 5 }, (i) => reports.push(i), { holdout: 0.1 });
+    // The validation run first, every report marked, then the fit on all ratings.
+    expect(reports.map((i) => `${i.fit} ${i.iteration}`)).toEqual([1, 2, 3, 4, 5].map((k) => `validation ${k}`).concat([1, 2, 3, 4, 5].map((k) => `final ${k}`)));
+    const seen = reports.filter((i) => i.fit === 'validation');
     for (const i of seen) {
       expect(i.validationRmse).toBeGreaterThan(0.8);
       expect(i.validationRmse).toBeLessThan(1.0);
       expect(i.trainRmse).toBeLessThan(i.validationRmse!); // trained on the other 90%: it fits those better
     }
     expect(seen[4].validationRmse).toBeLessThan(seen[0].validationRmse!);
-    expect(model).toMatchObject({ id: `${ds.id}:explicit`, holdout: 0.1 });
-    expect(model.history.map((i) => i.validationRmse)).toEqual(seen.map((i) => i.validationRmse));
+    // The stored model is the fit on all ratings (no held-out share); the validation run is kept beside it for the chart.
+    expect(model).toMatchObject({ id: `${ds.id}:explicit`, holdout: 0, validation: { holdout: 0.1 } });
+    expect(model.validation!.history.map((i) => i.validationRmse)).toEqual(seen.map((i) => i.validationRmse));
+    expect(model.validation!.seconds).toBeGreaterThan(0);
+    const final = reports.filter((i) => i.fit === 'final');
+    expect(model.history.map((i) => i.trainRmse)).toEqual(final.map((i) => i.trainRmse));
+    for (const i of final) expect(i.validationRmse).toBeUndefined();
+    // All 100,836 ratings fitted: its own train RMSE differs from the validation run's on 90% of them.
+    expect(final[4].trainRmse).not.toBe(seen[4].trainRmse);
+
+    // Bit for bit the model a training without a holdout stores.
+    const db = await openDb();
+    const withHoldout = (await db.get(STORES.models, model.id))!;
+    const plain = await api.train({ iterations: 5 }, () => {});
+    expect(plain.validation).toBeUndefined();
+    const without = (await db.get(STORES.models, plain.id))!;
+    expect(withHoldout.itemFactors).toEqual(without.itemFactors);
+    expect(withHoldout.itemBias).toEqual(without.itemBias);
+    expect(withHoldout.mu).toBe(without.mu);
+    expect(withHoldout.history.map((i) => i.trainRmse)).toEqual(without.history.map((i) => i.trainRmse));
+
     // Without a holdout there is nothing to validate on.
     const full: IterationInfo[] = [];
     await api.train({ iterations: 1, rank: 8 }, (i) => full.push(i));
     expect(full[0].validationRmse).toBeUndefined();
+    expect(full[0].fit).toBeUndefined();
   });
 
   test('evaluation: ALS beats the bias baseline, which beats the global mean, on the same holdout', async () => {

@@ -32,3 +32,17 @@ test('onboardingMovies leaves out what the person rated, hid or skipped, with an
   expect([...next].sort(byId)).toEqual(all.filter((id) => id !== 1 && id !== all[1] && id !== all[2]).sort(byId));
   expect(next.length).toBe(all.length - 3);
 });
+
+test('movies marked "haven\'t seen" are kept with the settings and never offered again, in this visit or the next', async () => {
+  const before = (await api.onboardingMovies(20)).map((m) => m.movieId);
+  expect(before.length).toBeGreaterThan(2);
+  await api.markNotSeen(before[0]);
+  await api.markNotSeen(before[1]);
+  await api.markNotSeen(before[1]); // once is enough
+  expect((await api.settings())?.onboarding?.notSeen).toEqual([before[0], before[1]]);
+  const after = (await api.onboardingMovies(20)).map((m) => m.movieId);
+  expect(after).not.toContain(before[0]);
+  expect(after).not.toContain(before[1]);
+  expect(after.length).toBe(before.length - 2);
+  await expect(api.markNotSeen(-1)).rejects.toThrow('These settings cannot be saved: expected a movie id, found -1');
+});

@@ -65,7 +65,9 @@ test('rate → export (Letterboxd layout) → forget → import review → save:
   expect(new Map(preview.matched.map((m) => [m.movie.movieId, m.row.rating]))).toEqual(new Map(mine));
   expect(preview.matched.every((m) => m.note === null)).toBe(true);
   const entries = preview.matched.map((m) => ({ line: m.row.line, movieId: m.movie.movieId, rating: m.row.rating, ratedAt: m.row.ratedAt, takeImported: false }));
-  expect(await api.saveExternalImport(entries)).toEqual({ saved: 9, keptMine: 0, same: 0, duplicates: 0 });
+  const { undo, ...counts } = await api.saveExternalImport(entries);
+  expect(counts).toEqual({ saved: 9, keptMine: 0, same: 0, duplicates: 0 });
+  expect(undo).toMatchObject({ kind: 'import' });
 
   const after = JSON.parse((await api.exportRatings()).json).ratings as { movieId: number; rating: number; ratedAt: number }[];
   expect(after.map((r) => [r.movieId, r.rating])).toEqual(mine);

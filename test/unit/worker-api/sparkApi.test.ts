@@ -18,7 +18,7 @@ const zipFile = (folder: Record<string, string>, name = 'item-factors.zip') =>
 
 async function storeCounts(): Promise<Record<string, number>> {
   const db = await openDb();
-  const names = [STORES.datasets, STORES.movieBlocks, STORES.movieTags, STORES.ratingChunks, STORES.ratingTimes, STORES.models, STORES.profile, STORES.meta] as const;
+  const names = [STORES.datasets, STORES.movieBlocks, STORES.movieTags, STORES.ratingChunks, STORES.ratingTimes, STORES.models, STORES.profileBlocks, STORES.meta] as const;
   return tx(db, [...names], 'readonly', async (t) => Object.fromEntries(await Promise.all(names.map(async (n) => [n, await t.objectStore(n).count()]))));
 }
 

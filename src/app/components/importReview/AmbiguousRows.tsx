@@ -1,6 +1,9 @@
-// "Which movie?": each file row that matches several movies, with the candidates to pick from or skip.
+// "Which movie?": each file row that matches several movies, with the candidates to pick from or skip (virtualized).
 import type { ImportPreview } from '../../../client/workerTypes';
-import { FileRating, ReadStars, label, starsText } from './ReviewParts';
+import { withoutBidiControls } from '../../bidi';
+import { FileRating, Label, ReadStars, label, starsText } from './ReviewParts';
+import { VirtualRows } from './VirtualRows';
+import { count, thousands } from '../../format';
 
 export function AmbiguousRows(props: {
   preview: ImportPreview;
@@ -11,38 +14,58 @@ export function AmbiguousRows(props: {
   const { preview, chosen, onChoose } = props;
   return (
     <>
-      <h3>Which movie? ({preview.ambiguous.length})</h3>
-      <ul className="import-rows" data-testid="import-ambiguous">
-        {preview.ambiguous.map((a) => {
+      <h3>Which movie? ({thousands(preview.ambiguous.length)})</h3>
+      <VirtualRows
+        rows={preview.ambiguous}
+        keyOf={(a) => a.row.line}
+        estimate={140}
+        label="Rows that match several movies"
+        testId="import-ambiguous"
+        render={(a) => {
           const name = `pick-${a.row.line}`;
           const current = chosen.get(a.row.line) ?? null;
           return (
-            <li key={a.row.line}>
+            <>
               <div className="row-head">
                 <span>
-                  <strong>“{label(a.row)}”</strong> <span className="from">line {a.row.line}</span>
+                  <strong>
+                    “<Label m={a.row} />”
+                  </strong>{' '}
+                  <span className="from">line {a.row.line}</span>
                 </span>
                 <span>
                   <ReadStars value={a.row.rating} />
                   <FileRating row={a.row} source={preview.source} />
                 </span>
               </div>
-              <div className="note">{a.why}</div>
+              <div className="note">{withoutBidiControls(a.why)}</div>
               <fieldset>
-                <legend>Which is “{label(a.row)}”?</legend>
+                <legend>
+                  Which is “<Label m={a.row} />”?
+                </legend>
                 {a.candidates.map((c) => (
                   <div key={c.movieId} className="candidate">
                     <label>
                       <input type="radio" name={name} checked={current === c.movieId} onChange={() => onChoose(a.row.line, c.movieId)} />
                       <span>
-                        {label(c)} <span className="from">· {c.count.toLocaleString('en')} MovieLens {c.count === 1 ? 'rating' : 'ratings'}</span>
-                        {c.genres.length > 0 && <span className="from"> · {c.genres.join(', ')}</span>}
+                        <Label m={c} /> <span className="from">· {count(c.count, 'MovieLens rating')}</span>
+                        {c.genres.length > 0 && (
+                          <span className="from">
+                            {' · '}
+                            {c.genres.map((g, k) => (
+                              <span key={g}>
+                                {k > 0 && ', '}
+                                <bdi>{g}</bdi>
+                              </span>
+                            ))}
+                          </span>
+                        )}
                         {c.myRating !== null && <span className="from"> · you rated it {starsText(c.myRating)}</span>}
                       </span>
                     </label>
                     {c.imdbUrl && (
                       <a className="from" href={c.imdbUrl} target="_blank" rel="noreferrer">
-                        IMDb<span className="visually-hidden"> page of {label(c)} ({c.count} ratings)</span>
+                        IMDb<span className="visually-hidden"> page of {label(c)} ({count(c.count, 'rating')})</span>
                       </a>
                     )}
                   </div>
@@ -52,10 +75,10 @@ export function AmbiguousRows(props: {
                   <span>None of these: skip it</span>
                 </label>
               </fieldset>
-            </li>
+            </>
           );
-        })}
-      </ul>
+        }}
+      />
     </>
   );
 }

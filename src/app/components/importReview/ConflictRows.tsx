@@ -1,7 +1,9 @@
-// "Already rated differently": for each such movie, keep the person's rating or take the imported one.
+// "Already rated differently": for each such movie, keep the person's rating or take the imported one (virtualized).
 import type { ImportPreview } from '../../../client/workerTypes';
 import type { Resolved } from './reviewPlan';
-import { AsInFile, FileRating, ReadStars, label } from './ReviewParts';
+import { AsInFile, FileRating, Label, ReadStars, label } from './ReviewParts';
+import { VirtualRows } from './VirtualRows';
+import { thousands } from '../../format';
 
 export function ConflictRows(props: {
   conflicts: Resolved[];
@@ -13,15 +15,22 @@ export function ConflictRows(props: {
   const { conflicts, source, take, onTake } = props;
   return (
     <>
-      <h3>Already rated differently ({conflicts.length})</h3>
-      <ul className="import-rows" data-testid="import-conflicts">
-        {conflicts.map((r) => {
+      <h3>Already rated differently ({thousands(conflicts.length)})</h3>
+      <VirtualRows
+        rows={conflicts}
+        keyOf={(r) => r.row.line}
+        estimate={90}
+        label="Movies you rated differently"
+        testId="import-conflicts"
+        render={(r) => {
           const name = `conflict-${r.row.line}`;
           const taken = take.has(r.row.line);
           return (
-            <li key={r.row.line}>
+            <>
               <div className="row-head">
-                <strong>{label(r.movie)}</strong>
+                <strong>
+                  <Label m={r.movie} />
+                </strong>
               </div>
               <AsInFile row={r.row} movie={r.movie} />
               <fieldset className="inline">
@@ -40,10 +49,10 @@ export function ConflictRows(props: {
                   </span>
                 </label>
               </fieldset>
-            </li>
+            </>
           );
-        })}
-      </ul>
+        }}
+      />
     </>
   );
 }

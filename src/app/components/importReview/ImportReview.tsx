@@ -4,11 +4,14 @@ import { useMemo, useState } from 'react';
 import type { ImportEntry } from '../../../engine/externalRatingsPlan';
 import type { ImportPreview } from '../../../client/workerTypes';
 import { reviewPlan } from './reviewPlan';
-import { label } from './ReviewParts';
+import { Label } from './ReviewParts';
 import { MatchedList } from './MatchedList';
+import { VirtualRows } from './VirtualRows';
+import { withoutBidiControls } from '../../bidi';
 import { AmbiguousRows } from './AmbiguousRows';
 import { ConflictRows } from './ConflictRows';
 import './ImportReview.css';
+import { count, plural, thousands } from '../../format';
 
 export function ImportReview(props: { preview: ImportPreview; saving: boolean; onSave: (entries: ImportEntry[]) => void; onCancel: () => void }) {
   const { preview, saving, onSave, onCancel } = props;
@@ -35,20 +38,20 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
     });
 
   return (
-    <section className="import-review" aria-labelledby="import-h" data-testid="import-review">
+    <section className="import-review" aria-labelledby="import-h" data-testid="import-review" data-timings={JSON.stringify(preview.seconds)}>
       <h2 id="import-h">
-        Review {preview.file} ({preview.sourceName})
+        Review <bdi>{preview.file}</bdi> ({preview.sourceName})
       </h2>
-      <p className="summary">
-        {preview.rows} {preview.rows === 1 ? 'row' : 'rows'}: {preview.matched.length} matched, {preview.ambiguous.length} to choose, {conflicts.length} already rated differently,{' '}
-        {preview.unmatched.length} not matched. Nothing is saved until you press Save.
+      <p className="summary" data-testid="import-summary">
+        {count(preview.rows, 'row')}: {thousands(preview.matched.length)} matched, {thousands(preview.ambiguous.length)} to choose, {thousands(conflicts.length)} already rated
+        differently, {thousands(preview.unmatched.length)} not matched. Nothing is saved until you press Save.
       </p>
 
       {preview.ambiguous.length > 0 && <AmbiguousRows preview={preview} chosen={chosen} onChoose={choose} />}
 
       {conflicts.length > 0 && <ConflictRows conflicts={conflicts} source={preview.source} take={take} onTake={setTaken} />}
 
-      <h3>Ready to save ({fresh.length})</h3>
+      <h3>Ready to save ({thousands(fresh.length)})</h3>
       {fresh.length === 0 ? (
         <p className="muted">No new movies matched directly.</p>
       ) : (
@@ -56,34 +59,42 @@ export function ImportReview(props: { preview: ImportPreview; saving: boolean; o
       )}
       {same.length > 0 && (
         <p className="muted">
-          {same.length} {same.length === 1 ? 'movie is' : 'movies are'} already rated the same: nothing to change.
+          {count(same.length, 'movie')} {plural(same.length, 'is', 'are')} already rated the same: nothing to change.
         </p>
       )}
 
       {preview.unmatched.length > 0 && (
         <>
-          <h3>Not matched ({preview.unmatched.length})</h3>
-          <ul className="import-rows" data-testid="import-unmatched">
-            {preview.unmatched.map((u) => (
-              <li key={u.row.line}>
-                <strong>“{label(u.row)}”</strong> <span className="from">line {u.row.line}</span>
-                <div className="note">{u.reason}</div>
-              </li>
-            ))}
-          </ul>
+          <h3>Not matched ({thousands(preview.unmatched.length)})</h3>
+          <VirtualRows
+            rows={preview.unmatched}
+            keyOf={(u) => u.row.line}
+            estimate={48}
+            label="Rows not matched"
+            testId="import-unmatched"
+            render={(u) => (
+              <>
+                <strong>
+                  “<Label m={u.row} />”
+                </strong>{' '}
+                <span className="from">line {u.row.line}</span>
+                <div className="note">{withoutBidiControls(u.reason)}</div>
+              </>
+            )}
+          />
         </>
       )}
 
       <div className="import-bar">
         <button type="button" className="primary" disabled={n === 0 || saving} onClick={() => onSave(entries)}>
-          {saving ? 'Saving…' : `Save ${n} ${n === 1 ? 'rating' : 'ratings'}`}
+          {saving ? 'Saving…' : `Save ${count(n, 'rating')}`}
         </button>
         <button type="button" onClick={onCancel} disabled={saving}>
           Cancel
         </button>
         {plan.keptMine > 0 && (
           <span className="muted">
-            Keeping your own rating for {plan.keptMine} {plan.keptMine === 1 ? 'movie' : 'movies'}.
+            Keeping your own rating for {count(plan.keptMine, 'movie')}.
           </span>
         )}
       </div>

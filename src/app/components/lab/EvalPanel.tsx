@@ -4,6 +4,7 @@ import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults'
 import { percent } from './labForm';
 import { cancelLab, startEvaluation, useLab, type EvalRun } from './labStore';
 import './lab.css';
+import { count } from '../../format';
 
 const BASELINES = [
   { key: 'bias', label: 'Bias baseline', hint: 'mean + person bias + movie bias' },
@@ -84,7 +85,7 @@ export function EvalPanel() {
       )}
       {report && p && (
         <p className="lab-note">
-          {report.dataset}: {Math.round(report.split.kind === 'holdout' ? report.split.testFraction * 100 : 0)}% of {report.ratings.toLocaleString('en')} ratings held out (seed{' '}
+          {report.dataset}: {Math.round(report.split.kind === 'holdout' ? report.split.testFraction * 100 : 0)}% of {count(report.ratings, 'rating')} held out (seed{' '}
           {'seed' in report.split ? report.split.seed : '–'}). Lower RMSE and MAE are better; higher NDCG, recall and coverage are better.
         </p>
       )}

@@ -4,6 +4,8 @@ import { TrainPanel } from './TrainPanel';
 import { EvalPanel } from './EvalPanel';
 import { TunePanel } from './TunePanel';
 import { TasteMap } from './map/TasteMap';
+import { TitleText } from '../FileText';
+import { thousands } from '../../format';
 
 export function LabScreen({ status }: { status: AppStatus }) {
   const active = status.active!;
@@ -15,13 +17,15 @@ export function LabScreen({ status }: { status: AppStatus }) {
         <h2 id="lab-data-h">Dataset</h2>
         <dl className="facts">
           <dt>Name</dt>
-          <dd>{active.name}</dd>
+          <dd>
+            <TitleText text={active.name} />
+          </dd>
           <dt>Ratings</dt>
-          <dd>{active.ratings.toLocaleString('en')}</dd>
+          <dd>{thousands(active.ratings)}</dd>
           <dt>People</dt>
-          <dd>{active.users.toLocaleString('en')}</dd>
+          <dd>{thousands(active.users)}</dd>
           <dt>Movies</dt>
-          <dd>{active.movies.toLocaleString('en')}</dd>
+          <dd>{thousands(active.movies)}</dd>
           <dt>Density</dt>
           <dd>{(density * 100).toFixed(2)}% of the user × movie matrix is rated</dd>
         </dl>
@@ -35,8 +39,11 @@ export function LabScreen({ status }: { status: AppStatus }) {
           </p>
         ) : model ? (
           <p>
-            Rank {model.params.rank}, λ {model.params.lambda}, {model.params.iterations} iterations, trained in {model.trainSeconds.toFixed(1)} s; final
-            training RMSE {model.history.at(-1)?.trainRmse.toFixed(4) ?? '–'}.
+            Rank {model.params.rank}, λ {model.params.lambda}, {model.params.iterations} iterations, trained in {model.trainSeconds.toFixed(1)} s on{' '}
+            {model.holdout > 0
+              ? `${Math.round((1 - model.holdout) * 100)}% of the ratings (an older training kept ${Math.round(model.holdout * 100)}% out to validate it; train again to fit it on all of them)`
+              : `all ${thousands(active.ratings)} ratings`}
+            ; final training RMSE {model.history.at(-1)?.trainRmse.toFixed(4) ?? '–'}.
           </p>
         ) : (
           <p className="muted">No model yet.</p>

@@ -1,31 +1,14 @@
 // Live line chart (uPlot) of train and validation error per iteration, in the page's light or dark colours,
 // with the same numbers as a table beside it for screen readers and anyone who wants the digits.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { IterationInfo } from '../../../engine/types';
 import type { Objective } from './labForm';
+import { errorNames } from './trainText';
+import { useScheme } from '../../theme/useTheme';
 
 const HEIGHT = 220;
-
-/** What the curves measure, per objective: the engine reports RMSE of stars, or of the preference 1 for iALS. */
-export function errorNames(objective: Objective) {
-  return objective === 'implicit'
-    ? { short: 'preference error', train: 'Train preference error', validation: 'Validation preference error', inTrain: 'train preference error', inValidation: 'validation preference error', axis: 'RMSE of score vs 1' }
-    : { short: 'RMSE', train: 'Train RMSE', validation: 'Validation RMSE', inTrain: 'train RMSE', inValidation: 'validation RMSE', axis: 'RMSE (stars)' };
-}
-
-function useDarkScheme(): boolean {
-  const query = '(prefers-color-scheme: dark)';
-  const [dark, setDark] = useState(() => matchMedia(query).matches);
-  useEffect(() => {
-    const mq = matchMedia(query);
-    const on = () => setDark(mq.matches);
-    mq.addEventListener('change', on);
-    return () => mq.removeEventListener('change', on);
-  }, []);
-  return dark;
-}
 
 function dataOf(iterations: IterationInfo[], validation: boolean): uPlot.AlignedData {
   const x = iterations.map((i) => i.iteration);
@@ -39,7 +22,7 @@ export function RmseChart(props: { iterations: IterationInfo[]; total: number; o
   const plot = useRef<uPlot | null>(null);
   const latest = useRef(iterations);
   latest.current = iterations;
-  const dark = useDarkScheme();
+  const dark = useScheme() === 'dark';
   const names = errorNames(objective);
 
   useEffect(() => {

@@ -1,10 +1,11 @@
 // Training controls (objective, rank, λ, iterations, validation holdout), live progress with Cancel, and the chart.
-import type { AppStatus, ModelSummary } from '../../../client/workerTypes';
+import type { AppStatus } from '../../../client/workerTypes';
 import { kernelAndWorkers } from '../../format';
-import { RmseChart, errorNames } from './RmseChart';
+import { RmseChart } from './RmseChart';
+import { describeModel, runCaption, runStatus, storedChart } from './trainText';
 import { defaultsFor } from '../../../engine/defaults/modelDefaults';
 import { FORM_DEFAULTS, FORM_LIMITS, withObjective, type Objective, type TrainForm } from './labForm';
-import { cancelLab, setForm, startTraining, useLab, type TrainRun } from './labStore';
+import { cancelLab, setForm, startTraining, useLab } from './labStore';
 import './lab.css';
 
 const OBJECTIVES: { id: Objective; label: string; hint: string }[] = [
@@ -17,30 +18,13 @@ const FIELDS: { key: keyof typeof FORM_LIMITS; label: string; hint: (o: Objectiv
   { key: 'rank', label: 'Rank', hint: () => 'latent factors per movie', step: '1' },
   { key: 'lambda', label: 'λ (regularization)', hint: (o) => `penalty λ·n^${defaultsFor(o).lambdaExponent} on a row with n ratings`, step: 'any' },
   { key: 'iterations', label: 'Iterations', hint: () => 'user + movie half-steps', step: '1' },
-  { key: 'holdoutPct', label: 'Validation holdout (%)', hint: () => 'ratings kept out of training to measure it; 0 trains on all', step: '1' },
+  {
+    key: 'holdoutPct',
+    label: 'Validation holdout (%)',
+    hint: () => 'ratings kept out of a first run to draw its validation curve; the model in use is then fitted on all ratings. 0: one fit, no validation',
+    step: '1',
+  },
 ];
-
-function describeModel(m: ModelSummary): string {
-  const last = m.history.at(-1);
-  const names = errorNames(m.objective);
-  const val = last?.validationRmse !== undefined ? `, ${names.inValidation} ${last.validationRmse.toFixed(4)} on ${Math.round(m.holdout * 100)}% held out` : '';
-  return `rank ${m.params.rank}, λ ${m.params.lambda}, ${m.params.iterations} iterations, ${m.trainSeconds.toFixed(1)} s${last ? `; ${names.inTrain} ${last.trainRmse.toFixed(4)}${val}` : ''}`;
-}
-
-function runStatus(run: TrainRun): string {
-  const names = errorNames(run.objective);
-  const last = run.iterations.at(-1);
-  if (run.status === 'running') {
-    if (!last) return run.message ?? 'Preparing the rating matrix…';
-    const val = last.validationRmse !== undefined ? `, ${names.inValidation} ${last.validationRmse.toFixed(4)}` : '';
-    return `Iteration ${last.iteration} of ${run.total}: ${names.inTrain} ${last.trainRmse.toFixed(4)}${val}`;
-  }
-  if (run.status === 'done' && run.model) {
-    const use = run.objective === 'implicit' ? 'Recommendations can now rank by “You’ll likely watch”.' : 'Recommendations now use it.';
-    return `Trained in ${run.model.trainSeconds.toFixed(1)} s. ${use}`;
-  }
-  return run.message ?? '';
-}
 
 export function TrainPanel({ status }: { status: AppStatus }) {
   const lab = useLab();
@@ -48,9 +32,12 @@ export function TrainPanel({ status }: { status: AppStatus }) {
   const run = lab.train;
   const edit = (patch: Partial<TrainForm>) => setForm({ ...form, ...patch });
   const defaults = FORM_DEFAULTS[form.objective];
-  // The chart shows the latest training started here, else the stored explicit model's own history.
-  const shown = run ?? (status.model ? { iterations: status.model.history, total: status.model.params.iterations, objective: status.model.objective, holdout: status.model.holdout } : null);
+  // The chart shows the latest training started here (its validation run when it has one), else the stored explicit
+  // model's validation run or own history.
+  const stored = status.model ? { ...storedChart(status.model), total: status.model.params.iterations, objective: status.model.objective } : null;
+  const shown = run ? { iterations: run.iterations, total: run.total, objective: run.objective, holdout: run.holdout, caption: runCaption(run) } : stored;
   const hasValidation = shown ? shown.holdout > 0 || shown.iterations.some((i) => i.validationRmse !== undefined) : false;
+  const ratings = status.active?.ratings ?? 0;
   return (
     <section className="panel lab-train" aria-labelledby="lab-train-h" data-testid="lab-train">
       <h2 id="lab-train-h" tabIndex={-1}>
@@ -117,13 +104,15 @@ export function TrainPanel({ status }: { status: AppStatus }) {
       </form>
       {run && (
         <div className="lab-run">
-          {run.status === 'running' && <progress max={run.total} value={run.iterations.length} aria-label="Training progress" />}
+          {run.status === 'running' && (
+            <progress max={run.total * (run.holdout > 0 ? 2 : 1)} value={run.iterations.length + run.final.length} aria-label="Training progress" />
+          )}
           <p aria-live="polite" role={run.status === 'error' ? 'alert' : undefined} className={run.status === 'error' ? 'error' : undefined} data-testid="lab-train-status">
-            {runStatus(run)}
+            {runStatus(run, ratings)}
           </p>
           {run.iterations.length > 0 && (
             <p className="muted" data-testid="lab-train-kernel">
-              {kernelAndWorkers(run.iterations.at(-1)!)}
+              {kernelAndWorkers(run.final.at(-1) ?? run.iterations.at(-1)!)}
             </p>
           )}
         </div>
@@ -134,11 +123,7 @@ export function TrainPanel({ status }: { status: AppStatus }) {
           total={shown.total}
           objective={shown.objective}
           validation={hasValidation}
-          caption={
-            run
-              ? `${run.objective === 'implicit' ? 'Implicit (iALS)' : 'Explicit'} training${run.holdout > 0 ? ` on ${100 - Math.round(run.holdout * 100)}% of the ratings, validated on the other ${Math.round(run.holdout * 100)}%` : ' on all ratings'}.${run.objective === 'implicit' ? ' iALS reports how far its scores for watched movies are from 1 (lower is better), not stars.' : ''}`
-              : 'How the model in use was trained.'
-          }
+          caption={shown.caption}
         />
       ) : (
         run?.status === 'running' && <p className="muted">The chart starts after the first iteration.</p>

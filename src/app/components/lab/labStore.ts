@@ -10,6 +10,7 @@ import { statusChanged } from '../../statusEvents';
 import { kernelFromUrl, workersFromUrl } from '../../workersFromUrl';
 import { FORM_DEFAULTS, TUNE_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm, type TuneForm } from './labForm';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
+import { count } from '../../format';
 
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'error';
 
@@ -17,8 +18,12 @@ export interface TrainRun {
   status: RunStatus;
   objective: Objective;
   holdout: number;
+  /** Iterations of one fit. */
   total: number;
+  /** The chart's fit: the validation run with a holdout, else the one fit on all ratings. */
   iterations: IterationInfo[];
+  /** With a holdout, the fit on all ratings that follows the validation run (the model that is stored). */
+  final: IterationInfo[];
   model?: ModelSummary;
   message?: string;
 }
@@ -110,7 +115,7 @@ function parsedForm() {
   return parsed.ok ? parsed.value : null;
 }
 
-/** Trains with the form's values; the model in use stays until the new one is stored. */
+/** Trains with the form's values (with a holdout: the validation run, then the fit on all ratings); the model in use stays until the new one is stored. */
 export async function startTraining(): Promise<void> {
   const value = parsedForm();
   if (!value) return;
@@ -118,7 +123,7 @@ export async function startTraining(): Promise<void> {
   if (!signal) return;
   const { params, holdout } = value;
   const objective = params.objective ?? 'explicit';
-  let run: TrainRun = { status: 'running', objective, holdout, total: params.iterations ?? 0, iterations: [] };
+  let run: TrainRun = { status: 'running', objective, holdout, total: params.iterations ?? 0, iterations: [], final: [] };
   const update = (patch: Partial<TrainRun>) => set({ train: (run = { ...run, ...patch }) });
   update({});
   try {
@@ -133,7 +138,7 @@ export async function startTraining(): Promise<void> {
           signal,
           total: params.iterations,
           call: (api, progress) => api.train(params, progress, { holdout, workers: workersFromUrl(), kernel: kernelFromUrl() }),
-          onProgress: (i) => update({ iterations: [...run.iterations, i] }),
+          onProgress: (i) => update(i.fit === 'final' ? { final: [...run.final, i] } : { iterations: [...run.iterations, i] }),
         });
       },
       () => update({ message: 'Waiting: an import or a training is running in another tab; this training starts when it ends.' }),
@@ -191,7 +196,7 @@ export async function startTuning(options: LabTuneOptions): Promise<void> {
     });
     update({ status: 'done', report, results: report.results, done: report.results.length });
   } catch (e) {
-    if (e instanceof CancelledError) update({ status: 'cancelled', message: `Stopped after ${run.done} of ${run.total} configurations.` });
+    if (e instanceof CancelledError) update({ status: 'cancelled', message: `Stopped after ${run.done} of ${count(run.total, 'configuration')}.` });
     else update({ status: 'error', message: `Tuning failed: ${messageOf(e)}` });
   } finally {
     end(signal);

@@ -3,11 +3,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MovieCard } from '../../../client/workerTypes';
 import { movieLabel } from '../MovieMeta';
-import { loadOnboardingPrefs, saveOnboardingPrefs, type OnboardingPrefs } from '../onboardingPrefs';
+import { loadOnboardingPrefs, type OnboardingPrefs } from '../onboardingPrefs';
+import { markNotSeen, saveOnboardingPrefs } from '../../settings';
 import { OnboardingCard } from './OnboardingCard';
 import { useCardQueue } from './useCardQueue';
 import { useCardKeys } from './useCardKeys';
 import './Onboarding.css';
+import { count } from '../../format';
 
 /** Onboarding opens by itself while the person has rated fewer movies than this. */
 export const ONBOARDING_GOAL = 10;
@@ -24,6 +26,8 @@ export function Onboarding(props: {
 }) {
   const { ratings, loaded, onRate, onOpen, hidden } = props;
   const [prefs, setPrefs] = useState<OnboardingPrefs>(loadOnboardingPrefs);
+  /** Answered "haven't seen" on this screen (stored at once; the worker leaves out the stored ones). */
+  const [skippedHere, setSkippedHere] = useState<number[]>([]);
   const [open, setOpen] = useState<boolean | null>(null);
   const [said, setSaid] = useState('');
   const section = useRef<HTMLElement>(null);
@@ -45,19 +49,19 @@ export function Onboarding(props: {
   }, [loaded, open, prefs.dismissed, ratings.size]);
 
   // Keep a few cards ahead: more are fetched (anchored on the ratings so far) when the queue runs short.
-  const skipped = new Set(prefs.skipped);
+  const skipped = new Set(skippedHere);
   const { pending, exhausted } = useCardQueue({
     open: open === true,
     ahead: prefs.grid ? GRID_SIZE + 2 : 4,
     done: (m) => ratings.has(m.movieId) || skipped.has(m.movieId) || Boolean(hidden?.has(m.movieId)),
-    skipped: prefs.skipped,
+    skipped: skippedHere,
   });
   const current = pending[0];
 
   const rate = useCallback(
     (m: MovieCard, stars: number) => {
       refocus.current = !!section.current?.contains(document.activeElement);
-      setSaid(`Rated ${movieLabel(m)}: ${stars} ${stars === 1 ? 'star' : 'stars'}.`);
+      setSaid(`Rated ${movieLabel(m)}: ${count(stars, 'star')}.`);
       void onRate(m.movieId, stars);
     },
     [onRate],
@@ -67,9 +71,10 @@ export function Onboarding(props: {
     (m: MovieCard) => {
       refocus.current = !!section.current?.contains(document.activeElement);
       setSaid(`Skipped ${movieLabel(m)}.`);
-      update({ skipped: [...prefs.skipped, m.movieId] });
+      setSkippedHere((s) => [...s, m.movieId]);
+      markNotSeen(m.movieId);
     },
-    [prefs.skipped, update],
+    [],
   );
 
   // Keys for the single card (not the grid: which card would they rate?).

@@ -2,13 +2,17 @@
 import type { MovieCard } from '../../../client/workerTypes';
 import { movieLabel } from '../MovieMeta';
 import { StarRating } from '../StarRating';
+import { GenreList, TitleText } from '../FileText';
+import { count } from '../../format';
 
 function Facts({ m }: { m: MovieCard }) {
   return (
     <p className="onb-facts">
-      <span className="genres">{m.genres.length ? m.genres.join(', ') : 'No genres listed'}</span>
+      <span className="genres">
+        <GenreList genres={m.genres} />
+      </span>
       <span className="count">
-        {m.count ? `★ ${m.mean.toFixed(1)} average from ${m.count.toLocaleString('en')} MovieLens ${m.count === 1 ? 'rating' : 'ratings'}` : 'No MovieLens ratings'}
+        {m.count ? `★ ${m.mean.toFixed(1)} average from ${count(m.count, 'MovieLens rating')}` : 'No MovieLens ratings'}
       </span>
     </p>
   );
@@ -20,7 +24,7 @@ export function OnboardingCard(props: { movie: MovieCard; rating: number | null;
     <li className="onb-card" data-movie-id={m.movieId}>
       <h3 tabIndex={-1}>
         <button type="button" className="title-link" onClick={props.onOpen}>
-          {m.title}
+          <TitleText text={m.title} />
         </button>
         {m.year !== null && <span className="year"> ({m.year})</span>}
       </h3>

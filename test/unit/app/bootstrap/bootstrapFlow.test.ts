@@ -45,7 +45,7 @@ test('first visit with the bundled sample: import it, train, then the library, a
   expect(imp.method).toBe('importBundled');
   expect(imp.args.slice(0, 2)).toEqual(['https://pocketlens.test/data/ml-latest-small.zip', 'ml-latest-small']);
   imp.report({ phase: 'parse', fraction: 0.5, rows: 50_418 });
-  expect(v.phase()).toEqual({ kind: 'importing', label: 'ml-latest-small', progress: { phase: 'parse', fraction: 0.5, rows: 50_418 } });
+  expect(v.phase()).toEqual({ kind: 'importing', label: 'ml-latest-small.zip', progress: { phase: 'parse', fraction: 0.5, rows: 50_418 } });
   v.store.active = true;
   imp.resolve({ id: 'ml-1' });
   const train = await v.worker.nextCall();
@@ -69,6 +69,21 @@ test('a stored model opens the library at once, without the lock or the worker',
   expect(v.kinds()).toEqual(['open', 'ready']);
   expect(v.lock.log).toEqual([]);
   expect(v.worker.calls).toEqual([]);
+});
+
+test('deleting the only dataset: the bring-your-own screen offers the bundled sample back, without importing it unasked', async () => {
+  const v = visit({ stored: { active: true, model: true } });
+  await v.flow.start();
+  v.store.active = false;
+  v.store.model = false;
+  await v.flow.emptied();
+  expect(v.phase()).toEqual({ kind: 'byo', error: undefined, hasSample: true });
+  expect(v.worker.calls).toEqual([]);
+  expect(v.lock.log).toEqual([]);
+  // Without a bundled sample, nothing to offer.
+  const bare = visit({ sample: false, stored: { active: false, model: false } });
+  await bare.flow.emptied();
+  expect(bare.phase()).toEqual({ kind: 'byo', error: undefined, hasSample: false });
 });
 
 test('no sample and nothing stored: the bring-your-own screen, saying there is no sample to retry', async () => {
@@ -104,6 +119,19 @@ test("the person's files: a refused file returns to the bring-your-own screen wi
   imp.reject(new Error('ratings.csv line 2: expected a rating from 0.5 to 5, got "9"'));
   await importing;
   expect(v.phase()).toEqual({ kind: 'byo', error: 'ratings.csv line 2: expected a rating from 0.5 to 5, got "9"', hasSample: true });
+  expect(v.worker.calls).toHaveLength(1);
+  expect(v.lock.log).toEqual(['a+', 'a-']);
+});
+
+test('a refused import over a library keeps the library on screen, with the reason; nothing trains', async () => {
+  const v = visit({ stored: { active: true, model: true } });
+  await v.flow.start();
+  expect(v.phase()).toMatchObject({ kind: 'ready' });
+  const importing = v.flow.importFiles([new File(['x'], 'movies.csv')]);
+  const imp = await v.worker.nextCall();
+  imp.reject(new Error('movies.csv, line 2: expected a title of at most 1,000 characters'));
+  await importing;
+  expect(v.phase()).toEqual({ kind: 'ready', status: expect.objectContaining({ active: { id: 'ml-1' } }), importError: 'movies.csv, line 2: expected a title of at most 1,000 characters' });
   expect(v.worker.calls).toHaveLength(1);
   expect(v.lock.log).toEqual(['a+', 'a-']);
 });

@@ -56,15 +56,18 @@ describe('trainAlsParallel over worker_threads', () => {
     expect(b.mu).toBe(a.mu);
   };
 
+  // The last case has Rendle et al.'s knobs: the star offset makes a shared copy of the values for the threads.
+  const rendle: Partial<AlsParams> = { unobservedWeight: 0.5, frequencyScaled: true, starOffset: 3, lambda: 0.01 };
   const cases = [
-    ['explicit', 'exact'],
-    ['explicit', 'cg'],
-    ['implicit', 'exact'],
-    ['implicit', 'cg'],
+    ['explicit', 'exact', {}],
+    ['explicit', 'cg', {}],
+    ['implicit', 'exact', {}],
+    ['implicit', 'cg', {}],
+    ['implicit', 'cg', rendle],
   ] as const;
-  for (const [objective, solver] of cases) {
-    it(`gives bit-identical tables to trainAls with 2 and 3 threads (${objective}, ${solver} solver)`, async () => {
-      const params: AlsParams = { rank: 6, lambda: 0.1, biasLambda: 2, lambdaExponent: 0.5, iterations: 4, seed: 2, solver, objective };
+  for (const [objective, solver, extra] of cases) {
+    it(`gives bit-identical tables to trainAls with 2 and 3 threads (${objective}, ${solver} solver${Object.keys(extra).length ? ', α0, frequency-scaled, star offset' : ''})`, async () => {
+      const params: AlsParams = { rank: 6, lambda: 0.1, biasLambda: 2, lambdaExponent: 0.5, iterations: 4, seed: 2, solver, objective, ...extra };
       const reports: IterationInfo[] = [];
       const one = trainAls(matrix, params, { onIteration: (i) => reports.push(i) });
       for (const pool of pools) {

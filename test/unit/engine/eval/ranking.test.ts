@@ -1,6 +1,6 @@
 // Ranking metrics on hand-computed cases: precision, recall, NDCG, coverage, training items excluded.
 import { describe, expect, test } from 'vitest';
-import { rankingMetrics, type UserScorer } from '../../../../src/engine/eval/ranking';
+import { listMetrics, popularityOf, rankingMetrics, type UserScorer } from '../../../../src/engine/eval/ranking';
 import type { RatingColumns } from '../../../../src/engine/types';
 
 const cols = (rows: [number, number, number][]): RatingColumns => ({
@@ -62,5 +62,31 @@ describe('rankingMetrics', () => {
     expect(good['ndcg@2']).toBe(1);
     expect(good['recall@2']).toBe(1);
     expect(bad['ndcg@2']).toBe(0);
+  });
+
+  test('novelty and popularity rank of the listed movies, hand-computed; a user subset scores only those users', () => {
+    // Training: item 0 rated by users 0–2, item 1 by users 0–1, item 2 by user 0; 3 users.
+    const train = cols([
+      [0, 0, 4],
+      [1, 0, 4],
+      [2, 0, 4],
+      [0, 1, 4],
+      [1, 1, 4],
+      [0, 2, 4],
+    ]);
+    const { selfInfo, popRank } = popularityOf(train, 3, 4);
+    expect(Array.from(popRank)).toEqual([1, 2, 3, 4]);
+    expect(selfInfo[0]).toBeCloseTo(Math.log2(4 / 4), 12);
+    expect(selfInfo[3]).toBeCloseTo(Math.log2(4 / 1), 12);
+    // User 2 lists [3, 1]: novelty (log2 4 + log2 4/3)/2, mean popularity rank (4 + 2)/2.
+    const test = cols([[2, 1, 5]]);
+    const m = listMetrics(train, test, 3, 4, () => [3, 1], { ks: [2], users: [2] });
+    expect(m.users).toBe(1);
+    expect(m['novelty@2']).toBeCloseTo((2 + Math.log2(4 / 3)) / 2, 12);
+    expect(m['popRank@2']).toBe(3);
+    expect(m['recall@2']).toBe(1);
+    expect(listMetrics(train, test, 3, 4, () => [3, 1], { ks: [2], users: [0, 1] }).users).toBe(0);
+    // Mean release year of the listed movies that have one (item 1 has none).
+    expect(listMetrics(train, test, 3, 4, () => [3, 1], { ks: [2], years: [1990, -1, 2000, 2010] })['year@2']).toBe(2010);
   });
 });

@@ -59,6 +59,18 @@ describe('tune', () => {
     expect(crossValidateRanking(watched, 200, 100, results[0].params, 2, 1)['ndcg@10']).toBe(results[0]['ndcg@10']);
   });
 
+  test("implicit-only knobs (α0, frequency scaling, star offset) multiply the grid for implicit and never appear in explicit params", () => {
+    const knobs = { ...space, rank: [4], lambda: [0.5], confidence: [2], unobservedWeight: [1, 0.3], frequencyScaled: [false, true], starOffset: [0, 3] };
+    const grid = gridOf(knobs, 1, 'implicit');
+    expect(grid).toHaveLength(8);
+    expect(grid[7]).toMatchObject({ objective: 'implicit', implicitAlpha: 2, unobservedWeight: 0.3, frequencyScaled: true, starOffset: 3 });
+    for (const p of gridOf(knobs, 1)) expect(p).not.toHaveProperty('unobservedWeight');
+    const results = tune(tasteGroups(), 200, 100, { ...knobs, unobservedWeight: [1], frequencyScaled: [false] }, { folds: 2, seed: 1, objective: 'implicit' });
+    expect(results[0].tie).toBe(true);
+    expect(results[0].foldNdcg).toHaveLength(2);
+    expect(results[0].ndcgSd).toBeGreaterThanOrEqual(0);
+  });
+
   test('random search evaluates the requested number of distinct candidates, the same ones for the same seed', () => {
     const a = tune(data.columns, data.nUsers, data.nItems, space, { folds: 2, seed: 5, sample: 2 });
     const b = tune(data.columns, data.nUsers, data.nItems, space, { folds: 2, seed: 5, sample: 2 });

@@ -3,9 +3,26 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { perUserHoldout } from '../../../../src/engine/eval/userSplit';
+import { perUserHoldout, perUserLatest } from '../../../../src/engine/eval/userSplit';
 import { plantedLowRank } from '../../../../src/engine/synth';
 import { formatOf, loadSplit } from '../../../../src/cli/loadSplit';
+
+describe('perUserLatest', () => {
+  test("holds out each user's newest ratings, at least one left for training", () => {
+    const rows = [
+      [0, 1, 10],
+      [0, 2, 30],
+      [0, 3, 20],
+      [0, 4, 40],
+      [0, 5, 50],
+      [1, 1, 5],
+    ];
+    const c = { users: Int32Array.from(rows, (r) => r[0]), items: Int32Array.from(rows, (r) => r[1]), ratings: new Float32Array(rows.length).fill(4), length: rows.length };
+    const { train, test: held } = perUserLatest(c, rows.map((r) => r[2]), 2, 0.4);
+    expect(Array.from(held.items)).toEqual([4, 5]);
+    expect(Array.from(train.items)).toEqual([1, 2, 3, 1]);
+  });
+});
 
 describe('perUserHoldout', () => {
   test('holds out ~10% of each user with at least one left for training, seeded', () => {

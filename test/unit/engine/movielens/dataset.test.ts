@@ -28,6 +28,21 @@ describe('buildDataset', () => {
     expect(Array.from(d.ratings.items)).toEqual([0, 1, 3, 0, 2, 4, 0, 7]);
   });
 
+  test('records when the latest rating was given and the newest movie year, read from the files', () => {
+    const d = buildDataset(identifyFiles(tiny(), 'tiny'));
+    const text = (name: string) => new TextDecoder().decode(fixture(name));
+    const stamps = text('ratings.csv').trim().split('\n').slice(1).map((l) => Number(l.split(',').at(-1)));
+    const years = [...text('movies.csv').matchAll(/\((\d{4})(?:–\d{4})?\)"?,/g)].map((m) => Number(m[1])); // a series' range counts from its start
+    expect(d.stats.lastRatingAt).toBe(Math.max(...stamps));
+    expect(d.stats.newestMovieYear).toBe(Math.max(...years));
+    // A later duplicate that loses (an earlier timestamp) does not move it; one rating alone is one "rating".
+    const files = tiny();
+    files[0] = { path: 'ratings.csv', bytes: enc('userId,movieId,rating,timestamp\n1,1,4,500\n1,1,2,20\n') };
+    const one = buildDataset(identifyFiles(files, 'x'));
+    expect(one.stats).toMatchObject({ ratings: 1, duplicates: 1, lastRatingAt: 500 });
+    expect(one.notes).toEqual(['1 repeated (user, movie) rating dropped, keeping the latest by timestamp']);
+  });
+
   test('a rating for a movie missing from movies.csv is imported under a placeholder, counted and reported', () => {
     const files = tiny();
     files[0] = { path: 'ratings.csv', bytes: enc('userId,movieId,rating,timestamp\n1,1,4,10\n1,999,3,11\n2,999,5,12\n') };

@@ -33,7 +33,7 @@ describe('ml-100k (u.data, u.item, u.genre)', () => {
     expect(d.movies[3]).toMatchObject({ year: null, genres: [] });
     // user 2 rated movie 3 twice: 2 stars at 878887116, then 5 stars at 884182900; the later one is kept.
     expect(d.movies[2]).toMatchObject({ count: 1, mean: 5 });
-    expect(d.notes).toEqual(['1 repeated (user, movie) ratings dropped, keeping the latest by timestamp']);
+    expect(d.notes).toEqual(['1 repeated (user, movie) rating dropped, keeping the latest by timestamp']);
   });
 
   test('the GroupLens zip layout (ml-100k/ folder with the split files) reads the same and notes what it skipped', () => {

@@ -7,6 +7,7 @@ import { splitTitle } from '../../../../src/engine/movielens/textCsv';
 import { scanSteps } from '../../../../src/engine/movielens/textScan';
 import { movieLensNames, splitSubtitles, titleKey } from '../../../../src/engine/externalRatingsMatch';
 import { regexDisplayTitle, regexMovieLensNames, regexSplitSubtitles, regexSplitTitle } from '../../../textReference';
+import { fuzzParams } from '../../../fuzz';
 
 /** Steps a call takes, as counted by the scanners. */
 function steps(f: () => unknown): number {
@@ -124,4 +125,15 @@ describe('steps linear in the length, for random long and adversarial strings', 
       { numRuns: 120, seed: 15 },
     );
   });
+});
+
+test('normalizeForSearch on ASCII (its fast path) equals the general NFD path, on random ASCII text', () => {
+  const general = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  fc.assert(
+    fc.property(fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), maxLength: 60 }), (s) => {
+      expect(normalizeForSearch(s)).toBe(general(s));
+    }),
+    fuzzParams(2000),
+  );
+  expect(normalizeForSearch('Amélie')).toBe('amelie'); // not ASCII: the general path
 });

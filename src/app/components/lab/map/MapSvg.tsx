@@ -3,13 +3,18 @@
 import type { TasteMapData, TasteMapPoint } from '../../../../client/workerTypes';
 import { dotScale, toScreen } from './mapViewport';
 import type { MapViewport } from './useMapViewport';
-
-/** Colour class for a person's rating: 1 (low) … 5 (high), a colour-blind-safe orange → blue scale. */
-export const starClass = (r: number) => `star-${Math.min(5, Math.max(1, Math.round(r)))}`;
+import { starClass } from './starBins';
+import { count, thousands } from '../../../format';
 
 /** A movie as the map names it (tooltip, status line, rated dots' labels). */
 export const pointLabel = (p: TasteMapPoint) =>
-  `${p.title}${p.year ? ` (${p.year})` : ''} · ${p.count.toLocaleString('en')} ratings${p.myRating !== null ? ` · you rated it ${p.myRating} stars` : ''}`;
+  `${p.title}${p.year ? ` (${p.year})` : ''} · ${count(p.count, 'rating')}${p.myRating !== null ? ` · you rated it ${count(p.myRating, 'star')}` : ''}`;
+
+/** A share of the variance as the map writes it: 0.1153 → "11.5%". */
+export const explainedPct = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+/** The two shares' sum as the reader would add the shown numbers: 11.5% + 6.6% → "18.1%". */
+export const explainedSum = (a: number, b: number): string => `${((Math.round(a * 1000) + Math.round(b * 1000)) / 10).toFixed(1)}%`;
 
 export function MapSvg(props: {
   data: TasteMapData;
@@ -36,7 +41,7 @@ export function MapSvg(props: {
         ref={viewport.svgRef}
         viewBox={`0 0 ${box.w} ${box.h}`}
         role="group"
-        aria-label={`Taste map of ${data.sampled.toLocaleString('en')} movies. Focus it and use the arrow keys to pan, plus and minus to zoom, 0 to reset.`}
+        aria-label={`Taste map of ${thousands(data.sampled)} movies. Focus it and use the arrow keys to pan, plus and minus to zoom, 0 to reset.`}
         tabIndex={0}
         {...viewport.handlers}
         onPointerLeave={() => onActive(null)}
@@ -44,6 +49,14 @@ export function MapSvg(props: {
       >
         <line className="axis" x1={0} x2={box.w} y1={origin.y} y2={origin.y} />
         <line className="axis" y1={0} y2={box.h} x1={origin.x} x2={origin.x} />
+        <g className="axis-labels" aria-hidden="true" data-testid="map-axis-labels">
+          <text x={box.w - 6} y={box.h - 8} textAnchor="end">
+            PC1 → {explainedPct(data.explained[0])}
+          </text>
+          <text x={6} y={16}>
+            PC2 ↑ {explainedPct(data.explained[1])}
+          </text>
+        </g>
         <g className="points" aria-hidden="true">
           {sample.map((p, k) => (
             <circle key={p.movieId} data-testid="map-point" cx={at(p).x} cy={at(p).y} r={3.2 * dot} onPointerEnter={() => onActive(k)} />

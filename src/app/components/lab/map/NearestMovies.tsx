@@ -1,6 +1,7 @@
 // The movies nearest the person on the taste map, as buttons that point them out on the map.
 import { useMemo } from 'react';
 import type { TasteMapData } from '../../../../client/workerTypes';
+import { TitleText } from '../../FileText';
 
 export function NearestMovies(props: { data: TasteMapData; onActive: (k: number) => void }) {
   const { data, onActive } = props;
@@ -15,7 +16,7 @@ export function NearestMovies(props: { data: TasteMapData; onActive: (k: number)
           return (
             <li key={id}>
               <button type="button" className="link" onFocus={() => onActive(k)} onMouseEnter={() => onActive(k)} onClick={() => onActive(k)}>
-                {p.title}
+                <TitleText text={p.title} />
                 {p.year ? ` (${p.year})` : ''}
               </button>
             </li>

@@ -6,12 +6,13 @@ import { serving } from '../../../../client/engineClient';
 import type { TasteMapData } from '../../../../client/workerTypes';
 import { visibleRange } from './mapViewport';
 import { useMapViewport } from './useMapViewport';
-import { MapSvg, pointLabel, starClass } from './MapSvg';
+import { MapSvg, explainedPct, explainedSum, pointLabel } from './MapSvg';
+import { STAR_BINS, binLabel, starClass } from './starBins';
+import { thousands } from '../../../format';
 import { NearestMovies } from './NearestMovies';
 import './TasteMap.css';
 
 const fmt = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2)).replace('-', '−');
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 export function TasteMap() {
   const [data, setData] = useState<TasteMapData | null | undefined>(undefined);
@@ -61,6 +62,12 @@ export function TasteMap() {
   return (
     <section className="panel taste-map" aria-labelledby="map-h" data-testid="taste-map">
       <h2 id="map-h">Taste map</h2>
+      <p className="map-explained" data-testid="map-explained">
+        The two axes explain <strong data-testid="pc1">{explainedPct(data.explained[0])}</strong> +{' '}
+        <strong data-testid="pc2">{explainedPct(data.explained[1])}</strong> of the variance of these movies’ factors (
+        {explainedSum(data.explained[0], data.explained[1])} together); the other {data.rank - 2 > 0 ? data.rank - 2 : 0} dimensions hold the rest, so
+        closeness on this map is only part of the story.
+      </p>
       <figure>
         <div className="map-toolbar" role="group" aria-label="Map zoom">
           <button type="button" onClick={() => viewport.zoom(1.5)} aria-label="Zoom in">+</button>
@@ -82,28 +89,32 @@ export function TasteMap() {
             : `Point at a movie, or focus one of your rated movies, to see its title.${meOutside ? ' You are outside this view: “Show me” zooms out to include you.' : ''}`}
         </p>
         <figcaption>
-          Each grey dot is one of the {data.sampled.toLocaleString('en')} most-rated movies, placed by the first two principal
-          components of the model&rsquo;s movie factors (rank {data.rank}). The horizontal axis (PC1) explains{' '}
-          <strong data-testid="pc1">{pct(data.explained[0])}</strong> of these movies&rsquo; factor variance, the vertical axis (PC2){' '}
-          <strong data-testid="pc2">{pct(data.explained[1])}</strong>. Movies close together tend to be liked by the same people.
+          Each small grey dot is one of the {thousands(data.sampled)} most-rated movies, placed by the first two principal components of the
+          model&rsquo;s movie factors (rank {data.rank}): PC1 across, PC2 up. Movies close together tend to be liked by the same people.
           {data.me
-            ? ' The cross in a ring is you: your taste vector from your ratings, projected the same way. Coloured dots are the movies you rated, orange (low) to blue (high).'
+            ? ' The cross in a ring is you: your taste vector from your ratings, projected the same way. Every movie you rated is a larger coloured dot, orange (low) through purple (middle) to blue (high).'
             : ' Rate a few movies and your own position appears.'}
         </figcaption>
         <ul className="map-legend" aria-label="Colour legend">
-          {[1, 2, 3, 4, 5].map((s) => (
-            <li key={s}>
+          {STAR_BINS.map((b) => (
+            <li key={b} data-testid="map-legend-bin">
               <svg width="14" height="14" aria-hidden="true">
-                <circle className={starClass(s)} cx="7" cy="7" r="6" />
+                <circle className={starClass(b)} cx="7" cy="7" r="6" />
               </svg>
-              {s === 5 ? '4.5–5' : s === 1 ? '0.5–1' : `${s - 0.5}–${s + 0.5}`} stars
+              {binLabel(b)}
             </li>
           ))}
+          <li>
+            <svg width="14" height="14" aria-hidden="true">
+              <circle className="unrated" cx="7" cy="7" r="3.2" />
+            </svg>
+            not rated
+          </li>
         </ul>
       </figure>
       {data.me && data.nearest.length > 0 && <NearestMovies data={data} onActive={setActive} />}
       <p className="muted small">
-        Computed in {Math.round(data.millis)} ms{data.fitMillis > 0 ? ` (PCA ${Math.round(data.fitMillis)} ms)` : ''} from {data.moviesInDataset.toLocaleString('en')} movies in the dataset.
+        Computed in {Math.round(data.millis)} ms{data.fitMillis > 0 ? ` (PCA ${Math.round(data.fitMillis)} ms)` : ''} from {thousands(data.moviesInDataset)} movies in the dataset.
       </p>
     </section>
   );

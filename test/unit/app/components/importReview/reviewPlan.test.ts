@@ -19,6 +19,7 @@ const preview: ImportPreview = {
   ],
   ambiguous: [{ row: row(5, 'Solaris', 3.5), candidates: [movie(6001, 'Solaris'), movie(6002, 'Solaris', 2)], why: 'Two movies called Solaris (1999)' }],
   unmatched: [{ row: { line: 6, title: 'Nope', year: 2022 }, reason: 'not in this dataset' }],
+  seconds: { read: 0, parse: 0, catalogue: 0, match: 0 },
 };
 
 test('with no choices: the new movie is saved, the person keeps their own rating, the same rating changes nothing', () => {

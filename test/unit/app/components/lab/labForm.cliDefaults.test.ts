@@ -28,8 +28,9 @@ describe('the lab and the CLI share their defaults', () => {
       const summary = await api.train(parsed.value.params, () => {}, { holdout: parsed.value.holdout });
       const stored = (await db.get(STORES.models, summary.id))!;
       expect(stored.params).toEqual(alsParamsFrom({ objective }));
-      // The lab validates on the share `cli eval` holds out by default.
-      expect(stored.holdout).toBe(evaluationDefaults.testFraction);
+      // The lab's validation run holds out the share `cli eval` holds out by default; the stored fit uses all ratings.
+      expect(stored.validation?.holdout).toBe(evaluationDefaults.testFraction);
+      expect(stored.holdout).toBe(0);
     }
     expect(alsParamsFrom({ objective: 'explicit' })).toMatchObject({ rank: 64, lambda: 2.2, lambdaExponent: 0.4, biasLambda: 3, iterations: 15 });
     expect(alsParamsFrom({ objective: 'implicit' })).toMatchObject({ objective: 'implicit', rank: 32, lambda: 5, lambdaExponent: 0.4, iterations: 10, implicitAlpha: 1 });

@@ -21,7 +21,7 @@ async function open(page: Page): Promise<void> {
 
 /** The box of one whole star: the union of its two half-star radios' labels. */
 async function starBox(page: Page, row: number, star: number) {
-  const half = (v: number) => toRate(page).nth(row).getByRole('radio', { name: `${v} stars`, exact: true }).locator('xpath=..').boundingBox();
+  const half = (v: number) => toRate(page).nth(row).getByRole('radio', { name: v === 1 ? '1 star' : `${v} stars`, exact: true }).locator('xpath=..').boundingBox();
   const [a, b] = [(await half(star - 0.5))!, (await half(star))!];
   const x = Math.min(a.x, b.x);
   const y = Math.min(a.y, b.y);
@@ -56,8 +56,9 @@ test('desktop: 2.5 lights exactly half of the third star and says “2.5”; arr
   expect(fourth.lit / fourth.unlit).toBeLessThan(0.02);
   await screenshot(page, 'stars-half-desktop');
 
-  // Keyboard on an unrated row: Tab lands on its group, ArrowDown shows a preview and saves nothing.
-  await toRate(page).nth(1).locator('.title-link').focus();
+  // Keyboard on an unrated row: Tab from its last control before the stars ("Want to watch") lands on its group,
+  // ArrowDown shows a preview and saves nothing.
+  await toRate(page).nth(1).getByRole('button', { name: /^Want to watch / }).focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown');
   await toRate(page).nth(1).getByText('Enter saves').waitFor();

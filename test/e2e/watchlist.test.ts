@@ -38,7 +38,8 @@ test.each(SIZES)('%s: search by sequel number, Want to watch everywhere, the Wat
 
   // Want to watch from a search result: W on the active option (desktop), a tap on the option's button (phone).
   await search(page, 'godfather 2');
-  const option = page.getByRole('option').first();
+  // The results' first option (the theme switch's <select> has options of its own, earlier in the page).
+  const option = page.getByTestId('to-rate').getByRole('option').first();
   const partTwo = Number(await option.getAttribute('data-movie-id'));
   if (size === 'desktop') {
     const box = page.getByRole('combobox', { name: 'Search movies by title' });
@@ -115,9 +116,13 @@ test.each(SIZES)('%s: search by sequel number, Want to watch everywhere, the Wat
   // Taking one off with its button; the restore of the backup brings the three back, less the one rated since.
   await press(page.getByTestId('watchlist').locator('li').first().getByRole('button', { name: /^Want to watch / }));
   await watchHeading(page, 1).waitFor();
-  page.once('dialog', (d) => void d.accept());
   await page.getByLabel('Restore backup').setInputFiles((await backup.path())!);
-  await page.getByRole('status').filter({ hasText: /^Restored 3 ratings/ }).waitFor();
+  // The restore is checked first, then asked in the page, saying the backup's watchlist replaces the one here.
+  const question = page.getByTestId('restore-dialog');
+  await question.getByTestId('restore-holds').filter({ hasText: '3 movies on the watchlist' }).waitFor();
+  await question.getByTestId('restore-replaces').filter({ hasText: '1 movie on the watchlist' }).waitFor();
+  await press(question.getByRole('button', { name: 'Restore', exact: true }));
+  await page.getByRole('status').filter({ hasText: /^Restored 3 ratings, 3 movies on the watchlist/ }).waitFor();
   await watchHeading(page, 3).waitFor();
   expect(errors).toEqual([]);
   await context.close();

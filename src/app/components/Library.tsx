@@ -1,7 +1,7 @@
 // The app once a dataset is ready: the status line, the screen navigation, the current screen, the movie panel any
 // screen can open, and the notice that says what an action did (with Undo where it can be undone); which screen and
 // which panel come from the router (history entries: Back closes a panel).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppStatus } from '../../client/workerTypes';
 import { useRatings, type RatingsState } from '../useRatings';
 import { useMarks } from '../useMarks';
@@ -15,12 +15,14 @@ import { Recommender } from './Recommender';
 import { MyRatings } from './MyRatings';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
-import { LabScreen } from './lab/LabScreen';
 import { TitleText } from './FileText';
 import { withoutBidiControls } from '../bidi';
 import { count } from '../format';
 import { modelsInUse, type ListedBy } from '../modelsInUse';
 import { loadRecPrefs, syncSettings } from '../settings';
+
+// The Model lab (its chart library and panels) loads when first opened: the first visit's page ships without it.
+const LabScreen = lazy(() => import('./lab/LabScreen').then((m) => ({ default: m.LabScreen })));
 
 export function Library(props: { status: AppStatus; importError?: string; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
   const ratingsState = useRatings();
@@ -93,7 +95,11 @@ export function Library(props: { status: AppStatus; importError?: string; onChan
             <MyRatings mine={mine} onOpen={open} />
           </>
         )}
-        {route.view === 'lab' && <LabScreen status={props.status} />}
+        {route.view === 'lab' && (
+          <Suspense fallback={<p aria-live="polite">Loading the Model lab…</p>}>
+            <LabScreen status={props.status} />
+          </Suspense>
+        )}
         {route.view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
       </div>
       {route.movie !== null && (

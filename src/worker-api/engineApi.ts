@@ -13,6 +13,7 @@ export * from './serveApi';
 export * from './recommendApi';
 export * from './movieApi';
 export * from './profileApi';
+export * from './marksApi';
 export * from './restoreApi';
 export * from './onboardingApi';
 export * from './mapApi';

@@ -17,17 +17,9 @@ import { RestoreProgressView } from './restore/RestoreProgressView';
 import { restoredText } from './restore/restoreText';
 import { withoutBidiControls } from '../bidi';
 import { FilePicker } from './FilePicker';
+import { download } from '../download';
 import './MyRatings.css';
 import { count } from '../format';
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The line under the buttons: what just happened, and Undo when it can be undone. */
 interface Notice {

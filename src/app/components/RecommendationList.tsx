@@ -1,11 +1,13 @@
-// "Recommended for you" (or the labelled popularity fallback): title, year, genres, the star model's predicted rating
-// and why each row is there; the sort (best for you / predicted rating) and the ranked list's switches.
+// "Recommended for you" (or the labelled popularity fallback): title, year, genres, the star model's predicted rating,
+// why each row is there and the watchlist mark; the sort (best for you / predicted rating) and the ranked list's switches.
 import type { Recommendations } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { RecFilters, type Filters } from './RecFilters';
 import { SortControl, type SortBy } from './SortControl';
 import { ListControls, type ListSwitches } from './ListControls';
 import { RowReason } from './RowReason';
+import { WatchButton, WatchMark } from './marks/WatchButton';
+import type { MarksState } from '../useMarks';
 import { count } from '../format';
 
 export function RecommendationList(props: {
@@ -13,7 +15,7 @@ export function RecommendationList(props: {
   filters: Filters;
   onFilters: (f: Filters) => void;
   onOpen: (movieId: number) => void;
-  onHide: (movieId: number) => void;
+  marks: MarksState;
   sortBy: SortBy;
   onSortBy: (s: SortBy) => void;
   switches: ListSwitches;
@@ -52,9 +54,13 @@ export function RecommendationList(props: {
             <div>
               <MovieMeta movie={m} onOpen={props.onOpen} />
               {m.reason && <RowReason reason={m.reason} />}
-              <button type="button" className="hide" onClick={() => props.onHide(m.movieId)} aria-label={`Not interested in ${movieLabel(m)}`}>
-                Not interested
-              </button>
+              <WatchMark movie={m} marks={props.marks} />
+              <div className="row-actions">
+                <WatchButton movie={m} marks={props.marks} />
+                <button type="button" className="hide" onClick={() => void props.marks.hide(m)} aria-label={`Not interested in ${movieLabel(m)}`}>
+                  Not interested
+                </button>
+              </div>
             </div>
             <span className="stars-for-you">
               {personal && <small aria-hidden="true">you’d rate it</small>}

@@ -3,9 +3,9 @@
 // after the onboarding card, with jumps to the list and the search at the top.
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { serving } from '../../client/engineClient';
-import { postTabMessage } from '../../sync/tabSync';
 import type { Recommendations } from '../../client/workerTypes';
 import type { RatingsState } from '../useRatings';
+import type { MarksState } from '../useMarks';
 import { RatePanel } from './RatePanel';
 import { Onboarding, ONBOARDING_GOAL } from './onboarding/Onboarding';
 import { RecommendationList } from './RecommendationList';
@@ -19,12 +19,14 @@ import { skipToRecommendations } from './SkipLink';
 
 export function Recommender({
   mine,
+  marks,
   onOpen,
   onListed,
   rankerAt,
   rankerNote,
 }: {
   mine: RatingsState;
+  marks: MarksState;
   onOpen: (movieId: number) => void;
   onListed?: (by: ListedBy) => void;
   /** When the ranker in use was trained (null: none yet): a new one refreshes the list. */
@@ -38,7 +40,6 @@ export function Recommender({
   const [filters, setFilters] = useState<Filters>(stored.filters);
   const [sortBy, setSortBy] = useState<SortBy>(stored.sortBy);
   const [switches, setSwitches] = useState<ListSwitches>(stored.switches);
-  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const phone = useMediaQuery(PHONE);
   // Decided once, when the stored ratings are known: the list never jumps above the card the person is rating.
   const [listFirst, setListFirst] = useState<boolean | null>(null);
@@ -58,7 +59,7 @@ export function Recommender({
 
   useEffect(() => {
     void refresh();
-  }, [refresh, mine.version, rankerAt]);
+  }, [refresh, mine.version, marks.version, rankerAt]);
 
   useEffect(() => {
     // App shortcuts (manifest) open #search, #rate or #recommendations.
@@ -67,8 +68,9 @@ export function Recommender({
     else target?.scrollIntoView();
   }, []);
 
-  const onboarding = <Onboarding key="onboarding" ratings={mine.ratings} hidden={hidden} loaded={loaded} onRate={mine.rate} onOpen={onOpen} />;
-  const rate = <RatePanel key="rate" ratings={mine.ratings} onRate={mine.rate} onOpen={onOpen} />;
+  const onboarding = <Onboarding key="onboarding" ratings={mine.ratings} hidden={marks.hidden} loaded={loaded} onRate={mine.rate} onOpen={onOpen} />;
+  const rate = <RatePanel key="rate" ratings={mine.ratings} marks={marks} onRate={mine.rate} onOpen={onOpen} />;
+  // "Not interested" goes through the marks (a notice with Undo); the list refreshes when they change.
   const list = (
     <RecommendationList
       key="list"
@@ -81,12 +83,7 @@ export function Recommender({
       onSwitches={setSwitches}
       rankerNote={rankerNote}
       onOpen={onOpen}
-      onHide={async (movieId) => {
-        await serving.api.hide(movieId);
-        setHidden((h) => new Set(h).add(movieId));
-        postTabMessage({ type: 'hidden' });
-        await refresh();
-      }}
+      marks={marks}
     />
   );
   // One container with keyed children in every layout, so turning a phone or resizing a window keeps each part's state.

@@ -63,7 +63,7 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   const [backup] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
   const backupPath = (await backup.path())!;
   expect(backup.suggestedFilename()).toMatch(/^pocketlens-backup-\d{4}-\d\d-\d\d\.json$/);
-  expect(JSON.parse(readFileSync(backupPath, 'utf8')).settings.recommendations).toEqual({ genre: 'Drama', yearFrom: null, yearTo: null, minCount: 50, rankBy: 'explicit' });
+  expect(JSON.parse(readFileSync(backupPath, 'utf8')).settings.recommendations).toEqual({ genre: 'Drama', yearFrom: null, yearTo: null, minCount: 50, sortBy: 'best', gems: false, recency: false, diversity: false });
   await screenshot(page, 'my-ratings');
 
   // Remove everything: back to the popularity fallback.

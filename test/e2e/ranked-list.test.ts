@@ -5,8 +5,8 @@ import { expect, test } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { plantedTasteGroups } from '../../src/engine/synth';
 import { writeRelease } from '../../src/engine/movielens/writeRelease';
-import { screenshot, storedModels, watchErrors, type Page } from './harness';
-import { useServedApp, DESKTOP, PHONE } from './app';
+import { screenshot, storedModels, type Page } from './harness';
+import { openWithoutSample, useServedApp, PHONE } from './app';
 
 const app = useServedApp();
 
@@ -33,13 +33,8 @@ async function until<T>(what: string, read: () => Promise<T>, ok: (v: T) => bool
 const listAfter = (page: Page, before: number[]) => until('a new list', () => listIds(page), (ids) => ids.length === 20 && ids.join() !== before.join());
 
 test('ten ratings of one taste group through the cards: that group first, a reason and stars on all 20 rows, the sort and hidden gems change the list', async () => {
-  const context = await app.browser.newContext(DESKTOP);
-  // No bundled sample: the bring-your-own screen, as in bring-your-own.test.ts.
-  await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(app.url);
-  await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
+  // No bundled sample: the bring-your-own screen (1280 px wide; the phone layout is checked at the end).
+  const { context, page, errors } = await openWithoutSample(app);
   const release = writeRelease(data.columns, data.nItems);
   const zip = zipSync(Object.fromEntries(Object.entries(release).map(([f, text]) => [`ml-taste/${f}`, strToU8(text)])));
   await page.locator('input[type=file]').setInputFiles({ name: 'ml-taste.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });

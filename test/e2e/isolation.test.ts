@@ -1,7 +1,7 @@
 // Cross-origin isolation on the production build: training shards over several workers, and cancelling kills them all.
 import { expect, test } from 'vitest';
 import { storeCounts, storedModel, watchErrors, type Page } from './harness';
-import { useServedApp } from './app';
+import { rankersStored, useServedApp } from './app';
 import { injectFaults } from './faults';
 
 const app = useServedApp();
@@ -60,7 +60,9 @@ test('the served build is cross-origin isolated and trains in more than one work
   expect(new Set(workers)).toEqual(new Set([Math.min(4, cores)]));
   expect(workers[0]).toBeGreaterThan(1);
   expect(shown).toBe(workers[0]);
-  expect(shards.started()).toBe(workers[0]);
+  // The star model's training, then the ranker's behind the list (its own pool of as many): every pool closed after.
+  await rankersStored(page, 1);
+  expect(shards.started()).toBe(2 * workers[0]!);
   await expect.poll(shards.closed).toBe(shards.started()); // the pool is closed after training
   expect(errors).toEqual([]);
   await context.close();
@@ -85,8 +87,10 @@ test('cancelling a parallel training terminates the jobs worker and its shard wo
   await page.getByRole('button', { name: 'Start again' }).click();
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 120_000 });
   expect(await storedWorkers(page)).toEqual(new Array(15).fill(2));
-  expect(shards.started()).toBe(started + 2);
-  await expect.poll(shards.closed).toBe(started + 2);
+  // The star model's pool of 2, then the ranker's behind the list.
+  await rankersStored(page, 1);
+  expect(shards.started()).toBe(started + 2 * 2);
+  await expect.poll(shards.closed).toBe(started + 2 * 2);
   expect(errors).toEqual([]);
   await context.close();
 });

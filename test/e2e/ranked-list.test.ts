@@ -97,6 +97,8 @@ test('ten ratings of one taste group through the cards: that group first, a reas
   // Back to Best for you, then Hidden gems: the list changes (less-rated films move up).
   await page.getByTestId('sort-by').getByRole('radio', { name: 'Best for you' }).check();
   await until('the ranked list again', () => listIds(page), (ids) => ids.join() === best.join());
+  // The switches are folded under "Adjust the list" (so a phone shows the first rows at once).
+  await page.getByTestId('list-controls').locator('summary').click();
   await page.getByTestId('list-controls').getByRole('checkbox', { name: /Hidden gems/ }).check();
   const gems = await listAfter(page, best);
   expect(gems).toHaveLength(20);

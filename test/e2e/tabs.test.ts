@@ -168,7 +168,7 @@ test('two tabs: one import and one training between them, then every change in o
   await screenshot(b, 'tabs-followed');
 
   // Nothing lost: the three restored ratings, the hidden movie, both datasets and both models.
-  expect(await storeCounts(b)).toMatchObject({ datasets: 2, models: 2, profile: 3, hidden: 1, movieBlocks: 3 + 1 });
+  expect(await storeCounts(b)).toMatchObject({ datasets: 2, models: 2 * 2, profile: 3, hidden: 1, movieBlocks: 3 + 1 });
   console.log(JSON.stringify({ tabSyncMillis: latencies }));
   expect(errA).toEqual([]);
   expect(errB).toEqual([]);

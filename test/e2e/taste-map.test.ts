@@ -65,7 +65,7 @@ for (const [label, viewport] of [
     for (const [k, stars] of [[0, '5 stars'], [1, '4 stars'], [2, '1 star'], [3, '2.5 stars']] as const) {
       await page.getByTestId('to-rate').locator('li').nth(k).getByRole('radio', { name: stars, exact: true }).check();
     }
-    await page.getByTestId('recs-kind').filter({ hasText: 'Predicted from your ratings' }).waitFor();
+    await page.getByRole('heading', { name: 'Recommended for you' }).waitFor();
     await showView(page, 'Model lab');
     await map.getByTestId('map-me').waitFor();
     expect(await map.getByTestId('map-rated').count()).toBe(4);

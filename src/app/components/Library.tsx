@@ -29,10 +29,10 @@ const LabScreen = lazy(() => import('./lab/LabScreen').then((m) => ({ default: m
 function rankerNote(r: RankerTraining | undefined): string | null {
   if (!r) return null;
   if (r.state === 'training')
-    return `Preparing your “Best for you” ranking (${r.iteration === 0 ? 'starting' : `step ${r.iteration} of ${r.total}`}): until it is ready, your list is sorted by predicted rating.`;
+    return `Preparing your “Best for you” ranking (${r.iteration === 0 ? 'starting' : `step ${r.iteration} of ${r.total}`}): until it is ready, a list from your ratings is sorted by predicted rating.`;
   return r.message === null
-    ? 'The “Best for you” ranking was not finished: your list is sorted by predicted rating. It is prepared again at the next start.'
-    : `The “Best for you” ranking could not be prepared (${r.message}): your list is sorted by predicted rating. It is tried again at the next start.`;
+    ? 'The “Best for you” ranking was not finished: lists from your ratings are sorted by predicted rating. It is prepared again at the next start.'
+    : `The “Best for you” ranking could not be prepared (${r.message}): lists from your ratings are sorted by predicted rating. It is tried again at the next start.`;
 }
 
 export function Library(props: {

@@ -35,7 +35,7 @@ export function RecommendationList(props: {
       {personal && recs?.rankerAvailable && <SortControl value={props.sortBy} onChange={props.onSortBy} />}
       <p className="muted" data-testid="recs-kind">
         {ranked
-          ? `Best for you: ranked by the films people who rate like you loved (EASE + iALS), among ${among}. The stars are the rating the star model predicts you’d give.`
+          ? `Best for you, among ${among}: the films people who rate like you loved. The stars are what you’d likely give them.`
           : personal
             ? `Predicted from your ratings, among ${among}.`
             : `You have not rated anything yet, so this is a popularity fallback: the best damped (Bayesian) average ratings among ${among}. Rate a few movies to make it yours.`}

@@ -1,7 +1,7 @@
 // The status line names the models in use: the ranked list's ranker (iALS + EASE) and the star model, never only "rank 64".
 import { expect, test } from 'vitest';
 import type { ModelSummary } from '../../../src/worker-api/apiTypes';
-import { modelsInUse } from '../../../src/app/modelsInUse';
+import { modelsInUse, rankerName } from '../../../src/app/modelsInUse';
 
 const model = (objective: 'explicit' | 'implicit', rank: number, iterations: number, spark = false, easeItems?: number): ModelSummary => ({
   id: `ml:${objective}`,
@@ -17,9 +17,10 @@ const model = (objective: 'explicit' | 'implicit', rank: number, iterations: num
 
 test('the ranked list shown: the line names the ranker (iALS + EASE) and ALS for the stars', () => {
   expect(modelsInUse({ model: model('explicit', 64, 15), ranker: model('implicit', 32, 10, false, 1000) }, 'ranker')).toBe(
-    'ranked by iALS rank 32, 10 iterations + EASE over 1,000 movies · stars by ALS rank 64, 15 iterations',
+    'ranked by iALS rank 32 + EASE · stars by ALS rank 64, 15 iterations',
   );
-  expect(modelsInUse({ model: model('explicit', 64, 15), ranker: model('implicit', 32, 5, false, 0) }, 'ranker')).toBe('ranked by iALS rank 32, 5 iterations · stars by ALS rank 64, 15 iterations');
+  expect(modelsInUse({ model: model('explicit', 64, 15), ranker: model('implicit', 32, 5, false, 0) }, 'ranker')).toBe('ranked by iALS rank 32 · stars by ALS rank 64, 15 iterations');
+  expect(rankerName(model('implicit', 32, 10, false, 1000))).toBe('iALS rank 32, 10 iterations + EASE over 1,000 movies');
 });
 
 test('the star list, or the ranked list asked for without a ranker: the explicit model alone', () => {

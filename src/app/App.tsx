@@ -63,7 +63,9 @@ export function App() {
           />
         )}
       </main>
-      <PwaToast pwa={pwa} busy={phase.kind === 'importing' || phase.kind === 'training' || lab.busy !== null}
+      <PwaToast
+        pwa={pwa}
+        busy={phase.kind === 'importing' || phase.kind === 'training' || lab.busy !== null}
         behind={phase.kind === 'ready' && phase.ranker?.state === 'training'}
       />
       <footer className="foot">

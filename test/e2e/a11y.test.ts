@@ -94,7 +94,7 @@ test('every screen has no axe violations, light and dark, at 360 and 1280 px', a
   await page.getByTestId('recommendations').locator('.title-link').first().click();
   const panel = page.getByTestId('movie-panel');
   await checkEverywhere(page, 'movie-panel', () => panel.getByTestId('similar').locator('li').nth(9).waitFor(), failures);
-  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.getByRole('button', { name: 'Close', exact: true }).click();
   await panel.waitFor({ state: 'detached' });
 
   // A link to a movie the dataset lacks: the panel says so.

@@ -72,7 +72,7 @@ test.each(SIZES)('%s: hide with Undo, the Hidden list with Unhide, the panel say
   await marks.getByText('Hidden: you marked it “Not interested”').waitFor();
   await press(panel.getByTestId('notice').getByRole('button', { name: 'Undo' }));
   await marks.getByRole('button', { name: /^Not interested in / }).waitFor();
-  await press(panel.getByRole('button', { name: 'Close' }));
+  await press(panel.getByRole('button', { name: 'Close', exact: true }));
   await panel.waitFor({ state: 'detached' });
   expect(await hiddenIds(page)).toEqual([]);
 

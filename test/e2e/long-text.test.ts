@@ -94,7 +94,7 @@ for (const [viewport, width, height] of [
     const box = (await panel.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(width);
     await screenshot(page, `long-text-panel-${viewport}`);
-    await panel.getByRole('button', { name: 'Close' }).click();
+    await panel.getByRole('button', { name: 'Close', exact: true }).click();
     await panel.waitFor({ state: 'detached' });
 
     // An import review of the same titles (unmatched and matched rows).

@@ -56,7 +56,7 @@ test('each recommendation says which ratings drove it; the movie panel shows pre
   const nextTitle = (await next.locator('.title').textContent())!;
   await next.locator('.title-link').click();
   await panel.getByRole('heading', { name: nextTitle }).waitFor();
-  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.getByRole('button', { name: 'Close', exact: true }).click();
   await panel.waitFor({ state: 'detached' });
 
   // Tags from the sample's tags.csv: Fight Club's ten most used, most frequent first; Heat has none, so no Tags section.
@@ -68,14 +68,14 @@ test('each recommendation says which ratings drove it; the movie panel shows pre
   expect(await tags.first().textContent()).toBe('dark comedy ×3');
   expect(await panel.getByRole('heading', { name: 'Tags' }).isVisible()).toBe(true);
   await screenshot(page, 'movie-panel-tags');
-  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.getByRole('button', { name: 'Close', exact: true }).click();
   await panel.waitFor({ state: 'detached' });
   await page.getByRole('combobox', { name: 'Search movies by title' }).fill('heat 1995');
   await page.getByRole('option', { name: /^Heat \(1995\)/ }).click();
   await panel.getByRole('heading', { name: /^Heat/ }).waitFor();
   await panel.getByText('MovieLens average').waitFor();
   expect(await panel.getByTestId('movie-tags').count()).toBe(0);
-  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.getByRole('button', { name: 'Close', exact: true }).click();
   await panel.waitFor({ state: 'detached' });
 
   const origin = new URL(app.url).origin;

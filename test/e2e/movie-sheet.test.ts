@@ -30,7 +30,7 @@ test('phone: the sheet fills the screen with Close on top; swipe down, Back and 
   // Full screen, Close in the top bar; scrolled to the bottom of the sheet, Close is still at the top.
   const box = (await panel.boundingBox())!;
   expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
-  const close = panel.getByRole('button', { name: 'Close' });
+  const close = panel.getByRole('button', { name: 'Close', exact: true });
   expect((await close.boundingBox())!.y).toBeLessThan(60);
   await panel.evaluate((d) => d.scrollTo(0, d.scrollHeight));
   expect(await panel.evaluate((d) => d.scrollTop)).toBeGreaterThan(300);
@@ -100,7 +100,7 @@ test('deep links: #movie/2571 opens The Matrix after a reload (once the data is 
   await panel.getByRole('heading', { level: 2, name: 'The Matrix (1999)' }).waitFor({ timeout: 60_000 });
   expect(await panel.getByTestId('similar').locator('li').count()).toBe(10);
   const entries = await historyLength(page);
-  await panel.getByRole('button', { name: 'Close' }).tap();
+  await panel.getByRole('button', { name: 'Close', exact: true }).tap();
   await panel.waitFor({ state: 'detached' });
   expect(hash(page)).toBe('');
   expect(await historyLength(page)).toBe(entries); // replaced, not a step back out of the app
@@ -122,7 +122,7 @@ test('deep links: #movie/2571 opens The Matrix after a reload (once the data is 
   await tapView(page, 'My ratings');
   await page.evaluate(() => (location.hash = '#movie/1'));
   await panel.getByRole('heading', { level: 2, name: 'Toy Story (1995)' }).waitFor();
-  await panel.getByRole('button', { name: 'Close' }).tap();
+  await panel.getByRole('button', { name: 'Close', exact: true }).tap();
   await panel.waitFor({ state: 'detached' });
   expect(hash(page)).toBe('#ratings');
   await page.getByRole('heading', { name: /^Your ratings/ }).waitFor();

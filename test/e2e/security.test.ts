@@ -169,7 +169,7 @@ test('hostile titles and genres render as text on every screen; no script runs; 
   await panel.getByTestId('similar').locator('li').first().waitFor();
   expect(await checkScreen(page, 'movie panel (similar)')).toBeGreaterThan(5);
   await screenshot(page, 'security-movie-panel');
-  await panel.getByRole('button', { name: 'Close' }).click();
+  await panel.getByRole('button', { name: 'Close', exact: true }).click();
 
   await showView(page, 'My ratings');
   await page.getByTestId('my-ratings').locator('li').nth(2).waitFor();

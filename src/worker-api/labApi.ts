@@ -4,6 +4,7 @@ import { CancelledError } from '../engine/cancelled';
 import { explicitDefaults } from '../engine/defaults/explicitDefaults';
 import { evaluationDefaults } from '../engine/defaults/evaluationDefaults';
 import { TUNE_LIMITS } from '../engine/defaults/tuningDefaults';
+import { PARAM_RANGES } from '../engine/als/paramRanges';
 import { evaluate, type EvalReport, type EvalStep } from '../engine/eval/evaluate';
 import { tune, type SearchSpace, type TuneResult } from '../engine/eval/tune';
 import type { AlsParams } from '../engine/types';
@@ -97,13 +98,21 @@ export async function evaluateModel(
   return { ...report, dataset: dataset.name, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** The lab's search: rank × λ with the default penalty exponent and bias λ, a few folds and short trainings. */
+/**
+ * The lab's search: rank × λ with the default penalty exponent and bias λ, a few folds and short trainings. With
+ * objective 'implicit': the ranker's iALS (rankerParams.ials: its λ exponent and star offset) over rank × λ × `alphas`
+ * (confidence per star) × `unobserved` (α0), scored by NDCG@10 over `folds` per-user holdouts.
+ */
 export interface LabTuneOptions {
+  objective?: 'explicit' | 'implicit';
   ranks: number[];
   lambdas: number[];
   iterations: number;
   folds: number;
   seed?: number;
+  /** Implicit only (default: the ranker's). */
+  alphas?: number[];
+  unobserved?: number[];
 }
 
 export interface LabTuneReport {
@@ -121,13 +130,17 @@ function checkTune(o: LabTuneOptions): void {
   if (!(o.lambdas.length > 0 && o.lambdas.every((x) => Number.isFinite(x) && x >= 0))) throw new RangeError(`λ values must be numbers ≥ 0, got ${o.lambdas.join(', ') || 'none'}`);
   if (!ints([o.iterations], iterations)) throw new RangeError(`Iterations must be a whole number from ${iterations[0]} to ${iterations[1]}, got ${o.iterations}`);
   if (!ints([o.folds], folds)) throw new RangeError(`Folds must be a whole number from ${folds[0]} to ${folds[1]}, got ${o.folds}`);
-  const n = o.ranks.length * o.lambdas.length;
+  const within = (xs: number[] | undefined, r: { min: number; max: number; minOpen?: boolean }) => !xs || (xs.length > 0 && xs.every((x) => Number.isFinite(x) && (r.minOpen ? x > r.min : x >= r.min) && x <= r.max));
+  if (!within(o.alphas, PARAM_RANGES.implicitAlpha)) throw new RangeError(`Confidence alphas must be numbers from ${PARAM_RANGES.implicitAlpha.min} to ${PARAM_RANGES.implicitAlpha.max}, got ${o.alphas!.join(', ') || 'none'}`);
+  if (!within(o.unobserved, PARAM_RANGES.unobservedWeight)) throw new RangeError(`Unobserved weights must be numbers above 0 and at most ${PARAM_RANGES.unobservedWeight.max}, got ${o.unobserved!.join(', ') || 'none'}`);
+  const n = o.ranks.length * o.lambdas.length * (o.objective === 'implicit' ? (o.alphas?.length ?? 1) * (o.unobserved?.length ?? 1) : 1);
   if (n > configs) throw new RangeError(`${n} configurations is too many for one search (at most ${configs})`);
 }
 
 /**
- * k-fold cross-validated search over rank × λ on the active dataset (explicit ALS, src/engine/eval/tune.ts);
- * `onResult` reports every configuration as it finishes. Results come back sorted by RMSE, best first.
+ * k-fold cross-validated search over rank × λ on the active dataset (explicit ALS, src/engine/eval/tune.ts), or with
+ * objective 'implicit' the ranker's iALS over per-user holdouts; `onResult` reports every configuration as it
+ * finishes. Results come back best first: lowest RMSE, or highest NDCG@10 (with `tie` against the best).
  */
 export async function tuneModel(opts: LabTuneOptions, onResult: (r: TuneResult, done: number, total: number) => void, signal?: AbortSignal): Promise<LabTuneReport> {
   checkTune(opts);
@@ -135,16 +148,30 @@ export async function tuneModel(opts: LabTuneOptions, onResult: (r: TuneResult, 
   const t0 = performance.now();
   const { dataset, ratings } = await activeRatings();
   stop();
-  const space: SearchSpace = {
-    rank: opts.ranks,
-    lambda: opts.lambdas,
-    lambdaExponent: [explicitDefaults.lambdaExponent],
-    biasLambda: [explicitDefaults.biasLambda],
-    iterations: [opts.iterations],
-  };
+  const implicit = opts.objective === 'implicit';
+  const r = rankerParams.ials;
+  const space: SearchSpace = implicit
+    ? {
+        rank: opts.ranks,
+        lambda: opts.lambdas,
+        lambdaExponent: [r.lambdaExponent!],
+        biasLambda: [r.biasLambda],
+        iterations: [opts.iterations],
+        confidence: opts.alphas ?? [r.implicitAlpha!],
+        unobservedWeight: opts.unobserved ?? [1],
+        starOffset: [r.starOffset!],
+      }
+    : {
+        rank: opts.ranks,
+        lambda: opts.lambdas,
+        lambdaExponent: [explicitDefaults.lambdaExponent],
+        biasLambda: [explicitDefaults.biasLambda],
+        iterations: [opts.iterations],
+      };
   const results = tune(ratings, dataset.stats.users, dataset.stats.movies, space, {
     folds: opts.folds,
     seed: opts.seed ?? evaluationDefaults.seed,
+    objective: implicit ? 'implicit' : 'explicit',
     onResult: (r, done, total) => {
       onResult(r, done, total);
       if (done < total) stop();

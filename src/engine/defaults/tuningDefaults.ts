@@ -67,6 +67,21 @@ export const labTuneDefaults: Readonly<{ ranks: readonly number[]; lambdas: read
   iterations: 8,
 });
 
+/**
+ * The lab's Tune with the ranking objective: the ranker's iALS (its λ exponent and 3-star offset fixed) over rank × λ ×
+ * confidence alpha × the unobserved weight α0 (Rendle et al. 2022's knobs that mattered in `cli tune --objective
+ * implicit`, docs/MODEL.md), scored by NDCG@10 over 3 per-user holdouts of 10 iterations: 12 configurations.
+ */
+export const labImplicitTuneDefaults: Readonly<{ ranks: readonly number[]; lambdas: readonly number[]; alphas: readonly number[]; unobserved: readonly number[]; folds: number; iterations: number }> =
+  Object.freeze({
+    ranks: Object.freeze([32]),
+    lambdas: Object.freeze([3, 5, 10]),
+    alphas: Object.freeze([1, 3]),
+    unobserved: Object.freeze([1, 0.3]),
+    folds: 3,
+    iterations: 10,
+  });
+
 /** What one lab search may ask for (the page checks as it is typed, the worker again): [min, max] and a size cap. */
 export const TUNE_LIMITS = Object.freeze({
   rank: Object.freeze([PARAM_RANGES.rank.min, PARAM_RANGES.rank.max] as const),

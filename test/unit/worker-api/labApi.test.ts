@@ -188,6 +188,26 @@ describe.runIf(sampleZipPath)('the Model lab on the real ml-latest-small', () =>
     await expect(cancelled).rejects.toThrow(api.LabCancelled);
     expect(reported).toBe(1);
   });
+
+  test("tuning the ranking objective: the ranker's iALS over rank × λ × confidence × α0, best NDCG@10 first, ties called against it", async () => {
+    const done: number[] = [];
+    const r = await api.tuneModel({ objective: 'implicit', ranks: [16], lambdas: [5, 500], alphas: [3], unobserved: [1, 0.3], iterations: 4, folds: 2 }, (_res, d) => done.push(d));
+    expect(done).toEqual([1, 2, 3, 4]);
+    expect(r.results).toHaveLength(4);
+    for (let k = 1; k < r.results.length; k++) expect(r.results[k - 1]['ndcg@10']!).toBeGreaterThanOrEqual(r.results[k]['ndcg@10']!);
+    for (const x of r.results) {
+      // The ranker's confidence from stars (alpha above a 3-star offset) and λ exponent, with the searched knobs.
+      expect(x.params).toMatchObject({ objective: 'implicit', rank: 16, implicitAlpha: 3, starOffset: 3, lambdaExponent: 0.4, iterations: 4 });
+      expect(x.foldNdcg).toHaveLength(2);
+      expect(x['ndcg@10']).toBeGreaterThan(0);
+    }
+    expect(r.results[0].tie).toBe(true);
+    expect(r.results[0].params.lambda).toBe(5); // λ = 500 over-regularizes: every score near 0
+    expect(new Set(r.results.map((x) => x.params.unobservedWeight))).toEqual(new Set([1, 0.3]));
+    await expect(api.tuneModel({ objective: 'implicit', ranks: [16], lambdas: [5], unobserved: [0], iterations: 2, folds: 2 }, () => {})).rejects.toThrow(
+      'Unobserved weights must be numbers above 0 and at most 100, got 0',
+    );
+  });
 });
 
 describe('the taste map follows a retrained model', () => {

@@ -1,19 +1,31 @@
-// Tune: cross-validated search over rank × λ with live results sorted by RMSE (mean ± sd over the folds), ties called
-// ties, and "Train with the winner" (or the simplest of the tied).
+// Tune: cross-validated search over rank × λ with live results sorted by RMSE (mean ± sd over the folds), or for the
+// ranking model over rank × λ × confidence × α0 sorted by NDCG@10; ties called ties, and "Train with the winner" (or
+// the simplest of the tied).
 import { useState } from 'react';
-import { labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
-import { parseList, parseTuneForm, type TuneForm } from './labForm';
+import { labImplicitTuneDefaults, labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
+import { parseTuneForm, tuneConfigs, withTuneObjective, type Objective, type TuneForm } from './labForm';
 import { cancelLab, setTuneForm, startTuning, trainWith, useLab } from './labStore';
 import { tuneRows, verdict, verdictText } from './tuneVerdict';
 import './lab.css';
 import { count } from '../../format';
 
-const FIELDS: { key: keyof TuneForm; label: string; hint: string }[] = [
+type TuneField = Exclude<keyof TuneForm, 'objective'>;
+
+const FIELDS: { key: TuneField; label: string; hint: string; implicitOnly?: boolean }[] = [
   { key: 'ranks', label: 'Ranks', hint: 'comma-separated whole numbers' },
   { key: 'lambdas', label: 'λ values', hint: 'comma-separated' },
+  { key: 'alphas', label: 'Confidence alphas', hint: 'weight per star above 3 (Rendle et al.)', implicitOnly: true },
+  { key: 'unobserved', label: 'Unobserved weights (α0)', hint: 'weight of the films not rated', implicitOnly: true },
   { key: 'folds', label: 'Folds', hint: `${TUNE_LIMITS.folds[0]} to ${TUNE_LIMITS.folds[1]}` },
   { key: 'iterations', label: 'Iterations', hint: 'per training; fewer is faster' },
 ];
+
+const OBJECTIVES: { id: Objective; label: string }[] = [
+  { id: 'explicit', label: 'Star model (RMSE)' },
+  { id: 'implicit', label: 'Ranking model (NDCG@10)' },
+];
+
+const f4 = (x: number) => x.toFixed(4);
 
 const { ranks: gridRanks, lambdas: gridLambdas, folds: gridFolds, iterations: gridIterations } = labTuneDefaults;
 
@@ -24,13 +36,17 @@ export function TunePanel() {
   const [errors, setErrors] = useState<string[]>([]);
   const done = run?.status === 'done' ? verdict(run.results) : null;
   const rows = run ? tuneRows(run.results) : [];
-  const configs = (parseList(form.ranks)?.length ?? 0) * (parseList(form.lambdas)?.length ?? 0);
+  const configs = tuneConfigs(form);
+  const implicit = form.objective === 'implicit';
+  // The table follows the search that ran (its objective), not the form's current choice.
+  const ranked = run?.options.objective === 'implicit';
   return (
     <section className="panel" aria-labelledby="lab-tune-h" data-testid="lab-tune">
       <h2 id="lab-tune-h">Tune rank and λ</h2>
       <p className="muted">
-        Cross-validated search for explicit ratings: each rank × λ pair is trained on all folds but one and scored on the one left out, once per fold. The
-        default grid ({count(gridRanks.length * gridLambdas.length, 'configuration')}, {count(gridFolds, 'fold')}, {count(gridIterations, 'iteration')}) takes about a minute on ml-latest-small.
+        {implicit
+          ? `The ranking model (“Best for you”): its iALS over rank × λ × confidence × α0, each trained on ${labImplicitTuneDefaults.folds} per-user holdouts (20% of each person’s ratings left out) and scored by NDCG@10 on them; its λ exponent and 3-star offset stay as shipped. The default grid (${count(tuneConfigs(form), 'configuration')}) takes a few minutes on ml-latest-small.`
+          : `Cross-validated search for explicit ratings: each rank × λ pair is trained on all folds but one and scored on the one left out, once per fold. The default grid (${count(gridRanks.length * gridLambdas.length, 'configuration')}, ${count(gridFolds, 'fold')}, ${count(gridIterations, 'iteration')}) takes about a minute on ml-latest-small.`}
       </p>
       <form
         onSubmit={(e) => {
@@ -41,14 +57,23 @@ export function TunePanel() {
         }}
         noValidate
       >
+        <fieldset className="lab-objective">
+          <legend>Search for</legend>
+          {OBJECTIVES.map((o) => (
+            <label key={o.id}>
+              <input type="radio" name="tune-objective" value={o.id} checked={form.objective === o.id} onChange={() => setTuneForm(withTuneObjective(form, o.id))} disabled={lab.busy !== null} />
+              <span>{o.label}</span>
+            </label>
+          ))}
+        </fieldset>
         <div className="lab-fields">
-          {FIELDS.map((f) => (
+          {FIELDS.filter((f) => implicit || !f.implicitOnly).map((f) => (
             <div key={f.key} className="lab-field">
               <label htmlFor={`tune-${f.key}`}>{f.label}</label>
               <input
                 id={`tune-${f.key}`}
                 type="text"
-                inputMode={f.key === 'lambdas' ? 'decimal' : 'numeric'}
+                inputMode={f.key === 'ranks' || f.key === 'folds' || f.key === 'iterations' ? 'numeric' : 'decimal'}
                 value={form[f.key]}
                 onChange={(e) => setTuneForm({ ...form, [f.key]: e.target.value })}
                 aria-describedby={`tune-${f.key}-hint`}
@@ -88,14 +113,62 @@ export function TunePanel() {
               : run.message}
         </p>
       )}
-      {run && run.results.length > 0 && (
+      {run && run.results.length > 0 && ranked && (
+        <p className="lab-note">
+          NDCG@10 over {run.options.folds} per-user holdouts, {run.options.iterations} iterations per training: the mean ± its standard deviation. “vs best” is the
+          difference from the best mean; a configuration whose per-holdout differences from the best are within two standard errors of 0 is a tie.
+        </p>
+      )}
+      {run && run.results.length > 0 && !ranked && (
         <p className="lab-note">
           {run.options.folds}-fold cross-validated RMSE, {run.options.iterations} iterations per training: the mean over the folds ± its standard
           deviation. “vs best” is the difference from the best mean; a configuration within one standard error of it (the best’s sd / √
           {run.options.folds}) is a tie: the folds do not tell them apart.
         </p>
       )}
-      {run && run.results.length > 0 && (
+      {run && run.results.length > 0 && ranked && (
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lab-tune-caption">
+          <table className="lab-table" data-testid="tune-table">
+            <caption id="lab-tune-caption">Configurations, best first</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Rank</th>
+                <th scope="col">λ</th>
+                <th scope="col">α</th>
+                <th scope="col">α0</th>
+                <th scope="col">NDCG@10 (mean ± sd)</th>
+                <th scope="col">vs best</th>
+                <th scope="col">Recall@20</th>
+                <th scope="col">Fit per holdout (s)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ result: r, spread }, k) => (
+                <tr
+                  key={`${r.params.rank}-${r.params.lambda}-${r.params.implicitAlpha}-${r.params.unobservedWeight}`}
+                  data-rank={r.params.rank}
+                  data-lambda={r.params.lambda}
+                  data-tie={done && spread.tie ? '' : undefined}
+                >
+                  <th scope="row">{k + 1}</th>
+                  <td>{r.params.rank}</td>
+                  <td>{r.params.lambda}</td>
+                  <td>{r.params.implicitAlpha}</td>
+                  <td>{r.params.unobservedWeight ?? 1}</td>
+                  <td>
+                    <span data-metric="ndcg@10">{f4(r['ndcg@10']!)}</span> <span data-metric="sd">± {f4(spread.sd)}</span>
+                  </td>
+                  <td data-metric="diff">{k === 0 ? 'best' : `−${f4(spread.diff)}`}{done && spread.tie && done.kind === 'tie' ? ' (tie)' : ''}</td>
+                  <td>{f4(r['recall@20']!)}</td>
+                  <td>{r.fitSeconds.toFixed(2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {run && run.results.length > 0 && !ranked && (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lab-tune-caption">
           <table className="lab-table" data-testid="tune-table">
             <caption id="lab-tune-caption">Configurations, best first</caption>
@@ -144,7 +217,8 @@ export function TunePanel() {
               void trainWith(done.pick);
             }}
           >
-            {done.kind === 'winner' ? 'Train with the winner' : 'Train the simplest of the tied'} (rank {done.pick.params.rank}, λ {done.pick.params.lambda})
+            {done.kind === 'winner' ? 'Train with the winner' : 'Train the simplest of the tied'} (rank {done.pick.params.rank}, λ {done.pick.params.lambda}
+            {done.pick.params.objective === 'implicit' ? `, α ${done.pick.params.implicitAlpha}, α0 ${done.pick.params.unobservedWeight ?? 1}` : ''})
           </button>
         </div>
       )}

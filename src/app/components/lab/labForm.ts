@@ -4,7 +4,7 @@ import { defaultsFor, type Objective } from '../../../engine/defaults/modelDefau
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 import { rankerParams } from '../../../engine/defaults/rankerDefaults';
 import { PARAM_RANGES } from '../../../engine/als/paramRanges';
-import { labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
+import { labImplicitTuneDefaults, labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
 import type { LabTuneOptions } from '../../../client/workerTypes';
 
 export type { Objective };
@@ -83,21 +83,53 @@ export function parseList(s: string): number[] | null {
   return parts.length > 0 && xs.every((x) => Number.isFinite(x)) ? xs : null;
 }
 
-/** The search's inputs as typed. */
+/** The search's inputs as typed; `alphas` and `unobserved` count for the ranking objective only. */
 export interface TuneForm {
+  objective: Objective;
   ranks: string;
   lambdas: string;
   folds: string;
   iterations: string;
+  alphas: string;
+  unobserved: string;
 }
+
+const implicitTune = labImplicitTuneDefaults;
 
 /** The lab's default search (labTuneDefaults in src/engine/defaults/tuningDefaults.ts) as the form shows it. */
 export const TUNE_DEFAULTS: TuneForm = {
+  objective: 'explicit',
   ranks: labTuneDefaults.ranks.join(', '),
   lambdas: labTuneDefaults.lambdas.join(', '),
   folds: String(labTuneDefaults.folds),
   iterations: String(labTuneDefaults.iterations),
+  alphas: implicitTune.alphas.join(', '),
+  unobserved: implicitTune.unobserved.join(', '),
 };
+
+/** The ranking objective's default search (labImplicitTuneDefaults). */
+export const IMPLICIT_TUNE_DEFAULTS: TuneForm = {
+  objective: 'implicit',
+  ranks: implicitTune.ranks.join(', '),
+  lambdas: implicitTune.lambdas.join(', '),
+  folds: String(implicitTune.folds),
+  iterations: String(implicitTune.iterations),
+  alphas: implicitTune.alphas.join(', '),
+  unobserved: implicitTune.unobserved.join(', '),
+};
+
+/** Switches the search's objective; fields still at the other objective's defaults take the new objective's. */
+export function withTuneObjective(form: TuneForm, objective: Objective): TuneForm {
+  const [from, to] = objective === 'implicit' ? [TUNE_DEFAULTS, IMPLICIT_TUNE_DEFAULTS] : [IMPLICIT_TUNE_DEFAULTS, TUNE_DEFAULTS];
+  const pick = <K extends keyof TuneForm>(k: K) => (form[k] === from[k] ? to[k] : form[k]);
+  return { objective, ranks: pick('ranks'), lambdas: pick('lambdas'), folds: pick('folds'), iterations: pick('iterations'), alphas: form.alphas, unobserved: form.unobserved };
+}
+
+/** Configurations a search form asks for (0 while a list does not parse). */
+export function tuneConfigs(f: TuneForm): number {
+  const n = (s: string) => parseList(s)?.length ?? 0;
+  return n(f.ranks) * n(f.lambdas) * (f.objective === 'implicit' ? n(f.alphas) * n(f.unobserved) : 1);
+}
 
 /** The search form as the worker's options, or the messages saying what each field expects. */
 export function parseTuneForm(f: TuneForm): { errors: string[]; options?: undefined } | { errors?: undefined; options: LabTuneOptions } {
@@ -111,6 +143,15 @@ export function parseTuneForm(f: TuneForm): { errors: string[]; options?: undefi
   if (!lambdas || !lambdas.every((l) => l >= 0)) errors.push('λ values: numbers ≥ 0, separated by commas.');
   if (!(Number.isInteger(folds) && within(folds, fo))) errors.push(`Folds: a whole number from ${fo[0]} to ${fo[1]}.`);
   if (!(Number.isInteger(iterations) && within(iterations, it))) errors.push(`Iterations: a whole number from ${it[0]} to ${it[1]}.`);
-  if (ranks && lambdas && ranks.length * lambdas.length > configs) errors.push(`${ranks.length * lambdas.length} configurations is too many for one search (at most ${configs}).`);
-  return errors.length ? { errors } : { options: { ranks: ranks!, lambdas: lambdas!, folds, iterations } };
+  const implicit = f.objective === 'implicit';
+  const alphas = parseList(f.alphas);
+  const unobserved = parseList(f.unobserved);
+  if (implicit && !(alphas && alphas.every((a) => a >= PARAM_RANGES.implicitAlpha.min && a <= PARAM_RANGES.implicitAlpha.max)))
+    errors.push(`Confidence alphas: numbers from ${PARAM_RANGES.implicitAlpha.min} to ${PARAM_RANGES.implicitAlpha.max}, separated by commas.`);
+  if (implicit && !(unobserved && unobserved.every((w) => w > 0 && w <= PARAM_RANGES.unobservedWeight.max)))
+    errors.push(`Unobserved weights (α0): numbers above 0 and at most ${PARAM_RANGES.unobservedWeight.max}, separated by commas.`);
+  const n = tuneConfigs(f);
+  if (n > configs) errors.push(`${n} configurations is too many for one search (at most ${configs}).`);
+  if (errors.length) return { errors };
+  return { options: implicit ? { objective: 'implicit', ranks: ranks!, lambdas: lambdas!, folds, iterations, alphas: alphas!, unobserved: unobserved! } : { ranks: ranks!, lambdas: lambdas!, folds, iterations } };
 }

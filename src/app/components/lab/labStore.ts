@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 import { CancelledError } from '../../../client/engineClient';
 import { pageJobs } from '../../../client/pageJobs';
 import type { JobKind } from '../../../client/jobRunner';
-import type { IterationInfo } from '../../../engine/types';
+import type { AlsParams, IterationInfo } from '../../../engine/types';
 import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, ModelSummary, TuneResult } from '../../../client/workerTypes';
 import { statusChanged } from '../../statusEvents';
 import { kernelFromUrl, workersFromUrl } from '../../workersFromUrl';
@@ -43,7 +43,7 @@ export interface TuneRun {
   options: LabTuneOptions;
   done: number;
   total: number;
-  /** Finished configurations, best (lowest CV RMSE) first. */
+  /** Finished configurations, best (lowest CV RMSE; the ranking objective: highest NDCG@10) first. */
   results: TuneResult[];
   report?: LabTuneReport;
   message?: string;
@@ -116,12 +116,13 @@ function parsedForm() {
 }
 
 /** Trains with the form's values (with a holdout: the validation run, then the fit on all ratings); the model in use stays until the new one is stored. */
-export async function startTraining(): Promise<void> {
+export async function startTraining(extra: Partial<AlsParams> = {}): Promise<void> {
   const value = parsedForm();
   if (!value) return;
   const signal = begin('train');
   if (!signal) return;
-  const { params, holdout } = value;
+  const { holdout } = value;
+  const params = { ...value.params, ...extra };
   const objective = params.objective ?? 'explicit';
   let run: TrainRun = { status: 'running', objective, holdout, total: params.iterations ?? 0, iterations: [], final: [] };
   const update = (patch: Partial<TrainRun>) => set({ train: (run = { ...run, ...patch }) });
@@ -184,7 +185,10 @@ export async function startEvaluation(): Promise<void> {
 export async function startTuning(options: LabTuneOptions): Promise<void> {
   const signal = begin('tune');
   if (!signal) return;
-  let run: TuneRun = { status: 'running', options, done: 0, total: options.ranks.length * options.lambdas.length, results: [] };
+  const implicit = options.objective === 'implicit';
+  const total = options.ranks.length * options.lambdas.length * (implicit ? (options.alphas?.length ?? 1) * (options.unobserved?.length ?? 1) : 1);
+  const best = (a: TuneResult, b: TuneResult) => (implicit ? b['ndcg@10']! - a['ndcg@10']! : a.rmse - b.rmse);
+  let run: TuneRun = { status: 'running', options, done: 0, total, results: [] };
   const update = (patch: Partial<TuneRun>) => set({ tune: (run = { ...run, ...patch }) });
   update({});
   try {
@@ -192,7 +196,7 @@ export async function startTuning(options: LabTuneOptions): Promise<void> {
       kind: 'tune',
       signal,
       call: (api, progress) => api.tuneModel(options, progress),
-      onProgress: (r, done, total) => update({ done, total, results: [...run.results, r].sort((a, b) => a.rmse - b.rmse) }),
+      onProgress: (r, done, total) => update({ done, total, results: [...run.results, r].sort(best) }),
     });
     update({ status: 'done', report, results: report.results, done: report.results.length });
   } catch (e) {
@@ -203,8 +207,12 @@ export async function startTuning(options: LabTuneOptions): Promise<void> {
   }
 }
 
-/** Fills the training controls with a tuned configuration (explicit ratings) and trains it. */
+/**
+ * Fills the training controls with a tuned configuration and trains it: explicit, or the ranking objective with the
+ * search's confidence alpha and α0 beside the form's fields (the form shows rank, λ and iterations).
+ */
 export function trainWith(r: TuneResult): Promise<void> {
-  setForm({ ...state.form, objective: 'explicit', rank: String(r.params.rank), lambda: String(r.params.lambda), iterations: String(r.params.iterations) });
-  return startTraining();
+  const objective = r.params.objective ?? 'explicit';
+  setForm({ ...state.form, objective, rank: String(r.params.rank), lambda: String(r.params.lambda), iterations: String(r.params.iterations) });
+  return startTraining(objective === 'implicit' ? { implicitAlpha: r.params.implicitAlpha, unobservedWeight: r.params.unobservedWeight } : {});
 }

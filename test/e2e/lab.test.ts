@@ -347,3 +347,34 @@ test('the ranking objective retrains the ranker behind "Best for you"; "Sort by:
   await page.locator('[data-testid=recommendations][data-sort=predicted] li').nth(19).waitFor();
   expect(errors).toEqual([]);
 });
+
+test("Tune for the ranking model: rank × λ × confidence × α0 by NDCG@10 over per-user holdouts; the pick trains the ranker", async () => {
+  await showView(page, 'Model lab');
+  const tune = page.getByTestId('lab-tune');
+  await tune.getByRole('radio', { name: 'Ranking model (NDCG@10)' }).check();
+  // The ranking-only knobs at their defaults (the fields edited by the search above keep their values), then a tiny grid.
+  await expect(tune.getByLabel('Confidence alphas', { exact: true }).inputValue()).resolves.toBe('1, 3');
+  await expect(tune.getByLabel('Unobserved weights (α0)', { exact: true }).inputValue()).resolves.toBe('1, 0.3');
+  await setField('lab-tune', 'Ranks', '8');
+  await setField('lab-tune', 'λ values', '5, 500');
+  await setField('lab-tune', 'Confidence alphas', '3');
+  await setField('lab-tune', 'Unobserved weights (α0)', '1');
+  await setField('lab-tune', 'Folds', '2');
+  await setField('lab-tune', 'Iterations', '3');
+  await tune.getByRole('button', { name: 'Tune (2 configurations)' }).click();
+  await page.getByTestId('lab-tune-status').filter({ hasText: /^Done in/ }).waitFor({ timeout: 120_000 });
+  const rows = await page.$$eval('[data-testid=tune-table] tbody tr', (trs) =>
+    trs.map((tr) => ({ lambda: Number(tr.getAttribute('data-lambda')), ndcg: Number(tr.querySelector('[data-metric="ndcg@10"]')!.textContent) })),
+  );
+  expect(rows.map((r) => r.lambda)).toEqual([5, 500]); // λ 500 smothers every score
+  expect(rows[0].ndcg).toBeGreaterThan(rows[1].ndcg);
+  expect(rows[0].ndcg).toBeGreaterThan(0.05);
+  expect(await page.getByTestId('lab-tune-status').textContent()).toMatch(/Best: rank 8, λ 5, confidence α 3, α0 1, NDCG@10 0\.\d{4} ± 0\.\d{4}/);
+  await shots('tune-ranking', '[data-testid=lab-tune]');
+  await page.getByRole('button', { name: 'Train with the winner (rank 8, λ 5, α 3, α0 1)' }).click();
+  await status().filter({ hasText: /^Trained in .*“Best for you” list now ranks with it/ }).waitFor({ timeout: 120_000 });
+  const ranker = (await storedModels()).find((m) => m.objective === 'implicit')!;
+  expect(ranker).toMatchObject({ rank: 8, lambda: 5, iterations: 3 });
+  await expect(page.getByTestId('lab-models').textContent()).resolves.toMatch(/Best for you \(ranking\)rank 8, λ 5, 3 iterations, .* \+ EASE over 1,000 movies/);
+  expect(errors).toEqual([]);
+});

@@ -3,7 +3,7 @@
 // the simplest of the tied).
 import { useState } from 'react';
 import { labImplicitTuneDefaults, labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
-import { parseTuneForm, tuneConfigs, withTuneObjective, type Objective, type TuneForm } from './labForm';
+import { IMPLICIT_TUNE_DEFAULTS, parseTuneForm, tuneConfigs, withTuneObjective, type Objective, type TuneForm } from './labForm';
 import { cancelLab, setTuneForm, startTuning, trainWith, useLab } from './labStore';
 import { tuneRows, verdict, verdictText } from './tuneVerdict';
 import './lab.css';
@@ -45,7 +45,7 @@ export function TunePanel() {
       <h2 id="lab-tune-h">Tune rank and λ</h2>
       <p className="muted">
         {implicit
-          ? `The ranking model (“Best for you”): its iALS over rank × λ × confidence × α0, each trained on ${labImplicitTuneDefaults.folds} per-user holdouts (20% of each person’s ratings left out) and scored by NDCG@10 on them; its λ exponent and 3-star offset stay as shipped. The default grid (${count(tuneConfigs(form), 'configuration')}) takes a few minutes on ml-latest-small.`
+          ? `The ranking model (“Best for you”): its iALS over rank × λ × confidence × α0, each trained on ${labImplicitTuneDefaults.folds} per-user holdouts (20% of each person’s ratings left out) and scored by NDCG@10 on them; its λ exponent and 3-star offset stay as shipped. The default grid (${count(tuneConfigs(IMPLICIT_TUNE_DEFAULTS), 'configuration')}) takes a few minutes on ml-latest-small.`
           : `Cross-validated search for explicit ratings: each rank × λ pair is trained on all folds but one and scored on the one left out, once per fold. The default grid (${count(gridRanks.length * gridLambdas.length, 'configuration')}, ${count(gridFolds, 'fold')}, ${count(gridIterations, 'iteration')}) takes about a minute on ml-latest-small.`}
       </p>
       <form

@@ -9,3 +9,4 @@ export type { TasteMapData, TasteMapPoint } from '#worker-types/src/worker-api/m
 export type { SparkImportResult } from '#worker-types/src/worker-api/sparkApi.d.ts';
 export type { UndoTicket, Undone } from '#worker-types/src/worker-api/profileApi.d.ts';
 export type { BackupSummary, RestoreProgress, RestoreResult } from '#worker-types/src/worker-api/restoreApi.d.ts';
+export type { GroupMember, GroupRule, MyTasteCode, NightList, NightRow } from '#worker-types/src/worker-api/nightApi.d.ts';

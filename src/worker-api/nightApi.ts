@@ -84,8 +84,11 @@ export interface NightRow {
   movie: MovieCard;
   /** The group score under the rule that ranked the list (0 = an average candidate; in standard deviations). */
   score: number;
-  /** Per person, the person using the app first: predicted stars (null without a rating model) and normalized score. */
-  members: { name: string; stars: number | null; normalized: number }[];
+  /**
+   * Per person, the person using the app first: predicted stars (null without a rating model), normalized score, and
+   * the movie's place (1 = their best) among the candidates by that person's own scores.
+   */
+  members: { name: string; stars: number | null; normalized: number; rank: number }[];
 }
 
 export interface NightList {
@@ -119,13 +122,35 @@ export async function movieNight(others: readonly GroupMember[], rule: GroupRule
   const hidden = await getHiddenRows(db);
   const me: GroupMember = { name: opts.myName ?? 'You', ratings: [...mine].map(([movieId, rating]) => ({ movieId, rating })), hidden: Array.from(hidden.ids), from: 'me' };
   const minCount = s.dataset.stats.ratings === 0 ? 0 : recommendDefaults.minCount;
-  const night = rankMovieNight([me, ...others], { byMovieId: s.byMovieId, movieIds: s.movies.map((m) => m.movieId), counts: s.counts, explicit: s.model, implicit: s.implicitModel }, { rule, n: opts.n ?? movieNightDefaults.n, minCount });
+  // Every candidate is ranked (a few thousand at most, milliseconds), so each row can say where it stands for each person.
+  const n = opts.n ?? movieNightDefaults.n;
+  const night = rankMovieNight([me, ...others], { byMovieId: s.byMovieId, movieIds: s.movies.map((m) => m.movieId), counts: s.counts, explicit: s.model, implicit: s.implicitModel }, { rule, n: s.movies.length, minCount });
+  const places = night.members.map((_, k) => placesOf(night.picks.map((p) => p.members[k].normalized)));
   return {
     rule: night.rule,
     rankedBy: night.rankedBy,
     candidates: night.candidates,
     members: night.members,
     minCount,
-    rows: night.picks.map((p) => ({ movie: card(s, s.byMovieId.get(p.movieId)!, mine), score: p.score, members: p.members })),
+    rows: night.picks.slice(0, n).map((p) => ({
+      movie: card(s, s.byMovieId.get(p.movieId)!, mine),
+      score: p.score,
+      members: p.members.map((m, k) => ({ ...m, rank: places[k](m.normalized) })),
+    })),
+  };
+}
+
+/** For one person's scores over all candidates: a score's place among them (1 + how many score higher). */
+function placesOf(scores: number[]): (score: number) => number {
+  const desc = Float64Array.from(scores).sort().reverse();
+  return (x) => {
+    let lo = 0;
+    let hi = desc.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (desc[mid] > x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
   };
 }

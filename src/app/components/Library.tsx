@@ -7,6 +7,7 @@ import { appRouter, useRoute } from '../useRoute';
 import { NavTabs } from './NavTabs';
 import { Recommender } from './Recommender';
 import { MyRatings } from './MyRatings';
+import { MovieNight } from './night/MovieNight';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { LabScreen } from './lab/LabScreen';
@@ -61,6 +62,7 @@ export function Library(props: { status: AppStatus; importError?: string; onChan
       <div className="screen" id="screen" tabIndex={-1}>
         {route.view === 'recommend' && <Recommender mine={mine} onOpen={open} onListed={setListedBy} />}
         {route.view === 'ratings' && <MyRatings mine={mine} onOpen={open} />}
+        {route.view === 'night' && <MovieNight mine={mine} onOpen={open} />}
         {route.view === 'lab' && <LabScreen status={props.status} />}
         {route.view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
       </div>

@@ -17,17 +17,10 @@ import { RestoreProgressView } from './restore/RestoreProgressView';
 import { restoredText } from './restore/restoreText';
 import { withoutBidiControls } from '../bidi';
 import { FilePicker } from './FilePicker';
+import { download } from './myRatings/download';
+import { ExportMenu } from './myRatings/ExportMenu';
 import './MyRatings.css';
 import { count } from '../format';
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The line under the buttons: what just happened, and Undo when it can be undone. */
 interface Notice {
@@ -191,10 +184,8 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
   return (
     <section className="panel mine" id="my-ratings" aria-labelledby="mine-h">
       <h2 id="mine-h">Your ratings ({ratings.size})</h2>
+      <ExportMenu disabled={ratings.size === 0} />
       <div className="actions">
-        <button type="button" onClick={() => void exportAs('csv')} disabled={ratings.size === 0}>
-          Download CSV
-        </button>
         <button type="button" onClick={() => void exportAs('json')} disabled={ratings.size === 0}>
           Download backup
         </button>

@@ -140,6 +140,22 @@ describe('movie night', () => {
     expect(average.rows.every((r) => kindOf(r.movie.movieId) !== 'D')).toBe(true);
   });
 
+  test('each row says where the movie stands for each person: its place among all candidates by their own scores', async () => {
+    const all = await api.movieNight([sam], 'average', { n: 100 });
+    expect(all.rows).toHaveLength(all.candidates);
+    for (const k of [0, 1]) {
+      const byScore = [...all.rows].sort((a, b) => b.members[k].normalized - a.members[k].normalized);
+      expect(byScore.map((r) => r.members[k].rank)).toEqual(byScore.map((r) => 1 + byScore.filter((o) => o.members[k].normalized > r.members[k].normalized).length));
+      expect(byScore[0].members[k].rank).toBe(1);
+    }
+    // My 15 five-star candidates (A6–A10, E) and Sam's 14 (B16–B20, F42–F50) come before any C movie (4 stars).
+    const top = (k: number) => new Set(all.rows.filter((r) => r.members[k].rank <= 14).map((r) => kindOf(r.movie.movieId)));
+    expect(top(0)).toEqual(new Set(['A', 'E']));
+    expect(top(1)).toEqual(new Set(['B', 'F']));
+    const misery = await api.movieNight([sam], 'misery', { n: 10 });
+    for (const r of misery.rows) for (const m of r.members) expect(m.rank).toBeGreaterThan(14);
+  });
+
   test('two to four people, a known rule and a trained model, or a plain refusal', async () => {
     await expect(api.movieNight([], 'average')).rejects.toThrow('movie night is you and 1 to 3 others; got 0');
     await expect(api.movieNight([sam, sam, sam, sam], 'average')).rejects.toThrow('movie night is you and 1 to 3 others; got 4');

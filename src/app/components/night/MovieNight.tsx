@@ -74,8 +74,8 @@ export function MovieNight({ mine, onOpen }: { mine: RatingsState; onOpen: (movi
       <section className="panel" aria-labelledby="night-h">
         <h2 id="night-h">Movie night</h2>
         <p>
-          A list for you and up to {movieNightDefaults.maxOthers} others: each brings their taste code or PocketLens backup file, and the list
-          leaves out anything one of you rated or hid.
+          Movies for you and up to {movieNightDefaults.maxOthers} others, from their taste codes or backup files, leaving out anything one of
+          you rated or hid.
         </p>
         <p className="night-private" data-testid="night-private">
           Nothing leaves this device: codes and files are read here, and nobody’s ratings are sent or stored.

@@ -7,6 +7,8 @@ export type { ImportCandidate, ImportPreview, ImportRowView, ImportSaved } from 
 export type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, TuneResult } from '#worker-types/src/worker-api/labApi.d.ts';
 export type { TasteMapData, TasteMapPoint } from '#worker-types/src/worker-api/mapApi.d.ts';
 export type { SparkImportResult } from '#worker-types/src/worker-api/sparkApi.d.ts';
+export type { HiddenEntry, Marks, WatchEntry, Watchlist } from '#worker-types/src/worker-api/marksApi.d.ts';
+export type { LetterboxdExport } from '#worker-types/src/engine/exportLetterboxd.d.ts';
 export type { UndoTicket, Undone } from '#worker-types/src/worker-api/profileApi.d.ts';
 export type { BackupSummary, RestoreProgress, RestoreResult } from '#worker-types/src/worker-api/restoreApi.d.ts';
 export type { GroupMember, GroupRule, MyTasteCode, NightList, NightRow } from '#worker-types/src/worker-api/nightApi.d.ts';

@@ -1,4 +1,4 @@
-// The person's ratings as a CSV that travels: Letterboxd's import columns with titles, years, IMDb/TMDB ids, both scales.
+// The person's ratings (and watchlist) as CSVs that travel: Letterboxd's import columns with titles, years, IMDb/TMDB ids, both scales.
 import type { BackupRating } from './backup';
 import { csvText } from './csvCell';
 import { movieLensNames } from './externalRatingsMatch';
@@ -18,6 +18,9 @@ export interface ExportMovie {
  * on 1–10, WatchedDate as YYYY-MM-DD); the brief's documented ones come first in its order, Rating10 after Rating.
  */
 export const LETTERBOXD_COLUMNS = ['Title', 'Year', 'imdbID', 'tmdbID', 'Rating', 'Rating10', 'WatchedDate'] as const;
+
+/** Letterboxd's watchlist import: the same columns without a rating or a date (Letterboxd > Import > watchlist). */
+export const LETTERBOXD_WATCHLIST_COLUMNS = ['Title', 'Year', 'imdbID', 'tmdbID'] as const;
 
 /** Letterboxd takes import files of up to 1 MB: a longer export comes in parts of at most this many bytes each. */
 export const LETTERBOXD_MAX_BYTES = 1_000_000;
@@ -62,6 +65,13 @@ function partsOf(header: string, rows: readonly string[], maxBytes: number): str
   return parts;
 }
 
+/** The columns that find a movie on Letterboxd: main title (formula-guarded, quoted), year, tt id, TMDB id. */
+function movieCells(m: ExportMovie): string[] {
+  const imdb = m.imdbId && /^\d+$/.test(m.imdbId) ? `tt${m.imdbId.padStart(7, '0')}` : '';
+  const tmdb = m.tmdbId && /^\d+$/.test(m.tmdbId) ? String(Number(m.tmdbId)) : '';
+  return [csvText(exportTitle(m.title)), m.year === null ? '' : String(m.year), imdb, tmdb];
+}
+
 /**
  * One row per rating, oldest first (then by movieId): Title (formula-guarded, RFC 4180 quoted), Year, imdbID as
  * tt0114709, tmdbID, Rating 0.5–5, Rating10 1–10, WatchedDate (the UTC day it was rated; empty with
@@ -85,9 +95,7 @@ export function letterboxdCsv(
       continue;
     }
     if (!(r.rating >= 0.5 && r.rating <= 5 && r.rating * 2 === Math.round(r.rating * 2))) throw new RangeError(`movie ${r.movieId}: rating must be 0.5 to 5 in half stars, got ${r.rating}`);
-    const imdb = m.imdbId && /^\d+$/.test(m.imdbId) ? `tt${m.imdbId.padStart(7, '0')}` : '';
-    const tmdb = m.tmdbId && /^\d+$/.test(m.tmdbId) ? String(Number(m.tmdbId)) : '';
-    rows.push([csvText(exportTitle(m.title)), m.year ?? '', imdb, tmdb, String(r.rating), String(r.rating * 2), withDates ? day(r.ratedAt) : ''].join(','));
+    rows.push([...movieCells(m), String(r.rating), String(r.rating * 2), withDates ? day(r.ratedAt) : ''].join(','));
   }
   return {
     csv: [header, ...rows].join('\r\n') + '\r\n',
@@ -96,3 +104,24 @@ export function letterboxdCsv(
     missing,
   };
 }
+
+/**
+ * The watchlist in the layout Letterboxd imports as a watchlist (Title, Year, imdbID, tmdbID), in the order the movies
+ * were added (then by movieId); movies the catalogue lacks are listed in `missing`. Same quoting and 1 MB parts.
+ */
+export function letterboxdWatchlistCsv(
+  entries: readonly { movieId: number; addedAt: number }[],
+  movieOf: (movieId: number) => ExportMovie | undefined,
+  opts: { maxBytes?: number } = {},
+): LetterboxdExport {
+  const header = LETTERBOXD_WATCHLIST_COLUMNS.join(',');
+  const rows: string[] = [];
+  const missing: number[] = [];
+  for (const e of [...entries].sort((a, b) => a.addedAt - b.addedAt || a.movieId - b.movieId)) {
+    const m = movieOf(e.movieId);
+    if (m) rows.push(movieCells(m).join(','));
+    else missing.push(e.movieId);
+  }
+  return { csv: [header, ...rows].join('\r\n') + '\r\n', parts: partsOf(header, rows, opts.maxBytes ?? LETTERBOXD_MAX_BYTES), rows: rows.length, missing };
+}
+

@@ -14,8 +14,9 @@ export const DB_NAME = 'pocketlens';
  * without timestamps (ratingTimes holds them apart, so training reads a third of the bytes); v2 chunks stay readable.
  * 4: the person's ratings and hidden marks as sorted columnar blocks (profileBlocks, hiddenBlocks: a million ratings are
  * 245 puts, not a million), the last import's or restore's previous state for Undo (undo); profile and hidden are gone.
+ * 5: + watchlist (movies the person wants to watch).
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export const STORES = {
   datasets: 'datasets',
@@ -28,6 +29,7 @@ export const STORES = {
   meta: 'meta',
   hiddenBlocks: 'hiddenBlocks',
   undo: 'undo',
+  watchlist: 'watchlist',
 } as const;
 
 export type DatasetStatus = 'importing' | 'ready';
@@ -160,6 +162,8 @@ export interface UndoRecord {
   profile: ProfileBlockRecord[];
   /** Absent: the change left the hidden marks alone. */
   hidden?: HiddenBlockRecord[];
+  /** Absent: the change left the watchlist alone (records written before schema 5 never hold one). */
+  watchlist?: WatchRecord[];
   /** Absent: the change left the settings alone; null: there were none stored. */
   settings?: unknown;
 }
@@ -218,12 +222,19 @@ export interface PocketLensDB extends DBSchema {
   meta: { key: string; value: MetaRecord };
   hiddenBlocks: { key: number; value: HiddenBlockRecord };
   undo: { key: string; value: UndoRecord };
+  watchlist: { key: number; value: WatchRecord };
 }
 
 /** A movie the person never wants recommended, keyed by MovieLens movieId like the profile. */
 export interface HiddenRecord {
   movieId: number;
   hiddenAt: number;
+}
+
+/** A movie on the person's watchlist ("Want to watch"), keyed by MovieLens movieId like the profile. */
+export interface WatchRecord {
+  movieId: number;
+  addedAt: number;
 }
 
 export type StoreName = (typeof STORES)[keyof typeof STORES];

@@ -10,6 +10,8 @@ export type TabMessage =
   | { type: 'ratings' }
   /** A movie was marked or unmarked "not interested". */
   | { type: 'hidden' }
+  /** A movie was put on or taken off the watchlist ("Want to watch"). */
+  | { type: 'watchlist' }
   /** Datasets changed: imported, deleted, or another one made active. */
   | { type: 'datasets' }
   /** A new model was stored. */

@@ -12,6 +12,7 @@ export * from './labApi';
 export * from './serveApi';
 export * from './movieApi';
 export * from './profileApi';
+export * from './marksApi';
 export * from './restoreApi';
 export * from './onboardingApi';
 export * from './mapApi';

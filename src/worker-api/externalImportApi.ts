@@ -108,7 +108,7 @@ export async function previewExternalImport(file: File | { name: string; text: s
 
 /**
  * Writes the reviewed rows in one strict transaction, keeping the ratings as they were for Undo; the person's own
- * ratings stay unless a row says takeImported. `file` names the import in the Undo message.
+ * ratings stay unless a row says takeImported, and movies now rated leave the watchlist. `file` names the import in the Undo message.
  */
 export async function saveExternalImport(entries: ImportEntry[], file = 'the import'): Promise<ImportSaved> {
   const s = await getServing();

@@ -1,4 +1,4 @@
-// Worker API: the person's ratings as files (JSON backup, MovieLens CSV and a Letterboxd-ready CSV out), their settings,
+// Worker API: the person's ratings as files (JSON backup with hidden movies and watchlist, MovieLens CSV and a Letterboxd-ready CSV out), their settings,
 // and the one-step Undo of the last import or restore.
 import { makeBackup, ratingsCsv } from '../engine/backup';
 import { parseSettings, type BackupSettings } from '../engine/backupSettings';
@@ -6,18 +6,19 @@ import { letterboxdCsv, type LetterboxdExport } from '../engine/exportLetterboxd
 import { openDb } from '../store/db';
 import { getHidden } from '../store/hidden';
 import { getProfile } from '../store/profile';
+import { getWatchlist } from '../store/watchlist';
 import { addNotSeen, getSettings, updateSettings } from '../store/settings';
 import { pendingUndo, undoChange, type Undone, type UndoTicket } from '../store/personal';
 import { getServing } from './state';
 
 export type { UndoTicket, Undone } from '../store/personal';
 
-/** The backup holds the ratings, the movies marked "not interested" and the settings; the CSV only the ratings. */
+/** The backup holds the ratings, the movies marked "not interested", the watchlist and the settings; the CSV only the ratings. */
 export async function exportRatings(): Promise<{ json: string; csv: string; count: number }> {
   const db = await openDb();
   const ratings = await getProfile(db);
   const settings = (await getSettings(db)) ?? undefined;
-  return { json: JSON.stringify(makeBackup(ratings, new Date(), await getHidden(db), settings), null, 1), csv: ratingsCsv(ratings), count: ratings.length };
+  return { json: JSON.stringify(makeBackup(ratings, new Date(), await getHidden(db), settings, await getWatchlist(db)), null, 1), csv: ratingsCsv(ratings), count: ratings.length };
 }
 
 /**
@@ -60,7 +61,7 @@ export async function lastChange(): Promise<UndoTicket | null> {
 }
 
 /**
- * Puts back exactly what the import or restore `id` replaced (dates, hidden marks and settings included), if it is still
+ * Puts back exactly what the import or restore `id` replaced (dates, hidden marks, watchlist and settings included), if it is still
  * the last change; otherwise refuses and changes nothing.
  */
 export async function undo(id: string): Promise<Undone & { settingsNow?: BackupSettings | null }> {

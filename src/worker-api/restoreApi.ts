@@ -9,6 +9,7 @@ import { rowsBytes, rowsFrom } from '../store/idBlocks';
 import { getHiddenRows, hiddenBlocks } from '../store/hidden';
 import { getProfileRows, profileBlocks } from '../store/profile';
 import { getSettings } from '../store/settings';
+import { getWatchlist } from '../store/watchlist';
 import { replaceState, type PersonalState, type UndoTicket } from '../store/personal';
 import { ensureSpace } from '../store/quota';
 import { HIDDEN_COLUMNS, PROFILE_COLUMNS } from '../store/schema';
@@ -29,12 +30,14 @@ export interface BackupSummary {
     ratings: number;
     /** null: the backup predates hidden marks and leaves them as they are. */
     hidden: number | null;
+    /** null: a version-1 backup; the watchlist stays (less the movies it rates). */
+    watchlist: number | null;
     /** Whether it holds settings (absent: they stay as they are). */
     settings: boolean;
     /** "Haven't seen" movies among its settings. */
     notSeen: number;
   };
-  replaces: { ratings: number; hidden: number; settings: boolean };
+  replaces: { ratings: number; hidden: number; watchlist: number; settings: boolean };
   /** Bytes the restore adds to storage (the new state and the old one kept for Undo). */
   bytes: number;
   /** Where the check's time went: reading the file, JSON.parse and the field checks, cutting blocks, the space check. */
@@ -46,6 +49,8 @@ export interface RestoreResult {
   count: number;
   /** Hidden marks restored (absent: the backup has none and they were left as they are). */
   hidden?: number;
+  /** Movies on the restored watchlist (absent: a version-1 backup; the watchlist was left, less what it rates). */
+  watchlist?: number;
   /** The settings as stored after the restore, for the page's quick copy (absent: the backup has none). */
   settings?: Backup['settings'];
   /** Undo reverts exactly this restore (see undo in profileApi). */
@@ -55,6 +60,9 @@ export interface RestoreResult {
 }
 
 type Progress = (p: RestoreProgress) => void;
+
+/** A stored watchlist record ({ movieId, addedAt } as structured clone and index overhead), for the space check. */
+const WATCH_RECORD_BYTES = 64;
 
 /** The checked backup waiting for the person's answer (one at a time: a newer check replaces it). */
 let prepared: { token: string; file: string; state: PersonalState; backup: Backup } | null = null;
@@ -88,6 +96,7 @@ async function readText(file: File | { name: string; text: string }, progress: P
 function stateOf(backup: Backup): PersonalState {
   const state: PersonalState = { profile: profileBlocks(rowsFrom(backup.ratings.map((r) => ({ ratings: r.rating, ratedAt: r.ratedAt, id: r.movieId })), (r) => r.id, PROFILE_COLUMNS)) };
   if (backup.hidden) state.hidden = hiddenBlocks(rowsFrom(backup.hidden.map((h) => ({ hiddenAt: h.hiddenAt, id: h.movieId })), (h) => h.id, HIDDEN_COLUMNS));
+  if (backup.watchlist) state.watchlist = backup.watchlist.map((w) => ({ movieId: w.movieId, addedAt: w.addedAt }));
   if (backup.settings) state.settings = backup.settings;
   return state;
 }
@@ -111,14 +120,15 @@ export async function inspectBackup(file: File | { name: string; text: string },
   const state = stateOf(backup);
   const t3 = clock();
   const db = await openDb();
-  const [profile, hidden, settings] = await Promise.all([getProfileRows(db), getHiddenRows(db), getSettings(db)]);
+  const [profile, hidden, watchlist, settings] = await Promise.all([getProfileRows(db), getHiddenRows(db), getWatchlist(db), getSettings(db)]);
   const notSeen = backup.settings?.onboarding?.notSeen?.length ?? 0;
-  // The new state, plus the ratings (and marks) it replaces, kept for Undo until the next change.
+  // The new state, plus the ratings (and marks and watchlist) it replaces, kept for Undo until the next change.
   const bytes =
     64 * 1024 +
     rowsBytes(backup.ratings.length, PROFILE_COLUMNS.length) +
     rowsBytes(backup.hidden?.length ?? 0, HIDDEN_COLUMNS.length) +
     notSeen * 9 +
+    WATCH_RECORD_BYTES * ((backup.watchlist?.length ?? 0) + watchlist.length) +
     rowsBytes(profile.ids.length, PROFILE_COLUMNS.length) +
     (backup.hidden ? rowsBytes(hidden.ids.length, HIDDEN_COLUMNS.length) : 0) +
     (backup.settings ? (settings?.onboarding?.notSeen?.length ?? 0) * 9 : 0);
@@ -130,8 +140,14 @@ export async function inspectBackup(file: File | { name: string; text: string },
   return {
     token,
     file: file.name,
-    holds: { ratings: backup.ratings.length, hidden: backup.hidden ? backup.hidden.length : null, settings: backup.settings !== undefined, notSeen },
-    replaces: { ratings: profile.ids.length, hidden: hidden.ids.length, settings: settings !== null },
+    holds: {
+      ratings: backup.ratings.length,
+      hidden: backup.hidden ? backup.hidden.length : null,
+      watchlist: backup.watchlist ? backup.watchlist.length : null,
+      settings: backup.settings !== undefined,
+      notSeen,
+    },
+    replaces: { ratings: profile.ids.length, hidden: hidden.ids.length, watchlist: watchlist.length, settings: settings !== null },
     bytes,
     seconds: { read: (t1 - t0) / 1000, parse: (t2 - t1) / 1000, blocks: (t3 - t2) / 1000, space: (t4 - t3) / 1000 },
   };
@@ -149,7 +165,7 @@ export async function commitRestore(token: string, onProgress?: Progress): Promi
   prepared = null;
   onProgress?.({ phase: 'write', done: 1, total: 1 });
   const { backup } = p;
-  return { file: p.file, count: backup.ratings.length, ...(backup.hidden ? { hidden: backup.hidden.length } : {}), ...(settings ? { settings } : {}), undo, writeSeconds };
+  return { file: p.file, count: backup.ratings.length, ...(backup.hidden ? { hidden: backup.hidden.length } : {}), ...(backup.watchlist ? { watchlist: backup.watchlist.length } : {}), ...(settings ? { settings } : {}), undo, writeSeconds };
 }
 
 /** Forgets a checked backup the person did not restore. */
@@ -159,7 +175,7 @@ export async function dropPreparedBackup(): Promise<void> {
 
 /**
  * Checks the whole backup first; only a valid one replaces the ratings (and hidden marks and settings it holds), in one
- * transaction. One call for tests and scripts; the page checks, asks, then commits.
+ * transaction (and the watchlist: the backup's, or without one the stored one less what it rates). One call for tests and scripts; the page checks, asks, then commits.
  */
 export async function restoreBackup(text: string, fileName: string): Promise<RestoreResult> {
   const summary = await inspectBackup({ name: fileName, text });

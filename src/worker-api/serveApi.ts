@@ -10,6 +10,7 @@ import { cleanupIncomplete, deleteIfIncomplete, listDatasets } from '../store/da
 import { getProfileRows, setRating } from '../store/profile';
 import type { ProfileRecord } from '../store/schema';
 import { hiddenMovies, setHidden } from '../store/hidden';
+import { takeOff } from '../store/watchlist';
 import { latestModel } from '../store/models';
 import { importsRunning, whenImportEnds } from './importLock';
 import { activeDataset, getServing, invalidateServing, modelSummary, summarize, type Serving } from './state';
@@ -62,9 +63,15 @@ function excluded(s: Serving, rated: number[], hidden: Set<number>, opts: Recomm
   return out;
 }
 
-/** Marks (or unmarks) a movie "not interested": it is never recommended while marked. */
-export async function hide(movieId: number, hidden = true): Promise<void> {
-  await setHidden(await openDb(), movieId, hidden);
+/**
+ * Marks (or unmarks) a movie "not interested": it is never recommended while marked, and leaves the watchlist. Returns
+ * when it had been put on the watchlist (null: it was not), so an Undo puts it back as it was.
+ */
+export async function hide(movieId: number, hidden = true): Promise<{ watchlistedAt: number | null }> {
+  const db = await openDb();
+  await setHidden(db, movieId, hidden);
+  const off = hidden ? await takeOff(db, [movieId]) : [];
+  return { watchlistedAt: off[0]?.addedAt ?? null };
 }
 
 /** The genres of the active dataset, sorted, for the filter. */
@@ -146,12 +153,16 @@ function becauseOf(s: Serving, shares: Contribution[], least: number): string[] 
 
 /**
  * Saves (or with null, removes) one of the person's ratings, dated now unless `ratedAt` is given (Undo of a removal
- * puts the rating back with its own date). Returns the rating it replaced or removed, if any.
+ * puts the rating back with its own date). Returns the rating it replaced or removed, if any. A rated movie leaves the
+ * watchlist (a second, small transaction, only when it was on it; the watchlist never lists a rated movie, so a crash
+ * between them shows nothing odd).
  */
 export async function rate(movieId: number, rating: number | null, ratedAt?: number): Promise<ProfileRecord | null> {
   const db = await openDb();
   if (ratedAt !== undefined && !(Number.isFinite(ratedAt) && ratedAt >= 0)) throw new RangeError(`expected a time in milliseconds, got ${ratedAt}`);
-  return setRating(db, movieId, rating, ratedAt);
+  const before = await setRating(db, movieId, rating, ratedAt);
+  if (rating !== null) await takeOff(db, [movieId]);
+  return before;
 }
 
 /**
@@ -186,7 +197,7 @@ export async function moviesToRate(n = 24): Promise<MovieCard[]> {
 /** The prefix index of the serving catalogue, built on the first search (≈0.2 s for 62K titles). */
 const titleIndexes = new WeakMap<Serving, TitleIndex>();
 
-/** Title search: every query word must start a word of the title or be its year (accents, case, apostrophes ignored); most-rated first. */
+/** Title search (engine/movielens/titleSearch.ts): word starts, sequel numerals in any spelling, words typed together, plausible years; best match first, then most-rated. */
 export async function search(query: string, limit = 20): Promise<MovieCard[]> {
   const s = await getServing();
   if (!s) return [];

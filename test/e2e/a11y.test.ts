@@ -104,8 +104,16 @@ test('every screen has no axe violations, light and dark, at 360 and 1280 px', a
   await page.keyboard.press('Escape');
   await panel.waitFor({ state: 'detached' });
 
+  // A movie on the watchlist and one hidden, so My ratings shows both sections with rows (and the notice with Undo).
+  const recRows = page.getByTestId('recommendations').locator('li');
+  await recRows.first().getByRole('button', { name: /^Want to watch / }).click();
+  await recRows.first().getByText('On your watchlist').waitFor();
+  await recRows.nth(1).getByRole('button', { name: /^Not interested in / }).click();
+  await page.getByTestId('notice').getByRole('button', { name: 'Undo' }).waitFor();
   await showView(page, 'My ratings');
   await checkEverywhere(page, 'my-ratings', () => page.getByTestId('my-ratings').locator('li').nth(2).waitFor(), failures);
+  await page.getByTestId('watchlist').locator('li').first().waitFor();
+  await page.getByTestId('hidden-movies').locator('li').first().waitFor();
   // Movie night with a second person (a code made here from three ratings): the code, the people, the group's list.
   await showView(page, 'Movie night');
   await page.getByLabel('Their taste code').fill(encodeTasteCode({ name: 'Sam', ratings: [{ movieId: 1, rating: 5 }, { movieId: 2571, rating: 2 }, { movieId: 318, rating: 4.5 }] }));

@@ -1,6 +1,6 @@
 // Per-file fixture for e2e tests: the production build served with the real headers, and one Chromium.
 import { afterAll, beforeAll } from 'vitest';
-import { launch, serveDist, type Browser, type Page } from './harness';
+import { launch, serveDist, watchErrors, type Browser, type BrowserContext, type Page } from './harness';
 
 /** Starts the server and the browser before the file's tests and closes both after them. */
 export function useServedApp(): { readonly browser: Browser; readonly url: string } {
@@ -38,6 +38,20 @@ export async function restoreBackup(page: Page, file: Parameters<Page['setInputF
   const dialog = page.getByTestId('restore-dialog');
   await dialog.waitFor({ timeout: 120_000 });
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+}
+
+/**
+ * A fresh profile whose server offers no bundled sample, at the "Bring your own MovieLens files" screen: a desktop
+ * window, the page's console errors collected.
+ */
+export async function openWithoutSample(app: { readonly browser: Browser; readonly url: string }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(app.url);
+  await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
+  return { context, page, errors };
 }
 
 /** The phone the shell is designed for (iPhone 12–15 size, touch) and the desktop it is checked at. */

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { GiB, writeRepeatedFile, zipBombBytes, type BombEntry } from '../bombs';
 import { snapshot } from './faults';
-import { screenshot, watchErrors } from './harness';
-import { showView, useServedApp } from './app';
+import { screenshot } from './harness';
+import { openWithoutSample, showView, useServedApp } from './app';
 import { rssPeakSampler } from './rss';
 import { synthZip } from './releases';
 
@@ -80,12 +80,7 @@ afterAll(() => {
 });
 
 test('each bomb of issue 15 is refused within 5 s, under 1.5 GB of browser memory, and the library and ratings stay as they were', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(app.url);
-  await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
+  const { context, page, errors } = await openWithoutSample(app);
   const release = synthZip('ml-kept', { users: 150, seed: 3 });
   await page.locator('input[type=file]').setInputFiles(release.file);
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 120_000 });

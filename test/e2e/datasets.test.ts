@@ -1,7 +1,7 @@
 // Datasets side by side in the app: import a second release from the panel, switch between them, delete one for good.
 import { expect, test } from 'vitest';
-import { screenshot, storeCounts, watchErrors } from './harness';
-import { showView, useServedApp } from './app';
+import { screenshot, storeCounts } from './harness';
+import { openWithoutSample, showView, useServedApp } from './app';
 import { synthZip } from './releases';
 
 const app = useServedApp();
@@ -9,12 +9,7 @@ const app = useServedApp();
 const release = (name: string, users: number, seed: number) => synthZip(name, { users, seed });
 
 test('import a second dataset from the panel, switch back to the first, delete the second: its data and model are gone', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(app.url);
-  await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
+  const { context, page, errors } = await openWithoutSample(app);
 
   const a = release('ml-alpha', 150, 1);
   const b = release('ml-beta', 220, 2);

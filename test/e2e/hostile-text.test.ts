@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { snapshot } from './faults';
-import { artifacts, watchErrors } from './harness';
-import { showView, useServedApp } from './app';
+import { artifacts } from './harness';
+import { openWithoutSample, showView, useServedApp } from './app';
 import { synthZip } from './releases';
 
 const app = useServedApp();
@@ -12,12 +12,7 @@ const spaces = `a${' '.repeat(100_000)}b`;
 const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 test('pathological titles: refused in movies.csv, unmatched in a Letterboxd export, the engine never stuck', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.route('**/data/manifest.json', (route) => route.fulfill({ json: { datasets: [] } }));
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(app.url);
-  await page.getByRole('heading', { name: 'Bring your own MovieLens files' }).waitFor();
+  const { context, page, errors } = await openWithoutSample(app);
   await page.locator('input[type=file]').setInputFiles(synthZip('ml-kept', { users: 150, seed: 4 }).file);
   await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 120_000 });
   await page.getByTestId('to-rate').locator('li').nth(0).getByRole('radio', { name: '4 stars', exact: true }).check();

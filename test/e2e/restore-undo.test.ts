@@ -161,6 +161,9 @@ for (const [viewport, width, height] of [
 
       // Edit the oldest rating (the last row, newest first): it is re-dated, but stays where the cursor is.
       const last = page.locator(`[data-testid=my-ratings] li[data-movie-id="${order[2]}"]`);
+      // The row in the middle of the screen first (on a phone its stars wrap under the title, where the navigation bar
+      // may cover them): the click below then scrolls nothing, and any change of y is the row moving.
+      await last.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       const y0 = (await last.boundingBox())!.y;
       const t0 = Date.now();
       await last.getByRole('radio', { name: '1.5 stars', exact: true }).check();

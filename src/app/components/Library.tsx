@@ -1,24 +1,52 @@
-// The app once a dataset is ready: the status line, the screen navigation, the current screen, and the movie panel
-// any screen can open; which screen and which panel come from the router (history entries: Back closes a panel).
-import { useEffect, useState } from 'react';
+// The app once a dataset is ready: the status line, the screen navigation, the current screen, the movie panel any
+// screen can open, and the notice that says what an action did (with Undo where it can be undone); which screen and
+// which panel come from the router (history entries: Back closes a panel).
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppStatus } from '../../client/workerTypes';
-import { useRatings } from '../useRatings';
+import { useRatings, type RatingsState } from '../useRatings';
+import { useMarks } from '../useMarks';
+import { useNotice } from '../useNotice';
 import { appRouter, useRoute } from '../useRoute';
+import { NoticeToast } from './NoticeToast';
+import { WatchlistPanel } from './marks/WatchlistPanel';
+import { HiddenPanel } from './marks/HiddenPanel';
 import { NavTabs } from './NavTabs';
 import { Recommender } from './Recommender';
 import { MyRatings } from './MyRatings';
 import { MovieNight } from './night/MovieNight';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
-import { LabScreen } from './lab/LabScreen';
 import { TitleText } from './FileText';
 import { withoutBidiControls } from '../bidi';
 import { count } from '../format';
 import { modelsInUse, type ListedBy } from '../modelsInUse';
 import { loadRecPrefs, syncSettings } from '../settings';
 
+// The Model lab (its chart library and panels) loads when first opened: the first visit's page ships without it.
+const LabScreen = lazy(() => import('./lab/LabScreen').then((m) => ({ default: m.LabScreen })));
+
 export function Library(props: { status: AppStatus; importError?: string; onChanged: () => void; onEmpty: () => void; onImport: (files: File[]) => void }) {
-  const mine = useRatings();
+  const ratingsState = useRatings();
+  const notice = useNotice();
+  const marks = useMarks(notice);
+  const { rate: store, ratings, version: ratingsVersion } = ratingsState;
+  const { reload: reloadMarks } = marks;
+  // Every rating goes through here: a rated movie leaves the watchlist (the worker takes it off), and the person is told.
+  const rate = useCallback(
+    async (movieId: number, rating: number | null) => {
+      const watched = marks.watchlist.has(movieId);
+      await store(movieId, rating);
+      if (rating === null || !watched) return;
+      await marks.reload();
+      notice.show(`Rated ${count(rating, 'star')}: moved out of your watchlist.`);
+    },
+    [store, marks, notice],
+  );
+  const mine: RatingsState = useMemo(() => ({ ...ratingsState, rate }), [ratingsState, rate]);
+  // A restore, an import or their Undo (here or in another tab) can change the watchlist and hidden marks too.
+  useEffect(() => {
+    void reloadMarks();
+  }, [ratingsVersion, reloadMarks]);
   const route = useRoute();
   const router = appRouter();
   const open = (movieId: number) => router.open(movieId);
@@ -60,15 +88,27 @@ export function Library(props: { status: AppStatus; importError?: string; onChan
       )}
       {/* The skip link's target on every screen but For you (its link goes to the list). */}
       <div className="screen" id="screen" tabIndex={-1}>
-        {route.view === 'recommend' && <Recommender mine={mine} onOpen={open} onListed={setListedBy} />}
-        {route.view === 'ratings' && <MyRatings mine={mine} onOpen={open} />}
+        {route.view === 'recommend' && <Recommender mine={mine} marks={marks} onOpen={open} onListed={setListedBy} />}
+        {route.view === 'ratings' && (
+          <>
+            <WatchlistPanel marks={marks} ratings={ratings} onRate={mine.rate} onOpen={open} />
+            <HiddenPanel marks={marks} onOpen={open} />
+            <MyRatings mine={mine} onOpen={open} />
+          </>
+        )}
         {route.view === 'night' && <MovieNight mine={mine} onOpen={open} />}
-        {route.view === 'lab' && <LabScreen status={props.status} />}
+        {route.view === 'lab' && (
+          <Suspense fallback={<p aria-live="polite">Loading the Model lab…</p>}>
+            <LabScreen status={props.status} />
+          </Suspense>
+        )}
         {route.view === 'data' && <DatasetsPanel onChanged={props.onChanged} onEmpty={props.onEmpty} onImport={props.onImport} />}
       </div>
       {route.movie !== null && (
-        <MoviePanel movieId={route.movie} myRating={mine.ratings.get(route.movie) ?? null} onRate={mine.rate} onOpen={open} onClose={() => router.close()} />
+        <MoviePanel movieId={route.movie} myRating={mine.ratings.get(route.movie) ?? null} marks={marks} notice={notice} onRate={mine.rate} onOpen={open} onClose={() => router.close()} />
       )}
+      {/* A modal panel makes the rest of the page inert: while it is open, it shows the notice itself. */}
+      {route.movie === null && <NoticeToast state={notice} />}
     </>
   );
 }

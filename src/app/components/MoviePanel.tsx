@@ -1,5 +1,5 @@
-// The movie panel: your predicted rating, MovieLens average and count, genres, tags, similar movies, IMDb/TMDB links;
-// "not found" for a link to a movie this dataset lacks. MovieSheet.tsx is its frame.
+// The movie panel: your predicted rating, MovieLens average and count, your rating and marks (want to watch, hidden),
+// genres, tags, similar movies, IMDb/TMDB links; "not found" for a link to a movie this dataset lacks. MovieSheet.tsx is its frame.
 import { useEffect, useRef, useState } from 'react';
 import { serving } from '../../client/engineClient';
 import type { MovieDetails } from '../../client/workerTypes';
@@ -8,11 +8,18 @@ import { GenreList } from './FileText';
 import { MovieSheet } from './MovieSheet';
 import { MovieTags } from './MovieTags';
 import { StarRating } from './StarRating';
+import { MovieMarks } from './marks/MovieMarks';
+import { WatchButton } from './marks/WatchButton';
+import type { MarksState } from '../useMarks';
+import type { NoticeState } from '../useNotice';
+import { NoticeToast } from './NoticeToast';
 import { count } from '../format';
 
 export function MoviePanel(props: {
   movieId: number;
   myRating: number | null;
+  marks: MarksState;
+  notice: NoticeState;
   onRate: (movieId: number, rating: number | null) => void;
   onOpen: (movieId: number) => void;
   onClose: () => void;
@@ -20,11 +27,19 @@ export function MoviePanel(props: {
   return (
     <MovieSheet labelledBy="movie-h" onClose={props.onClose}>
       <MovieContent key={props.movieId} {...props} />
+      {/* The sheet is modal (the page behind is inert): while it is open, the notice is shown inside it. */}
+      <NoticeToast state={props.notice} />
     </MovieSheet>
   );
 }
 
-function MovieContent(props: { movieId: number; myRating: number | null; onRate: (movieId: number, rating: number | null) => void; onOpen: (movieId: number) => void }) {
+function MovieContent(props: {
+  movieId: number;
+  myRating: number | null;
+  marks: MarksState;
+  onRate: (movieId: number, rating: number | null) => void;
+  onOpen: (movieId: number) => void;
+}) {
   const { movieId, myRating, onRate, onOpen } = props;
   // undefined: still loading; null: no such movie in the active dataset.
   const [details, setDetails] = useState<MovieDetails | null | undefined>(undefined);
@@ -79,6 +94,7 @@ function MovieContent(props: { movieId: number; myRating: number | null; onRate:
         <dd>{details.count ? `★ ${details.mean.toFixed(2)} from ${count(details.count, 'rating')}` : 'No ratings in this dataset'}</dd>
       </dl>
       <StarRating label={`Your rating for ${movieLabel(details)}`} value={myRating} onChange={(v) => onRate(movieId, v)} />
+      <MovieMarks movie={{ ...details, myRating }} marks={props.marks} />
       <MovieTags tags={details.tags} />
       {(details.imdbUrl || details.tmdbUrl) && (
         <p className="links">
@@ -101,6 +117,7 @@ function MovieContent(props: { movieId: number; myRating: number | null; onRate:
             {details.similar.map((m) => (
               <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
                 <MovieMeta movie={m} onOpen={onOpen} />
+                {m.myRating === null && <WatchButton movie={m} marks={props.marks} />}
               </li>
             ))}
           </ul>

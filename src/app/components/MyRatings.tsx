@@ -17,7 +17,7 @@ import { RestoreProgressView } from './restore/RestoreProgressView';
 import { restoredText } from './restore/restoreText';
 import { withoutBidiControls } from '../bidi';
 import { FilePicker } from './FilePicker';
-import { download } from './myRatings/download';
+import { download } from '../download';
 import { ExportMenu } from './myRatings/ExportMenu';
 import './MyRatings.css';
 import { count } from '../format';

@@ -1,4 +1,4 @@
-// Movies to rate: well-known ones by default, or instant title search as a keyboard combobox (arrows, Enter opens, 1–5 rate).
+// Movies to rate: well-known ones by default, or instant title search as a keyboard combobox (arrows, Enter opens, 1–5 rate, W watchlist).
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { MovieCard } from '../../client/workerTypes';
 import { serving } from '../../client/engineClient';
@@ -6,12 +6,14 @@ import { MovieMeta, movieLabel } from './MovieMeta';
 import { StarRating } from './StarRating';
 import { SearchResults } from './SearchResults';
 import { shortcutStars } from './ratingKeys';
+import { WatchButton } from './marks/WatchButton';
+import type { MarksState } from '../useMarks';
 import { TitleText } from './FileText';
 import { count } from '../format';
 
 const LIMIT = 30;
 
-export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieId: number, rating: number | null) => void; onOpen: (movieId: number) => void }) {
+export function RatePanel(props: { ratings: Map<number, number>; marks: MarksState; onRate: (movieId: number, rating: number | null) => void; onOpen: (movieId: number) => void }) {
   const [query, setQuery] = useState('');
   const [popular, setPopular] = useState<MovieCard[]>([]);
   const [results, setResults] = useState<{ query: string; items: MovieCard[] } | null>(null);
@@ -65,6 +67,12 @@ export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieI
     } else if (active >= 0 && e.key === 'Enter') {
       e.preventDefault();
       props.onOpen(items[active].movieId);
+    } else if (active >= 0 && e.code === 'KeyW' && !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      const m = items[active];
+      const on = !props.marks.watchlist.has(m.movieId);
+      void props.marks.toggleWatch(m.movieId);
+      setSaid(on ? `Added ${movieLabel(m)} to your watchlist.` : `Took ${movieLabel(m)} off your watchlist.`);
     } else if (active >= 0) {
       const stars = shortcutStars(e.nativeEvent);
       if (stars === null) return;
@@ -98,7 +106,7 @@ export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieI
         onKeyDown={onKeyDown}
       />
       <p className="muted search-keys" id={`${listId}-keys`}>
-        ↓ ↑ choose a result, Enter opens it, 1–5 rate it (Shift for half stars), Esc clears.
+        ↓ ↑ choose a result, Enter opens it, 1–5 rate it (Shift for half stars), W wants to watch it, Esc clears.
       </p>
       <p className="muted search-said" aria-live="polite">
         {results ? (
@@ -110,12 +118,19 @@ export function RatePanel(props: { ratings: Map<number, number>; onRate: (movieI
         )}
       </p>
       {results ? (
-        <SearchResults id={listId} optionId={optionId} items={items} active={active} ratings={props.ratings} onRate={props.onRate} onOpen={props.onOpen} />
+        <SearchResults id={listId} optionId={optionId} items={items} active={active} ratings={props.ratings} marks={props.marks} onRate={props.onRate} onOpen={props.onOpen} />
       ) : (
         <ul className="movie-list" data-testid="to-rate">
           {popular.map((m) => (
             <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
-              <MovieMeta movie={m} onOpen={props.onOpen} />
+              <div className="meta">
+                <MovieMeta movie={m} onOpen={props.onOpen} />
+                {!props.ratings.has(m.movieId) && (
+                  <div className="row-actions">
+                    <WatchButton movie={m} marks={props.marks} />
+                  </div>
+                )}
+              </div>
               <StarRating label={`Your rating for ${movieLabel(m)}`} value={props.ratings.get(m.movieId) ?? null} onChange={(v) => props.onRate(m.movieId, v)} />
             </li>
           ))}

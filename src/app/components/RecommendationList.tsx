@@ -1,10 +1,12 @@
 // "Recommended for you" (or the labelled popularity fallback): title, year, genres, predicted stars or the implicit
-// model's watch score, rating count; a switch between the two lists when both models exist.
+// model's watch score, rating count, the watchlist mark; a switch between the two lists when both models exist.
 import type { Recommendations } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { TitleList } from './FileText';
 import { RecFilters, type Filters } from './RecFilters';
 import { RankBySwitch, type RankBy } from './RankBySwitch';
+import { WatchButton, WatchMark } from './marks/WatchButton';
+import type { MarksState } from '../useMarks';
 import { count } from '../format';
 
 export function RecommendationList(props: {
@@ -12,7 +14,7 @@ export function RecommendationList(props: {
   filters: Filters;
   onFilters: (f: Filters) => void;
   onOpen: (movieId: number) => void;
-  onHide: (movieId: number) => void;
+  marks: MarksState;
   rankBy: RankBy;
   onRankBy: (r: RankBy) => void;
 }) {
@@ -45,9 +47,13 @@ export function RecommendationList(props: {
                   Because you {watch ? 'watched' : 'rated'} <TitleList titles={m.because} />
                 </p>
               )}
-              <button type="button" className="hide" onClick={() => props.onHide(m.movieId)} aria-label={`Not interested in ${movieLabel(m)}`}>
-                Not interested
-              </button>
+              <WatchMark movie={m} marks={props.marks} />
+              <div className="row-actions">
+                <WatchButton movie={m} marks={props.marks} />
+                <button type="button" className="hide" onClick={() => void props.marks.hide(m)} aria-label={`Not interested in ${movieLabel(m)}`}>
+                  Not interested
+                </button>
+              </div>
             </div>
             {watch ? (
               <span className="score" title="Implicit model score: near 1 means very likely to watch">

@@ -3,9 +3,9 @@
 // after the onboarding card, with jumps to the list and the search at the top.
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { serving } from '../../client/engineClient';
-import { postTabMessage } from '../../sync/tabSync';
 import type { Recommendations } from '../../client/workerTypes';
 import type { RatingsState } from '../useRatings';
+import type { MarksState } from '../useMarks';
 import { RatePanel } from './RatePanel';
 import { Onboarding, ONBOARDING_GOAL } from './onboarding/Onboarding';
 import { RecommendationList } from './RecommendationList';
@@ -15,13 +15,12 @@ import { loadRecPrefs, saveRecPrefs } from '../settings';
 import { PHONE, useMediaQuery } from '../useMediaQuery';
 import { skipToRecommendations } from './SkipLink';
 
-export function Recommender({ mine, onOpen, onListed }: { mine: RatingsState; onOpen: (movieId: number) => void; onListed?: (by: 'explicit' | 'implicit') => void }) {
+export function Recommender({ mine, marks, onOpen, onListed }: { mine: RatingsState; marks: MarksState; onOpen: (movieId: number) => void; onListed?: (by: 'explicit' | 'implicit') => void }) {
   const [recs, setRecs] = useState<Recommendations | null>(null);
   // Kept in localStorage: the same filters and list after switching screens, a reload, or restoring a backup.
   const [stored] = useState(loadRecPrefs);
   const [filters, setFilters] = useState<Filters>(stored.filters);
   const [rankBy, setRankBy] = useState<RankBy>(stored.rankBy);
-  const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const phone = useMediaQuery(PHONE);
   // Decided once, when the stored ratings are known: the list never jumps above the card the person is rating.
   const [listFirst, setListFirst] = useState<boolean | null>(null);
@@ -41,7 +40,7 @@ export function Recommender({ mine, onOpen, onListed }: { mine: RatingsState; on
 
   useEffect(() => {
     void refresh();
-  }, [refresh, mine.version]);
+  }, [refresh, mine.version, marks.version]);
 
   useEffect(() => {
     // App shortcuts (manifest) open #search, #rate or #recommendations.
@@ -50,25 +49,10 @@ export function Recommender({ mine, onOpen, onListed }: { mine: RatingsState; on
     else target?.scrollIntoView();
   }, []);
 
-  const onboarding = <Onboarding key="onboarding" ratings={mine.ratings} hidden={hidden} loaded={loaded} onRate={mine.rate} onOpen={onOpen} />;
-  const rate = <RatePanel key="rate" ratings={mine.ratings} onRate={mine.rate} onOpen={onOpen} />;
-  const list = (
-    <RecommendationList
-      key="list"
-      recs={recs}
-      filters={filters}
-      onFilters={setFilters}
-      rankBy={rankBy}
-      onRankBy={setRankBy}
-      onOpen={onOpen}
-      onHide={async (movieId) => {
-        await serving.api.hide(movieId);
-        setHidden((h) => new Set(h).add(movieId));
-        postTabMessage({ type: 'hidden' });
-        await refresh();
-      }}
-    />
-  );
+  const onboarding = <Onboarding key="onboarding" ratings={mine.ratings} hidden={marks.hidden} loaded={loaded} onRate={mine.rate} onOpen={onOpen} />;
+  const rate = <RatePanel key="rate" ratings={mine.ratings} marks={marks} onRate={mine.rate} onOpen={onOpen} />;
+  // "Not interested" goes through the marks (a notice with Undo); the list refreshes when they change.
+  const list = <RecommendationList key="list" recs={recs} filters={filters} onFilters={setFilters} rankBy={rankBy} onRankBy={setRankBy} onOpen={onOpen} marks={marks} />;
   // One container with keyed children in every layout, so turning a phone or resizing a window keeps each part's state.
   let parts: ReactElement[] = [onboarding, rate, list];
   if (phone) parts = [<PhoneJumps key="jumps" toList={!listFirst} />, ...(listFirst ? [list, onboarding, rate] : [onboarding, list, rate])];

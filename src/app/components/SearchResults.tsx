@@ -1,28 +1,41 @@
-// Search results as the combobox's listbox: each option a movie (click opens it) with its stars, clickable to rate in place.
+// Search results as the combobox's listbox: each option a movie (click opens it) with its stars, pressable to rate in place.
 import { useEffect, useRef, type MouseEvent } from 'react';
 import type { MovieCard } from '../../client/workerTypes';
+import { pressValue, starFills, starText } from './stars/starLogic';
+import { usePointerKind } from './stars/usePointerKind';
+import { StarGlyph } from './stars/StarGlyph';
+import type { MarksState } from '../useMarks';
+import './marks/marks.css';
+import './StarRating.css';
 import { GenreList, TitleText } from './FileText';
 import './SearchResults.css';
 import { count } from '../format';
 
-const VALUES = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
-
 /**
  * Stars inside an option: a pointer shortcut only (an option may hold nothing focusable). Keyboard and screen
  * reader users rate the active option with 1–5 from the search box; the option's text ends with the current rating.
+ * Drawn and pressed as StarRating's stars are (a finger rates whole stars, a second tap takes half off).
  */
 function OptionStars(props: { value: number | null; onChange: (v: number) => void }) {
+  const pointer = usePointerKind();
   const click = (v: number) => (e: MouseEvent) => {
     e.stopPropagation();
-    props.onChange(v);
+    const next = pressValue(props.value, v, pointer.kindOf(e));
+    if (next !== props.value) props.onChange(next);
   };
   return (
-    <span className="stars option-stars" aria-hidden="true">
-      {VALUES.map((v) => (
-        <span key={v} className={`half ${v % 1 ? 'left' : 'right'} ${props.value !== null && v <= props.value ? 'on' : ''}`} title={count(v, 'star')} onClick={click(v)}>
-          <span>★</span>
-        </span>
-      ))}
+    <span className="stars-input option-stars-input" aria-hidden="true">
+      <span className="stars option-stars" onPointerDown={pointer.onPointerDown}>
+        {starFills(props.value).map((fill, k) => (
+          <span key={k} className="star">
+            <StarGlyph fill={fill} />
+            {[k + 0.5, k + 1].map((v) => (
+              <span key={v} className={`half ${v % 1 ? 'left' : 'right'} ${props.value !== null && v <= props.value ? 'on' : ''}`} title={count(v, 'star')} onClick={click(v)} />
+            ))}
+          </span>
+        ))}
+      </span>
+      <span className="stars-value">{starText(props.value)}</span>
     </span>
   );
 }
@@ -34,6 +47,7 @@ export function SearchResults(props: {
   /** The option the arrow keys are on (-1: none, the person is typing). */
   active: number;
   ratings: Map<number, number>;
+  marks: MarksState;
   onRate: (movieId: number, rating: number | null) => void;
   onOpen: (movieId: number) => void;
 }) {
@@ -47,6 +61,7 @@ export function SearchResults(props: {
     <ul className="movie-list results" role="listbox" id={props.id} aria-label="Search results" data-testid="to-rate" ref={list} onMouseDown={(e) => e.preventDefault()}>
       {items.map((m, k) => {
         const mine = props.ratings.get(m.movieId) ?? null;
+        const watched = props.marks.watchlist.has(m.movieId);
         return (
           <li
             key={m.movieId}
@@ -71,9 +86,29 @@ export function SearchResults(props: {
                   {count(m.count, 'rating')}
                 </span>
               </span>
-              <span className="visually-hidden">{mine === null ? ', not rated' : `, your rating ${count(mine, 'star')}`}</span>
+              <span className="visually-hidden">
+                {mine === null ? ', not rated' : `, your rating ${count(mine, 'star')}`}
+                {watched && ', on your watchlist'}
+              </span>
             </span>
-            <OptionStars value={mine} onChange={(v) => props.onRate(m.movieId, v)} />
+            <span className="option-tools">
+              {mine === null && (
+                // A pointer shortcut like the stars (an option holds nothing focusable): W from the search box does the same.
+                <span
+                  className={`option-watch${watched ? ' on' : ''}`}
+                  aria-hidden="true"
+                  title={watched ? 'On your watchlist: press to take it off' : 'Want to watch'}
+                  data-testid="option-watch"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    void props.marks.toggleWatch(m.movieId);
+                  }}
+                >
+                  {watched ? '✓ Want to watch' : '+ Want to watch'}
+                </span>
+              )}
+              <OptionStars value={mine} onChange={(v) => props.onRate(m.movieId, v)} />
+            </span>
           </li>
         );
       })}

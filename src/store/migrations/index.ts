@@ -6,10 +6,11 @@ import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
 import { v4 } from './v4';
+import { v5 } from './v5';
 
 export type { Migration, UpgradeDb, UpgradeTx } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
 
 /**
  * Runs, in order and inside the upgrade transaction, every migration above `oldVersion` (0 for a new database).

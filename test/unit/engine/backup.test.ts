@@ -17,10 +17,36 @@ describe('backup', () => {
     expect(back.exportedAt).toBe('2026-11-23T00:00:00.000Z');
   });
 
+  test('the watchlist travels in version 2 with its dates; a version-1 backup (no watchlist) still reads, leaving it as it is', () => {
+    const watchlist = [
+      { movieId: 2571, addedAt: 1_700_000_000_000 },
+      { movieId: 1221, addedAt: 1_690_000_000_000 },
+    ];
+    const b = makeBackup(ratings, new Date(0), [{ movieId: 5, hiddenAt: 3 }], undefined, watchlist);
+    expect(b.version).toBe(2);
+    const back = parseBackup(JSON.stringify(b), 'b.json');
+    expect(back.watchlist).toEqual([...watchlist].sort((x, y) => x.movieId - y.movieId));
+    expect(back.hidden).toEqual([{ movieId: 5, hiddenAt: 3 }]);
+    // What version 1 wrote (ratings, hidden, settings, no watchlist) restores, with no watchlist to replace.
+    const v1 = parseBackup(JSON.stringify({ format: 'pocketlens-backup', version: 1, exportedAt: 'x', ratings, hidden: [] }), 'old.json');
+    expect(v1.version).toBe(1);
+    expect(v1.ratings).toHaveLength(3);
+    expect(v1.watchlist).toBeUndefined();
+  });
+
+  test.each([
+    ['a list that is not one', '{"a":1}', 'b.json: expected "watchlist" to be a list'],
+    ['an entry without a date', '[{"movieId":1}]', 'b.json: watchlist[0].addedAt: expected a time in milliseconds, found undefined (from 1970 to 2286)'],
+    ['a movie twice', '[{"movieId":1,"addedAt":5},{"movieId":1,"addedAt":6}]', 'b.json: watchlist[1].movieId: 1 appears twice; expected each movie once'],
+    ['a fractional id', '[{"movieId":1.5,"addedAt":5}]', 'b.json: watchlist[0].movieId: expected a whole number, found 1.5'],
+  ])('refuses a watchlist with %s, naming the entry', (_name, watchlist, message) => {
+    expect(() => parseBackup(`{"format":"pocketlens-backup","version":2,"ratings":[],"watchlist":${watchlist}}`, 'b.json')).toThrow(message);
+  });
+
   test.each([
     ['not JSON', 'hello', 'b.json: expected a PocketLens backup (JSON); this file is not JSON'],
     ['another app', '{"format":"other"}', 'b.json: expected a PocketLens backup ("format": "pocketlens-backup")'],
-    ['a future version', '{"format":"pocketlens-backup","version":2,"ratings":[]}', 'b.json: expected backup version 1, found 2'],
+    ['a future version', '{"format":"pocketlens-backup","version":3,"ratings":[]}', 'b.json: expected backup version 1 or 2, found 3'],
     ['a bad rating', '{"format":"pocketlens-backup","version":1,"ratings":[{"movieId":1,"rating":4,"ratedAt":1},{"movieId":2,"rating":4.2,"ratedAt":1}]}', 'b.json: ratings[1].rating: expected 0.5 to 5 in half stars, found 4.2'],
     ['a duplicate', '{"format":"pocketlens-backup","version":1,"ratings":[{"movieId":1,"rating":4,"ratedAt":1},{"movieId":1,"rating":3,"ratedAt":2}]}', 'b.json: ratings[1].movieId: 1 appears twice'],
     ['a missing time', '{"format":"pocketlens-backup","version":1,"ratings":[{"movieId":1,"rating":4}]}', 'b.json: ratings[0].ratedAt: expected a time in milliseconds, found undefined'],

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { fuzzParams } from '../../fuzz';
 import { describe, expect, test } from 'vitest';
 import type { BackupRating } from '../../../src/engine/backup';
-import { exportTitle, LETTERBOXD_COLUMNS, letterboxdCsv, type ExportMovie } from '../../../src/engine/exportLetterboxd';
+import { exportTitle, LETTERBOXD_COLUMNS, letterboxdCsv, letterboxdWatchlistCsv, type ExportMovie } from '../../../src/engine/exportLetterboxd';
 import { parseExternalRatings } from '../../../src/engine/externalRatings';
 import { CatalogueIndex, matchExternalRatings, type CatalogueMovie } from '../../../src/engine/externalRatingsMatch';
 import { planImport } from '../../../src/engine/externalRatingsPlan';
@@ -88,6 +88,39 @@ describe('layout', () => {
 
   test('a rating off the half-star scale is refused', () => {
     expect(() => letterboxdCsv([{ movieId: 1, rating: 4.2, ratedAt: 0 }], movieOf)).toThrow('movie 1: rating must be 0.5 to 5 in half stars, got 4.2');
+  });
+});
+
+describe('the watchlist for Letterboxd', () => {
+  test('Title, Year, imdbID, tmdbID in the order added: the columns Letterboxd imports as a watchlist', () => {
+    const out = letterboxdWatchlistCsv(
+      [
+        { movieId: 1201, addedAt: 30 },
+        { movieId: 47, addedAt: 10 },
+        { movieId: 106, addedAt: 20 },
+        { movieId: 424242, addedAt: 40 },
+      ],
+      movieOf,
+    );
+    expect(out.csv.split('\r\n')).toEqual([
+      'Title,Year,imdbID,tmdbID',
+      'Seven,1995,tt0114369,807',
+      "'@Suicide Room,2011,,",
+      '"The Good, the Bad and the Ugly",1966,tt0060196,429',
+      '',
+    ]);
+    expect(out).toMatchObject({ rows: 3, missing: [424242], parts: [out.csv] });
+  });
+
+  test('a long watchlist comes in parts of at most the size given, each with the header', () => {
+    const many = Array.from({ length: 200 }, (_, k) => ({ movieId: CATALOGUE[k % CATALOGUE.length].movieId, addedAt: k }));
+    const out = letterboxdWatchlistCsv(many, movieOf, { maxBytes: 1_000 });
+    expect(out.parts.length).toBeGreaterThan(3);
+    for (const p of out.parts) {
+      expect(new TextEncoder().encode(p).length).toBeLessThanOrEqual(1_000);
+      expect(p.startsWith('Title,Year,imdbID,tmdbID\r\n')).toBe(true);
+    }
+    expect(out.parts.flatMap((p) => p.split('\r\n').slice(1, -1))).toEqual(out.csv.split('\r\n').slice(1, -1));
   });
 });
 

@@ -1,5 +1,5 @@
-// Schema migrations: the numbered list is consecutive up to the schema version, hand-built version-1, 2 and 3 databases
-// open as the current version with every record intact, and v3's and v4's frozen encoders write exactly their records.
+// Schema migrations: the numbered list is consecutive up to the schema version, hand-built version-1, 2, 3 and 4
+// databases open as the current version with every record intact, and v3's and v4's frozen encoders write exactly their records.
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
 import { closeDb, openDb, tx } from '../../../src/store/db';
@@ -9,6 +9,7 @@ import { getHidden, hiddenMovies, setHidden } from '../../../src/store/hidden';
 import { rowsFrom, toIdBlocks } from '../../../src/store/idBlocks';
 import { toV4Blocks } from '../../../src/store/migrations/v4IdBlocks';
 import { getMeta } from '../../../src/store/meta';
+import { getWatchlist, setWatched, takeOff } from '../../../src/store/watchlist';
 import { getChunk, getDataset, readMovies, readRatings } from '../../../src/store/datasets';
 import type { MovieInfo } from '../../../src/engine/movielens/datasetTypes';
 import { MIGRATIONS } from '../../../src/store/migrations';
@@ -101,7 +102,7 @@ test('version 2 → current: every movie record becomes part of a block with all
   await buildVersion2('migrate-v2');
   const db = await openDb('migrate-v2');
   expect(db.version).toBe(DB_VERSION);
-  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hiddenBlocks', 'meta', 'models', 'movieBlocks', 'movieTags', 'profileBlocks', 'ratingChunks', 'ratingTimes', 'undo']);
+  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hiddenBlocks', 'meta', 'models', 'movieBlocks', 'movieTags', 'profileBlocks', 'ratingChunks', 'ratingTimes', 'undo', 'watchlist']);
 
   // The streamed dataset: count and mean come from the record's columns, which are then dropped from the record.
   expect(await readMovies(db, 'streamed')).toEqual([
@@ -220,6 +221,50 @@ test("v4's frozen cutter writes the blocks the live cutter writes", () => {
   const frozen = toV4Blocks(ids, { ratings: ids.map((i) => i % 9), ratedAt: ids.map((i) => i * 2) });
   const live = toIdBlocks(rowsFrom(ids.map((id) => ({ id, ratings: id % 9, ratedAt: id * 2 })), (r) => r.id, PROFILE_COLUMNS), PROFILE_COLUMNS);
   expect(frozen).toStrictEqual(live);
+});
+
+function createV4(db: IDBDatabase): void {
+  createV3(db);
+  db.deleteObjectStore('profile');
+  db.deleteObjectStore('hidden');
+  db.createObjectStore('profileBlocks', { keyPath: 'start' });
+  db.createObjectStore('hiddenBlocks', { keyPath: 'start' });
+  db.createObjectStore('undo', { keyPath: 'key' });
+}
+
+test('version 4 → current: rating and mark blocks, the pending Undo, movie blocks and models survive; the watchlist store is added, empty, and works', async () => {
+  const [block] = toV3MovieBlocks('ds-4', [{ movieId: 2571, index: 0, title: 'Matrix, The', year: 1999, genres: ['Action'], imdbId: '0133093', tmdbId: '603', count: 2, mean: 4.25 }]);
+  const [ratings] = toV4Blocks([2571, 1221], { ratings: [5, 3.5], ratedAt: [11, 13] });
+  const [marks] = toV4Blocks([1], { hiddenAt: [12] });
+  const undo = { key: 'last', id: 'u-1', kind: 'restore', file: 'b.json', at: 14, profile: [ratings] };
+  await buildRaw('migrate-v4', 4, createV4, (t) => {
+    t.objectStore('profileBlocks').put(ratings);
+    t.objectStore('hiddenBlocks').put(marks);
+    t.objectStore('undo').put(undo);
+    t.objectStore('meta').put({ key: 'activeDataset', value: 'ds-4' });
+    t.objectStore('datasets').put({ id: 'ds-4', status: 'ready', name: 'x', stats: { ratings: 2 }, chunkCount: 0 });
+    t.objectStore('movieBlocks').put(block);
+    t.objectStore('models').put({ id: 'ds-4:explicit', datasetId: 'ds-4', itemFactors: new Float32Array([3]) });
+  });
+  const db = await openDb('migrate-v4');
+  expect(db.version).toBe(DB_VERSION);
+  expect([...db.objectStoreNames].sort()).toEqual(['datasets', 'hiddenBlocks', 'meta', 'models', 'movieBlocks', 'movieTags', 'profileBlocks', 'ratingChunks', 'ratingTimes', 'undo', 'watchlist']);
+  expect(await getProfile(db)).toEqual([
+    { movieId: 1221, rating: 3.5, ratedAt: 13 },
+    { movieId: 2571, rating: 5, ratedAt: 11 },
+  ]);
+  expect(await getHidden(db)).toEqual([{ movieId: 1, hiddenAt: 12 }]);
+  expect(await tx(db, [STORES.undo], 'readonly', (t) => t.objectStore(STORES.undo).get('last'))).toStrictEqual(undo);
+  expect(await getMeta(db, 'activeDataset')).toBe('ds-4');
+  expect(await readMovies(db, 'ds-4')).toEqual([{ movieId: 2571, index: 0, title: 'Matrix, The', year: 1999, genres: ['Action'], imdbId: '0133093', tmdbId: '603', count: 2, mean: 4.25 }]);
+  const model = await tx(db, [STORES.models], 'readonly', (t) => t.objectStore(STORES.models).get('ds-4:explicit'));
+  expect(Array.from(model!.itemFactors)).toEqual([3]);
+  expect(await getWatchlist(db)).toEqual([]);
+  expect(await setWatched(db, 858, true, 99)).toBeNull();
+  expect(await setWatched(db, 858, true, 100)).toEqual({ movieId: 858, addedAt: 99 });
+  expect(await takeOff(db, [2571, 858])).toEqual([{ movieId: 858, addedAt: 100 }]);
+  expect(await getWatchlist(db)).toEqual([]);
+  await closeDb('migrate-v4');
 });
 
 test('a fresh database is created at the current version with the v3 stores and no per-movie store', async () => {

@@ -78,13 +78,16 @@ describe('durability of every write', () => {
     expect(p.slice(ready + 1).map((x) => x.store)).toEqual(['meta.put']);
   });
 
-  test('a rating, a removal, "not interested", settings, a restore and its undo, a training, a switch and a delete: all strict', async () => {
+  test('a rating, a removal, "not interested", the watchlist, settings, a restore and its undo, a training, a switch and a delete: all strict', async () => {
     const t0 = txs.length;
     await api.rate(1, 4.5);
     await api.rate(2, 3);
     await api.rate(2, null);
     await api.hide(3);
     await api.hide(3, false);
+    await api.watch(5);
+    await api.rate(5, 4); // rated: off the watchlist
+    await api.rate(5, null);
     await api.saveSettings({ recommendations: { minCount: 5 } });
     await api.markNotSeen(7);
     const restored = await api.restoreBackup(JSON.stringify(makeBackup([{ movieId: 4, rating: 5, ratedAt: 1_700_000_000_000 }], new Date(), [], { onboarding: { grid: true } })), 'backup.json');
@@ -93,9 +96,26 @@ describe('durability of every write', () => {
     const id = (await api.status()).active!.id;
     await api.switchDataset(id);
     const w = writes(t0);
-    // Each rating or mark drops a pending Undo in its own transaction; a restore and its undo write every part at once.
-    const all = 'hiddenBlocks+meta+profileBlocks+undo';
-    expect(w.map((t) => t.stores.join('+'))).toEqual(['profileBlocks+undo', 'profileBlocks+undo', 'profileBlocks+undo', 'hiddenBlocks+undo', 'hiddenBlocks+undo', 'meta', 'meta', all, all, 'models', 'meta']);
+    // Each rating or mark drops a pending Undo in its own transaction (a rating that takes a movie off the watchlist
+    // writes that in a second one); a restore and its undo write every part at once.
+    const all = 'hiddenBlocks+meta+profileBlocks+undo+watchlist';
+    expect(w.map((t) => t.stores.join('+'))).toEqual([
+      'profileBlocks+undo',
+      'profileBlocks+undo',
+      'profileBlocks+undo',
+      'hiddenBlocks+undo',
+      'hiddenBlocks+undo',
+      'undo+watchlist',
+      'profileBlocks+undo',
+      'watchlist',
+      'profileBlocks+undo',
+      'meta',
+      'meta',
+      all,
+      all,
+      'models',
+      'meta',
+    ]);
     expect(w.every((t) => t.durability === 'strict')).toBe(true);
 
     const t1 = txs.length;

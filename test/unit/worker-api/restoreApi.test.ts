@@ -35,7 +35,7 @@ describe('restore', () => {
     await expectUnchanged(db, before);
     // A backup from before hidden marks and settings leaves them alone, and says so.
     const old = JSON.stringify({ format: 'pocketlens-backup', version: 1, exportedAt: '', ratings: [] });
-    expect((await api.inspectBackup({ name: 'old.json', text: old })).holds).toEqual({ ratings: 0, hidden: null, settings: false, notSeen: 0 });
+    expect((await api.inspectBackup({ name: 'old.json', text: old })).holds).toEqual({ ratings: 0, hidden: null, watchlist: null, settings: false, notSeen: 0 });
     await expectUnchanged(db, before);
   });
 
@@ -194,5 +194,64 @@ describe('IMDb/Letterboxd import and its Undo', () => {
     const saved = await api.saveExternalImport([{ line: 2, movieId: 1, rating: 4.5, ratedAt: null, takeImported: false }], 'same.csv');
     expect(saved).toMatchObject({ saved: 0, undo: null });
     expect((await api.lastChange())?.id).toBe(r.undo.id);
+  });
+});
+
+describe('the watchlist in a restore, an import and their Undo', () => {
+  const backupWith = (watchlist: { movieId: number; addedAt: number }[]) =>
+    JSON.stringify(makeBackup([{ movieId: 1, rating: 4, ratedAt: 5 }, { movieId: 2, rating: 3, ratedAt: 6 }], new Date(0), [], undefined, watchlist));
+
+  test('a restore replaces the watchlist (less what it rates), the check says so, and Undo puts back every byte', async () => {
+    const db = await openDb();
+    await api.watch(3, true, 1_000);
+    await api.watch(5, true, 2_000);
+    const before = await snapshot(db);
+    const text = backupWith([{ movieId: 2, addedAt: 7 }, { movieId: 6, addedAt: 8 }, { movieId: 356, addedAt: 9 }]);
+    const s = await api.inspectBackup({ name: 'w.json', text });
+    expect(s.holds.watchlist).toBe(3);
+    expect(s.replaces.watchlist).toBe(2);
+    await expectUnchanged(db, before);
+    const r = await api.commitRestore(s.token);
+    expect(r.watchlist).toBe(3);
+    // Movie 2 is rated in the same backup: it never stays listed.
+    expect((await api.marks()).watchlist).toEqual([6, 356]);
+    expect(await api.undo(r.undo.id)).toMatchObject({ kind: 'restore', ratings: 3, watchlist: 2 });
+    await expectUnchanged(db, before);
+  });
+
+  test('a version-1 backup keeps the watchlist but takes off what it rates; Undo puts it back', async () => {
+    const db = await openDb();
+    await api.watch(3, true, 1_000);
+    await api.watch(6, true, 2_000);
+    const before = await snapshot(db);
+    const v1 = JSON.stringify({ format: 'pocketlens-backup', version: 1, exportedAt: '', ratings: [{ movieId: 6, rating: 4, ratedAt: 1 }] });
+    const s = await api.inspectBackup({ name: 'old.json', text: v1 });
+    expect(s.holds.watchlist).toBeNull();
+    const r = await api.commitRestore(s.token);
+    expect(r.watchlist).toBeUndefined();
+    expect((await api.marks()).watchlist).toEqual([3]);
+    await api.undo(r.undo.id);
+    await expectUnchanged(db, before);
+  });
+
+  test('an import takes the movies it rates off the watchlist in its one transaction; Undo puts them back with their dates', async () => {
+    const db = await openDb();
+    await api.watch(3, true, 1_000);
+    await api.watch(6, true, 2_000);
+    const before = await snapshot(db);
+    const saved = await api.saveExternalImport([{ line: 2, movieId: 3, rating: 4, ratedAt: 1_600_000_000_000, takeImported: false }], 'imdb.csv');
+    expect(saved.saved).toBe(1);
+    expect((await api.marks()).watchlist).toEqual([6]);
+    expect(await api.undo(saved.undo!.id)).toMatchObject({ kind: 'import', ratings: 3, watchlist: 2 });
+    await expectUnchanged(db, before);
+  });
+
+  test('a watchlist change after a restore makes it final: Undo refuses and changes nothing', async () => {
+    const db = await openDb();
+    const r = await api.restoreBackup(backupWith([{ movieId: 6, addedAt: 8 }]), 'w.json');
+    await api.watch(3);
+    const after = await snapshot(db);
+    await expect(api.undo(r.undo.id)).rejects.toThrow(UndoGoneError);
+    await expectUnchanged(db, after);
   });
 });

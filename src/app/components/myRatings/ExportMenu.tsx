@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { serving } from '../../../client/engineClient';
 import { withoutBidiControls } from '../../bidi';
 import { count } from '../../format';
-import { download } from './download';
+import { download } from '../../download';
 import './ExportMenu.css';
 
 const today = () => new Date().toISOString().slice(0, 10);

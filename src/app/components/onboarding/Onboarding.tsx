@@ -17,7 +17,7 @@ const GRID_SIZE = 8;
 
 export function Onboarding(props: {
   ratings: Map<number, number>;
-  /** movieIds marked "not interested" on this screen since it opened (the worker leaves out earlier ones). */
+  /** movieIds marked "not interested" (as the page knows them now: a card hidden here goes at once). */
   hidden?: ReadonlySet<number>;
   /** False until the stored ratings have been read (so a person with many ratings never sees it flash open). */
   loaded: boolean;

@@ -11,10 +11,14 @@ export function listed(parts: string[]): string {
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
-/** What the backup holds: "412 ratings, 9 hidden movies and settings". */
+/** "12 movies on the watchlist". */
+const onWatchlist = (n: number): string => `${counted(n, 'movie', 'movies')} on the watchlist`;
+
+/** What the backup holds: "412 ratings, 9 hidden movies, 12 movies on the watchlist and settings" (an empty watchlist unsaid). */
 export function holdsText(h: BackupSummary['holds']): string {
   const parts = [counted(h.ratings, 'rating', 'ratings')];
   if (h.hidden !== null) parts.push(counted(h.hidden, 'hidden movie', 'hidden movies'));
+  if (h.watchlist) parts.push(onWatchlist(h.watchlist));
   if (h.settings) parts.push(h.notSeen > 0 ? `settings (with ${counted(h.notSeen, '“haven’t seen” movie', '“haven’t seen” movies')})` : 'settings');
   return listed(parts);
 }
@@ -23,6 +27,8 @@ export function holdsText(h: BackupSummary['holds']): string {
 export function replacesText(s: BackupSummary): string {
   const parts = [`your ${counted(s.replaces.ratings, 'rating', 'ratings')}`];
   if (s.holds.hidden !== null) parts.push(counted(s.replaces.hidden, 'hidden movie', 'hidden movies'));
+  // The watchlist is replaced whenever the backup holds one; said when either side has a movie on it.
+  if (s.holds.watchlist !== null && (s.holds.watchlist > 0 || s.replaces.watchlist > 0)) parts.push(onWatchlist(s.replaces.watchlist));
   if (s.holds.settings) parts.push('your settings');
   return listed(parts);
 }
@@ -31,14 +37,18 @@ export function replacesText(s: BackupSummary): string {
 export function keepsText(s: BackupSummary): string {
   const parts: string[] = [];
   if (s.holds.hidden === null) parts.push('hidden movies');
+  if (s.holds.watchlist === null && s.replaces.watchlist > 0) parts.push('watchlist');
   if (!s.holds.settings) parts.push('settings');
-  return parts.length ? `Your ${listed(parts)} stay as they are: the backup has none.` : '';
+  if (parts.length === 0) return '';
+  const one = parts.length === 1 && parts[0] === 'watchlist';
+  return `Your ${listed(parts)} ${one ? 'stays as it is' : 'stay as they are'}: the backup has none.`;
 }
 
 /** The answer, naming only what was written: "Restored 412 ratings, 9 hidden movies and your settings". */
 export function restoredText(r: RestoreResult): string {
   const parts = [`${r.count} ${r.count === 1 ? 'rating' : 'ratings'}`];
   if (r.hidden) parts.push(counted(r.hidden, 'hidden movie', 'hidden movies'));
+  if (r.watchlist) parts.push(onWatchlist(r.watchlist));
   if (r.settings) parts.push('your settings');
   return `Restored ${listed(parts)}`;
 }

@@ -2,26 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
+import { printed } from '../../../cliOutput';
 import { writeSynthRelease } from '../../../../src/cli/commands/synthCommand';
 import { controlVariants, run as evalRun, sampleUsers } from '../../../../src/cli/commands/evalCommand';
 import { rankerDefaults } from '../../../../src/engine/defaults/rankerDefaults';
 
 const dir = mkdtempSync(join(tmpdir(), 'pocketlens-eval-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function printed(fn: () => Promise<void>): Promise<string> {
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    await fn();
-  } finally {
-    log.mockRestore();
-    err.mockRestore();
-  }
-  return lines.join('\n');
-}
 
 describe('cli eval', () => {
   test('per-user holdout over 2 seeds: every ranker with mean and sd of ndcg@10, recall@20, precision@10, coverage@20, novelty', async () => {

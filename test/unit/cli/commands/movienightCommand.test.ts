@@ -2,27 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
+import { printed } from '../../../cliOutput';
 import { writeSynthRelease } from '../../../../src/cli/commands/synthCommand';
 import { movienightTable, parseSizes, run } from '../../../../src/cli/commands/movienightCommand';
 import type { GroupEvalReport } from '../../../../src/engine/eval/groupEval';
 
 const dir = mkdtempSync(join(tmpdir(), 'pocketlens-movienight-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** What a command printed with console.log; commands that read a release are async. */
-async function printed(fn: () => void | Promise<void>): Promise<string> {
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    await fn();
-  } finally {
-    log.mockRestore();
-    err.mockRestore();
-  }
-  return lines.join('\n');
-}
 
 describe('cli movienight', () => {
   const release = join(dir, 'ml-synth');

@@ -2,7 +2,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
+import { printed } from '../../../cliOutput';
 import { writeSynthRelease } from '../../../../src/cli/commands/synthCommand';
 import { parseMoviesCsv } from '../../../../src/engine/movielens/textCsv';
 import { displayTitle } from '../../../../src/engine/movielens/titles';
@@ -11,20 +12,6 @@ import { run as recommend } from '../../../../src/cli/commands/recommendCommand'
 
 const dir = mkdtempSync(join(tmpdir(), 'pocketlens-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** What a command printed with console.log (its --json output); commands that read a release are async. */
-async function printed(fn: () => void | Promise<void>): Promise<string> {
-  const lines: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    await fn();
-  } finally {
-    log.mockRestore();
-    err.mockRestore();
-  }
-  return lines.join('\n');
-}
 
 interface Row {
   movieId: number;

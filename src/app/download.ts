@@ -1,4 +1,5 @@
-// Saves text as a file through the browser's download (a blob URL, revoked once the download has started).
+// Saves text as a file the person downloads (a blob link clicked once, revoked a moment later).
+
 export function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');

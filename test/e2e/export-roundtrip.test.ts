@@ -30,7 +30,7 @@ for (const device of ['desktop', 'phone'] as const) {
     expect(await page.getByTestId('export-menu').textContent()).toContain('Letterboxd CSV (titles, years, IMDb/TMDB ids, your rating)');
     await page.getByRole('button', { name: 'Download MovieLens ratings.csv' }).waitFor();
     if (device === 'desktop') await screenshot(page, 'export-menu-desktop');
-    const [file] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Download for Letterboxd' }))]);
+    const [file] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Download ratings for Letterboxd' }))]);
     expect(file.suggestedFilename()).toMatch(/^pocketlens-letterboxd-\d{4}-\d\d-\d\d\.csv$/);
     const path = (await file.path())!;
     const lines = readFileSync(path, 'utf8').split('\r\n');

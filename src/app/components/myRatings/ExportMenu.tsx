@@ -35,7 +35,7 @@ export function ExportMenu({ disabled }: { disabled: boolean }) {
   return (
     <div className="export-menu" data-testid="export-menu">
       <button type="button" className="primary" onClick={() => void letterboxd()} disabled={disabled} aria-describedby="export-letterboxd-what">
-        Download for Letterboxd
+        Download ratings for Letterboxd
       </button>
       <span id="export-letterboxd-what" className="muted export-what">
         Letterboxd CSV (titles, years, IMDb/TMDB ids, your rating)

@@ -1,6 +1,7 @@
 // The screens and states `npm run screenshots` captures, in the order it visits them: add a screen with one entry.
 // Each entry's setUp starts from the page as the entry before it left it (same browser profile per size).
 import type { Page } from 'playwright-core';
+import { encodeTasteCode } from '../src/engine/group/tasteCode';
 
 export type ShotSize = 'phone' | 'desktop';
 export type ShotScheme = 'light' | 'dark';
@@ -29,6 +30,14 @@ export interface ShotState {
 }
 
 const LIST_ROWS = '[data-testid=recommendations] li';
+
+/** Another person's taste code for Movie night: ten well-known movies of ml-latest-small, some loved, some not. */
+const SAM_CODE = encodeTasteCode({
+  name: 'Sam',
+  ratings: [
+    [1, 5], [260, 4.5], [296, 5], [318, 4], [356, 3], [593, 2.5], [1196, 5], [2571, 2], [2959, 4.5], [4993, 5],
+  ].map(([movieId, rating]) => ({ movieId, rating })),
+});
 
 /** Switches screens by the navigation link, as a person would (tap on a phone). */
 async function show(ctx: ShotContext, label: string): Promise<void> {
@@ -139,6 +148,27 @@ export const SHOT_STATES: readonly ShotState[] = [
       await show(ctx, 'My ratings');
       await ctx.page.getByTestId('my-ratings').locator('li').nth(2).waitFor();
       await top(ctx.page);
+    },
+  },
+  {
+    name: 'movie-night',
+    caption: 'Movie night: your taste code (text and QR code), the people coming, added from their code or backup file',
+    setUp: async (ctx) => {
+      await show(ctx, 'Movie night');
+      await ctx.page.getByLabel('Your name in the code and the list').fill('Ana');
+      await ctx.page.getByLabel('Their name').fill('Sam');
+      await ctx.page.getByLabel('Their taste code').fill(SAM_CODE);
+      await ctx.page.getByRole('button', { name: 'Add from code' }).click();
+      await ctx.page.locator('[data-testid=night-list] > li').nth(19).waitFor({ timeout: 60_000 });
+      await top(ctx.page);
+    },
+  },
+  {
+    name: 'movie-night-list',
+    caption: 'Movie night: the group’s 20 movies by Average or Least misery, each person’s predicted stars and place',
+    schemes: ['light', 'dark'],
+    setUp: async ({ page }) => {
+      await page.getByTestId('night-rule').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     },
   },
   {

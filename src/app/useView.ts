@@ -3,6 +3,7 @@
 export const VIEWS = [
   { id: 'recommend', label: 'For you' },
   { id: 'ratings', label: 'My ratings' },
+  { id: 'night', label: 'Movie night' },
   { id: 'lab', label: 'Model lab' },
   { id: 'data', label: 'Data' },
 ] as const;

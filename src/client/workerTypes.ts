@@ -11,3 +11,4 @@ export type { HiddenEntry, Marks, WatchEntry, Watchlist } from '#worker-types/sr
 export type { LetterboxdExport } from '#worker-types/src/engine/exportLetterboxd.d.ts';
 export type { UndoTicket, Undone } from '#worker-types/src/worker-api/profileApi.d.ts';
 export type { BackupSummary, RestoreProgress, RestoreResult } from '#worker-types/src/worker-api/restoreApi.d.ts';
+export type { GroupMember, GroupRule, MyTasteCode, NightList, NightRow } from '#worker-types/src/worker-api/nightApi.d.ts';

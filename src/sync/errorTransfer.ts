@@ -43,6 +43,7 @@ function revive(w: WireError, shape: ErrorShape): Error {
         ? new StorageError(shape.kind, w.message, shape.sizes)
         : new CancelledError(w.message);
   e.name = w.name; // a subclass's name survives (TrainingCancelled, LabCancelled) though the class is its base's
+  e.message = w.message; // and its own wording (TasteCodeError names the character: "taste code, character 8: …")
   if (w.stack !== undefined) e.stack = w.stack; // where it was thrown, in the worker
   return e;
 }

@@ -21,3 +21,4 @@ export * from './sparkApi';
 export * from './healthApi';
 export * from './apiTypes';
 export * from './externalImportApi';
+export * from './nightApi';

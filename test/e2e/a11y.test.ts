@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { root, screenshot, watchErrors, type BrowserContext, type Page } from './harness';
 import { showView, useServedApp } from './app';
+import { encodeTasteCode } from '../../src/engine/group/tasteCode';
 
 const app = useServedApp();
 const AXE_SOURCE = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -113,6 +114,11 @@ test('every screen has no axe violations, light and dark, at 360 and 1280 px', a
   await checkEverywhere(page, 'my-ratings', () => page.getByTestId('my-ratings').locator('li').nth(2).waitFor(), failures);
   await page.getByTestId('watchlist').locator('li').first().waitFor();
   await page.getByTestId('hidden-movies').locator('li').first().waitFor();
+  // Movie night with a second person (a code made here from three ratings): the code, the people, the group's list.
+  await showView(page, 'Movie night');
+  await page.getByLabel('Their taste code').fill(encodeTasteCode({ name: 'Sam', ratings: [{ movieId: 1, rating: 5 }, { movieId: 2571, rating: 2 }, { movieId: 318, rating: 4.5 }] }));
+  await page.getByRole('button', { name: 'Add from code' }).click();
+  await checkEverywhere(page, 'movie-night', () => page.locator('[data-testid=night-list] > li').nth(19).waitFor(), failures);
   await showView(page, 'Model lab');
   await checkEverywhere(page, 'model-lab', () => page.getByTestId('lab-model').waitFor(), failures);
   await showView(page, 'Data');

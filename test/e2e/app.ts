@@ -25,7 +25,7 @@ export function useServedApp(): { readonly browser: Browser; readonly url: strin
 }
 
 /** Switches the app to one of its screens by the navigation link a person would click (or tap: phone layout). */
-export async function showView(page: Page, label: 'For you' | 'My ratings' | 'Model lab' | 'Data'): Promise<void> {
+export async function showView(page: Page, label: 'For you' | 'My ratings' | 'Movie night' | 'Model lab' | 'Data'): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: new RegExp(`^${label}`) }).click();
 }
 
@@ -74,7 +74,7 @@ export async function rankerReady(page: Page): Promise<void> {
 }
 
 /** Taps (phone) or clicks (desktop) a screen's navigation link. */
-export async function tapView(page: Page, label: 'For you' | 'My ratings' | 'Model lab' | 'Data'): Promise<void> {
+export async function tapView(page: Page, label: 'For you' | 'My ratings' | 'Movie night' | 'Model lab' | 'Data'): Promise<void> {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: new RegExp(`^${label}`) }).tap();
 }
 

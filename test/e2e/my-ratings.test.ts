@@ -45,7 +45,7 @@ test('edit, remove with undo, export and restore: the restored ratings equal the
   const before = await checkedStars(page);
   expect(Object.values(before).sort()).toEqual(['2', '4', '5']);
 
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download MovieLens ratings.csv' }).click()]);
   const csvText = readFileSync((await csv.path())!, 'utf8');
   expect(csvText.split('\r\n')[0]).toBe('userId,movieId,rating,timestamp');
   expect(csvText.trim().split('\r\n')).toHaveLength(4);

@@ -27,7 +27,7 @@ test('phone: bottom navigation in one row that stays on screen; the list one tap
   // The navigation: one row at the very bottom of the viewport, still there after scrolling to the end of the page.
   const bar = await navBar(page);
   expect(bar.rows).toBe(1);
-  expect(bar.links).toBe(4);
+  expect(bar.links).toBe(5);
   expect(bar.bottom).toBe(bar.innerHeight);
   expect(bar.height).toBeLessThanOrEqual(80);
   await page.evaluate(() => scrollTo(0, document.body.scrollHeight));

@@ -13,6 +13,7 @@ import { HiddenPanel } from './marks/HiddenPanel';
 import { NavTabs } from './NavTabs';
 import { Recommender } from './Recommender';
 import { MyRatings } from './MyRatings';
+import { MovieNight } from './night/MovieNight';
 import { MoviePanel } from './MoviePanel';
 import { DatasetsPanel } from './DatasetsPanel';
 import { TitleText } from './FileText';
@@ -114,6 +115,7 @@ export function Library(props: {
             <MyRatings mine={mine} onOpen={open} />
           </>
         )}
+        {route.view === 'night' && <MovieNight mine={mine} onOpen={open} />}
         {route.view === 'lab' && (
           <Suspense fallback={<p aria-live="polite">Loading the Model lab…</p>}>
             <LabScreen status={props.status} />

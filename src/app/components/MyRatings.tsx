@@ -18,6 +18,7 @@ import { restoredText } from './restore/restoreText';
 import { withoutBidiControls } from '../bidi';
 import { FilePicker } from './FilePicker';
 import { download } from '../download';
+import { ExportMenu } from './myRatings/ExportMenu';
 import './MyRatings.css';
 import { count } from '../format';
 
@@ -148,11 +149,10 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
     return out;
   }, [list, ratings, sort]);
 
-  const exportAs = async (kind: 'csv' | 'json') => {
+  // The CSV exports are ExportMenu's; the backup stays here beside Restore.
+  const downloadBackup = async () => {
     const out = await serving.api.exportRatings();
-    const day = new Date().toISOString().slice(0, 10);
-    if (kind === 'csv') download(`pocketlens-ratings-${day}.csv`, out.csv, 'text/csv');
-    else download(`pocketlens-backup-${day}.json`, out.json, 'application/json');
+    download(`pocketlens-backup-${new Date().toISOString().slice(0, 10)}.json`, out.json, 'application/json');
   };
 
   const noticeLine = notice && (
@@ -183,11 +183,9 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
   return (
     <section className="panel mine" id="my-ratings" aria-labelledby="mine-h">
       <h2 id="mine-h">Your ratings ({ratings.size})</h2>
+      <ExportMenu disabled={ratings.size === 0} />
       <div className="actions">
-        <button type="button" onClick={() => void exportAs('csv')} disabled={ratings.size === 0}>
-          Download CSV
-        </button>
-        <button type="button" onClick={() => void exportAs('json')} disabled={ratings.size === 0}>
+        <button type="button" onClick={() => void downloadBackup()} disabled={ratings.size === 0}>
           Download backup
         </button>
         <FilePicker

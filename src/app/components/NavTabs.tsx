@@ -7,6 +7,7 @@ import './NavTabs.css';
 const ICONS: Partial<Record<View, ReactNode>> = {
   recommend: <path d="M12 3.5l2.5 5.3 5.8.7-4.3 4 1.1 5.8L12 16.4l-5.1 2.9 1.1-5.8-4.3-4 5.8-.7z" />,
   ratings: <path d="M9 6h11M9 12h11M9 18h11M4.5 6h.01M4.5 12h.01M4.5 18h.01" />,
+  night: <path d="M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20a6 6 0 0 1 12 0M15.5 5.2a3 3 0 0 1 0 5.6M18 14.3A6 6 0 0 1 21 20" />,
   lab: <path d="M9 3h6M10 3v6.5l-5.6 9A1.7 1.7 0 0 0 5.8 21h12.4a1.7 1.7 0 0 0 1.4-2.5L14 9.5V3M7.2 15h9.6" />,
   data: (
     <>

@@ -7,6 +7,7 @@ import { ImportError } from '../../../src/engine/movielens/errors';
 import { StorageError } from '../../../src/store/storageError';
 import { notEnoughSpace, ranOutOfSpace } from '../../../src/store/quota';
 import { CancelledError } from '../../../src/engine/cancelled';
+import { TasteCodeError } from '../../../src/engine/group/tasteCode';
 import { TrainingCancelled, trainAls } from '../../../src/engine/als/train';
 import { LabCancelled } from '../../../src/worker-api/labApi';
 import { buildCsr } from '../../../src/engine/als/csr';
@@ -46,6 +47,14 @@ describe('errors keep their class and fields', () => {
     expect(e).toBeInstanceOf(ImportError);
     expect(e.line).toBeUndefined();
     expect(e.message).toBe('ml-1m.zip: expected a complete zip archive');
+  });
+
+  test("an ImportError subclass keeps its own message: a taste code's refusal still names the character", () => {
+    const sent = new TasteCodeError(8, 'expected a base64url character (A–Z, a–z, 0–9, - or _), found "$"');
+    const e = across(sent) as ImportError;
+    expect(e).toBeInstanceOf(ImportError);
+    expect([e.name, e.file, e.problem]).toEqual(['TasteCodeError', 'taste code', 'expected a base64url character (A–Z, a–z, 0–9, - or _), found "$"']);
+    expect(e.message).toBe('taste code, character 8: expected a base64url character (A–Z, a–z, 0–9, - or _), found "$"');
   });
 
   test('StorageError: the kind and the sizes of a refused import, before writing and midway', () => {

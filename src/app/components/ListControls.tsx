@@ -9,8 +9,6 @@ export interface ListSwitches {
   diversity: boolean;
 }
 
-export const NO_SWITCHES: ListSwitches = { gems: false, recency: false, diversity: false };
-
 const SWITCHES: { id: keyof ListSwitches; label: string; line: string }[] = [
   { id: 'gems', label: 'Hidden gems', line: 'Less-known films you would like move up; the most-rated ones move down.' },
   { id: 'recency', label: 'Newer films first', line: 'Recent films you would like move up; a ten-year-old film gets half the lift.' },

@@ -57,7 +57,7 @@ export function TunePanel() {
         }}
         noValidate
       >
-        <fieldset className="lab-objective">
+        <fieldset className="lab-objective one-line">
           <legend>Search for</legend>
           {OBJECTIVES.map((o) => (
             <label key={o.id}>

@@ -22,6 +22,25 @@ function recsOf(p: RecPrefs): NonNullable<BackupSettings['recommendations']> {
 }
 
 const KEY = 'pocketlens.recommendations';
+/** Set while the copy holds list choices not yet stored in IndexedDB (a reload right after a change must keep it). */
+const PENDING = 'pocketlens.recommendations.pending';
+
+function markPending(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(PENDING, '1');
+    else localStorage.removeItem(PENDING);
+  } catch {
+    // Storage blocked: nothing to remember.
+  }
+}
+
+function pending(): boolean {
+  try {
+    return localStorage.getItem(PENDING) === '1';
+  } catch {
+    return false;
+  }
+}
 
 const fail = (what: string): never => {
   throw new Error(what);
@@ -58,11 +77,13 @@ export function copySettings(s: BackupSettings | null): void {
 }
 
 /** Stores a patch in IndexedDB, then copies the result for the next start-up; a refused write is logged (the choice holds for this visit). */
-async function store(patch: BackupSettings): Promise<void> {
+async function store(patch: BackupSettings): Promise<boolean> {
   try {
     copySettings(await serving.api.saveSettings(patch));
+    return true;
   } catch (e) {
     console.warn('PocketLens: settings not stored', e);
+    return false;
   }
 }
 
@@ -77,7 +98,8 @@ export function saveRecPrefs(p: RecPrefs): void {
   }
   if (copied === JSON.stringify(recommendations)) return;
   copyRecPrefs(recommendations); // at once, so a screen switch reads it; the stored value follows
-  void store({ recommendations });
+  markPending(true);
+  void store({ recommendations }).then((stored) => stored && markPending(false));
 }
 
 export function saveOnboardingPrefs(p: Pick<OnboardingPrefs, 'grid' | 'dismissed'>): void {
@@ -96,6 +118,11 @@ export function markNotSeen(movieId: number): void {
  * (another tab's restore, a crash before the copy) left it behind.
  */
 export async function syncSettings(): Promise<void> {
+  // A change the page copied but the previous visit did not get to store (a reload right after it) is stored now.
+  if (pending()) {
+    if (await store({ recommendations: recsOf(loadRecPrefs()) })) markPending(false);
+    return;
+  }
   const stored = await serving.api.settings();
   if (stored) return copySettings(stored);
   const o = loadOnboardingPrefs();

@@ -29,6 +29,8 @@ const undecided = new Set<string>();
 /** Runs axe on the page as it is; returns one readable line per violation and element. */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
+  // The phone sheet slides in (0.2 s); axe reads colours as drawn, so a check mid-animation sees blended ones.
+  await page.waitForFunction('document.getAnimations().every((a) => a.playState !== "running")');
   const r = await page.evaluate<AxeSummary>(`
     axe.run(document, { resultTypes: ['violations'] }).then((r) => ({
       violations: r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,

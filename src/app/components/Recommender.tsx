@@ -88,7 +88,9 @@ export function Recommender({
   );
   // One container with keyed children in every layout, so turning a phone or resizing a window keeps each part's state.
   let parts: ReactElement[] = [onboarding, rate, list];
-  if (phone) parts = [<PhoneJumps key="jumps" toList={!listFirst} />, ...(listFirst ? [list, onboarding, rate] : [onboarding, list, rate])];
+  // On a phone the list and the popular movies wait until the order is decided (the onboarding panel decides in the same
+  // render): shown earlier, they sat at the top and jumped down under the panel (a layout shift of 0.36 by Lighthouse).
+  if (phone) parts = [<PhoneJumps key="jumps" toList={!listFirst} />, ...(listFirst === null ? [onboarding] : listFirst ? [list, onboarding, rate] : [onboarding, list, rate])];
   return <div className={`columns${phone ? ' one-column' : ''}`}>{parts}</div>;
 }
 

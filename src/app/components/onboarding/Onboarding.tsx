@@ -129,7 +129,7 @@ export function Onboarding(props: {
         </label>
         <progress id="onb-progress" max={ONBOARDING_GOAL} value={done} />
       </p>
-      {cards.length === 0 && <p>{exhausted ? 'No more movies to suggest: search for others below.' : 'Choosing movies…'}</p>}
+      {cards.length === 0 && <p className={exhausted ? undefined : 'onb-waiting'}>{exhausted ? 'No more movies to suggest: search for others below.' : 'Choosing movies…'}</p>}
       <ul className={prefs.grid ? 'onb-grid' : 'onb-single'} data-testid="onboarding-cards">
         {cards.map((m) => (
           <OnboardingCard key={m.movieId} movie={m} rating={ratings.get(m.movieId) ?? null} onRate={(v) => rate(m, v)} onSkip={() => skip(m)} onOpen={() => onOpen(m.movieId)} />

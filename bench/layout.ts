@@ -1,17 +1,6 @@
 // Benchmark: where the list sits on a phone (390×844, touch) and how many Tabs reach it, first visit and after 10 ratings; JSON.
-import { launch, serveDist, type Page } from '../test/e2e/harness';
+import { DESKTOP, PHONE, TAB_FROM_TOP, launch, serveDist, type Page } from '../test/e2e/harness';
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };
-const DESKTOP = { viewport: { width: 1440, height: 900 } };
-/** Puts the sequential focus start at the top of the document, as on arrival: a focused marker first in <body>, removed. */
-const TAB_FROM_TOP = `(() => {
-  const mark = document.createElement('span');
-  mark.tabIndex = -1;
-  document.body.prepend(mark);
-  mark.focus();
-  mark.remove();
-  scrollTo(0, 0);
-})()`;
 const FIRST_REC = '[data-testid=recommendations] li:first-child';
 
 /** Page y (from the top of the document) of the first recommendation row and of the list's heading. */

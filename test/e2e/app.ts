@@ -54,9 +54,7 @@ export async function openWithoutSample(app: { readonly browser: Browser; readon
   return { context, page, errors };
 }
 
-/** The phone the shell is designed for (iPhone 12–15 size, touch) and the desktop it is checked at. */
-export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 } as const;
-export const DESKTOP = { viewport: { width: 1440, height: 900 } } as const;
+export { DESKTOP, PHONE } from './harness';
 
 /** A first visit to the end: the sample imported, a model trained, the 20-row list on screen (the ranker may still be training behind it: rankerReady). */
 export async function firstVisit(page: Page, url: string): Promise<void> {

@@ -7,6 +7,20 @@ import { startServer } from '../../scripts/serve';
 export const root = resolve(import.meta.dirname, '../..');
 export const artifacts = join(root, 'test-results');
 
+/** The phone the shell is designed for (iPhone 12–15 size, touch) and the desktop it is checked at (tests and bench). */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 } as const;
+export const DESKTOP = { viewport: { width: 1440, height: 900 } } as const;
+
+/** Puts the sequential focus start at the top of the document, as on arrival: a focused marker first in <body>, removed. */
+export const TAB_FROM_TOP = `(() => {
+  const mark = document.createElement('span');
+  mark.tabIndex = -1;
+  document.body.prepend(mark);
+  mark.focus();
+  mark.remove();
+  scrollTo(0, 0);
+})()`;
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** `extraArgs`: more Chromium switches (the import benchmark adds --enable-precise-memory-info). */

@@ -2,19 +2,10 @@
 // screen); the theme choice (system / light / dark) is remembered and on <html> before the app's code runs; file
 // pickers are styled buttons; native controls take the accent colour.
 import { expect, test } from 'vitest';
-import { screenshot, watchErrors, type Page } from './harness';
+import { TAB_FROM_TOP, screenshot, watchErrors, type Page } from './harness';
 import { DESKTOP, PHONE, firstVisit, showView, useServedApp } from './app';
 
 const app = useServedApp();
-/** Puts the sequential focus start at the top of the document, as on arrival: a focused marker first in <body>, removed. */
-const TAB_FROM_TOP = `(() => {
-  const mark = document.createElement('span');
-  mark.tabIndex = -1;
-  document.body.prepend(mark);
-  mark.focus();
-  mark.remove();
-  scrollTo(0, 0);
-})()`;
 const FIRST_ROW = '[data-testid=recommendations] li:first-child';
 
 /** Tab presses from a fresh start of the page until focus is in the first recommendation (Enter on the skip link when `skip`). */

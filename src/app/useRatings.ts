@@ -1,8 +1,9 @@
 // The person's ratings as the screens share them: optimistic writes, failure reported and rolled back, removal with undo;
 // changes made in another tab (ratings, "not interested", a restored backup) show here within a moment.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { serving } from '../client/engineClient';
 import { onTabMessage, postTabMessage } from '../sync/tabSync';
+import { perfMark } from './perfMarks';
 
 /** A removed rating as it was stored: Undo puts it back with its own date. */
 export interface Removed {
@@ -61,6 +62,9 @@ export function useRatings(): RatingsState {
     [load],
   );
 
+  // The ratings as last rendered, read by `write` so `rate` keeps one identity (rows that take it need not re-render).
+  const shown = useRef(ratings);
+  shown.current = ratings;
   const write = useCallback(
     async (movieId: number, rating: number | null, ratedAt?: number) => {
       const apply = (value: number | null) =>
@@ -70,11 +74,13 @@ export function useRatings(): RatingsState {
           else next.set(movieId, value);
           return next;
         });
-      const previous = ratings.get(movieId) ?? null;
+      perfMark('pl:rate');
+      const previous = shown.current.get(movieId) ?? null;
       apply(rating); // show it at once; undone below if the write fails
       if (rating !== null) setRemoved(null);
       try {
         const replaced = await serving.api.rate(movieId, rating, ratedAt);
+        perfMark('pl:stored');
         // The removed rating as it was stored, date included, for Undo.
         if (rating === null) setRemoved(replaced ? { movieId, rating: replaced.rating, ratedAt: replaced.ratedAt } : null);
         postTabMessage({ type: 'ratings' });
@@ -87,7 +93,7 @@ export function useRatings(): RatingsState {
       setEdits((n) => n + 1);
       setVersion((v) => v + 1);
     },
-    [ratings],
+    [],
   );
 
   const rate = useCallback((movieId: number, rating: number | null) => write(movieId, rating), [write]);

@@ -133,4 +133,11 @@ export interface RecommendOptions extends ListControls {
   /** Only movies released in [yearFrom, yearTo]; movies without a year are left out when either is set. */
   yearFrom?: number | null;
   yearTo?: number | null;
+  /**
+   * The person's ratings as the page shows them, [movieId, stars] (a rating just made included while it is being
+   * stored, so its new list does not wait for the durable write); read from the store when absent.
+   */
+  ratings?: [number, number][];
+  /** The movieIds marked "not interested" as the page shows them; read from the store when absent (as `ratings`: no wait on a write). */
+  hidden?: number[];
 }

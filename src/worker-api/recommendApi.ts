@@ -104,8 +104,8 @@ export async function recommend(opts: RecommendOptions = {}): Promise<Recommenda
   const s = await getServing();
   const off = { gems: false, recency: false, diversity: false };
   if (!s) return { kind: 'none', sortBy: 'predicted', rankerAvailable: false, controls: off, items: [], minCount: 0, millis: 0 };
-  const mine = await myRatings();
-  const hidden = await hiddenMovies(await openDb());
+  const mine = opts.ratings ? new Map(opts.ratings) : await myRatings();
+  const hidden = opts.hidden ? new Set(opts.hidden) : await hiddenMovies(await openDb());
   const t0 = performance.now();
   const n = opts.n ?? recommendDefaults.n;
   // A dataset without ratings (a Spark model imported with movies.csv alone) has no counts to filter on.

@@ -21,6 +21,8 @@ for (const device of ['desktop', 'phone'] as const) {
       await page.getByTestId('to-rate').locator('li').nth(k).getByRole('radio', { name: s, exact: true }).check();
       await page.getByTestId('rated-count').filter({ hasText: new RegExp(`^${k + 1}$`) }).waitFor();
     }
+    // The count shows each rating at once; the last one may still be on its way to the store.
+    await expect.poll(async () => (await storedRatings(page)).length).toBe(6);
     const before = (await storedRatings(page)).map((r) => [r.movieId, r.rating]);
     expect(before.map(([, r]) => r).sort()).toEqual([0.5, 2.5, 3, 4, 4.5, 5]);
 

@@ -1,7 +1,7 @@
-// The main screen: onboarding cards and search on the left, recommendations on the right (refreshed after every stored
-// rating change). On a phone one column: the list first once the person had rated enough when the screen opened, else
-// after the onboarding card, with jumps to the list and the search at the top.
-import { useCallback, useEffect, useState, type ReactElement } from 'react';
+// The main screen: onboarding cards and search on the left, recommendations on the right (asked for again with every
+// rating as it shows, before it is stored). On a phone one column: the list first once the person had rated enough
+// when the screen opened, else after the onboarding card, with jumps to the list and the search at the top.
+import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
 import { serving } from '../../client/engineClient';
 import type { Recommendations } from '../../client/workerTypes';
 import type { RatingsState } from '../useRatings';
@@ -16,6 +16,7 @@ import { loadRecPrefs, saveRecPrefs } from '../settings';
 import type { ListedBy } from '../modelsInUse';
 import { PHONE, useMediaQuery } from '../useMediaQuery';
 import { skipToRecommendations } from './SkipLink';
+import { perfMark } from '../perfMarks';
 
 export function Recommender({
   mine,
@@ -50,16 +51,32 @@ export function Recommender({
 
   useEffect(() => saveRecPrefs({ filters, sortBy, switches }), [filters, sortBy, switches]);
 
+  // The list follows the ratings on screen: a new rating's list is asked for at once, with that rating, while it is
+  // still being stored (a failed write puts the old rating back, and with it the old list). Only the newest answer shows.
+  const asked = useRef(0);
+  const { ratings } = mine;
+  const { hidden } = marks;
+  const marksLoaded = marks.version > 0;
   const refresh = useCallback(async () => {
-    const next = await serving.api.recommend({ ...filters, sortBy, ...switches });
+    const ask = ++asked.current;
+    perfMark('pl:list-request');
+    const next = await serving.api.recommend({
+      ...filters,
+      sortBy,
+      ...switches,
+      ratings: loaded ? [...ratings] : undefined,
+      hidden: marksLoaded ? [...hidden] : undefined,
+    });
+    perfMark('pl:list-received');
+    if (ask !== asked.current) return;
     setRecs(next);
     // The status line names the model that ranked this list (the ranker only when it really did).
     onListed?.(next.kind === 'personal' && next.sortBy === 'best' ? 'ranker' : 'stars');
-  }, [filters, sortBy, switches, onListed]);
+  }, [filters, sortBy, switches, onListed, loaded, ratings, marksLoaded, hidden]);
 
   useEffect(() => {
     void refresh();
-  }, [refresh, mine.version, marks.version, rankerAt]);
+  }, [refresh, rankerAt]);
 
   useEffect(() => {
     // App shortcuts (manifest) open #search, #rate or #recommendations.

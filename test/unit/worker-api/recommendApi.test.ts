@@ -159,6 +159,33 @@ describe('the list', () => {
   });
 });
 
+describe('the list follows the ratings and marks the page shows', () => {
+  test('ratings given with the request rank the list (a rating still being stored counts); the store is not touched', async () => {
+    const stored = (await api.ratedMovies()).map((m): [number, number] => [m.movieId, m.myRating!]);
+    expect(stored.length).toBeGreaterThan(0);
+    // The same ratings as the store holds: the same list as reading them from the store.
+    expect(ids(await api.recommend({ minCount: 0, ratings: stored }))).toEqual(ids(await api.recommend({ minCount: 0 })));
+    // Ten group-3 films loved instead (not stored): group 3's list, none of those ten in it.
+    const group3 = [120, 121, 122, 123, 124, 130, 135, 140, 145, 150].map(synthMovieId);
+    const pending = await api.recommend({ minCount: 0, ratings: group3.map((id): [number, number] => [id, 5]) });
+    expect(pending.kind).toBe('personal');
+    expect(ids(pending).slice(0, 10).filter((id) => groupOf.get(id) === 3)).toHaveLength(10);
+    for (const id of group3) expect(ids(pending)).not.toContain(id);
+    expect((await api.ratedMovies()).map((m) => [m.movieId, m.myRating])).toEqual(stored);
+    // No ratings given: the popular fallback, as for a person who has rated nothing.
+    expect((await api.recommend({ minCount: 0, ratings: [] })).kind).toBe('popular');
+  });
+
+  test('hidden movies given with the request are left out; the stored marks are not touched', async () => {
+    const plain = await api.recommend({ minCount: 0 });
+    const top = plain.items[0].movieId;
+    const without = await api.recommend({ minCount: 0, hidden: [top] });
+    expect(ids(without)).not.toContain(top);
+    expect(ids(without).slice(0, 5)).toEqual(ids(plain).slice(1, 6));
+    expect((await api.marks()).hidden).not.toContain(top);
+  });
+});
+
 describe('the movie panel and the cards use the ranker', () => {
   test('similar movies: the ranker\'s neighbours, each with at least rankerDefaults.similarMinCount ratings, mostly from the same group', async () => {
     const details = (await api.movieDetails(synthMovieId(121)))!; // a well-known group-3 film

@@ -1,6 +1,6 @@
 // The person's marks as the screens share them: the watchlist and the movies marked "not interested", with Undo for a
 // hide; changes made in another tab show here within a moment.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { serving } from '../client/engineClient';
 import type { MovieCard } from '../client/workerTypes';
 import { onTabMessage, postTabMessage } from '../sync/tabSync';
@@ -110,5 +110,6 @@ export function useMarks(notice: NoticeState): MarksState {
     [reload, failed, notice],
   );
 
-  return { watchlist, hidden, version, toggleWatch, hide, unhide, reload };
+  // One object while nothing changed, so the rows and lists that take it re-render only when the marks do.
+  return useMemo(() => ({ watchlist, hidden, version, toggleWatch, hide, unhide, reload }), [watchlist, hidden, version, toggleWatch, hide, unhide, reload]);
 }

@@ -1,7 +1,7 @@
 // The app once a dataset is ready: the status line, the screen navigation, the current screen, the movie panel any
 // screen can open, and the notice that says what an action did (with Undo where it can be undone); which screen and
 // which panel come from the router (history entries: Back closes a panel).
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppStatus } from '../../client/workerTypes';
 import { useRatings, type RatingsState } from '../useRatings';
 import { useMarks } from '../useMarks';
@@ -51,15 +51,17 @@ export function Library(props: {
   const { rate: store, ratings, version: ratingsVersion } = ratingsState;
   const { reload: reloadMarks } = marks;
   // Every rating goes through here: a rated movie leaves the watchlist (the worker takes it off), and the person is told.
+  const watchlist = useRef(marks.watchlist);
+  watchlist.current = marks.watchlist;
   const rate = useCallback(
     async (movieId: number, rating: number | null) => {
-      const watched = marks.watchlist.has(movieId);
+      const watched = watchlist.current.has(movieId);
       await store(movieId, rating);
       if (rating === null || !watched) return;
-      await marks.reload();
+      await reloadMarks();
       notice.show(`Rated ${count(rating, 'star')}: moved out of your watchlist.`);
     },
-    [store, marks, notice],
+    [store, reloadMarks, notice],
   );
   const mine: RatingsState = useMemo(() => ({ ...ratingsState, rate }), [ratingsState, rate]);
   // A restore, an import or their Undo (here or in another tab) can change the watchlist and hidden marks too.
@@ -68,7 +70,7 @@ export function Library(props: {
   }, [ratingsVersion, reloadMarks]);
   const route = useRoute();
   const router = appRouter();
-  const open = (movieId: number) => router.open(movieId);
+  const open = useCallback((movieId: number) => router.open(movieId), [router]);
   const [refused, setRefused] = useState(props.importError ?? null);
   const active = props.status.active!;
   // Settings live in IndexedDB; the page's quick copy is refreshed from them (and, once, older settings moved in).

@@ -1,5 +1,5 @@
 // Movies to rate: well-known ones by default, or instant title search as a keyboard combobox (arrows, Enter opens, 1–5 rate, W watchlist).
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { MovieCard } from '../../client/workerTypes';
 import { serving } from '../../client/engineClient';
 import { MovieMeta, movieLabel } from './MovieMeta';
@@ -122,17 +122,7 @@ export function RatePanel(props: { ratings: Map<number, number>; marks: MarksSta
       ) : (
         <ul className="movie-list" data-testid="to-rate">
           {popular.map((m) => (
-            <li key={m.movieId} className="movie" data-movie-id={m.movieId}>
-              <div className="meta">
-                <MovieMeta movie={m} onOpen={props.onOpen} />
-                {!props.ratings.has(m.movieId) && (
-                  <div className="row-actions">
-                    <WatchButton movie={m} marks={props.marks} />
-                  </div>
-                )}
-              </div>
-              <StarRating label={`Your rating for ${movieLabel(m)}`} value={props.ratings.get(m.movieId) ?? null} onChange={(v) => props.onRate(m.movieId, v)} />
-            </li>
+            <PopularRow key={m.movieId} movie={m} stars={props.ratings.get(m.movieId) ?? null} marks={props.marks} onRate={props.onRate} onOpen={props.onOpen} />
           ))}
         </ul>
       )}
@@ -142,3 +132,27 @@ export function RatePanel(props: { ratings: Map<number, number>; marks: MarksSta
     </section>
   );
 }
+
+/** One popular movie to rate; re-rendered only when its own stars (or the marks) change, not for every rating. */
+const PopularRow = memo(function PopularRow(props: {
+  movie: MovieCard;
+  stars: number | null;
+  marks: MarksState;
+  onRate: (movieId: number, rating: number | null) => void;
+  onOpen: (movieId: number) => void;
+}) {
+  const { movie: m, stars, onRate } = props;
+  return (
+    <li className="movie" data-movie-id={m.movieId}>
+      <div className="meta">
+        <MovieMeta movie={m} onOpen={props.onOpen} />
+        {stars === null && (
+          <div className="row-actions">
+            <WatchButton movie={m} marks={props.marks} />
+          </div>
+        )}
+      </div>
+      <StarRating label={`Your rating for ${movieLabel(m)}`} value={stars} onChange={(v) => onRate(m.movieId, v)} />
+    </li>
+  );
+});

@@ -1,5 +1,6 @@
 // "Recommended for you" (or the labelled popularity fallback): title, year, genres, the star model's predicted rating,
 // why each row is there and the watchlist mark; the sort (best for you / predicted rating) and the ranked list's switches.
+import { memo } from 'react';
 import type { Recommendations } from '../../client/workerTypes';
 import { MovieMeta, movieLabel } from './MovieMeta';
 import { RecFilters, type Filters } from './RecFilters';
@@ -10,7 +11,8 @@ import { WatchButton, WatchMark } from './marks/WatchButton';
 import type { MarksState } from '../useMarks';
 import { count } from '../format';
 
-export function RecommendationList(props: {
+/** Memoised: a rating re-renders the screen at once (its stars, the next card) but this list only when its answer comes. */
+export const RecommendationList = memo(function RecommendationList(props: {
   recs: Recommendations | null;
   filters: Filters;
   onFilters: (f: Filters) => void;
@@ -75,4 +77,4 @@ export function RecommendationList(props: {
       </ol>
     </section>
   );
-}
+});

@@ -1,6 +1,6 @@
 // First visit as React state: the phase reducer driven by the bootstrap flow, which runs its import and training
 // through the page's job runner (one job at a time in the origin); follows the other tabs' changes.
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { serving } from '../client/engineClient';
 import { pageJobs } from '../client/pageJobs';
 import { onTabMessage, postTabMessage } from '../sync/tabSync';
@@ -10,9 +10,16 @@ import { onStatusChanged } from './statusEvents';
 import { kernelFromUrl, workersFromUrl } from './workersFromUrl';
 import { bundledSample } from './bootstrap/bundledSample';
 import { bootstrapFlow } from './bootstrap/bootstrapFlow';
-import { INITIAL_PHASE, followsOtherTabs, nextPhase } from './bootstrap/phase';
+import { INITIAL_PHASE, followsOtherTabs, nextPhase, type PhaseEvent } from './bootstrap/phase';
 
 export type { Phase } from './bootstrap/phase';
+
+/**
+ * Events whose render builds the library (thousands of elements) or refreshes it: rendered as transitions, in slices
+ * that leave the main thread free between them (one 40–50 ms task on the first visit before; Lighthouse's blocking time).
+ * React applies every event in order, so a progress event that arrives meanwhile still lands on the library.
+ */
+const LARGE_RENDERS = new Set<PhaseEvent['type']>(['ready', 'ranker-ready', 'status-changed']);
 
 export function useBootstrap() {
   const [phase, dispatch] = useReducer(nextPhase, INITIAL_PHASE);
@@ -27,7 +34,7 @@ export function useBootstrap() {
         kernel: kernelFromUrl,
         iterations: explicitDefaults.iterations,
         rankerIterations: rankerParams.ials.iterations,
-        dispatch,
+        dispatch: (event: PhaseEvent) => (LARGE_RENDERS.has(event.type) ? startTransition(() => dispatch(event)) : dispatch(event)),
       }),
     [],
   );

@@ -1,6 +1,6 @@
 // First ratings: well-known, varied movies one card at a time (or as a grid), rated by click or keys 1–5, skipped with S.
 // This file decides when onboarding shows and lays it out; useCardQueue fetches cards, useCardKeys the shortcuts.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { MovieCard } from '../../../client/workerTypes';
 import { movieLabel } from '../MovieMeta';
 import { loadOnboardingPrefs, type OnboardingPrefs } from '../onboardingPrefs';
@@ -45,7 +45,8 @@ export function Onboarding(props: {
 
   // Decide once, when the stored ratings are known, whether onboarding opens by itself.
   useEffect(() => {
-    if (loaded && open === null) setOpen(!prefs.dismissed && ratings.size < ONBOARDING_GOAL);
+    // In the same transition as the screen's parts (Recommender), so the panel and the parts around it appear together.
+    if (loaded && open === null) startTransition(() => setOpen(!prefs.dismissed && ratings.size < ONBOARDING_GOAL));
   }, [loaded, open, prefs.dismissed, ratings.size]);
 
   // Keep a few cards ahead: more are fetched (anchored on the ratings so far) when the queue runs short.

@@ -149,7 +149,7 @@ export async function undoChange(db: DB, id: string): Promise<Undone> {
     async (t) => {
       const undo = t.objectStore(STORES.undo);
       const r = await undo.get('last');
-      if (!r || r.id !== id) throw new UndoGoneError('Nothing to undo: your ratings or hidden movies changed since, and Undo never overwrites a later change.');
+      if (!r || r.id !== id) throw new UndoGoneError('Nothing to undo: your ratings, watchlist or hidden movies changed since, and Undo never overwrites a later change.');
       await writeProfileBlocks(t.objectStore(STORES.profileBlocks), r.profile);
       if (r.hidden) {
         const h = t.objectStore(STORES.hiddenBlocks);

@@ -69,7 +69,16 @@ describe('restore', () => {
     const r = await api.restoreBackup(backupText(5), 'b.json');
     await api.rate(1000, 5);
     const after = await snapshot(db);
-    await expect(api.undo(r.undo.id)).rejects.toThrow('Nothing to undo: your ratings or hidden movies changed since');
+    await expect(api.undo(r.undo.id)).rejects.toThrow('Nothing to undo: your ratings, watchlist or hidden movies changed since');
+    await expectUnchanged(db, after);
+  });
+
+  test('a movie put on the watchlist after the restore makes it final too, and the refusal says so', async () => {
+    const db = await openDb();
+    const r = await api.restoreBackup(backupText(5), 'b.json');
+    await api.watch(1001, true);
+    const after = await snapshot(db);
+    await expect(api.undo(r.undo.id)).rejects.toThrow(/watchlist/);
     await expectUnchanged(db, after);
   });
 

@@ -19,6 +19,9 @@ export interface RatingsState {
   removed: Removed | null;
   /** Why the last write failed (the rating shown was rolled back). */
   error: string | null;
+  /** Why the stored ratings could not be read (null once they were); `retryRead` tries again. */
+  readError: string | null;
+  retryRead: () => void;
   /** Bumped after every stored change, so lists that depend on the profile refresh. */
   version: number;
   /** Bumped after each change the person makes here one rating at a time (it ends a pending Undo of an import or restore). */
@@ -37,29 +40,37 @@ export function useRatings(): RatingsState {
   const [version, setVersion] = useState(0);
   const [edits, setEdits] = useState(0);
 
+  const [readError, setReadError] = useState<string | null>(null);
+
   const load = useCallback(async () => {
-    const rated = await serving.api.ratedMovies();
-    setRatings(new Map(rated.map((m) => [m.movieId, m.myRating ?? 0])));
-    setVersion((v) => v + 1);
+    try {
+      const rated = await serving.api.ratedMovies();
+      setRatings(new Map(rated.map((m) => [m.movieId, m.myRating ?? 0])));
+      setVersion((v) => v + 1);
+      setReadError(null);
+    } catch (e) {
+      setReadError(`Your ratings could not be read: ${(e as Error).message}`);
+      throw e;
+    }
   }, []);
+  /** A read whose failure is shown (readError) rather than thrown. */
+  const retryRead = useCallback(() => void load().catch(() => {}), [load]);
 
   const reload = useCallback(async () => {
     await load();
     postTabMessage({ type: 'ratings' });
   }, [load]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useEffect(() => retryRead(), [retryRead]);
 
   // Another tab rated, removed or restored: re-read; it hid a movie: refresh the lists that depend on it.
   useEffect(
     () =>
       onTabMessage((msg) => {
-        if (msg.type === 'ratings') void load();
+        if (msg.type === 'ratings') retryRead();
         else if (msg.type === 'hidden') setVersion((v) => v + 1);
       }),
-    [load],
+    [retryRead],
   );
 
   // The ratings as last rendered, read by `write` so `rate` keeps one identity (rows that take it need not re-render).
@@ -99,5 +110,5 @@ export function useRatings(): RatingsState {
   const rate = useCallback((movieId: number, rating: number | null) => write(movieId, rating), [write]);
   const undoRemove = useCallback((r: Removed) => write(r.movieId, r.rating, r.ratedAt), [write]);
 
-  return { ratings, removed, error, version, edits, rate, undoRemove, reload };
+  return { ratings, removed, error, readError, retryRead, version, edits, rate, undoRemove, reload };
 }

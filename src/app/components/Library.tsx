@@ -107,6 +107,15 @@ export function Library(props: {
           {mine.error}
         </p>
       )}
+      {/* Until the stored ratings are read, the screens wait for them (For you would not know what to show first). */}
+      {mine.readError && mine.version === 0 && (
+        <p role="alert" className="error" data-testid="ratings-unread">
+          {mine.readError}{' '}
+          <button type="button" onClick={mine.retryRead}>
+            Try again
+          </button>
+        </p>
+      )}
       {/* The skip link's target on every screen but For you (its link goes to the list). */}
       <div className="screen" id="screen" tabIndex={-1}>
         {route.view === 'recommend' && <Recommender mine={mine} marks={marks} onOpen={open} onListed={setListedBy} rankerAt={props.status.ranker?.trainedAt ?? null} rankerNote={rankerNote(props.ranker)} />}

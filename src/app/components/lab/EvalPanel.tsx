@@ -4,6 +4,7 @@ import type { LabEvalReport } from '../../../client/workerTypes';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 import { percent } from './labForm';
 import { cancelLab, startEvaluation, useLab, type EvalRun } from './labStore';
+import { LabTable } from './LabTable';
 import './lab.css';
 import { count } from '../../format';
 
@@ -139,58 +140,37 @@ export function EvalPanel() {
         </p>
       )}
       {report && p && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lab-eval-caption">
-          <table className="lab-table lab-eval-table" data-testid="eval-table">
-            <caption id="lab-eval-caption">Held-out results</caption>
-            <thead>
-              <tr>
-                <th scope="col">Model</th>
-                <th scope="col">RMSE</th>
-                <th scope="col">MAE</th>
-                <th scope="col">NDCG@10</th>
-                <th scope="col">Recall@20</th>
-                <th scope="col">Coverage@20</th>
-                <th scope="col">Fit (s)</th>
-                <th scope="col">Predict (ms)</th>
-              </tr>
-            </thead>
-            <tbody>
-              <Row
-                id="model"
-                label={implicit ? 'iALS (implicit)' : 'ALS'}
-                hint={`rank ${p.rank}, λ ${p.lambda}, ${p.iterations} iterations`}
-                m={report.model}
-                stars={!implicit}
-              />
-              {BASELINES.map((b) => (
-                <Row key={b.key} id={b.key} label={b.label} hint={b.hint} m={report.baselines[b.key]} stars />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LabTable
+          id="lab-eval"
+          caption="Held-out results"
+          testId="eval-table"
+          className="lab-eval-table"
+          columns={['Model', 'RMSE', 'MAE', 'NDCG@10', 'Recall@20', 'Coverage@20', 'Fit (s)', 'Predict (ms)']}
+        >
+          <Row
+            id="model"
+            label={implicit ? 'iALS (implicit)' : 'ALS'}
+            hint={`rank ${p.rank}, λ ${p.lambda}, ${p.iterations} iterations`}
+            m={report.model}
+            stars={!implicit}
+          />
+          {BASELINES.map((b) => (
+            <Row key={b.key} id={b.key} label={b.label} hint={b.hint} m={report.baselines[b.key]} stars />
+          ))}
+        </LabTable>
       )}
       {report?.rankers && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lab-rank-caption">
-          <table className="lab-table lab-eval-table" data-testid="ranking-table">
-            <caption id="lab-rank-caption">Which movies to list: the ranking comparison of cli eval, same holdout</caption>
-            <thead>
-              <tr>
-                <th scope="col">Ranking</th>
-                <th scope="col">NDCG@10</th>
-                <th scope="col">Recall@20</th>
-                <th scope="col">Precision@10</th>
-                <th scope="col">Coverage@20</th>
-                <th scope="col">Novelty (bits)</th>
-                <th scope="col">Fit (s)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {RANKERS.map((r) => (
-                <RankerTableRow key={r.key} id={r.key} label={r.label} hint={r.hint} r={report.rankers![r.key]} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LabTable
+          id="lab-rank"
+          caption="Which movies to list: the ranking comparison of cli eval, same holdout"
+          testId="ranking-table"
+          className="lab-eval-table"
+          columns={['Ranking', 'NDCG@10', 'Recall@20', 'Precision@10', 'Coverage@20', 'Novelty (bits)', 'Fit (s)']}
+        >
+          {RANKERS.map((r) => (
+            <RankerTableRow key={r.key} id={r.key} label={r.label} hint={r.hint} r={report.rankers![r.key]} />
+          ))}
+        </LabTable>
       )}
       {report && (
         <p className="muted lab-note">

@@ -2,6 +2,7 @@
 // ranking model over rank × λ × confidence × α0 sorted by NDCG@10; ties called ties, and "Train with the winner" (or
 // the simplest of the tied).
 import { useState } from 'react';
+import { LabTable } from './LabTable';
 import { labImplicitTuneDefaults, labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
 import { IMPLICIT_TUNE_DEFAULTS, parseTuneForm, tuneConfigs, withTuneObjective, type Objective, type TuneForm } from './labForm';
 import { cancelLab, setTuneForm, startTuning, trainWith, useLab } from './labStore';
@@ -127,85 +128,51 @@ export function TunePanel() {
         </p>
       )}
       {run && run.results.length > 0 && ranked && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lab-tune-caption">
-          <table className="lab-table" data-testid="tune-table">
-            <caption id="lab-tune-caption">Configurations, best first</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Rank</th>
-                <th scope="col">λ</th>
-                <th scope="col">α</th>
-                <th scope="col">α0</th>
-                <th scope="col">NDCG@10 (mean ± sd)</th>
-                <th scope="col">vs best</th>
-                <th scope="col">Recall@20</th>
-                <th scope="col">Fit per holdout (s)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ result: r, spread }, k) => (
-                <tr
-                  key={`${r.params.rank}-${r.params.lambda}-${r.params.implicitAlpha}-${r.params.unobservedWeight}`}
-                  data-rank={r.params.rank}
-                  data-lambda={r.params.lambda}
-                  data-tie={done && spread.tie ? '' : undefined}
-                >
-                  <th scope="row">{k + 1}</th>
-                  <td>{r.params.rank}</td>
-                  <td>{r.params.lambda}</td>
-                  <td>{r.params.implicitAlpha}</td>
-                  <td>{r.params.unobservedWeight ?? 1}</td>
-                  <td>
-                    <span data-metric="ndcg@10">{f4(r['ndcg@10']!)}</span> <span data-metric="sd">± {f4(spread.sd)}</span>
-                  </td>
-                  <td data-metric="diff">{k === 0 ? 'best' : `−${f4(spread.diff)}`}{done && spread.tie && done.kind === 'tie' ? ' (tie)' : ''}</td>
-                  <td>{f4(r['recall@20']!)}</td>
-                  <td>{r.fitSeconds.toFixed(2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LabTable id="lab-tune" caption="Configurations, best first" testId="tune-table" columns={['#', 'Rank', 'λ', 'α', 'α0', 'NDCG@10 (mean ± sd)', 'vs best', 'Recall@20', 'Fit per holdout (s)']}>
+          {rows.map(({ result: r, spread }, k) => (
+            <tr
+              key={`${r.params.rank}-${r.params.lambda}-${r.params.implicitAlpha}-${r.params.unobservedWeight}`}
+              data-rank={r.params.rank}
+              data-lambda={r.params.lambda}
+              data-tie={done && spread.tie ? '' : undefined}
+            >
+              <th scope="row">{k + 1}</th>
+              <td>{r.params.rank}</td>
+              <td>{r.params.lambda}</td>
+              <td>{r.params.implicitAlpha}</td>
+              <td>{r.params.unobservedWeight ?? 1}</td>
+              <td>
+                <span data-metric="ndcg@10">{f4(r['ndcg@10']!)}</span> <span data-metric="sd">± {f4(spread.sd)}</span>
+              </td>
+              <td data-metric="diff">{k === 0 ? 'best' : `−${f4(spread.diff)}`}{done && spread.tie && done.kind === 'tie' ? ' (tie)' : ''}</td>
+              <td>{f4(r['recall@20']!)}</td>
+              <td>{r.fitSeconds.toFixed(2)}</td>
+            </tr>
+          ))}
+        </LabTable>
       )}
       {run && run.results.length > 0 && !ranked && (
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="lab-tune-caption">
-          <table className="lab-table" data-testid="tune-table">
-            <caption id="lab-tune-caption">Configurations, best first</caption>
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">Rank</th>
-                <th scope="col">λ</th>
-                <th scope="col">CV RMSE (mean ± sd)</th>
-                <th scope="col">vs best</th>
-                <th scope="col">MAE</th>
-                <th scope="col">Fit per fold (s)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ result: r, spread }, k) => (
-                <tr
-                  key={`${r.params.rank}-${r.params.lambda}`}
-                  data-rank={r.params.rank}
-                  data-lambda={r.params.lambda}
-                  data-folds={r.foldRmse.join(' ')}
-                  data-tie={done && spread.tie ? '' : undefined}
-                >
-                  <th scope="row">{k + 1}</th>
-                  <td>{r.params.rank}</td>
-                  <td>{r.params.lambda}</td>
-                  <td>
-                    <span data-metric="rmse">{r.rmse.toFixed(4)}</span> <span data-metric="sd">± {spread.sd.toFixed(4)}</span>
-                  </td>
-                  <td data-metric="diff">{k === 0 ? 'best' : `+${spread.diff.toFixed(4)}`}{done && spread.tie && done.kind === 'tie' ? ' (tie)' : ''}</td>
-                  <td>{r.mae.toFixed(4)}</td>
-                  <td>{r.fitSeconds.toFixed(2)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LabTable id="lab-tune" caption="Configurations, best first" testId="tune-table" columns={['#', 'Rank', 'λ', 'CV RMSE (mean ± sd)', 'vs best', 'MAE', 'Fit per fold (s)']}>
+          {rows.map(({ result: r, spread }, k) => (
+            <tr
+              key={`${r.params.rank}-${r.params.lambda}`}
+              data-rank={r.params.rank}
+              data-lambda={r.params.lambda}
+              data-folds={r.foldRmse.join(' ')}
+              data-tie={done && spread.tie ? '' : undefined}
+            >
+              <th scope="row">{k + 1}</th>
+              <td>{r.params.rank}</td>
+              <td>{r.params.lambda}</td>
+              <td>
+                <span data-metric="rmse">{r.rmse.toFixed(4)}</span> <span data-metric="sd">± {spread.sd.toFixed(4)}</span>
+              </td>
+              <td data-metric="diff">{k === 0 ? 'best' : `+${spread.diff.toFixed(4)}`}{done && spread.tie && done.kind === 'tie' ? ' (tie)' : ''}</td>
+              <td>{r.mae.toFixed(4)}</td>
+              <td>{r.fitSeconds.toFixed(2)}</td>
+            </tr>
+          ))}
+        </LabTable>
       )}
       {done && (
         <div className="lab-actions">

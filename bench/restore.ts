@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launch, root, serveDist, storeCounts } from '../test/e2e/harness';
+import { root, storeCounts } from '../test/e2e/harness';
+import { openLibraryPage } from './libraryPage';
 
 /** The budget the issue set: a 1,000,000-rating backup restores in at most 30 s. */
 const BUDGET_SECONDS = 30;
@@ -26,12 +27,7 @@ export async function benchRestore(args: string[]): Promise<Record<string, unkno
   const n = Number(values.ratings);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--ratings: expected a whole number from 1, found ${values.ratings}`);
   const file = ensureBackup(n);
-  const server = await serveDist();
-  const browser = await launch();
-  try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+  const { page, errors, close } = await openLibraryPage(async (page) => {
     page.on('dialog', (d) => void d.accept()); // a build from before the in-page question
     await page.addInitScript(() => {
       const w = window as unknown as { __longtasks: { start: number; duration: number }[] };
@@ -40,8 +36,8 @@ export async function benchRestore(args: string[]): Promise<Record<string, unkno
         for (const e of list.getEntries()) w.__longtasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(server.url);
-    await page.getByTestId('to-rate').locator('li').first().waitFor({ timeout: 300_000 });
+  });
+  try {
     for (const k of [0, 1, 2]) await page.getByTestId('to-rate').locator('li').nth(k).getByRole('radio', { name: '4 stars', exact: true }).check();
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /^My ratings/ }).click();
     await page.getByTestId('my-ratings').locator('li').nth(2).waitFor();
@@ -115,7 +111,6 @@ export async function benchRestore(args: string[]): Promise<Record<string, unkno
       pageErrors: errors,
     };
   } finally {
-    await browser.close();
-    server.server.close();
+    await close();
   }
 }

@@ -2,7 +2,7 @@
 // Chromium: pick → the review on screen, and how many elements the page holds then; printed as JSON.
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { launch, serveDist } from '../test/e2e/harness';
+import { openLibraryPage } from './libraryPage';
 import { bigLetterboxd } from '../test/e2e/reviewExport';
 
 /** The budget the issue set: 100,000 rows reviewed in at most 3 s. */
@@ -13,14 +13,8 @@ export async function benchReview(args: string[]): Promise<Record<string, unknow
   const rows = Number(values.rows);
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`--rows: expected a whole number from 1, found ${values.rows}`);
   const file = bigLetterboxd(rows);
-  const server = await serveDist();
-  const browser = await launch();
+  const { page, errors, close } = await openLibraryPage();
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.getByTestId('to-rate').locator('li').first().waitFor({ timeout: 300_000 });
     await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /^My ratings/ }).click();
     const runs: { seconds: number; inPageSeconds: number; elements: number; worker: Record<string, number> }[] = [];
     // In the page: from the file input's change event to the summary in the DOM (the file's trip over DevTools aside).
@@ -63,7 +57,6 @@ export async function benchReview(args: string[]): Promise<Record<string, unknow
       pageErrors: errors,
     };
   } finally {
-    await browser.close();
-    server.server.close();
+    await close();
   }
 }

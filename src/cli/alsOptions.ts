@@ -23,7 +23,7 @@ export const ALS_OPTIONS = {
   alpha: { kind: 'number', range: PARAM_RANGES.implicitAlpha, arg: 'A', help: `iALS confidence 1 + A·stars (default ${implicitDefaults.implicitAlpha})` },
   unobserved: { kind: 'number', range: PARAM_RANGES.unobservedWeight, arg: 'A0', help: "iALS weight of every unrated movie's 0 (Rendle et al.'s α0; default 1)" },
   frequency: { kind: 'choice', values: ['on', 'off'], help: 'iALS penalty λ·(n + α0·N)^α (Rendle et al.\'s frequency scaling) instead of λ·n^α (default off)' },
-  'star-offset': { kind: 'number', range: PARAM_RANGES.starOffset, arg: 'S', help: 'iALS confidence from max(0, stars − S): ratings of S stars or fewer are weak watches (default 0)' },
+  'star-offset': { kind: 'number', range: PARAM_RANGES.starOffset, arg: 'S', help: `iALS confidence from max(0, stars − S): ratings of S stars or fewer are weak watches (default ${implicitDefaults.starOffset})` },
 } as const satisfies OptionSpecs;
 
 type ParamOption = keyof typeof ALS_OPTIONS;

@@ -1,7 +1,7 @@
 // What an implicit (iALS) row solve takes from AlsParams: confidence per star and penalty, both relative to the unobserved weight.
 import type { AlsParams } from '../types';
 import type { Regularization } from './regularization';
-import { implicitDefaults } from '../defaults/implicitDefaults';
+import { STORED_IMPLICIT_ALPHA } from '../defaults/implicitDefaults';
 
 /** The kernel's alpha (c = 1 + alpha·stars) and the row penalty's regularization for one side of an implicit model. */
 export interface ImplicitRowParams {
@@ -30,7 +30,7 @@ export function implicitValues(params: AlsParams, stars: Float32Array, alloc: (n
 export function implicitRowParams(params: AlsParams, nOther: number): ImplicitRowParams {
   const w0 = params.unobservedWeight ?? 1;
   return {
-    alpha: (params.implicitAlpha ?? implicitDefaults.implicitAlpha) / w0,
+    alpha: (params.implicitAlpha ?? STORED_IMPLICIT_ALPHA) / w0,
     reg: {
       lambda: params.lambda / w0,
       biasLambda: params.biasLambda,

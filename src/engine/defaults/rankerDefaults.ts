@@ -1,20 +1,20 @@
 // The default ranker's hyper-parameters and the list controls' defaults, with the searches that chose them.
 import type { RankerParams } from '../ranker/ranker';
+import { implicitDefaults } from './implicitDefaults';
 
 /**
  * The default ranker ("Recommended for you"): EASE over the 1,000 most-rated movies with stars/4 as input, plus 0.4 ×
  * iALS over every movie. Staged searches on ml-latest-small, NDCG@10 over 3 per-user 20% holdouts (seeds 42–44):
- * - iALS: `npm run cli -- tune ml-latest-small.zip --objective implicit --folds 3 --ranks 32 --lambdas 3,5,10
- *   --exponents 0.4 --alphas 1,3 --unobserved 1,0.3 --frequency off --star-offsets 0,3 --iters 10` → λ 5, alpha 3,
- *   star offset 3 (stars ≤ 3 are weak watches), α0 1: 0.3000 ± 0.011 against 0.2839 for the lab's iALS (alpha 1, no
- *   offset). Frequency-scaled penalties (ν 0.5 and 1, λ 0.001–0.04) and α0 0.3 did not beat it (best 0.2940); rank 64
- *   gains 0.009 alone and 0.002 in the blend for 2.5× the training time; 16 iterations tie 10, 6 lose 0.004.
+ * - iALS: implicitDefaults.ts (λ 5, alpha 3 above a 3-star offset, α0 1: 0.3000 ± 0.011). Frequency-scaled penalties
+ *   (ν 0.5 and 1, λ 0.001–0.04) and α0 0.3 did not beat it (best 0.2940); rank 64 gains 0.009 alone and 0.002 in the
+ *   blend for 2.5× the training time; 16 iterations tie 10, 6 lose 0.004.
  * - EASE and blend: `npm run cli -- tune ml-latest-small.zip --objective ranker --folds 3` (then --blends 0.4,0.6,0.8,1.2)
  *   → 1,000 movies, λ 100, stars, blend 0.4: 0.3189 ± 0.011 (1,500 movies ties at 0.3202 for 2.5× the fit; binary input
  *   0.3035; EASE alone 0.3114, 500 movies 0.3134).
  */
 export const rankerParams: Readonly<RankerParams> = Object.freeze({
-  ials: Object.freeze({ objective: 'implicit' as const, rank: 32, lambda: 5, lambdaExponent: 0.4, biasLambda: 3, iterations: 10, seed: 1, implicitAlpha: 3, starOffset: 3 }),
+  /** The app's iALS: implicitDefaults (its search is told there). */
+  ials: implicitDefaults,
   easeItems: 1000,
   easeLambda: 100,
   easeInput: 'stars' as const,

@@ -43,7 +43,10 @@ export interface TuneResult {
   tie?: boolean;
 }
 
-/** Every combination of the space, in a fixed order; implicit-only dimensions appear in params only when given. */
+/**
+ * Every combination of the space, in a fixed order; implicit-only dimensions appear in params only when given, except
+ * the confidence and the star offset, which default to implicitDefaults' (the iALS the app trains).
+ */
 export function gridOf(space: SearchSpace, seed: number, objective: 'explicit' | 'implicit' = 'explicit'): AlsParams[] {
   const out: AlsParams[] = [];
   const implicit = objective === 'implicit';
@@ -57,7 +60,7 @@ export function gridOf(space: SearchSpace, seed: number, objective: 'explicit' |
             for (const c of confidences)
               for (const w0 of opt(space.unobservedWeight, 'unobservedWeight'))
                 for (const fs of opt(space.frequencyScaled, 'frequencyScaled'))
-                  for (const so of opt(space.starOffset, 'starOffset'))
+                  for (const so of opt(implicit ? (space.starOffset ?? [implicitDefaults.starOffset]) : undefined, 'starOffset'))
                     out.push({ rank, lambda, lambdaExponent, biasLambda, iterations, seed, ...(c === null ? {} : { objective: 'implicit' as const, implicitAlpha: c }), ...w0, ...fs, ...so });
   return out;
 }

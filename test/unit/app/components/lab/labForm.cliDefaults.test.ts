@@ -28,17 +28,15 @@ describe('the lab and the CLI share their defaults', () => {
       if (!parsed.ok) throw new Error(`the lab's ${objective} defaults do not parse: ${JSON.stringify(parsed.errors)}`);
       const summary = await api.train(parsed.value.params, () => {}, { holdout: parsed.value.holdout });
       const stored = (await db.get(STORES.models, summary.id))!;
-      // The app's implicit model is the ranker's iALS: `cli train --objective implicit` with the ranker's confidence
-      // (rankerParams.ials: alpha 3 above a 3-star offset), at the same rank, λ and iterations.
-      const cli = objective === 'implicit' ? alsParamsFrom({ objective, alpha: rankerParams.ials.implicitAlpha!, 'star-offset': rankerParams.ials.starOffset! }) : alsParamsFrom({ objective });
-      expect(stored.params).toEqual(cli);
+      // The app's implicit model is the ranker's iALS, and `cli train --objective implicit` trains it with no options.
+      expect(stored.params).toEqual(alsParamsFrom({ objective }));
       if (objective === 'implicit') expect(stored.params).toEqual({ ...rankerParams.ials });
       // The lab's validation run holds out the share `cli eval` holds out by default; the stored fit uses all ratings.
       expect(stored.validation?.holdout).toBe(evaluationDefaults.testFraction);
       expect(stored.holdout).toBe(0);
     }
     expect(alsParamsFrom({ objective: 'explicit' })).toMatchObject({ rank: 64, lambda: 2.2, lambdaExponent: 0.4, biasLambda: 3, iterations: 15 });
-    expect(alsParamsFrom({ objective: 'implicit' })).toMatchObject({ objective: 'implicit', rank: 32, lambda: 5, lambdaExponent: 0.4, iterations: 10, implicitAlpha: 1 });
+    expect(alsParamsFrom({ objective: 'implicit' })).toMatchObject({ objective: 'implicit', rank: 32, lambda: 5, lambdaExponent: 0.4, iterations: 10, implicitAlpha: 3, starOffset: 3 });
     expect(FORM_DEFAULTS.explicit).toEqual({ objective: 'explicit', rank: '64', lambda: '2.2', iterations: '15', holdoutPct: '10' });
     expect(FORM_DEFAULTS.implicit).toEqual({ objective: 'implicit', rank: '32', lambda: '5', iterations: '10', holdoutPct: '10' });
     // Switching the objective on an untouched form moves every field to the other objective's defaults.

@@ -4,9 +4,9 @@ import { CancelledError } from '../engine/cancelled';
 import { explicitDefaults } from '../engine/defaults/explicitDefaults';
 import { evaluationDefaults } from '../engine/defaults/evaluationDefaults';
 import { TUNE_LIMITS } from '../engine/defaults/tuningDefaults';
-import { PARAM_RANGES } from '../engine/als/paramRanges';
+import { describeRange, inRange, PARAM_RANGES, type Range } from '../engine/als/paramRanges';
 import { evaluate, type EvalReport, type EvalStep } from '../engine/eval/evaluate';
-import { tune, type SearchSpace, type TuneResult } from '../engine/eval/tune';
+import { gridOf, tune, type SearchSpace, type TuneResult } from '../engine/eval/tune';
 import type { AlsParams } from '../engine/types';
 import { openDb } from '../store/db';
 import { readMovies, readRatings } from '../store/datasets';
@@ -100,8 +100,8 @@ export async function evaluateModel(
 
 /**
  * The lab's search: rank × λ with the default penalty exponent and bias λ, a few folds and short trainings. With
- * objective 'implicit': the ranker's iALS (rankerParams.ials: its λ exponent and star offset) over rank × λ × `alphas`
- * (confidence per star) × `unobserved` (α0), scored by NDCG@10 over `folds` per-user holdouts.
+ * objective 'implicit': the ranker's iALS (rankerParams.ials: its λ exponent) over rank × λ × `alphas` (confidence per
+ * star) × `unobserved` (α0) × `starOffsets` × `frequencyScaled`, scored by NDCG@10 over `folds` per-user holdouts.
  */
 export interface LabTuneOptions {
   objective?: 'explicit' | 'implicit';
@@ -113,6 +113,10 @@ export interface LabTuneOptions {
   /** Implicit only (default: the ranker's). */
   alphas?: number[];
   unobserved?: number[];
+  /** Implicit only: stars at or below count as weak watches (default: the ranker's offset). */
+  starOffsets?: number[];
+  /** Implicit only: the penalty λ·(n + α0·N)^ν (true) or λ·n^ν (false); absent: plain, and params do not name it. */
+  frequencyScaled?: boolean[];
 }
 
 export interface LabTuneReport {
@@ -123,34 +127,10 @@ export interface LabTuneReport {
   seconds: number;
 }
 
-function checkTune(o: LabTuneOptions): void {
-  const ints = (xs: number[], [lo, hi]: readonly [number, number]) => xs.length > 0 && xs.every((x) => Number.isInteger(x) && x >= lo && x <= hi);
-  const { rank, iterations, folds, configs } = TUNE_LIMITS;
-  if (!ints(o.ranks, rank)) throw new RangeError(`Ranks must be whole numbers from ${rank[0]} to ${rank[1]}, got ${o.ranks.join(', ') || 'none'}`);
-  if (!(o.lambdas.length > 0 && o.lambdas.every((x) => Number.isFinite(x) && x >= 0))) throw new RangeError(`λ values must be numbers ≥ 0, got ${o.lambdas.join(', ') || 'none'}`);
-  if (!ints([o.iterations], iterations)) throw new RangeError(`Iterations must be a whole number from ${iterations[0]} to ${iterations[1]}, got ${o.iterations}`);
-  if (!ints([o.folds], folds)) throw new RangeError(`Folds must be a whole number from ${folds[0]} to ${folds[1]}, got ${o.folds}`);
-  const within = (xs: number[] | undefined, r: { min: number; max: number; minOpen?: boolean }) => !xs || (xs.length > 0 && xs.every((x) => Number.isFinite(x) && (r.minOpen ? x > r.min : x >= r.min) && x <= r.max));
-  if (!within(o.alphas, PARAM_RANGES.implicitAlpha)) throw new RangeError(`Confidence alphas must be numbers from ${PARAM_RANGES.implicitAlpha.min} to ${PARAM_RANGES.implicitAlpha.max}, got ${o.alphas!.join(', ') || 'none'}`);
-  if (!within(o.unobserved, PARAM_RANGES.unobservedWeight)) throw new RangeError(`Unobserved weights must be numbers above 0 and at most ${PARAM_RANGES.unobservedWeight.max}, got ${o.unobserved!.join(', ') || 'none'}`);
-  const n = o.ranks.length * o.lambdas.length * (o.objective === 'implicit' ? (o.alphas?.length ?? 1) * (o.unobserved?.length ?? 1) : 1);
-  if (n > configs) throw new RangeError(`${n} configurations is too many for one search (at most ${configs})`);
-}
-
-/**
- * k-fold cross-validated search over rank × λ on the active dataset (explicit ALS, src/engine/eval/tune.ts), or with
- * objective 'implicit' the ranker's iALS over per-user holdouts; `onResult` reports every configuration as it
- * finishes. Results come back best first: lowest RMSE, or highest NDCG@10 (with `tie` against the best).
- */
-export async function tuneModel(opts: LabTuneOptions, onResult: (r: TuneResult, done: number, total: number) => void, signal?: AbortSignal): Promise<LabTuneReport> {
-  checkTune(opts);
-  const stop = stopper(signal);
-  const t0 = performance.now();
-  const { dataset, ratings } = await activeRatings();
-  stop();
-  const implicit = opts.objective === 'implicit';
+/** The engine's search space for the lab's options: the form's lists over the ranker's iALS, or the explicit defaults. */
+function labSpace(opts: LabTuneOptions): SearchSpace {
   const r = rankerParams.ials;
-  const space: SearchSpace = implicit
+  return opts.objective === 'implicit'
     ? {
         rank: opts.ranks,
         lambda: opts.lambdas,
@@ -159,7 +139,8 @@ export async function tuneModel(opts: LabTuneOptions, onResult: (r: TuneResult, 
         iterations: [opts.iterations],
         confidence: opts.alphas ?? [r.implicitAlpha!],
         unobservedWeight: opts.unobserved ?? [1],
-        starOffset: [r.starOffset!],
+        starOffset: opts.starOffsets ?? [r.starOffset!],
+        ...(opts.frequencyScaled ? { frequencyScaled: opts.frequencyScaled } : {}),
       }
     : {
         rank: opts.ranks,
@@ -168,6 +149,40 @@ export async function tuneModel(opts: LabTuneOptions, onResult: (r: TuneResult, 
         biasLambda: [explicitDefaults.biasLambda],
         iterations: [opts.iterations],
       };
+}
+
+function checkTune(o: LabTuneOptions): SearchSpace {
+  const ints = (xs: number[], [lo, hi]: readonly [number, number]) => xs.length > 0 && xs.every((x) => Number.isInteger(x) && x >= lo && x <= hi);
+  const { rank, iterations, folds, configs } = TUNE_LIMITS;
+  if (!ints(o.ranks, rank)) throw new RangeError(`Ranks must be whole numbers from ${rank[0]} to ${rank[1]}, got ${o.ranks.join(', ') || 'none'}`);
+  if (!(o.lambdas.length > 0 && o.lambdas.every((x) => Number.isFinite(x) && x >= 0))) throw new RangeError(`λ values must be numbers ≥ 0, got ${o.lambdas.join(', ') || 'none'}`);
+  if (!ints([o.iterations], iterations)) throw new RangeError(`Iterations must be a whole number from ${iterations[0]} to ${iterations[1]}, got ${o.iterations}`);
+  if (!ints([o.folds], folds)) throw new RangeError(`Folds must be a whole number from ${folds[0]} to ${folds[1]}, got ${o.folds}`);
+  const within = (xs: number[] | undefined, r: Range) => !xs || (xs.length > 0 && xs.every((x) => inRange(x, r)));
+  if (!within(o.alphas, PARAM_RANGES.implicitAlpha)) throw new RangeError(`Confidence alphas must be numbers from ${PARAM_RANGES.implicitAlpha.min} to ${PARAM_RANGES.implicitAlpha.max}, got ${o.alphas!.join(', ') || 'none'}`);
+  if (!within(o.unobserved, PARAM_RANGES.unobservedWeight)) throw new RangeError(`Unobserved weights must be numbers above 0 and at most ${PARAM_RANGES.unobservedWeight.max}, got ${o.unobserved!.join(', ') || 'none'}`);
+  if (!within(o.starOffsets, PARAM_RANGES.starOffset)) throw new RangeError(`Star offsets must each be ${describeRange(PARAM_RANGES.starOffset)}, got ${o.starOffsets!.join(', ') || 'none'}`);
+  if (o.frequencyScaled && !(o.frequencyScaled.length > 0 && o.frequencyScaled.every((x) => typeof x === 'boolean')))
+    throw new RangeError(`Frequency-scaled λ must be a list of true/false, got ${JSON.stringify(o.frequencyScaled)}`);
+  const space = labSpace(o);
+  // The size the engine will search: its own grid, counted.
+  const n = gridOf(space, 0, o.objective === 'implicit' ? 'implicit' : 'explicit').length;
+  if (n > configs) throw new RangeError(`${n} configurations is too many for one search (at most ${configs})`);
+  return space;
+}
+
+/**
+ * k-fold cross-validated search over rank × λ on the active dataset (explicit ALS, src/engine/eval/tune.ts), or with
+ * objective 'implicit' the ranker's iALS over per-user holdouts; `onResult` reports every configuration as it
+ * finishes. Results come back best first: lowest RMSE, or highest NDCG@10 (with `tie` against the best).
+ */
+export async function tuneModel(opts: LabTuneOptions, onResult: (r: TuneResult, done: number, total: number) => void, signal?: AbortSignal): Promise<LabTuneReport> {
+  const space = checkTune(opts);
+  const stop = stopper(signal);
+  const t0 = performance.now();
+  const { dataset, ratings } = await activeRatings();
+  stop();
+  const implicit = opts.objective === 'implicit';
   const results = tune(ratings, dataset.stats.users, dataset.stats.movies, space, {
     folds: opts.folds,
     seed: opts.seed ?? evaluationDefaults.seed,

@@ -120,6 +120,8 @@ export interface StoredModelSummary {
   validation: { holdout: number; seconds: number; history: { trainRmse: number; validationRmse?: number }[] } | null;
   /** An implicit model that is the default list's ranker: its EASE movies and the seconds EASE took (null: not a ranker). */
   ranker: { easeItems: number; easeSeconds: number } | null;
+  /** The hyper-parameters as stored (AlsParams: the iALS knobs too, e.g. starOffset, frequencyScaled). */
+  params: Record<string, number | string | boolean>;
 }
 
 /** Every stored model, read straight from the page's IndexedDB (not through the app), without the factor tables. */
@@ -134,7 +136,7 @@ export async function storedModels(page: Page): Promise<StoredModelSummary[]> {
         req.result.close();
         ok(get.result.map((m) => ({ id: m.id, objective: m.params.objective ?? 'explicit', trainSeconds: m.trainSeconds, prepareSeconds: m.prepareSeconds, rank: m.params.rank,
           lambda: m.params.lambda, iterations: m.params.iterations, holdout: m.holdout ?? null, trainedAt: m.trainedAt, history: m.history,
-          validation: m.validation ?? null, ranker: m.ranker ? { easeItems: m.ranker.easeItems.length, easeSeconds: m.ranker.easeSeconds } : null })));
+          validation: m.validation ?? null, ranker: m.ranker ? { easeItems: m.ranker.easeItems.length, easeSeconds: m.ranker.easeSeconds } : null, params: m.params })));
       };
     };
   })`);

@@ -348,33 +348,64 @@ test('the ranking objective retrains the ranker behind "Best for you"; "Sort by:
   expect(errors).toEqual([]);
 });
 
-test("Tune for the ranking model: rank × λ × confidence × α0 by NDCG@10 over per-user holdouts; the pick trains the ranker", async () => {
+test("Tune for the ranking model: rank × λ × confidence × α0 × star offset by NDCG@10 over per-user holdouts; the pick trains the ranker with its offset", async () => {
   await showView(page, 'Model lab');
   const tune = page.getByTestId('lab-tune');
   await tune.getByRole('radio', { name: 'Ranking model (NDCG@10)' }).check();
   // The ranking-only knobs at their defaults (the fields edited by the search above keep their values), then a tiny grid.
   await expect(tune.getByLabel('Confidence alphas', { exact: true }).inputValue()).resolves.toBe('1, 3');
   await expect(tune.getByLabel('Unobserved weights (α0)', { exact: true }).inputValue()).resolves.toBe('1, 0.3');
+  await expect(tune.getByLabel('Star offsets', { exact: true }).inputValue()).resolves.toBe('0, 3');
+  await expect(tune.getByLabel('Frequency-scaled λ', { exact: true }).inputValue()).resolves.toBe('off');
+  // The frequency choice is a target of at least 44 × 44 px at phone width, like the objective's radios.
+  await page.setViewportSize(PHONE);
+  const box = (await tune.getByLabel('Frequency-scaled λ', { exact: true }).boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(44);
+  expect(box.width).toBeGreaterThanOrEqual(44);
+  await page.setViewportSize(DESKTOP);
   await setField('lab-tune', 'Ranks', '8');
   await setField('lab-tune', 'λ values', '5, 500');
   await setField('lab-tune', 'Confidence alphas', '3');
   await setField('lab-tune', 'Unobserved weights (α0)', '1');
   await setField('lab-tune', 'Folds', '2');
   await setField('lab-tune', 'Iterations', '3');
-  await tune.getByRole('button', { name: 'Tune (2 configurations)' }).click();
+  // "Both" doubles the count the button shows; back to "off" for the search.
+  await tune.getByLabel('Frequency-scaled λ', { exact: true }).selectOption('both');
+  await tune.getByRole('button', { name: 'Tune (8 configurations)' }).waitFor();
+  await tune.getByLabel('Frequency-scaled λ', { exact: true }).selectOption('off');
+  await tune.getByRole('button', { name: 'Tune (4 configurations)' }).click();
   await page.getByTestId('lab-tune-status').filter({ hasText: /^Done in/ }).waitFor({ timeout: 120_000 });
   const rows = await page.$$eval('[data-testid=tune-table] tbody tr', (trs) =>
-    trs.map((tr) => ({ lambda: Number(tr.getAttribute('data-lambda')), ndcg: Number(tr.querySelector('[data-metric="ndcg@10"]')!.textContent) })),
+    trs.map((tr) => ({
+      lambda: Number(tr.getAttribute('data-lambda')),
+      offset: Number(tr.getAttribute('data-star-offset')),
+      frequency: tr.getAttribute('data-frequency'),
+      shownOffset: Number(tr.children[5].textContent),
+      ndcg: Number(tr.querySelector('[data-metric="ndcg@10"]')!.textContent),
+    })),
   );
-  expect(rows.map((r) => r.lambda)).toEqual([5, 500]); // λ 500 smothers every score
-  expect(rows[0].ndcg).toBeGreaterThan(rows[1].ndcg);
+  // Every λ at both offsets, each row showing its offset; the plain penalty throughout (no frequency column).
+  expect(rows.map((r) => `${r.lambda} ${r.offset}`).sort()).toEqual(['5 0', '5 3', '500 0', '500 3']);
+  for (const r of rows) expect(r.shownOffset).toBe(r.offset);
+  expect(rows.map((r) => r.frequency)).toEqual(['off', 'off', 'off', 'off']);
+  expect(await page.$$eval('[data-testid=tune-table] thead th', (ths) => ths.map((th) => th.textContent))).not.toContain('Frequency-scaled λ');
+  expect(rows.slice(0, 2).map((r) => r.lambda)).toEqual([5, 5]); // λ 500 smothers every score, at either offset
+  expect(rows[1].ndcg).toBeGreaterThan(rows[2].ndcg);
   expect(rows[0].ndcg).toBeGreaterThan(0.05);
-  expect(await page.getByTestId('lab-tune-status').textContent()).toMatch(/Best: rank 8, λ 5, confidence α 3, α0 1, NDCG@10 0\.\d{4} ± 0\.\d{4}/);
+  const winner = rows[0];
+  expect(await page.getByTestId('lab-tune-status').textContent()).toMatch(
+    new RegExp(`Best: rank 8, λ 5, confidence α 3, α0 1, star offset ${winner.offset}, NDCG@10 0\\.\\d{4} ± 0\\.\\d{4}`),
+  );
+  console.log(`tune ranking: ${JSON.stringify(rows)}`);
   await shots('tune-ranking', '[data-testid=lab-tune]');
-  await page.getByRole('button', { name: 'Train with the winner (rank 8, λ 5, α 3, α0 1)' }).click();
+  await expectAccessible('[data-testid=lab-tune]'); // the offset and penalty controls and columns, light and dark
+  await page.getByRole('button', { name: `Train with the winner (rank 8, λ 5, α 3, α0 1, star offset ${winner.offset})` }).click();
   await status().filter({ hasText: /^Trained in .*“Best for you” list now ranks with it/ }).waitFor({ timeout: 120_000 });
   const ranker = (await storedModels()).find((m) => m.objective === 'implicit')!;
   expect(ranker).toMatchObject({ rank: 8, lambda: 5, iterations: 3 });
+  // The stored ranker carries the winner's confidence, α0, offset and penalty.
+  const params = (await readStoredModels(page)).find((m) => m.objective === 'implicit')!.params;
+  expect(params).toMatchObject({ objective: 'implicit', implicitAlpha: 3, unobservedWeight: 1, starOffset: winner.offset, frequencyScaled: false });
   await expect(page.getByTestId('lab-models').textContent()).resolves.toMatch(/Best for you \(ranking\)rank 8, λ 5, 3 iterations, .* \+ EASE over 1,000 movies/);
   expect(errors).toEqual([]);
 });

@@ -82,6 +82,13 @@ describe('models per (dataset, objective) on the tiny fixture', () => {
     await expect(api.tuneModel({ ranks: [8], lambdas: [1], iterations: 2, folds: 1 }, () => {})).rejects.toThrow('Folds must be a whole number from 2 to 10, got 1');
     const many = Array.from({ length: 7 }, (_, k) => k + 1);
     await expect(api.tuneModel({ ranks: many, lambdas: many, iterations: 2, folds: 2 }, () => {})).rejects.toThrow('49 configurations is too many for one search (at most 36)');
+    // The ranking search's star offsets and penalty: checked, and counted in the size.
+    const ranking = { objective: 'implicit' as const, ranks: [8], lambdas: [1], iterations: 2, folds: 2 };
+    await expect(api.tuneModel({ ...ranking, starOffsets: [0, 5] }, () => {})).rejects.toThrow('Star offsets must each be a number at least 0 and less than 5, got 0, 5');
+    await expect(api.tuneModel({ ...ranking, frequencyScaled: [] }, () => {})).rejects.toThrow('Frequency-scaled λ must be a list of true/false, got []');
+    await expect(api.tuneModel({ ...ranking, ranks: [1, 2, 3], lambdas: [1, 2, 3], starOffsets: [0, 1, 2], frequencyScaled: [false, true] }, () => {})).rejects.toThrow(
+      '54 configurations is too many for one search (at most 36)',
+    );
     await expect(api.evaluateModel({ rank: 0 }, () => {})).rejects.toThrow('rank must be a positive integer, got 0');
     expect(await storedModelIds()).toEqual(before);
   });
@@ -207,6 +214,30 @@ describe.runIf(sampleZipPath)('the Model lab on the real ml-latest-small', () =>
     await expect(api.tuneModel({ objective: 'implicit', ranks: [16], lambdas: [5], unobserved: [0], iterations: 2, folds: 2 }, () => {})).rejects.toThrow(
       'Unobserved weights must be numbers above 0 and at most 100, got 0',
     );
+  });
+});
+
+describe.runIf(sampleZipPath)('the ranking search over star offsets and the frequency-scaled penalty on ml-latest-small', () => {
+  test('each (offset, penalty) pair is searched once; alpha above a 3-star offset wins; the scaled penalty at the plain λ loses; the pick trains with them', async () => {
+    await api.importFiles([{ name: 'ml-latest-small.zip', bytes: new Uint8Array(readFileSync(sampleZipPath!)) }], () => {});
+    const r = await api.tuneModel(
+      { objective: 'implicit', ranks: [16], lambdas: [5], alphas: [3], unobserved: [1], starOffsets: [0, 3], frequencyScaled: [false, true], iterations: 4, folds: 2 },
+      () => {},
+    );
+    expect(r.results.map((x) => `${x.params.starOffset} ${x.params.frequencyScaled}`).sort()).toEqual(['0 false', '0 true', '3 false', '3 true']);
+    for (let k = 1; k < r.results.length; k++) expect(r.results[k - 1]['ndcg@10']!).toBeGreaterThanOrEqual(r.results[k]['ndcg@10']!);
+    // The shipped iALS's choice (docs/MODEL.md): stars above 3 carry the confidence, the plain penalty λ·n^0.4 at λ 5.
+    expect(r.results[0].params).toMatchObject({ starOffset: 3, frequencyScaled: false, lambda: 5, lambdaExponent: 0.4 });
+    const ndcg = (offset: number, scaled: boolean) => r.results.find((x) => x.params.starOffset === offset && x.params.frequencyScaled === scaled)!['ndcg@10']!;
+    // λ 5 on the scaled penalty λ·(n + α0·N)^0.4 over-regularizes (its λ is of another scale): clearly below the plain one.
+    expect(ndcg(3, true)).toBeLessThan(ndcg(3, false) - 0.02);
+    expect(ndcg(0, false)).toBeLessThan(ndcg(3, false));
+
+    // "Train with the winner" passes the winner's knobs to train (labStore.trainWith): a runner-up's are stored as given.
+    const pick = r.results.find((x) => x.params.starOffset === 0 && x.params.frequencyScaled === true)!.params;
+    const model = await api.train({ objective: 'implicit', rank: pick.rank, lambda: pick.lambda, iterations: 2, implicitAlpha: pick.implicitAlpha, unobservedWeight: pick.unobservedWeight, starOffset: pick.starOffset, frequencyScaled: pick.frequencyScaled }, () => {});
+    const stored = (await (await openDb()).get(STORES.models, model.id))!;
+    expect(stored.params).toMatchObject({ objective: 'implicit', rank: 16, lambda: 5, iterations: 2, implicitAlpha: 3, unobservedWeight: 1, starOffset: 0, frequencyScaled: true, lambdaExponent: 0.4 });
   });
 });
 

@@ -3,7 +3,7 @@ import type { AlsParams } from '../../../engine/types';
 import { defaultsFor, type Objective } from '../../../engine/defaults/modelDefaults';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 import { rankerParams } from '../../../engine/defaults/rankerDefaults';
-import { PARAM_RANGES } from '../../../engine/als/paramRanges';
+import { inRange, PARAM_RANGES } from '../../../engine/als/paramRanges';
 import { labImplicitTuneDefaults, labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
 import type { LabTuneOptions } from '../../../client/workerTypes';
 
@@ -83,7 +83,18 @@ export function parseList(s: string): number[] | null {
   return parts.length > 0 && xs.every((x) => Number.isFinite(x)) ? xs : null;
 }
 
-/** The search's inputs as typed; `alphas` and `unobserved` count for the ranking objective only. */
+/** The frequency-scaled penalty as the search form offers it: the plain penalty, the scaled one, or both. */
+export type FrequencyChoice = 'off' | 'on' | 'both';
+
+/** What each frequency choice searches (SearchSpace.frequencyScaled). */
+export const FREQUENCY_CHOICES: Readonly<Record<FrequencyChoice, readonly boolean[]>> = Object.freeze({ off: [false], on: [true], both: [false, true] });
+
+/** The choice that searches `xs` (a default list as the form shows it). */
+function frequencyChoice(xs: readonly boolean[]): FrequencyChoice {
+  return xs.includes(true) ? (xs.includes(false) ? 'both' : 'on') : 'off';
+}
+
+/** The search's inputs as typed; `alphas`, `unobserved`, `starOffsets` and `frequency` count for the ranking objective only. */
 export interface TuneForm {
   objective: Objective;
   ranks: string;
@@ -92,9 +103,19 @@ export interface TuneForm {
   iterations: string;
   alphas: string;
   unobserved: string;
+  starOffsets: string;
+  frequency: FrequencyChoice;
 }
 
 const implicitTune = labImplicitTuneDefaults;
+
+/** The ranking-only fields at labImplicitTuneDefaults (both objectives' forms hold them, so a switch keeps them). */
+const implicitFields = {
+  alphas: implicitTune.alphas.join(', '),
+  unobserved: implicitTune.unobserved.join(', '),
+  starOffsets: implicitTune.starOffsets.join(', '),
+  frequency: frequencyChoice(implicitTune.frequencyScaled),
+};
 
 /** The lab's default search (labTuneDefaults in src/engine/defaults/tuningDefaults.ts) as the form shows it. */
 export const TUNE_DEFAULTS: TuneForm = {
@@ -103,8 +124,7 @@ export const TUNE_DEFAULTS: TuneForm = {
   lambdas: labTuneDefaults.lambdas.join(', '),
   folds: String(labTuneDefaults.folds),
   iterations: String(labTuneDefaults.iterations),
-  alphas: implicitTune.alphas.join(', '),
-  unobserved: implicitTune.unobserved.join(', '),
+  ...implicitFields,
 };
 
 /** The ranking objective's default search (labImplicitTuneDefaults). */
@@ -114,21 +134,26 @@ export const IMPLICIT_TUNE_DEFAULTS: TuneForm = {
   lambdas: implicitTune.lambdas.join(', '),
   folds: String(implicitTune.folds),
   iterations: String(implicitTune.iterations),
-  alphas: implicitTune.alphas.join(', '),
-  unobserved: implicitTune.unobserved.join(', '),
+  ...implicitFields,
 };
 
 /** Switches the search's objective; fields still at the other objective's defaults take the new objective's. */
 export function withTuneObjective(form: TuneForm, objective: Objective): TuneForm {
   const [from, to] = objective === 'implicit' ? [TUNE_DEFAULTS, IMPLICIT_TUNE_DEFAULTS] : [IMPLICIT_TUNE_DEFAULTS, TUNE_DEFAULTS];
   const pick = <K extends keyof TuneForm>(k: K) => (form[k] === from[k] ? to[k] : form[k]);
-  return { objective, ranks: pick('ranks'), lambdas: pick('lambdas'), folds: pick('folds'), iterations: pick('iterations'), alphas: form.alphas, unobserved: form.unobserved };
+  return { ...form, objective, ranks: pick('ranks'), lambdas: pick('lambdas'), folds: pick('folds'), iterations: pick('iterations') };
 }
 
 /** Configurations a search form asks for (0 while a list does not parse). */
 export function tuneConfigs(f: TuneForm): number {
   const n = (s: string) => parseList(s)?.length ?? 0;
-  return n(f.ranks) * n(f.lambdas) * (f.objective === 'implicit' ? n(f.alphas) * n(f.unobserved) : 1);
+  return n(f.ranks) * n(f.lambdas) * (f.objective === 'implicit' ? n(f.alphas) * n(f.unobserved) * n(f.starOffsets) * FREQUENCY_CHOICES[f.frequency].length : 1);
+}
+
+/** Configurations the worker's options ask for (the same product as tuneConfigs, over parsed lists). */
+export function optionConfigs(o: LabTuneOptions): number {
+  const n = (xs: readonly unknown[] | undefined) => xs?.length ?? 1;
+  return o.ranks.length * o.lambdas.length * (o.objective === 'implicit' ? n(o.alphas) * n(o.unobserved) * n(o.starOffsets) * n(o.frequencyScaled) : 1);
 }
 
 /** The search form as the worker's options, or the messages saying what each field expects. */
@@ -146,12 +171,19 @@ export function parseTuneForm(f: TuneForm): { errors: string[]; options?: undefi
   const implicit = f.objective === 'implicit';
   const alphas = parseList(f.alphas);
   const unobserved = parseList(f.unobserved);
+  const starOffsets = parseList(f.starOffsets);
   if (implicit && !(alphas && alphas.every((a) => a >= PARAM_RANGES.implicitAlpha.min && a <= PARAM_RANGES.implicitAlpha.max)))
     errors.push(`Confidence alphas: numbers from ${PARAM_RANGES.implicitAlpha.min} to ${PARAM_RANGES.implicitAlpha.max}, separated by commas.`);
   if (implicit && !(unobserved && unobserved.every((w) => w > 0 && w <= PARAM_RANGES.unobservedWeight.max)))
     errors.push(`Unobserved weights (α0): numbers above 0 and at most ${PARAM_RANGES.unobservedWeight.max}, separated by commas.`);
+  if (implicit && !(starOffsets && starOffsets.every((s) => inRange(s, PARAM_RANGES.starOffset))))
+    errors.push(`Star offsets: numbers from ${PARAM_RANGES.starOffset.min} to below ${PARAM_RANGES.starOffset.max}, separated by commas.`);
   const n = tuneConfigs(f);
   if (n > configs) errors.push(`${n} configurations is too many for one search (at most ${configs}).`);
   if (errors.length) return { errors };
-  return { options: implicit ? { objective: 'implicit', ranks: ranks!, lambdas: lambdas!, folds, iterations, alphas: alphas!, unobserved: unobserved! } : { ranks: ranks!, lambdas: lambdas!, folds, iterations } };
+  return {
+    options: implicit
+      ? { objective: 'implicit', ranks: ranks!, lambdas: lambdas!, folds, iterations, alphas: alphas!, unobserved: unobserved!, starOffsets: starOffsets!, frequencyScaled: [...FREQUENCY_CHOICES[f.frequency]] }
+      : { ranks: ranks!, lambdas: lambdas!, folds, iterations },
+  };
 }

@@ -8,7 +8,7 @@ import type { AlsParams, IterationInfo } from '../../../engine/types';
 import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, ModelSummary, TuneResult } from '../../../client/workerTypes';
 import { statusChanged } from '../../statusEvents';
 import { kernelFromUrl, workersFromUrl } from '../../workersFromUrl';
-import { FORM_DEFAULTS, TUNE_DEFAULTS, parseForm, type FormErrors, type Objective, type TrainForm, type TuneForm } from './labForm';
+import { FORM_DEFAULTS, TUNE_DEFAULTS, optionConfigs, parseForm, type FormErrors, type Objective, type TrainForm, type TuneForm } from './labForm';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 import { count } from '../../format';
 
@@ -186,7 +186,7 @@ export async function startTuning(options: LabTuneOptions): Promise<void> {
   const signal = begin('tune');
   if (!signal) return;
   const implicit = options.objective === 'implicit';
-  const total = options.ranks.length * options.lambdas.length * (implicit ? (options.alphas?.length ?? 1) * (options.unobserved?.length ?? 1) : 1);
+  const total = optionConfigs(options);
   const best = (a: TuneResult, b: TuneResult) => (implicit ? b['ndcg@10']! - a['ndcg@10']! : a.rmse - b.rmse);
   let run: TuneRun = { status: 'running', options, done: 0, total, results: [] };
   const update = (patch: Partial<TuneRun>) => set({ tune: (run = { ...run, ...patch }) });
@@ -209,10 +209,15 @@ export async function startTuning(options: LabTuneOptions): Promise<void> {
 
 /**
  * Fills the training controls with a tuned configuration and trains it: explicit, or the ranking objective with the
- * search's confidence alpha and α0 beside the form's fields (the form shows rank, λ and iterations).
+ * search's confidence alpha, α0, star offset and penalty (frequency-scaled or not) beside the form's fields (the form
+ * shows rank, λ and iterations).
  */
 export function trainWith(r: TuneResult): Promise<void> {
-  const objective = r.params.objective ?? 'explicit';
-  setForm({ ...state.form, objective, rank: String(r.params.rank), lambda: String(r.params.lambda), iterations: String(r.params.iterations) });
-  return startTraining(objective === 'implicit' ? { implicitAlpha: r.params.implicitAlpha, unobservedWeight: r.params.unobservedWeight } : {});
+  const p = r.params;
+  const objective = p.objective ?? 'explicit';
+  setForm({ ...state.form, objective, rank: String(p.rank), lambda: String(p.lambda), iterations: String(p.iterations) });
+  if (objective !== 'implicit') return startTraining();
+  const knobs: Partial<AlsParams> = { implicitAlpha: p.implicitAlpha, unobservedWeight: p.unobservedWeight, starOffset: p.starOffset, frequencyScaled: p.frequencyScaled };
+  // Only the knobs the search set: an absent one stays the ranker's.
+  return startTraining(Object.fromEntries(Object.entries(knobs).filter(([, v]) => v !== undefined)));
 }

@@ -47,11 +47,16 @@ export function verdict(results: readonly TuneResult[]): Verdict | null {
 
 const f4 = (x: number) => x.toFixed(4);
 
+/** An iALS candidate's star offset and frequency-scaled penalty as the status line names them (nothing for what it does not set). */
+export function offsetAndPenalty(r: TuneResult): string {
+  const { starOffset, frequencyScaled } = r.params;
+  return `${starOffset !== undefined ? `, star offset ${starOffset}` : ''}${frequencyScaled ? ', frequency-scaled λ' : ''}`;
+}
+
 /** The status line of a finished search. */
 export function verdictText(v: Verdict, results: readonly TuneResult[], seconds: number): string {
   const best = results[0];
-  const cfg = (r: TuneResult) =>
-    `rank ${r.params.rank}, λ ${r.params.lambda}${r.params.objective === 'implicit' ? `, confidence α ${r.params.implicitAlpha}, α0 ${r.params.unobservedWeight ?? 1}` : ''}`;
+  const cfg = (r: TuneResult) => `rank ${r.params.rank}, λ ${r.params.lambda}${r.params.objective === 'implicit' ? `, confidence α ${r.params.implicitAlpha}, α0 ${r.params.unobservedWeight ?? 1}${offsetAndPenalty(r)}` : ''}`;
   const head = `Done in ${seconds.toFixed(1)} s.`;
   if (ranking(results)) {
     if (v.kind === 'winner') return `${head} Best: ${cfg(best)}, NDCG@10 ${f4(best['ndcg@10']!)} ± ${f4(best.ndcgSd ?? 0)}${results.length > 1 ? ', ahead of every other configuration on the per-holdout differences' : ''}.`;

@@ -7,13 +7,14 @@ import { describe, expect, test } from 'vitest';
 import * as api from '../../../../../src/worker-api/engineApi';
 import { openDb } from '../../../../../src/store/db';
 import { STORES } from '../../../../../src/store/schema';
-import { FORM_DEFAULTS, parseForm, parseTuneForm, TUNE_DEFAULTS, withObjective } from '../../../../../src/app/components/lab/labForm';
+import { FORM_DEFAULTS, IMPLICIT_TUNE_DEFAULTS, parseForm, parseTuneForm, TUNE_DEFAULTS, withObjective } from '../../../../../src/app/components/lab/labForm';
 import { alsParamsFrom } from '../../../../../src/cli/commands/evalCommand';
 import { tuneSpaceFrom, usage as tuneUsage } from '../../../../../src/cli/commands/tuneCommand';
 import { gridOf } from '../../../../../src/engine/eval/tune';
 import { OBJECTIVES } from '../../../../../src/engine/defaults/modelDefaults';
 import { evaluationDefaults } from '../../../../../src/engine/defaults/evaluationDefaults';
 import { rankerParams } from '../../../../../src/engine/defaults/rankerDefaults';
+import type { AlsParams } from '../../../../../src/engine/types';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../../fixtures/tiny/${name}`, import.meta.url)));
 
@@ -64,5 +65,36 @@ describe('the lab and the CLI share their defaults', () => {
     expect(cliCandidates).toHaveLength(options.ranks.length * options.lambdas.length);
     expect(searched).toEqual(cliCandidates.map((p) => ({ ...p, iterations: options.iterations })).sort((a, b) => byKey(a).localeCompare(byKey(b))));
     expect(report.folds).toBe(3);
+  });
+
+  test("the lab's ranking search at its defaults is `cli tune --objective implicit`'s grid at the ranker's ν and the plain penalty: the search that chose the shipped iALS", async () => {
+    const parsed = parseTuneForm(IMPLICIT_TUNE_DEFAULTS);
+    if (!parsed.options) throw new Error(`the lab's ranking tune defaults do not parse: ${parsed.errors.join(' ')}`);
+    const { options } = parsed;
+    const cli = tuneSpaceFrom({}, 'implicit');
+    // Every knob the lab searches is one the CLI's implicit grid searches, at the CLI's values.
+    expect(options.alphas).toEqual(cli.confidence);
+    expect(options.unobserved).toEqual(cli.unobservedWeight);
+    expect(options.starOffsets).toEqual(cli.starOffset);
+    expect(cli.frequencyScaled).toContain(false);
+    expect(options.frequencyScaled).toEqual([false]);
+    expect(cli.iterations).toEqual([options.iterations]);
+    for (const l of options.lambdas) expect(cli.lambda).toContain(l);
+    for (const k of options.ranks) expect(cli.rank).toContain(k);
+    // The shipped iALS is one of its candidates.
+    const shipped = rankerParams.ials;
+    expect(options.ranks).toContain(shipped.rank);
+    expect(options.lambdas).toContain(shipped.lambda);
+    expect(options.alphas).toContain(shipped.implicitAlpha);
+    expect(options.starOffsets).toContain(shipped.starOffset);
+
+    // What the worker actually searched: the CLI's candidates at the ranker's ν, the plain penalty, the lab's ranks and λs.
+    const report = await api.tuneModel(options, () => {});
+    const key = (p: AlsParams) => JSON.stringify(Object.entries(p).sort(([a], [b]) => a.localeCompare(b)));
+    const cliCandidates = gridOf(cli, evaluationDefaults.seed, 'implicit').filter(
+      (p) => p.lambdaExponent === shipped.lambdaExponent && p.frequencyScaled === false && options.ranks.includes(p.rank) && options.lambdas.includes(p.lambda),
+    );
+    expect(cliCandidates).toHaveLength(24);
+    expect(report.results.map((r) => key(r.params)).sort()).toEqual(cliCandidates.map(key).sort());
   });
 });

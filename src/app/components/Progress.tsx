@@ -17,14 +17,14 @@ export function ImportProgressView(props: { label: string; progress: ImportProgr
       <p aria-live="polite" data-testid="import-status">
         {importStatusText(props.label, p)}
       </p>
+      <button type="button" onClick={props.onCancel}>
+        Cancel
+      </button>
       {rate !== null && (
         <p className="muted" data-testid="import-rate">
           {rate}
         </p>
       )}
-      <button type="button" onClick={props.onCancel}>
-        Cancel
-      </button>
     </section>
   );
 }
@@ -39,6 +39,10 @@ export function TrainingProgressView(props: { iterations: IterationInfo[]; total
       <p aria-live="polite" data-testid="train-status">
         {last ? `Iteration ${done} of ${props.total}: training RMSE ${last.trainRmse.toFixed(4)}` : prepareStatus(props.prepare)}
       </p>
+      {/* Above the lines that appear as it trains (as in the import's), so it stays where a finger is about to tap it. */}
+      <button type="button" onClick={props.onCancel}>
+        Cancel
+      </button>
       {last?.workers !== undefined && (
         <p className="muted" data-testid="train-workers">
           {last.workers > 1 ? `Training in ${last.workers} parallel workers` : 'Training in one worker'}
@@ -59,9 +63,6 @@ export function TrainingProgressView(props: { iterations: IterationInfo[]; total
           ))}
         </ol>
       )}
-      <button type="button" onClick={props.onCancel}>
-        Cancel
-      </button>
     </section>
   );
 }

@@ -348,7 +348,7 @@ test('the ranking objective retrains the ranker behind "Best for you"; "Sort by:
   expect(errors).toEqual([]);
 });
 
-test("Tune for the ranking model: rank × λ × confidence × α0 × star offset by NDCG@10 over per-user holdouts; the pick trains the ranker with its offset", async () => {
+test("Tune for the ranking model: rank × λ × confidence × α0 × star offset × frequency-scaled λ by NDCG@10 over per-user holdouts; the pick trains the ranker with its offset and penalty", async () => {
   await showView(page, 'Model lab');
   const tune = page.getByTestId('lab-tune');
   await tune.getByRole('radio', { name: 'Ranking model (NDCG@10)' }).check();
@@ -364,15 +364,17 @@ test("Tune for the ranking model: rank × λ × confidence × α0 × star offset
   expect(box.width).toBeGreaterThanOrEqual(44);
   await page.setViewportSize(DESKTOP);
   await setField('lab-tune', 'Ranks', '8');
-  await setField('lab-tune', 'λ values', '5, 500');
+  // λ of the frequency-scaled penalty's scale (λ 1 fits it where the plain penalty takes 5) and one that smothers every score.
+  await setField('lab-tune', 'λ values', '1, 500');
   await setField('lab-tune', 'Confidence alphas', '3');
   await setField('lab-tune', 'Unobserved weights (α0)', '1');
   await setField('lab-tune', 'Folds', '2');
   await setField('lab-tune', 'Iterations', '3');
-  // "Both" doubles the count the button shows; back to "off" for the search.
+  // "Both" doubles the count the button shows; the search runs the scaled penalty alone, so the winner differs from the
+  // shipped iALS (plain penalty) and the stored ranker can only carry it if "Train with the winner" passed it on.
   await tune.getByLabel('Frequency-scaled λ', { exact: true }).selectOption('both');
   await tune.getByRole('button', { name: 'Tune (8 configurations)' }).waitFor();
-  await tune.getByLabel('Frequency-scaled λ', { exact: true }).selectOption('off');
+  await tune.getByLabel('Frequency-scaled λ', { exact: true }).selectOption('on');
   await tune.getByRole('button', { name: 'Tune (4 configurations)' }).click();
   await page.getByTestId('lab-tune-status').filter({ hasText: /^Done in/ }).waitFor({ timeout: 120_000 });
   const rows = await page.$$eval('[data-testid=tune-table] tbody tr', (trs) =>
@@ -384,28 +386,29 @@ test("Tune for the ranking model: rank × λ × confidence × α0 × star offset
       ndcg: Number(tr.querySelector('[data-metric="ndcg@10"]')!.textContent),
     })),
   );
-  // Every λ at both offsets, each row showing its offset; the plain penalty throughout (no frequency column).
-  expect(rows.map((r) => `${r.lambda} ${r.offset}`).sort()).toEqual(['5 0', '5 3', '500 0', '500 3']);
+  // Every λ at both offsets, each row showing its offset and the scaled penalty in its own column.
+  expect(rows.map((r) => `${r.lambda} ${r.offset}`).sort()).toEqual(['1 0', '1 3', '500 0', '500 3']);
   for (const r of rows) expect(r.shownOffset).toBe(r.offset);
-  expect(rows.map((r) => r.frequency)).toEqual(['off', 'off', 'off', 'off']);
-  expect(await page.$$eval('[data-testid=tune-table] thead th', (ths) => ths.map((th) => th.textContent))).not.toContain('Frequency-scaled λ');
-  expect(rows.slice(0, 2).map((r) => r.lambda)).toEqual([5, 5]); // λ 500 smothers every score, at either offset
+  expect(rows.map((r) => r.frequency)).toEqual(['on', 'on', 'on', 'on']);
+  expect(await page.$$eval('[data-testid=tune-table] thead th', (ths) => ths.map((th) => th.textContent))).toContain('Frequency-scaled λ');
+  expect(await page.$$eval('[data-testid=tune-table] tbody tr td:nth-of-type(6)', (tds) => tds.map((td) => td.textContent))).toEqual(['on', 'on', 'on', 'on']);
+  expect(rows.slice(0, 2).map((r) => r.lambda)).toEqual([1, 1]); // λ 500 smothers every score, at either offset
   expect(rows[1].ndcg).toBeGreaterThan(rows[2].ndcg);
   expect(rows[0].ndcg).toBeGreaterThan(0.05);
   const winner = rows[0];
   expect(await page.getByTestId('lab-tune-status').textContent()).toMatch(
-    new RegExp(`Best: rank 8, λ 5, confidence α 3, α0 1, star offset ${winner.offset}, NDCG@10 0\\.\\d{4} ± 0\\.\\d{4}`),
+    new RegExp(`Best: rank 8, λ 1, confidence α 3, α0 1, star offset ${winner.offset}, frequency-scaled λ, NDCG@10 0\\.\\d{4} ± 0\\.\\d{4}`),
   );
   console.log(`tune ranking: ${JSON.stringify(rows)}`);
   await shots('tune-ranking', '[data-testid=lab-tune]');
   await expectAccessible('[data-testid=lab-tune]'); // the offset and penalty controls and columns, light and dark
-  await page.getByRole('button', { name: `Train with the winner (rank 8, λ 5, α 3, α0 1, star offset ${winner.offset})` }).click();
+  await page.getByRole('button', { name: `Train with the winner (rank 8, λ 1, α 3, α0 1, star offset ${winner.offset}, frequency-scaled λ)` }).click();
   await status().filter({ hasText: /^Trained in .*“Best for you” list now ranks with it/ }).waitFor({ timeout: 120_000 });
   const ranker = (await storedModels()).find((m) => m.objective === 'implicit')!;
-  expect(ranker).toMatchObject({ rank: 8, lambda: 5, iterations: 3 });
+  expect(ranker).toMatchObject({ rank: 8, lambda: 1, iterations: 3 });
   // The stored ranker carries the winner's confidence, α0, offset and penalty.
   const params = (await readStoredModels(page)).find((m) => m.objective === 'implicit')!.params;
-  expect(params).toMatchObject({ objective: 'implicit', implicitAlpha: 3, unobservedWeight: 1, starOffset: winner.offset, frequencyScaled: false });
-  await expect(page.getByTestId('lab-models').textContent()).resolves.toMatch(/Best for you \(ranking\)rank 8, λ 5, 3 iterations, .* \+ EASE over 1,000 movies/);
+  expect(params).toMatchObject({ objective: 'implicit', implicitAlpha: 3, unobservedWeight: 1, starOffset: winner.offset, frequencyScaled: true });
+  await expect(page.getByTestId('lab-models').textContent()).resolves.toMatch(/Best for you \(ranking\)rank 8, λ 1, 3 iterations, .* \+ EASE over 1,000 movies/);
   expect(errors).toEqual([]);
 });

@@ -46,6 +46,18 @@ for (const device of ['phone', 'desktop'] as const) {
     await page.getByTestId('rated-count').filter({ hasText: /^1$/ }).waitFor();
     await page.waitForFunction((b) => document.querySelector('[data-testid=recommendations]')!.textContent !== b, before);
     expect(await page.getByTestId('recs-kind').textContent()).toMatch(/^Best for you/);
+
+    // The app's shortcuts (manifest): #search focuses the search box, #recommendations brings the list into view.
+    await page.goto(`${app.url}#search`);
+    await page.reload(); // a new hash on the same page is no new load: the shortcut opens the app afresh
+    await page.waitForFunction(() => document.activeElement?.id === 'search');
+    await page.goto(`${app.url}#recommendations`);
+    await page.reload();
+    await page.getByTestId('recommendations').locator('li').first().waitFor();
+    await page.waitForFunction(() => {
+      const top = document.getElementById('recommendations')!.getBoundingClientRect().top;
+      return top >= -1 && top < innerHeight / 2;
+    });
     expect(errors).toEqual([]);
     await context.close();
   });

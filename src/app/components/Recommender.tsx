@@ -61,30 +61,28 @@ export function Recommender({
   const refresh = useCallback(async () => {
     const ask = ++asked.current;
     perfMark('pl:list-request');
-    const next = await serving.api.recommend({
-      ...filters,
-      sortBy,
-      ...switches,
-      ratings: loaded ? [...ratings] : undefined,
-      hidden: marksLoaded ? [...hidden] : undefined,
-    });
+    const next = await serving.api.recommend({ ...filters, sortBy, ...switches, ratings: [...ratings], hidden: marksLoaded ? [...hidden] : undefined });
     perfMark('pl:list-received');
     if (ask !== asked.current) return;
     setRecs(next);
     // The status line names the model that ranked this list (the ranker only when it really did).
     onListed?.(next.kind === 'personal' && next.sortBy === 'best' ? 'ranker' : 'stars');
-  }, [filters, sortBy, switches, onListed, loaded, ratings, marksLoaded, hidden]);
+  }, [filters, sortBy, switches, onListed, ratings, marksLoaded, hidden]);
 
+  // Not before the stored ratings are read: no part of the screen shows the list until then (listFirst).
   useEffect(() => {
-    void refresh();
-  }, [refresh, rankerAt]);
+    if (loaded) void refresh();
+  }, [loaded, refresh, rankerAt]);
 
+  // App shortcuts (manifest) open #search, #rate or #recommendations: once the parts are placed (listFirst decided).
+  const jumped = useRef(false);
   useEffect(() => {
-    // App shortcuts (manifest) open #search, #rate or #recommendations.
+    if (listFirst === null || jumped.current) return;
+    jumped.current = true;
     const target = document.getElementById(location.hash.slice(1));
     if (target instanceof HTMLInputElement) target.focus();
     else target?.scrollIntoView();
-  }, []);
+  }, [listFirst]);
 
   const onboarding = <Onboarding key="onboarding" ratings={mine.ratings} hidden={marks.hidden} loaded={loaded} onRate={mine.rate} onOpen={onOpen} />;
   const rate = <RatePanel key="rate" ratings={mine.ratings} marks={marks} onRate={mine.rate} onOpen={onOpen} />;

@@ -14,22 +14,26 @@ export async function benchFirstVisit(args: string[] = []): Promise<Record<strin
   try {
     const page = await (await browser.newContext(values.phone ? PHONE : {})).newPage();
     await page.addInitScript(() => {
-      const w = window as unknown as { __longest: number };
+      const w = window as unknown as { __longest: number; __trainShown: number | null; __listShown: number | null };
       w.__longest = 0;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
       }).observe({ type: 'longtask', buffered: true });
+      // When the training screen (the import's end) and the 20-row list first appear, in page time: the star model can
+      // train between two looks from outside, so the page records them itself.
+      w.__trainShown = w.__listShown = null;
+      new MutationObserver(() => {
+        w.__trainShown ??= document.querySelector('[data-testid=train-status]') ? performance.now() : null;
+        w.__listShown ??= document.querySelectorAll('[data-testid=recommendations] li').length >= 20 ? performance.now() : null;
+      }).observe(document, { childList: true, subtree: true });
     });
-    const t0 = performance.now();
     await page.goto(values.kernel ? `${server.url}?kernel=${encodeURIComponent(values.kernel)}` : server.url);
-    await page.getByTestId('train-status').waitFor({ timeout: 120_000 });
-    const tImport = performance.now();
     await page.getByTestId('recommendations').locator('li').nth(19).waitFor({ timeout: 300_000 });
-    const tReady = performance.now();
+    const shown = (await page.evaluate('({ train: window.__trainShown, list: window.__listShown })')) as { train: number; list: number };
     // The ranker trains behind the library (bootstrapFlow): wait until it is stored, then rate against the ranked list.
     let ranker: StoredModelSummary | undefined;
     while (!(ranker = (await storedModels(page)).find((m) => m.ranker))) await page.waitForTimeout(50);
-    const tRanker = performance.now();
+    const rankerAt = (await page.evaluate('performance.now()')) as number;
     const stored = (await storedModels(page)).find((m) => m.objective === 'explicit')!;
     const model = { ...stored, lastRmse: stored.history.at(-1)!.trainRmse };
     const longestDuringSetup = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
@@ -83,7 +87,7 @@ export async function benchFirstVisit(args: string[] = []): Promise<Record<strin
       dataset: 'ml-latest-small',
       viewport: values.phone ? '390x844 touch' : '1280x720',
       ratings: 100_836,
-      importSeconds: +((tImport - t0) / 1000).toFixed(3),
+      importSeconds: +(shown.train / 1000).toFixed(3),
       trainSeconds: +model.trainSeconds.toFixed(3),
       prepareSeconds: model.prepareSeconds === undefined ? null : +model.prepareSeconds.toFixed(3),
       kernel: model.history[0]?.kernel ?? 'js',
@@ -91,11 +95,11 @@ export async function benchFirstVisit(args: string[] = []): Promise<Record<strin
       rank: model.rank,
       iterations: model.iterations,
       finalTrainRmse: +model.lastRmse.toFixed(4),
-      firstVisitToListSeconds: +((tReady - t0) / 1000).toFixed(3),
+      firstVisitToListSeconds: +(shown.list / 1000).toFixed(3),
       // Import end (the training screen appears) → the list on screen: the popular list, the star model trained.
-      importEndToListSeconds: +((tReady - tImport) / 1000).toFixed(3),
+      importEndToListSeconds: +((shown.list - shown.train) / 1000).toFixed(3),
       // Import end → the ranker stored (trained behind the library; the list swaps to it with the next refresh).
-      importEndToRankerSeconds: +((tRanker - tImport) / 1000).toFixed(3),
+      importEndToRankerSeconds: +((rankerAt - shown.train) / 1000).toFixed(3),
       rankerTrainSeconds: +ranker.trainSeconds.toFixed(3),
       rankerEaseSeconds: +ranker.ranker!.easeSeconds.toFixed(3),
       listSortedBy: sorts,

@@ -3,7 +3,7 @@
 import { backupTooLarge, MAX_BACKUP_BYTES, notABackup } from '../engine/backupFile';
 import { movieNightDefaults } from '../engine/defaults/movieNightDefaults';
 import { recommendDefaults } from '../engine/defaults/recommendDefaults';
-import { readGroupMember, rankMovieNight, type GroupMember } from '../engine/group/groupMembers';
+import { readGroupMember, rankMovieNight, type GroupMember, type MovieNight, type MovieNightPick } from '../engine/group/groupMembers';
 import { GROUP_RULES, type GroupRule } from '../engine/group/groupRank';
 import { encodeTasteCode, looksLikeTasteCode, TASTE_CODE_LIMITS } from '../engine/group/tasteCode';
 import { decodeUtf8 } from '../engine/movielens/decode';
@@ -85,21 +85,19 @@ export interface NightRow {
   /** The group score under the rule that ranked the list (0 = an average candidate; in standard deviations). */
   score: number;
   /**
-   * Per person, the person using the app first: predicted stars (null without a rating model), normalized score, and
-   * the movie's place (1 = their best) among the candidates by that person's own scores.
+   * Per person, the person using the app first: the engine's predicted stars and normalized score, and the movie's
+   * place (1 = their best) among the candidates by that person's own scores.
    */
-  members: { name: string; stars: number | null; normalized: number; rank: number }[];
+  members: (MovieNightPick['members'][number] & { rank: number })[];
 }
 
-export interface NightList {
-  rule: GroupRule;
-  /** Which model ranked the list: the implicit ("will watch") one when trained, else the rating model. */
-  rankedBy: 'implicit' | 'explicit' | 'custom';
+/**
+ * The engine's movie night (rule, which model ranked it, per person the ratings used and the movies this dataset lacks,
+ * the person using the app first; how many movies nobody rated or hid were candidates) with the list's rows as cards.
+ */
+export interface NightList extends Pick<MovieNight, 'rule' | 'rankedBy' | 'members' | 'candidates'> {
   rows: NightRow[];
-  /** Per person, the person using the app first: ratings the list used, and rated or hidden movies this dataset lacks. */
-  members: { name: string; known: number; unknown: number }[];
-  /** Movies the list was chosen from: nobody rated or hid them and they have at least `minCount` ratings. */
-  candidates: number;
+  /** The minimum MovieLens rating count a candidate needed. */
   minCount: number;
 }
 

@@ -144,16 +144,19 @@ export function withTuneObjective(form: TuneForm, objective: Objective): TuneFor
   return { ...form, objective, ranks: pick('ranks'), lambdas: pick('lambdas'), folds: pick('folds'), iterations: pick('iterations') };
 }
 
-/** Configurations a search form asks for (0 while a list does not parse). */
-export function tuneConfigs(f: TuneForm): number {
-  const n = (s: string) => parseList(s)?.length ?? 0;
-  return n(f.ranks) * n(f.lambdas) * (f.objective === 'implicit' ? n(f.alphas) * n(f.unobserved) * n(f.starOffsets) * FREQUENCY_CHOICES[f.frequency].length : 1);
-}
-
-/** Configurations the worker's options ask for (the same product as tuneConfigs, over parsed lists). */
+/** Configurations the worker's options ask for. */
 export function optionConfigs(o: LabTuneOptions): number {
   const n = (xs: readonly unknown[] | undefined) => xs?.length ?? 1;
   return o.ranks.length * o.lambdas.length * (o.objective === 'implicit' ? n(o.alphas) * n(o.unobserved) * n(o.starOffsets) * n(o.frequencyScaled) : 1);
+}
+
+/** Configurations a search form asks for (0 while a list it counts does not parse): optionConfigs over its lists. */
+export function tuneConfigs(f: TuneForm): number {
+  const [ranks, lambdas, alphas, unobserved, starOffsets] = [f.ranks, f.lambdas, f.alphas, f.unobserved, f.starOffsets].map(parseList);
+  if (!ranks || !lambdas) return 0;
+  if (f.objective !== 'implicit') return optionConfigs({ ranks, lambdas, folds: 0, iterations: 0 });
+  if (!alphas || !unobserved || !starOffsets) return 0;
+  return optionConfigs({ objective: 'implicit', ranks, lambdas, folds: 0, iterations: 0, alphas, unobserved, starOffsets, frequencyScaled: [...FREQUENCY_CHOICES[f.frequency]] });
 }
 
 /** The search form as the worker's options, or the messages saying what each field expects. */
@@ -172,9 +175,9 @@ export function parseTuneForm(f: TuneForm): { errors: string[]; options?: undefi
   const alphas = parseList(f.alphas);
   const unobserved = parseList(f.unobserved);
   const starOffsets = parseList(f.starOffsets);
-  if (implicit && !(alphas && alphas.every((a) => a >= PARAM_RANGES.implicitAlpha.min && a <= PARAM_RANGES.implicitAlpha.max)))
+  if (implicit && !(alphas && alphas.every((a) => inRange(a, PARAM_RANGES.implicitAlpha))))
     errors.push(`Confidence alphas: numbers from ${PARAM_RANGES.implicitAlpha.min} to ${PARAM_RANGES.implicitAlpha.max}, separated by commas.`);
-  if (implicit && !(unobserved && unobserved.every((w) => w > 0 && w <= PARAM_RANGES.unobservedWeight.max)))
+  if (implicit && !(unobserved && unobserved.every((w) => inRange(w, PARAM_RANGES.unobservedWeight))))
     errors.push(`Unobserved weights (α0): numbers above 0 and at most ${PARAM_RANGES.unobservedWeight.max}, separated by commas.`);
   if (implicit && !(starOffsets && starOffsets.every((s) => inRange(s, PARAM_RANGES.starOffset))))
     errors.push(`Star offsets: numbers from ${PARAM_RANGES.starOffset.min} to below ${PARAM_RANGES.starOffset.max}, separated by commas.`);

@@ -63,12 +63,12 @@ export async function firstVisit(page: Page, url: string): Promise<void> {
 }
 
 /**
- * Waits until the ranker that trains behind the list on a first visit is stored and in use (its note on the list
- * gone), so which list a rating brings ("Best for you") does not depend on how fast the machine is. At once when
- * the ranker was there already (no note).
+ * Waits until the ranker that trains behind the list on a first visit is stored and in use (nothing pending on the
+ * list: its note shows only over a personal list), so which list a rating brings ("Best for you") does not depend on
+ * how fast the machine is. At once when the ranker was there already.
  */
 export async function rankerReady(page: Page): Promise<void> {
-  await page.getByTestId('ranker-note').waitFor({ state: 'detached', timeout: 120_000 });
+  await page.locator('#recommendations[data-ranker=settled]').waitFor({ timeout: 120_000 });
 }
 
 /** Taps (phone) or clicks (desktop) a screen's navigation link. */

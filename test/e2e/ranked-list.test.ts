@@ -6,7 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import { plantedTasteGroups } from '../../src/engine/synth';
 import { writeRelease } from '../../src/engine/movielens/writeRelease';
 import { screenshot, storedModels, type Page } from './harness';
-import { openWithoutSample, useServedApp, PHONE } from './app';
+import { openWithoutSample, rankerReady, useServedApp, PHONE } from './app';
 
 const app = useServedApp();
 
@@ -43,7 +43,7 @@ test('ten ratings of one taste group through the cards: that group first, a reas
   // The ranker trains behind the list (the library is already on screen); it is stored with its EASE part.
   const ranker = await until('the stored ranker', () => storedModels(page), (ms) => ms.some((m) => m.ranker !== null));
   expect(ranker.find((m) => m.ranker)!).toMatchObject({ objective: 'implicit', rank: 32, iterations: 10, ranker: { easeItems: data.nItems } });
-  await page.getByTestId('ranker-note').waitFor({ state: 'detached', timeout: 60_000 });
+  await rankerReady(page);
 
   // Through the cards: 5 stars for each group-2 film, "Haven't seen" for the others, until ten are rated.
   const cards = page.getByTestId('onboarding-cards').locator('li');

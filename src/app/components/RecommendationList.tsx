@@ -32,7 +32,7 @@ export const RecommendationList = memo(function RecommendationList(props: {
   const minCount = recs?.minCount ?? filters.minCount;
   const among = minCount > 0 ? `movies with at least ${count(minCount, 'MovieLens rating')}` : 'all movies';
   return (
-    <section className="panel recs" id="recommendations" aria-labelledby="recs-h">
+    <section className="panel recs" id="recommendations" aria-labelledby="recs-h" data-ranker={props.rankerNote === null ? 'settled' : 'pending'}>
       <h2 id="recs-h">{personal ? 'Recommended for you' : 'Popular with MovieLens users'}</h2>
       {personal && recs?.rankerAvailable && <SortControl value={props.sortBy} onChange={props.onSortBy} />}
       <p className="muted" data-testid="recs-kind">
@@ -42,7 +42,8 @@ export const RecommendationList = memo(function RecommendationList(props: {
             ? `Predicted from your ratings, among ${among}.`
             : `You have not rated anything yet, so this is a popularity fallback: the best damped (Bayesian) average ratings among ${among}. Rate a few movies to make it yours.`}
       </p>
-      {props.rankerNote && (
+      {/* Only over a list from the person's ratings (the popularity fallback does not change when the ranker comes). */}
+      {props.rankerNote && personal && (
         <p className="muted" role="status" data-testid="ranker-note">
           {props.rankerNote}
         </p>

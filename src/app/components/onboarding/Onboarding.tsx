@@ -5,7 +5,7 @@ import type { MovieCard } from '../../../client/workerTypes';
 import { movieLabel } from '../MovieMeta';
 import { loadOnboardingPrefs, type OnboardingPrefs } from '../onboardingPrefs';
 import { markNotSeen, saveOnboardingPrefs } from '../../settings';
-import { OnboardingCard } from './OnboardingCard';
+import { CardPlaceholder, OnboardingCard } from './OnboardingCard';
 import { useCardQueue } from './useCardQueue';
 import { useCardKeys } from './useCardKeys';
 import './Onboarding.css';
@@ -130,13 +130,16 @@ export function Onboarding(props: {
         </label>
         <progress id="onb-progress" max={ONBOARDING_GOAL} value={done} />
       </p>
-      {cards.length === 0 && <p className={exhausted ? undefined : 'onb-waiting'}>{exhausted ? 'No more movies to suggest: search for others below.' : 'Choosing movies…'}</p>}
+      {exhausted && cards.length === 0 && <p>No more movies to suggest: search for others below.</p>}
+      {/* While the first card is chosen, a card without a movie keeps its room (what follows does not jump). */}
+      {!exhausted && cards.length === 0 && prefs.grid && <p className="onb-waiting">Choosing movies…</p>}
       <ul className={prefs.grid ? 'onb-grid' : 'onb-single'} data-testid="onboarding-cards">
+        {!exhausted && cards.length === 0 && !prefs.grid && <CardPlaceholder />}
         {cards.map((m) => (
           <OnboardingCard key={m.movieId} movie={m} rating={ratings.get(m.movieId) ?? null} onRate={(v) => rate(m, v)} onSkip={() => skip(m)} onOpen={() => onOpen(m.movieId)} />
         ))}
       </ul>
-      {!prefs.grid && current && (
+      {!prefs.grid && (current || !exhausted) && (
         <p className="onb-keys muted" id="onb-keys" data-testid="onboarding-keys">
           Keys: <kbd>1</kbd>–<kbd>5</kbd> rate, <kbd>Shift</kbd>+<kbd>1</kbd>–<kbd>5</kbd> half a star less (<kbd>Shift</kbd>+<kbd>4</kbd> = 3.5), <kbd>S</kbd> haven’t seen.
         </p>

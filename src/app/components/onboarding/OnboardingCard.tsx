@@ -1,4 +1,5 @@
-// One movie to rate during onboarding: its title (opens the movie), genres and MovieLens average, stars, "Haven't seen".
+// One movie to rate during onboarding: its title (opens the movie), genres and MovieLens average, stars, "Haven't seen";
+// and the card without a movie that holds its place while the first one is chosen.
 import type { MovieCard } from '../../../client/workerTypes';
 import { movieLabel } from '../MovieMeta';
 import { StarRating } from '../StarRating';
@@ -34,6 +35,27 @@ export function OnboardingCard(props: { movie: MovieCard; rating: number | null;
         <button type="button" className="onb-skip" onClick={props.onSkip} aria-label={`Haven’t seen ${movieLabel(m)}`}>
           Haven’t seen
         </button>
+      </div>
+    </li>
+  );
+}
+
+/** The single card's place while the first movie is chosen: a card's parts, unseen, so the card that replaces it is as tall. */
+export function CardPlaceholder() {
+  return (
+    <li className="onb-card onb-placeholder" data-testid="onboarding-waiting">
+      <h3>Choosing movies…</h3>
+      <div aria-hidden="true" inert>
+        <p className="onb-facts">
+          <span>Comedy, Drama</span>
+          <span>★ 4.0 average from 100 MovieLens ratings</span>
+        </p>
+        <div className="onb-rate">
+          <StarRating label="" value={null} onChange={() => undefined} />
+          <button type="button" className="onb-skip" tabIndex={-1}>
+            Haven’t seen
+          </button>
+        </div>
       </div>
     </li>
   );

@@ -12,3 +12,5 @@ export type { LetterboxdExport } from '#worker-types/src/engine/exportLetterboxd
 export type { UndoTicket, Undone } from '#worker-types/src/worker-api/profileApi.d.ts';
 export type { BackupSummary, RestoreProgress, RestoreResult } from '#worker-types/src/worker-api/restoreApi.d.ts';
 export type { GroupMember, GroupRule, MyTasteCode, NightList, NightRow } from '#worker-types/src/worker-api/nightApi.d.ts';
+export type { QrScanApi } from '#worker-types/workers/qr-scan.worker.d.ts';
+export type { PhotoProblem, PhotoRead, QrRead } from '#worker-types/src/worker-api/qrRead.d.ts';

@@ -25,9 +25,29 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Powerful features: the camera for the app itself only (Movie night scans a friend's QR code), everything else it
+ * never uses off for the page and anything it could embed. Only features Chromium knows, so no console warnings.
+ */
+export const permissionsPolicy = [
+  'camera=(self)',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'midi=()',
+  'display-capture=()',
+  'accelerometer=()',
+  'gyroscope=()',
+  'magnetometer=()',
+].join(', ');
+
 export const productionHeaders: Record<string, string> = {
   ...isolationHeaders,
   'Content-Security-Policy': contentSecurityPolicy,
+  'Permissions-Policy': permissionsPolicy,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { expect, test } from 'vitest';
 import { plantedLowRank } from '../../src/engine/synth';
 import { writeRelease } from '../../src/engine/movielens/writeRelease';
-import { contentSecurityPolicy, netlifyHeadersFile } from '../../scripts/headers';
+import { contentSecurityPolicy, netlifyHeadersFile, permissionsPolicy } from '../../scripts/headers';
 import { root, screenshot, storeCounts, watchErrors, type Page } from './harness';
 import { showView, useServedApp } from './app';
 
@@ -58,6 +58,9 @@ test('the build has no eval-like code, no inline script, and the CSP allows neit
   expect(directives.get('object-src')).toEqual(["'none'"]);
   expect(contentSecurityPolicy.replace("'wasm-unsafe-eval'", '')).not.toMatch(/unsafe-eval|unsafe-inline|unsafe-hashes|\*/);
   expect(readFileSync(join(root, 'dist/_headers'), 'utf8')).toBe(netlifyHeadersFile()); // what Netlify serves
+  // Powerful features: the camera for the app itself (movie night's QR scanner), the rest it never uses off.
+  expect(permissionsPolicy.split(', ')).toContain('camera=(self)');
+  expect(permissionsPolicy.split(', ').filter((d) => !d.endsWith('=()'))).toEqual(['camera=(self)']);
 });
 
 /** Titles (and genres) made to run code if they were ever rendered as HTML or used as a URL. */

@@ -1,10 +1,12 @@
-// Training controls (objective, rank, λ, iterations, validation holdout), live progress with Cancel, and the chart.
+// Training controls (objective, rank, λ, iterations, the ranking model's confidence, star offset, α0 and penalty, validation holdout), live progress with Cancel, and the chart.
 import type { AppStatus } from '../../../client/workerTypes';
 import { kernelAndWorkers } from '../../format';
 import { RmseChart } from './RmseChart';
 import { describeModel, runCaption, runStatus, storedChart } from './trainText';
 import { defaultsFor } from '../../../engine/defaults/modelDefaults';
-import { FORM_DEFAULTS, FORM_LIMITS, withObjective, type Objective, type TrainForm } from './labForm';
+import { FORM_DEFAULTS, FORM_LIMITS, withObjective, type Objective, type TrainField, type TrainForm } from './labForm';
+import { frequencyScaledLambda } from '../../../engine/defaults/tuningDefaults';
+import { rankerParams } from '../../../engine/defaults/rankerDefaults';
 import { cancelLab, setForm, startTraining, useLab } from './labStore';
 import './lab.css';
 
@@ -13,11 +15,17 @@ const OBJECTIVES: { id: Objective; label: string; hint: string }[] = [
   { id: 'implicit', label: 'Ranking (“Best for you”)', hint: 'implicit ALS (iALS, every rating a watch) plus EASE over the most-rated movies: orders the list you see' },
 ];
 
-/** Each input's label, hint (for the chosen objective: λ's exponent is that objective's default) and step; min and max are FORM_LIMITS. */
-const FIELDS: { key: keyof typeof FORM_LIMITS; label: string; hint: (o: Objective) => string; step: string }[] = [
+/**
+ * Each input's label, hint (for the chosen objective: λ's exponent is that objective's default) and step; min and max
+ * are FORM_LIMITS. The ranking-only fields (iALS's confidence, α0 and star offset) show for the ranking objective.
+ */
+const FIELDS: { key: TrainField; label: string; hint: (o: Objective) => string; step: string; implicitOnly?: boolean }[] = [
   { key: 'rank', label: 'Rank', hint: () => 'latent factors per movie', step: '1' },
   { key: 'lambda', label: 'λ (regularization)', hint: (o) => `penalty λ·n^${defaultsFor(o).lambdaExponent} on a row with n ratings`, step: 'any' },
   { key: 'iterations', label: 'Iterations', hint: () => 'user + movie half-steps', step: '1' },
+  { key: 'alpha', label: 'Confidence α', hint: () => 'weight per star above the offset: a rating weighs α0 + α·max(0, stars − offset)', step: 'any', implicitOnly: true },
+  { key: 'starOffset', label: 'Star offset', hint: () => 'stars at or below count as a plain watch (0: every star counts)', step: 'any', implicitOnly: true },
+  { key: 'unobserved', label: 'Unobserved weight α0', hint: () => 'Rendle’s α0: weight of the movies a person has not rated', step: 'any', implicitOnly: true },
   {
     key: 'holdoutPct',
     label: 'Validation holdout (%)',
@@ -26,12 +34,16 @@ const FIELDS: { key: keyof typeof FORM_LIMITS; label: string; hint: (o: Objectiv
   },
 ];
 
+/** The frequency-scaled penalty's hint: what it computes and the scale of its λ. */
+const FREQUENCY_HINT = `a switch: penalty λ·(n + α0·N)^${rankerParams.ials.lambdaExponent} instead of λ·n^${rankerParams.ials.lambdaExponent} (N: all movies, or all people for a movie’s row). Its λ is of another scale: about ${frequencyScaledLambda} where the plain penalty takes ${rankerParams.ials.lambda}`;
+
 export function TrainPanel({ status }: { status: AppStatus }) {
   const lab = useLab();
   const { form, formErrors, busy } = lab;
   const run = lab.train;
   const edit = (patch: Partial<TrainForm>) => setForm({ ...form, ...patch });
   const defaults = FORM_DEFAULTS[form.objective];
+  const implicit = form.objective === 'implicit';
   // The chart shows the latest training started here (its validation run when it has one), else the stored explicit
   // model's validation run or own history.
   const stored = status.model ? { ...storedChart(status.model), total: status.model.params.iterations, objective: status.model.objective } : null;
@@ -62,7 +74,7 @@ export function TrainPanel({ status }: { status: AppStatus }) {
           ))}
         </fieldset>
         <div className="lab-fields">
-          {FIELDS.map((f) => (
+          {FIELDS.filter((f) => implicit || !f.implicitOnly).map((f) => (
             <div key={f.key} className="lab-field">
               <label htmlFor={`lab-${f.key}`}>{f.label}</label>
               <input
@@ -83,6 +95,25 @@ export function TrainPanel({ status }: { status: AppStatus }) {
               </small>
             </div>
           ))}
+          {implicit && (
+            <div className="lab-field lab-switch">
+              <label>
+                <input
+                  id="lab-frequencyScaled"
+                  type="checkbox"
+                  role="switch"
+                  checked={form.frequencyScaled}
+                  onChange={(e) => edit({ frequencyScaled: e.target.checked })}
+                  aria-describedby="lab-frequencyScaled-hint"
+                  disabled={busy !== null}
+                />
+                Frequency-scaled λ
+              </label>
+              <small id="lab-frequencyScaled-hint" className="muted">
+                {FREQUENCY_HINT} (default {defaults.frequencyScaled ? 'on' : 'off'})
+              </small>
+            </div>
+          )}
         </div>
         {Object.keys(formErrors).length > 0 && (
           <ul role="alert" className="error lab-errors">

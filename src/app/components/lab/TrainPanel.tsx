@@ -15,11 +15,18 @@ const OBJECTIVES: { id: Objective; label: string; hint: string }[] = [
   { id: 'implicit', label: 'Ranking (“Best for you”)', hint: 'implicit ALS (iALS, every rating a watch) plus EASE over the most-rated movies: orders the list you see' },
 ];
 
+/** A typed number (min and max: FORM_LIMITS), or the one switch (frequency-scaled λ). */
+type Field =
+  | { key: TrainField; label: string; hint: (o: Objective) => string; step: string; implicitOnly?: boolean }
+  | { key: 'frequencyScaled'; label: string; hint: (o: Objective) => string; implicitOnly: true };
+
+const nu = rankerParams.ials.lambdaExponent;
+
 /**
- * Each input's label, hint (for the chosen objective: λ's exponent is that objective's default) and step; min and max
- * are FORM_LIMITS. The ranking-only fields (iALS's confidence, α0 and star offset) show for the ranking objective.
+ * Each field's label, hint (for the chosen objective: λ's exponent is that objective's default) and step, in order.
+ * The ranking-only fields (iALS's confidence, star offset, α0 and penalty) show for the ranking objective.
  */
-const FIELDS: { key: TrainField; label: string; hint: (o: Objective) => string; step: string; implicitOnly?: boolean }[] = [
+const FIELDS: Field[] = [
   { key: 'rank', label: 'Rank', hint: () => 'latent factors per movie', step: '1' },
   { key: 'lambda', label: 'λ (regularization)', hint: (o) => `penalty λ·n^${defaultsFor(o).lambdaExponent} on a row with n ratings`, step: 'any' },
   { key: 'iterations', label: 'Iterations', hint: () => 'user + movie half-steps', step: '1' },
@@ -27,15 +34,19 @@ const FIELDS: { key: TrainField; label: string; hint: (o: Objective) => string; 
   { key: 'starOffset', label: 'Star offset', hint: () => 'stars at or below count as a plain watch (0: every star counts)', step: 'any', implicitOnly: true },
   { key: 'unobserved', label: 'Unobserved weight α0', hint: () => 'Rendle’s α0: weight of the movies a person has not rated', step: 'any', implicitOnly: true },
   {
+    key: 'frequencyScaled',
+    label: 'Frequency-scaled λ',
+    hint: () =>
+      `a switch: penalty λ·(n + α0·N)^${nu} instead of λ·n^${nu} (N: all movies, or all people for a movie’s row). Its λ is of another scale: about ${frequencyScaledLambda} where the plain penalty takes ${rankerParams.ials.lambda}`,
+    implicitOnly: true,
+  },
+  {
     key: 'holdoutPct',
     label: 'Validation holdout (%)',
     hint: () => 'ratings kept out of a first run to draw its validation curve; the model in use is then fitted on all ratings. 0: one fit, no validation',
     step: '1',
   },
 ];
-
-/** The frequency-scaled penalty's hint: what it computes and the scale of its λ. */
-const FREQUENCY_HINT = `a switch: penalty λ·(n + α0·N)^${rankerParams.ials.lambdaExponent} instead of λ·n^${rankerParams.ials.lambdaExponent} (N: all movies, or all people for a movie’s row). Its λ is of another scale: about ${frequencyScaledLambda} where the plain penalty takes ${rankerParams.ials.lambda}`;
 
 export function TrainPanel({ status }: { status: AppStatus }) {
   const lab = useLab();
@@ -74,45 +85,46 @@ export function TrainPanel({ status }: { status: AppStatus }) {
           ))}
         </fieldset>
         <div className="lab-fields">
-          {FIELDS.filter((f) => implicit || !f.implicitOnly).map((f) => (
-            <div key={f.key} className="lab-field">
-              <label htmlFor={`lab-${f.key}`}>{f.label}</label>
-              <input
-                id={`lab-${f.key}`}
-                type="number"
-                inputMode={f.step === '1' ? 'numeric' : 'decimal'}
-                step={f.step}
-                min={FORM_LIMITS[f.key][0]}
-                max={FORM_LIMITS[f.key][1]}
-                value={form[f.key]}
-                onChange={(e) => edit({ [f.key]: e.target.value })}
-                aria-invalid={formErrors[f.key] ? true : undefined}
-                aria-describedby={`lab-${f.key}-hint`}
-                disabled={busy !== null}
-              />
-              <small id={`lab-${f.key}-hint`} className="muted">
-                {f.hint(form.objective)} (default {defaults[f.key]})
-              </small>
-            </div>
-          ))}
-          {implicit && (
-            <div className="lab-field lab-switch">
-              <label>
+          {FIELDS.filter((f) => implicit || !f.implicitOnly).map((f) =>
+            f.key === 'frequencyScaled' ? (
+              <div key={f.key} className="lab-field lab-switch">
+                <label>
+                  <input
+                    id="lab-frequencyScaled"
+                    type="checkbox"
+                    role="switch"
+                    checked={form.frequencyScaled}
+                    onChange={(e) => edit({ frequencyScaled: e.target.checked })}
+                    aria-describedby="lab-frequencyScaled-hint"
+                    disabled={busy !== null}
+                  />
+                  {f.label}
+                </label>
+                <small id="lab-frequencyScaled-hint" className="muted">
+                  {f.hint(form.objective)} (default {defaults.frequencyScaled ? 'on' : 'off'})
+                </small>
+              </div>
+            ) : (
+              <div key={f.key} className="lab-field">
+                <label htmlFor={`lab-${f.key}`}>{f.label}</label>
                 <input
-                  id="lab-frequencyScaled"
-                  type="checkbox"
-                  role="switch"
-                  checked={form.frequencyScaled}
-                  onChange={(e) => edit({ frequencyScaled: e.target.checked })}
-                  aria-describedby="lab-frequencyScaled-hint"
+                  id={`lab-${f.key}`}
+                  type="number"
+                  inputMode={f.step === '1' ? 'numeric' : 'decimal'}
+                  step={f.step}
+                  min={FORM_LIMITS[f.key][0]}
+                  max={FORM_LIMITS[f.key][1]}
+                  value={form[f.key]}
+                  onChange={(e) => edit({ [f.key]: e.target.value })}
+                  aria-invalid={formErrors[f.key] ? true : undefined}
+                  aria-describedby={`lab-${f.key}-hint`}
                   disabled={busy !== null}
                 />
-                Frequency-scaled λ
-              </label>
-              <small id="lab-frequencyScaled-hint" className="muted">
-                {FREQUENCY_HINT} (default {defaults.frequencyScaled ? 'on' : 'off'})
-              </small>
-            </div>
+                <small id={`lab-${f.key}-hint`} className="muted">
+                  {f.hint(form.objective)} (default {defaults[f.key]})
+                </small>
+              </div>
+            ),
           )}
         </div>
         {Object.keys(formErrors).length > 0 && (

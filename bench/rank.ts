@@ -7,6 +7,8 @@ import type { EaseModel } from '../src/engine/ranker/ease';
 import { rankerOf } from '../src/engine/ranker/ranker';
 import { rankFor } from '../src/engine/ranker/rankList';
 import { explainRanked } from '../src/engine/ranker/explainRows';
+import { deckOf, nextCard, nextCards } from '../src/engine/ranker/nextCard';
+import { recommendDefaults } from '../src/engine/defaults/recommendDefaults';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,10 +68,22 @@ export async function benchRank(args: string[]): Promise<Record<string, unknown>
       return { firstMs: round(first), medianMs: round(median(ms)), maxMs: round(Math.max(...ms)), medianCpuMs: round(median(cpu)) };
     };
     const list = rankFor(model, profile, { n: 20 });
+    // The onboarding queue's batch of cards: as shipped (one posterior, rank-1 updates) and as before (each card from
+    // a posterior built afresh, nextCard once per card), on the same deck.
+    const deck = deckOf(counts, { years });
+    const cards = recommendDefaults.onboardingCards;
+    const oneByOne = () => {
+      const looked: number[] = [];
+      for (let k = 0; k < cards; k++) looked.push(nextCard(model, profile, deck, looked)!);
+      return looked;
+    };
+    const batch = time(() => nextCards(model, profile, deck, [], cards));
+    const rebuilt = time(oneByOne);
     result[`ratings${ratings}`] = {
       foldInAndRank: time(() => rankFor(model, profile, { n: 20 })),
       withGemsRecencyDiversity: time(() => rankFor(model, profile, { n: 20, gems: 0.5, recency: 0.5, years, diversity: 0.5 })),
       explain20Rows: time(() => explainRanked(model, profile, list)),
+      [`onboardingBatch${cards}`]: { deck: deck.length, batch, eachCardRebuilt: rebuilt, speedup: round(rebuilt.medianMs / batch.medianMs) },
     };
   }
   result.budgetMs = 20;

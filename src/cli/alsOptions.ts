@@ -21,8 +21,8 @@ export const ALS_OPTIONS = {
   objective: { kind: 'choice', values: OBJECTIVES, help: 'explicit: predict stars; implicit: iALS, rank what a person watches' },
   solver: { kind: 'choice', values: SOLVERS, help: 'row solver: exact (Cholesky), cg (conjugate gradient) or auto by rank' },
   alpha: { kind: 'number', range: PARAM_RANGES.implicitAlpha, arg: 'A', help: `iALS confidence 1 + A·stars (default ${implicitDefaults.implicitAlpha})` },
-  unobserved: { kind: 'number', range: PARAM_RANGES.unobservedWeight, arg: 'A0', help: "iALS weight of every unrated movie's 0 (Rendle et al.'s α0; default 1)" },
-  frequency: { kind: 'choice', values: ['on', 'off'], help: 'iALS penalty λ·(n + α0·N)^α (Rendle et al.\'s frequency scaling) instead of λ·n^α (default off)' },
+  unobserved: { kind: 'number', range: PARAM_RANGES.unobservedWeight, arg: 'A0', help: `iALS weight of every unrated movie's 0 (Rendle et al.'s α0; default ${implicitDefaults.unobservedWeight})` },
+  frequency: { kind: 'choice', values: ['on', 'off'], help: `iALS penalty λ·(n + α0·N)^α (Rendle et al.'s frequency scaling) instead of λ·n^α (default ${implicitDefaults.frequencyScaled ? 'on' : 'off'})` },
   'star-offset': { kind: 'number', range: PARAM_RANGES.starOffset, arg: 'S', help: `iALS confidence from max(0, stars − S): ratings of S stars or fewer are weak watches (default ${implicitDefaults.starOffset})` },
 } as const satisfies OptionSpecs;
 

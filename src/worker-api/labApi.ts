@@ -2,6 +2,7 @@
 import { checkParams } from '../engine/als/train';
 import { CancelledError } from '../engine/cancelled';
 import { explicitDefaults } from '../engine/defaults/explicitDefaults';
+import { implicitDefaults } from '../engine/defaults/implicitDefaults';
 import { evaluationDefaults } from '../engine/defaults/evaluationDefaults';
 import { TUNE_LIMITS } from '../engine/defaults/tuningDefaults';
 import { describeRange, inRange, PARAM_RANGES, type Range } from '../engine/als/paramRanges';
@@ -138,7 +139,7 @@ function labSpace(opts: LabTuneOptions): SearchSpace {
         biasLambda: [r.biasLambda],
         iterations: [opts.iterations],
         confidence: opts.alphas ?? [r.implicitAlpha!],
-        unobservedWeight: opts.unobserved ?? [1],
+        unobservedWeight: opts.unobserved ?? [implicitDefaults.unobservedWeight],
         starOffset: opts.starOffsets ?? [r.starOffset!],
         ...(opts.frequencyScaled ? { frequencyScaled: opts.frequencyScaled } : {}),
       }

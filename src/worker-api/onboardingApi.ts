@@ -1,6 +1,6 @@
 // Worker API: the onboarding queue, the cards that would tell the most about the person's taste (nextCard), never one already rated, hidden or skipped.
 import { onboardingPicks, popularPool } from '../engine/als/onboarding';
-import { deckOf, nextCard } from '../engine/ranker/nextCard';
+import { deckOf, nextCards } from '../engine/ranker/nextCard';
 import type { RankerModel } from '../engine/ranker/ranker';
 import { recommendDefaults } from '../engine/defaults/recommendDefaults';
 import { openDb } from '../store/db';
@@ -20,7 +20,7 @@ function deckFor(s: Serving, ranker: RankerModel): number[] {
 }
 
 /**
- * The next `n` cards by nextCard (src/engine/ranker/nextCard.ts): each the deck movie whose answer would pin the
+ * The next `n` cards by nextCards (src/engine/ranker/nextCard.ts): each the deck movie whose answer would pin the
  * person's taste down most, given their ratings and the cards skipped (this visit's and the stored "haven't seen"
  * list); the cards after the first are chosen as if the ones before them were looked at, so a batch does not repeat
  * one taste direction. The queue asks again as it runs short, so later cards follow the answers.
@@ -29,15 +29,7 @@ function adaptiveCards(s: Serving, ranker: RankerModel, n: number, rated: number
   const stars = rated.map((i) => mine.get(s.movies[i].movieId) ?? 0);
   const never = new Set(hidden);
   const deck = deckFor(s, ranker).filter((i) => !never.has(i));
-  const looked = [...skipped];
-  const out: number[] = [];
-  while (out.length < n) {
-    const next = nextCard(ranker, { items: rated, stars }, deck, looked);
-    if (next === null) break;
-    out.push(next);
-    looked.push(next);
-  }
-  return out;
+  return nextCards(ranker, { items: rated, stars }, deck, skipped, n);
 }
 
 /**

@@ -120,6 +120,34 @@ async function setField(panel: 'lab-train' | 'lab-tune', label: string, value: s
   await page.getByTestId(panel).getByLabel(label, { exact: true }).fill(value);
 }
 
+/** The Train form's ranking-only knobs, by label (the ranking objective shows them; the star model does not). */
+const KNOBS = ['Confidence α', 'Star offset', 'Unobserved weight α0', 'Frequency-scaled λ'] as const;
+
+/** The Train form's ranking knobs as shown: the three numbers and whether the frequency-scaled λ switch is on. */
+async function knobValues(): Promise<{ alpha: string; starOffset: string; unobserved: string; frequencyScaled: boolean }> {
+  const field = (label: string) => train().getByLabel(label, { exact: true });
+  return {
+    alpha: await field('Confidence α').inputValue(),
+    starOffset: await field('Star offset').inputValue(),
+    unobserved: await field('Unobserved weight α0').inputValue(),
+    frequencyScaled: await field('Frequency-scaled λ').isChecked(),
+  };
+}
+
+/** The stored implicit model's params (read from IndexedDB, not through the app). */
+async function storedRankerParams(): Promise<Record<string, unknown> & { trainedAt: number }> {
+  const m = (await readStoredModels(page)).find((x) => x.objective === 'implicit')!;
+  return { ...(m.params as unknown as Record<string, unknown>), trainedAt: m.trainedAt };
+}
+
+/** Clicks Train and waits until a new implicit model is stored and the status says so. */
+async function trainRanker(): Promise<void> {
+  const before = (await storedRankerParams()).trainedAt;
+  await train().getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(async () => (await storedRankerParams()).trainedAt, { timeout: 120_000, interval: 250 }).toBeGreaterThan(before);
+  await status().filter({ hasText: /^Trained in .*“Best for you” list now ranks with it/ }).waitFor({ timeout: 60_000 });
+}
+
 test('train with a 10% holdout: the chart and the per-iteration train and validation RMSE update while the validation run runs; the model in use is then fitted on all ratings', async () => {
   context = await app.browser.newContext({ viewport: DESKTOP });
   page = await context.newPage();
@@ -298,11 +326,27 @@ test('a tune can be cancelled; a tiny tune lists configurations by RMSE with mea
 });
 
 test('the ranking objective retrains the ranker behind "Best for you"; "Sort by: Predicted rating" is the star model\'s list', async () => {
+  // The star model's form has no iALS knobs; the ranking objective shows every one at the ranker's defaults.
+  for (const label of KNOBS) expect(await train().getByLabel(label, { exact: true }).count()).toBe(0);
   await train().getByRole('radio', { name: /^Ranking/ }).check();
+  expect(await knobValues()).toEqual({ alpha: '3', starOffset: '3', unobserved: '1', frequencyScaled: false });
+  await expectAccessible('[data-testid=lab-train]'); // the knobs and the switch: labelled, described, in contrast, light and dark
   await setField('lab-train', 'Rank', '32');
   await setField('lab-train', 'Iterations', '5');
+  // α0 0 is refused with its field's message, and nothing is trained or stored.
+  const storedBefore = await storedModels();
+  await setField('lab-train', 'Unobserved weight α0', '0');
+  await train().getByRole('button', { name: 'Train', exact: true }).click();
+  await train().getByRole('alert').filter({ hasText: 'Unobserved weight α0: a number greater than 0 and at most 100.' }).waitFor();
+  expect(await train().getByLabel('Unobserved weight α0', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+  expect(await storedModels()).toEqual(storedBefore);
+  await setField('lab-train', 'Unobserved weight α0', '1');
+  // A confidence other than the shipped 3: the stored ranker is trained with it, and its line says so.
+  await setField('lab-train', 'Confidence α', '5');
   await train().getByRole('button', { name: 'Train', exact: true }).click();
   await status().filter({ hasText: /^Trained in .*“Best for you” list now ranks with it/ }).waitFor({ timeout: 120_000 });
+  expect(await storedRankerParams()).toMatchObject({ objective: 'implicit', rank: 32, iterations: 5, implicitAlpha: 5, starOffset: 3, unobservedWeight: 1, frequencyScaled: false });
+  await expect(page.getByTestId('lab-models').textContent()).resolves.toMatch(/Best for you \(ranking\)rank 32, λ 5, 5 iterations, α 5 over 3★, α0 1, /);
   expect(await page.$eval('[data-testid=iteration-table] thead', (t) => t.textContent)).toContain('Validation preference error');
   const models = await storedModels();
   expect(models.map((m) => m.objective).sort()).toEqual(['explicit', 'implicit']);
@@ -410,5 +454,35 @@ test("Tune for the ranking model: rank × λ × confidence × α0 × star offset
   const params = (await readStoredModels(page)).find((m) => m.objective === 'implicit')!.params;
   expect(params).toMatchObject({ objective: 'implicit', implicitAlpha: 3, unobservedWeight: 1, starOffset: winner.offset, frequencyScaled: true });
   await expect(page.getByTestId('lab-models').textContent()).resolves.toMatch(/Best for you \(ranking\)rank 8, λ 1, 3 iterations, .* \+ EASE over 1,000 movies/);
+  // The Train form shows exactly what trained: the winner's rank, λ, iterations and every iALS knob.
+  expect(await train().getByRole('radio', { name: /^Ranking/ }).isChecked()).toBe(true);
+  expect(await train().getByLabel('Rank', { exact: true }).inputValue()).toBe('8');
+  expect(await train().getByLabel('λ (regularization)').inputValue()).toBe('1');
+  expect(await train().getByLabel('Iterations', { exact: true }).inputValue()).toBe('3');
+  expect(await knobValues()).toEqual({ alpha: '3', starOffset: String(winner.offset), unobserved: '1', frequencyScaled: true });
+  const shownConfidence = winner.offset > 0 ? `α 3 over ${winner.offset}★` : 'α 3 per star';
+  expect(await page.getByTestId('lab-models').textContent()).toContain(`3 iterations, ${shownConfidence}, α0 1, frequency-scaled λ, `);
+
+  // At phone size (390 × 844) the form fits and each knob is a target of at least 44 px; a confidence set there trains.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(150);
+  expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+  for (const label of KNOBS) {
+    const field = train().getByLabel(label, { exact: true });
+    // The switch's target is its label row (the label toggles it).
+    const box = (await (label === 'Frequency-scaled λ' ? train().locator('label:has(> #lab-frequencyScaled)') : field).boundingBox())!;
+    expect(box.height, label).toBeGreaterThanOrEqual(44);
+    expect(box.width, label).toBeGreaterThanOrEqual(44);
+    expect(box.x + box.width, label).toBeLessThanOrEqual(390);
+  }
+  await setField('lab-train', 'Confidence α', '2');
+  await train().getByText('Frequency-scaled λ', { exact: true }).click(); // the switch, off by its label
+  expect(await knobValues()).toMatchObject({ alpha: '2', frequencyScaled: false });
+  mkdirSync(artifacts, { recursive: true });
+  await train().screenshot({ path: join(artifacts, 'lab-train-knobs-phone-panel.png') });
+  await trainRanker();
+  expect(await storedRankerParams()).toMatchObject({ objective: 'implicit', rank: 8, lambda: 1, iterations: 3, implicitAlpha: 2, starOffset: winner.offset, unobservedWeight: 1, frequencyScaled: false });
+  await expect(page.getByTestId('lab-models').textContent()).resolves.toContain(`3 iterations, ${winner.offset > 0 ? `α 2 over ${winner.offset}★` : 'α 2 per star'}, α0 1, `);
+  await page.setViewportSize(DESKTOP);
   expect(errors).toEqual([]);
 });

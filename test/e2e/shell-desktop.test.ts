@@ -146,9 +146,11 @@ test('file pickers are styled buttons on every screen; radios, checkboxes, range
   const pickers: { name: string | null; hidden: boolean; button: boolean; text?: string }[] = [];
   const colours: (string | boolean)[][] = [];
   colours.push(...(await accents()));
+  // Each screen once it is there (the Model lab loads its code when first opened): a part it always shows.
+  const shown = { 'My ratings': 'input[aria-label="Restore backup"]', 'Model lab': '[data-testid=lab-train]', Data: 'input[aria-label="Spark item factors folder"]' };
   for (const screen of ['My ratings', 'Model lab', 'Data'] as const) {
     await showView(page, screen);
-    await page.waitForTimeout(300);
+    await page.locator(shown[screen]).first().waitFor({ state: 'attached' });
     pickers.push(...(await nativeLooks()));
     colours.push(...(await accents()));
   }

@@ -3,6 +3,7 @@ import { PARAM_RANGES } from '../../engine/als/paramRanges';
 import { tune, type SearchSpace, type TuneResult } from '../../engine/eval/tune';
 import { tuneRanker, type RankerSpace } from '../../engine/eval/tuneRanker';
 import { rankerParams } from '../../engine/defaults/rankerDefaults';
+import { STORED_UNOBSERVED_WEIGHT } from '../../engine/defaults/implicitDefaults';
 import type { AlsParams } from '../../engine/types';
 import type { EaseInput } from '../../engine/ranker/ranker';
 import { loadDataset } from '../loadDataset';
@@ -145,7 +146,7 @@ export async function run(args: string[]): Promise<void> {
         String(p.lambda).padStart(6),
         String(p.lambdaExponent).padEnd(4),
         String(p.implicitAlpha).padStart(5),
-        String(p.unobservedWeight ?? 1).padStart(5),
+        String(p.unobservedWeight ?? STORED_UNOBSERVED_WEIGHT).padStart(5),
         (p.frequencyScaled ? 'on' : 'off').padStart(4),
         String(p.starOffset ?? 0).padStart(3),
         String(p.iterations).padStart(5),

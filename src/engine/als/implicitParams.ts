@@ -1,7 +1,7 @@
 // What an implicit (iALS) row solve takes from AlsParams: confidence per star and penalty, both relative to the unobserved weight.
 import type { AlsParams } from '../types';
 import type { Regularization } from './regularization';
-import { STORED_IMPLICIT_ALPHA } from '../defaults/implicitDefaults';
+import { STORED_IMPLICIT_ALPHA, STORED_UNOBSERVED_WEIGHT } from '../defaults/implicitDefaults';
 
 /** The kernel's alpha (c = 1 + alpha·stars) and the row penalty's regularization for one side of an implicit model. */
 export interface ImplicitRowParams {
@@ -28,7 +28,7 @@ export function implicitValues(params: AlsParams, stars: Float32Array, alloc: (n
  * movie's): the offset α0·nOther of the frequency-scaled penalty.
  */
 export function implicitRowParams(params: AlsParams, nOther: number): ImplicitRowParams {
-  const w0 = params.unobservedWeight ?? 1;
+  const w0 = params.unobservedWeight ?? STORED_UNOBSERVED_WEIGHT;
   return {
     alpha: (params.implicitAlpha ?? STORED_IMPLICIT_ALPHA) / w0,
     reg: {

@@ -10,7 +10,7 @@ import { explicitDefaults, type ModelDefaults } from './explicitDefaults';
  * 10 iterations fits in about 2 s, where rank 64 gains 0.009 for 2.5× the time. The λ exponent and the seed are the
  * explicit model's; iALS has no biases, so biasLambda is unused.
  */
-export const implicitDefaults: ModelDefaults & { objective: 'implicit'; implicitAlpha: number; starOffset: number } = Object.freeze({
+export const implicitDefaults: ModelDefaults & { objective: 'implicit'; implicitAlpha: number; starOffset: number; unobservedWeight: number; frequencyScaled: boolean } = Object.freeze({
   ...explicitDefaults,
   objective: 'implicit',
   rank: 32,
@@ -20,7 +20,14 @@ export const implicitDefaults: ModelDefaults & { objective: 'implicit'; implicit
   implicitAlpha: 3,
   /** Stars at or below this are weak watches (confidence 1, as an unrated movie's). */
   starOffset: 3,
+  /** Rendle et al.'s α0, the weight of every unrated movie's 0 (1: Hu et al.'s; 0.3 did not beat it, rankerDefaults.ts). */
+  unobservedWeight: 1,
+  /** The plain penalty λ·n^ν; the frequency-scaled λ·(n + α0·N)^ν did not beat it (rankerDefaults.ts). */
+  frequencyScaled: false,
 });
 
 /** The confidence a stored implicit model without `implicitAlpha` was trained with (models stored before it was a parameter). */
 export const STORED_IMPLICIT_ALPHA = 1;
+
+/** The unobserved weight α0 of a stored implicit model without `unobservedWeight` (Hu et al.'s 1, as before it was a parameter). */
+export const STORED_UNOBSERVED_WEIGHT = 1;

@@ -1,10 +1,12 @@
-// Training controls (objective, rank, λ, iterations, validation holdout), live progress with Cancel, and the chart.
+// Training controls (objective, rank, λ, iterations, the ranking model's confidence, star offset, α0 and penalty, validation holdout), live progress with Cancel, and the chart.
 import type { AppStatus } from '../../../client/workerTypes';
 import { kernelAndWorkers } from '../../format';
 import { RmseChart } from './RmseChart';
 import { describeModel, runCaption, runStatus, storedChart } from './trainText';
 import { defaultsFor } from '../../../engine/defaults/modelDefaults';
-import { FORM_DEFAULTS, FORM_LIMITS, withObjective, type Objective, type TrainForm } from './labForm';
+import { FORM_DEFAULTS, FORM_LIMITS, withObjective, type Objective, type TrainField, type TrainForm } from './labForm';
+import { frequencyScaledLambda } from '../../../engine/defaults/tuningDefaults';
+import { rankerParams } from '../../../engine/defaults/rankerDefaults';
 import { cancelLab, setForm, startTraining, useLab } from './labStore';
 import './lab.css';
 
@@ -13,11 +15,31 @@ const OBJECTIVES: { id: Objective; label: string; hint: string }[] = [
   { id: 'implicit', label: 'Ranking (“Best for you”)', hint: 'implicit ALS (iALS, every rating a watch) plus EASE over the most-rated movies: orders the list you see' },
 ];
 
-/** Each input's label, hint (for the chosen objective: λ's exponent is that objective's default) and step; min and max are FORM_LIMITS. */
-const FIELDS: { key: keyof typeof FORM_LIMITS; label: string; hint: (o: Objective) => string; step: string }[] = [
+/** A typed number (min and max: FORM_LIMITS), or the one switch (frequency-scaled λ). */
+type Field =
+  | { key: TrainField; label: string; hint: (o: Objective) => string; step: string; implicitOnly?: boolean }
+  | { key: 'frequencyScaled'; label: string; hint: (o: Objective) => string; implicitOnly: true };
+
+const nu = rankerParams.ials.lambdaExponent;
+
+/**
+ * Each field's label, hint (for the chosen objective: λ's exponent is that objective's default) and step, in order.
+ * The ranking-only fields (iALS's confidence, star offset, α0 and penalty) show for the ranking objective.
+ */
+const FIELDS: Field[] = [
   { key: 'rank', label: 'Rank', hint: () => 'latent factors per movie', step: '1' },
   { key: 'lambda', label: 'λ (regularization)', hint: (o) => `penalty λ·n^${defaultsFor(o).lambdaExponent} on a row with n ratings`, step: 'any' },
   { key: 'iterations', label: 'Iterations', hint: () => 'user + movie half-steps', step: '1' },
+  { key: 'alpha', label: 'Confidence α', hint: () => 'weight per star above the offset: a rating weighs α0 + α·max(0, stars − offset)', step: 'any', implicitOnly: true },
+  { key: 'starOffset', label: 'Star offset', hint: () => 'stars at or below count as a plain watch (0: every star counts)', step: 'any', implicitOnly: true },
+  { key: 'unobserved', label: 'Unobserved weight α0', hint: () => 'Rendle’s α0: weight of the movies a person has not rated', step: 'any', implicitOnly: true },
+  {
+    key: 'frequencyScaled',
+    label: 'Frequency-scaled λ',
+    hint: () =>
+      `a switch: penalty λ·(n + α0·N)^${nu} instead of λ·n^${nu} (N: all movies, or all people for a movie’s row). Its λ is of another scale: about ${frequencyScaledLambda} where the plain penalty takes ${rankerParams.ials.lambda}`,
+    implicitOnly: true,
+  },
   {
     key: 'holdoutPct',
     label: 'Validation holdout (%)',
@@ -32,6 +54,7 @@ export function TrainPanel({ status }: { status: AppStatus }) {
   const run = lab.train;
   const edit = (patch: Partial<TrainForm>) => setForm({ ...form, ...patch });
   const defaults = FORM_DEFAULTS[form.objective];
+  const implicit = form.objective === 'implicit';
   // The chart shows the latest training started here (its validation run when it has one), else the stored explicit
   // model's validation run or own history.
   const stored = status.model ? { ...storedChart(status.model), total: status.model.params.iterations, objective: status.model.objective } : null;
@@ -62,27 +85,47 @@ export function TrainPanel({ status }: { status: AppStatus }) {
           ))}
         </fieldset>
         <div className="lab-fields">
-          {FIELDS.map((f) => (
-            <div key={f.key} className="lab-field">
-              <label htmlFor={`lab-${f.key}`}>{f.label}</label>
-              <input
-                id={`lab-${f.key}`}
-                type="number"
-                inputMode={f.step === '1' ? 'numeric' : 'decimal'}
-                step={f.step}
-                min={FORM_LIMITS[f.key][0]}
-                max={FORM_LIMITS[f.key][1]}
-                value={form[f.key]}
-                onChange={(e) => edit({ [f.key]: e.target.value })}
-                aria-invalid={formErrors[f.key] ? true : undefined}
-                aria-describedby={`lab-${f.key}-hint`}
-                disabled={busy !== null}
-              />
-              <small id={`lab-${f.key}-hint`} className="muted">
-                {f.hint(form.objective)} (default {defaults[f.key]})
-              </small>
-            </div>
-          ))}
+          {FIELDS.filter((f) => implicit || !f.implicitOnly).map((f) =>
+            f.key === 'frequencyScaled' ? (
+              <div key={f.key} className="lab-field lab-switch">
+                <label>
+                  <input
+                    id="lab-frequencyScaled"
+                    type="checkbox"
+                    role="switch"
+                    checked={form.frequencyScaled}
+                    onChange={(e) => edit({ frequencyScaled: e.target.checked })}
+                    aria-describedby="lab-frequencyScaled-hint"
+                    disabled={busy !== null}
+                  />
+                  {f.label}
+                </label>
+                <small id="lab-frequencyScaled-hint" className="muted">
+                  {f.hint(form.objective)} (default {defaults.frequencyScaled ? 'on' : 'off'})
+                </small>
+              </div>
+            ) : (
+              <div key={f.key} className="lab-field">
+                <label htmlFor={`lab-${f.key}`}>{f.label}</label>
+                <input
+                  id={`lab-${f.key}`}
+                  type="number"
+                  inputMode={f.step === '1' ? 'numeric' : 'decimal'}
+                  step={f.step}
+                  min={FORM_LIMITS[f.key][0]}
+                  max={FORM_LIMITS[f.key][1]}
+                  value={form[f.key]}
+                  onChange={(e) => edit({ [f.key]: e.target.value })}
+                  aria-invalid={formErrors[f.key] ? true : undefined}
+                  aria-describedby={`lab-${f.key}-hint`}
+                  disabled={busy !== null}
+                />
+                <small id={`lab-${f.key}-hint`} className="muted">
+                  {f.hint(form.objective)} (default {defaults[f.key]})
+                </small>
+              </div>
+            ),
+          )}
         </div>
         {Object.keys(formErrors).length > 0 && (
           <ul role="alert" className="error lab-errors">

@@ -10,6 +10,7 @@ import { offsetAndPenalty, tuneRows, verdict, verdictText } from './tuneVerdict'
 import './lab.css';
 import { count } from '../../format';
 import { rankerParams } from '../../../engine/defaults/rankerDefaults';
+import { STORED_UNOBSERVED_WEIGHT } from '../../../engine/defaults/implicitDefaults';
 
 type TuneField = Exclude<keyof TuneForm, 'objective'>;
 
@@ -183,7 +184,7 @@ export function TunePanel() {
               <td>{r.params.rank}</td>
               <td>{r.params.lambda}</td>
               <td>{r.params.implicitAlpha}</td>
-              <td>{r.params.unobservedWeight ?? 1}</td>
+              <td>{r.params.unobservedWeight ?? STORED_UNOBSERVED_WEIGHT}</td>
               <td>{r.params.starOffset}</td>
               {frequencySearched && <td>{r.params.frequencyScaled ? 'on' : 'off'}</td>}
               <td>
@@ -230,7 +231,7 @@ export function TunePanel() {
             }}
           >
             {done.kind === 'winner' ? 'Train with the winner' : 'Train the simplest of the tied'} (rank {done.pick.params.rank}, λ {done.pick.params.lambda}
-            {done.pick.params.objective === 'implicit' ? `, α ${done.pick.params.implicitAlpha}, α0 ${done.pick.params.unobservedWeight ?? 1}${offsetAndPenalty(done.pick)}` : ''})
+            {done.pick.params.objective === 'implicit' ? `, α ${done.pick.params.implicitAlpha}, α0 ${done.pick.params.unobservedWeight ?? STORED_UNOBSERVED_WEIGHT}${offsetAndPenalty(done.pick)}` : ''})
           </button>
         </div>
       )}

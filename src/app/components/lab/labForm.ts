@@ -2,8 +2,8 @@
 import type { AlsParams } from '../../../engine/types';
 import { defaultsFor, type Objective } from '../../../engine/defaults/modelDefaults';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
-import { rankerParams } from '../../../engine/defaults/rankerDefaults';
-import { inRange, PARAM_RANGES } from '../../../engine/als/paramRanges';
+import { implicitDefaults } from '../../../engine/defaults/implicitDefaults';
+import { describeRange, inRange, PARAM_RANGES, type Range } from '../../../engine/als/paramRanges';
 import { labImplicitTuneDefaults, labTuneDefaults, TUNE_LIMITS } from '../../../engine/defaults/tuningDefaults';
 import type { LabTuneOptions } from '../../../client/workerTypes';
 
@@ -17,39 +17,98 @@ export interface TrainForm {
   iterations: string;
   /** Validation holdout in percent. */
   holdoutPct: string;
+  /** The ranking objective only (both objectives' forms hold them, so a switch keeps them): confidence α per star above the offset. */
+  alpha: string;
+  /** Rendle et al.'s α0: the weight of every unrated movie. */
+  unobserved: string;
+  /** Stars at or below it count as a plain watch. */
+  starOffset: string;
+  /** The frequency-scaled penalty λ·(n + α0·N)^ν instead of λ·n^ν. */
+  frequencyScaled: boolean;
 }
 
-export type FormErrors = Partial<Record<Exclude<keyof TrainForm, 'objective'>, string>>;
+/** The typed fields (all but the objective and the frequency switch). */
+export type TrainField = Exclude<keyof TrainForm, 'objective' | 'frequencyScaled'>;
+
+/** The fields only the ranking objective shows and sends. */
+export const IMPLICIT_FIELDS: readonly (TrainField | 'frequencyScaled')[] = ['alpha', 'unobserved', 'starOffset', 'frequencyScaled'];
+
+export type FormErrors = Partial<Record<TrainField, string>>;
 
 /** A share as the form's whole percent: 0.1 → "10". */
 export const percent = (share: number): string => String(Math.round(share * 100));
 
+/** The app's iALS (the ranker's, rankerParams.ials): the ranking objective's fields start at its defaults. */
+const ials = implicitDefaults;
+
+/** The ranking-only fields of an AlsParams, as the form holds them (absent ones at the ranker's iALS). */
+function implicitFieldsOf(p: Partial<AlsParams>): Pick<TrainForm, 'alpha' | 'unobserved' | 'starOffset' | 'frequencyScaled'> {
+  return {
+    alpha: String(p.implicitAlpha ?? ials.implicitAlpha),
+    unobserved: String(p.unobservedWeight ?? ials.unobservedWeight),
+    starOffset: String(p.starOffset ?? ials.starOffset),
+    frequencyScaled: p.frequencyScaled ?? ials.frequencyScaled,
+  };
+}
+
 /**
  * The training form at one objective's defaults (src/engine/defaults), validated on the evaluation's holdout share.
- * The implicit model is the default list's ranker, so its fields start at the ranker's iALS (rankerParams.ials).
+ * The implicit model is the default list's ranker, so its fields start at the ranker's iALS (implicitDefaults).
  */
 function formDefaults(objective: Objective): TrainForm {
-  const d = objective === 'implicit' ? rankerParams.ials : defaultsFor(objective);
-  return { objective, rank: String(d.rank), lambda: String(d.lambda), iterations: String(d.iterations), holdoutPct: percent(evaluationDefaults.testFraction) };
+  const d = objective === 'implicit' ? ials : defaultsFor(objective);
+  return {
+    objective,
+    rank: String(d.rank),
+    lambda: String(d.lambda),
+    iterations: String(d.iterations),
+    holdoutPct: percent(evaluationDefaults.testFraction),
+    ...implicitFieldsOf(ials),
+  };
 }
 
 /** The form's defaults per objective, as strings of the engine's numbers. */
 export const FORM_DEFAULTS: Record<Objective, TrainForm> = { explicit: formDefaults('explicit'), implicit: formDefaults('implicit') };
 
-/** What each training field accepts, [min, max]: the inputs' min and max and parseForm's check. */
+const span = (r: Range) => [r.min, r.max] as const;
+
+/** What each training field accepts, [min, max] (the inputs' min and max); parseForm checks PARAM_RANGES, open ends included. */
 export const FORM_LIMITS = Object.freeze({
   rank: TUNE_LIMITS.rank,
-  lambda: [PARAM_RANGES.lambda.min, PARAM_RANGES.lambda.max] as const,
+  lambda: span(PARAM_RANGES.lambda),
   iterations: TUNE_LIMITS.iterations,
   holdoutPct: [PARAM_RANGES.holdout.min * 100, PARAM_RANGES.holdout.max * 100] as const,
-});
+  alpha: span(PARAM_RANGES.implicitAlpha),
+  unobserved: span(PARAM_RANGES.unobservedWeight),
+  starOffset: span(PARAM_RANGES.starOffset),
+} satisfies Record<TrainField, readonly [number, number]>);
 
 /** Switches the objective; fields still at the other objective's defaults take the new objective's defaults. */
 export function withObjective(form: TrainForm, objective: Objective): TrainForm {
   const from = FORM_DEFAULTS[form.objective];
   const to = FORM_DEFAULTS[objective];
   const pick = <K extends keyof TrainForm>(k: K) => (form[k] === from[k] ? to[k] : form[k]);
-  return { objective, rank: pick('rank'), lambda: pick('lambda'), iterations: pick('iterations'), holdoutPct: form.holdoutPct };
+  return {
+    objective,
+    rank: pick('rank'),
+    lambda: pick('lambda'),
+    iterations: pick('iterations'),
+    holdoutPct: form.holdoutPct,
+    alpha: pick('alpha'),
+    unobserved: pick('unobserved'),
+    starOffset: pick('starOffset'),
+    frequencyScaled: pick('frequencyScaled'),
+  };
+}
+
+/**
+ * The form holding a tuned configuration ("Train with the winner"): its objective, rank, λ and iterations, and for
+ * the ranking objective its confidence, α0, star offset and penalty (a knob the search did not set: the ranker's).
+ */
+export function formWith(form: TrainForm, p: AlsParams): TrainForm {
+  const objective = p.objective ?? 'explicit';
+  const base = { ...form, objective, rank: String(p.rank), lambda: String(p.lambda), iterations: String(p.iterations) };
+  return objective === 'implicit' ? { ...base, ...implicitFieldsOf(p) } : base;
 }
 
 export interface ParsedForm {
@@ -72,8 +131,19 @@ export function parseForm(form: TrainForm): { ok: true; value: ParsedForm } | { 
   if (!(Number.isFinite(lambda) && within(lambda, l))) errors.lambda = `λ: a number from ${l[0]} to ${l[1]}.`;
   if (!(Number.isInteger(iterations) && within(iterations, it))) errors.iterations = `Iterations: a whole number from ${it[0]} to ${it[1]}.`;
   if (!(Number.isFinite(pct) && within(pct, h))) errors.holdoutPct = `Validation holdout: a percentage from ${h[0]} to ${h[1]}.`;
+  const implicit = form.objective === 'implicit';
+  const alpha = num(form.alpha);
+  const unobserved = num(form.unobserved);
+  const starOffset = num(form.starOffset);
+  // The ranking-only fields are checked (and sent) for the ranking objective only: the star model does not read them.
+  if (implicit) {
+    if (!inRange(alpha, PARAM_RANGES.implicitAlpha)) errors.alpha = `Confidence α: ${describeRange(PARAM_RANGES.implicitAlpha)}.`;
+    if (!inRange(unobserved, PARAM_RANGES.unobservedWeight)) errors.unobserved = `Unobserved weight α0: ${describeRange(PARAM_RANGES.unobservedWeight)}.`;
+    if (!inRange(starOffset, PARAM_RANGES.starOffset)) errors.starOffset = `Star offset: ${describeRange(PARAM_RANGES.starOffset)}.`;
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { params: { objective: form.objective, rank, lambda, iterations }, holdout: pct / 100 } };
+  const knobs: Partial<AlsParams> = implicit ? { implicitAlpha: alpha, unobservedWeight: unobserved, starOffset, frequencyScaled: form.frequencyScaled } : {};
+  return { ok: true, value: { params: { objective: form.objective, rank, lambda, iterations, ...knobs }, holdout: pct / 100 } };
 }
 
 /** Numbers from a comma- or space-separated list ("16, 32, 64"); null when any entry is not a number. */

@@ -4,11 +4,11 @@ import { useSyncExternalStore } from 'react';
 import { CancelledError } from '../../../client/engineClient';
 import { pageJobs } from '../../../client/pageJobs';
 import type { JobKind } from '../../../client/jobRunner';
-import type { AlsParams, IterationInfo } from '../../../engine/types';
+import type { IterationInfo } from '../../../engine/types';
 import type { EvalStep, LabEvalReport, LabTuneOptions, LabTuneReport, ModelSummary, TuneResult } from '../../../client/workerTypes';
 import { statusChanged } from '../../statusEvents';
 import { kernelFromUrl, workersFromUrl } from '../../workersFromUrl';
-import { FORM_DEFAULTS, TUNE_DEFAULTS, optionConfigs, parseForm, type FormErrors, type Objective, type TrainForm, type TuneForm } from './labForm';
+import { FORM_DEFAULTS, TUNE_DEFAULTS, formWith, optionConfigs, parseForm, type FormErrors, type Objective, type TrainForm, type TuneForm } from './labForm';
 import { evaluationDefaults } from '../../../engine/defaults/evaluationDefaults';
 import { count } from '../../format';
 
@@ -116,13 +116,12 @@ function parsedForm() {
 }
 
 /** Trains with the form's values (with a holdout: the validation run, then the fit on all ratings); the model in use stays until the new one is stored. */
-export async function startTraining(extra: Partial<AlsParams> = {}): Promise<void> {
+export async function startTraining(): Promise<void> {
   const value = parsedForm();
   if (!value) return;
   const signal = begin('train');
   if (!signal) return;
-  const { holdout } = value;
-  const params = { ...value.params, ...extra };
+  const { holdout, params } = value;
   const objective = params.objective ?? 'explicit';
   let run: TrainRun = { status: 'running', objective, holdout, total: params.iterations ?? 0, iterations: [], final: [] };
   const update = (patch: Partial<TrainRun>) => set({ train: (run = { ...run, ...patch }) });
@@ -209,15 +208,9 @@ export async function startTuning(options: LabTuneOptions): Promise<void> {
 
 /**
  * Fills the training controls with a tuned configuration and trains it: explicit, or the ranking objective with the
- * search's confidence alpha, α0, star offset and penalty (frequency-scaled or not) beside the form's fields (the form
- * shows rank, λ and iterations).
+ * search's confidence alpha, α0, star offset and penalty (frequency-scaled or not), so the form shows what trains.
  */
 export function trainWith(r: TuneResult): Promise<void> {
-  const p = r.params;
-  const objective = p.objective ?? 'explicit';
-  setForm({ ...state.form, objective, rank: String(p.rank), lambda: String(p.lambda), iterations: String(p.iterations) });
-  if (objective !== 'implicit') return startTraining();
-  const knobs: Partial<AlsParams> = { implicitAlpha: p.implicitAlpha, unobservedWeight: p.unobservedWeight, starOffset: p.starOffset, frequencyScaled: p.frequencyScaled };
-  // Only the knobs the search set: an absent one stays the ranker's.
-  return startTraining(Object.fromEntries(Object.entries(knobs).filter(([, v]) => v !== undefined)));
+  setForm(formWith(state.form, r.params));
+  return startTraining();
 }

@@ -1,7 +1,8 @@
 // What the training panel says: the error names per objective, a stored model's summary, a run's status line and the
 // chart's caption, naming which fit is the model in use (plain text, no React, so the unit tests read it).
 import type { ModelSummary } from '../../../client/workerTypes';
-import type { IterationInfo } from '../../../engine/types';
+import type { AlsParams, IterationInfo } from '../../../engine/types';
+import { STORED_IMPLICIT_ALPHA, STORED_UNOBSERVED_WEIGHT } from '../../../engine/defaults/implicitDefaults';
 import { thousands } from '../../format';
 import type { Objective } from './labForm';
 import type { TrainRun } from './labStore';
@@ -16,11 +17,23 @@ export function errorNames(objective: Objective) {
 /** A share as whole percent: 0.1 → "10%". */
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-/** A stored model in one line: its settings, its own fit, and the validation run when it had one. */
+/**
+ * An implicit model's confidence, α0 and penalty: "α 3 over 3★, α0 1" (", frequency-scaled λ" when on; "α 1 per star"
+ * without an offset). Knobs a stored model lacks are read as training read them: the stored alpha, no offset, α0 1.
+ */
+export function implicitKnobs(p: AlsParams): string {
+  const alpha = p.implicitAlpha ?? STORED_IMPLICIT_ALPHA;
+  const offset = p.starOffset ?? 0;
+  const confidence = offset > 0 ? `α ${alpha} over ${offset}★` : `α ${alpha} per star`;
+  return `${confidence}, α0 ${p.unobservedWeight ?? STORED_UNOBSERVED_WEIGHT}${p.frequencyScaled ? ', frequency-scaled λ' : ''}`;
+}
+
+/** A stored model in one line: its settings (an implicit model's confidence too), its own fit, and the validation run when it had one. */
 export function describeModel(m: ModelSummary): string {
   const names = errorNames(m.objective);
   const own = m.history.at(-1);
-  const head = `rank ${m.params.rank}, λ ${m.params.lambda}, ${m.params.iterations} iterations, ${m.trainSeconds.toFixed(1)} s`;
+  const knobs = m.objective === 'implicit' ? `, ${implicitKnobs(m.params)}` : '';
+  const head = `rank ${m.params.rank}, λ ${m.params.lambda}, ${m.params.iterations} iterations${knobs}, ${m.trainSeconds.toFixed(1)} s`;
   if (m.holdout > 0) {
     // Stored by an older lab training: its factors come from the rest of the ratings.
     const val = own?.validationRmse !== undefined ? `, ${names.inValidation} ${own.validationRmse.toFixed(4)} on the other ${pct(m.holdout)}` : '';

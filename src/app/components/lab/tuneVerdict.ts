@@ -3,6 +3,7 @@
 // ones the simplest (lowest rank, then highest λ), as that rule recommends.
 import type { TuneResult } from '../../../client/workerTypes';
 import { standardError, tuneSpread, type Spread } from '../../../engine/eval/tuneSpread';
+import { STORED_UNOBSERVED_WEIGHT } from '../../../engine/defaults/implicitDefaults';
 
 export interface TuneRow {
   result: TuneResult;
@@ -56,7 +57,7 @@ export function offsetAndPenalty(r: TuneResult): string {
 /** The status line of a finished search. */
 export function verdictText(v: Verdict, results: readonly TuneResult[], seconds: number): string {
   const best = results[0];
-  const cfg = (r: TuneResult) => `rank ${r.params.rank}, λ ${r.params.lambda}${r.params.objective === 'implicit' ? `, confidence α ${r.params.implicitAlpha}, α0 ${r.params.unobservedWeight ?? 1}${offsetAndPenalty(r)}` : ''}`;
+  const cfg = (r: TuneResult) => `rank ${r.params.rank}, λ ${r.params.lambda}${r.params.objective === 'implicit' ? `, confidence α ${r.params.implicitAlpha}, α0 ${r.params.unobservedWeight ?? STORED_UNOBSERVED_WEIGHT}${offsetAndPenalty(r)}` : ''}`;
   const head = `Done in ${seconds.toFixed(1)} s.`;
   if (ranking(results)) {
     if (v.kind === 'winner') return `${head} Best: ${cfg(best)}, NDCG@10 ${f4(best['ndcg@10']!)} ± ${f4(best.ndcgSd ?? 0)}${results.length > 1 ? ', ahead of every other configuration on the per-holdout differences' : ''}.`;

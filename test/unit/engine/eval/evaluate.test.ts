@@ -34,9 +34,9 @@ describe('evaluate', () => {
     expect(alsParamsFrom({ rank: '8', iters: '3' })).toEqual({ ...explicitDefaults, rank: 8, iterations: 3 });
     expect(() => alsParamsFrom({ lambda: 'abc' })).toThrow('--lambda expects a number, got "abc"');
     // --objective implicit starts from the implicit model's defaults (the app's iALS: rank 32, λ 5, 10 iterations,
-    // confidence 1 + 3·max(0, stars − 3)), not the explicit ones.
+    // confidence 1 + 3·max(0, stars − 3), α0 1, the plain penalty), not the explicit ones.
     expect(alsParamsFrom({ objective: 'implicit', alpha: '2', solver: 'exact' })).toEqual({ ...implicitDefaults, implicitAlpha: 2, solver: 'exact' });
-    expect(alsParamsFrom({ objective: 'implicit' })).toEqual({ ...explicitDefaults, objective: 'implicit', rank: 32, lambda: 5, iterations: 10, implicitAlpha: 3, starOffset: 3 });
+    expect(alsParamsFrom({ objective: 'implicit' })).toEqual({ ...explicitDefaults, objective: 'implicit', rank: 32, lambda: 5, iterations: 10, implicitAlpha: 3, starOffset: 3, unobservedWeight: 1, frequencyScaled: false });
     expect(() => alsParamsFrom({ objective: 'ranking' })).toThrow('--objective expects one of explicit, implicit, got "ranking"');
   });
 });

@@ -1,6 +1,6 @@
 // Onboarding that learns: the deck holds recent films, the next card is the most informative one, and it adapts to answers.
 import { describe, expect, test } from 'vitest';
-import { cardValues, deckOf, nextCard, tasteSpread } from '../../../../src/engine/ranker/nextCard';
+import { cardNoise, cardValues, deckOf, nextCard, nextCards, tasteSpread } from '../../../../src/engine/ranker/nextCard';
 import { plantedTasteGroups } from '../../../../src/engine/synth';
 import { trainRanker } from '../../../../src/engine/ranker/ranker';
 import { rankerParams } from '../../../../src/engine/defaults/rankerDefaults';
@@ -53,6 +53,30 @@ describe('adaptive onboarding', () => {
     for (let a = 0; a < r; a++) for (let b = 0; b < r; b++) expect(t.cov[a * r + b]).toBe(t.cov[b * r + a]);
     const none = { ...model.ials, userFactors: model.ials.userFactors.map((x, k) => (k < 10 * r ? 0 : x)) };
     expect(tasteSpread(none).people).toBe(data.nUsers - 10);
+  });
+
+  test('a batch of 12 is the cards chosen one at a time, each as if the ones before were skipped (its σ² fixed at the start)', () => {
+    const deck = deckOf(model.counts, { pool: 120 });
+    const profile = { items: [deck[3], deck[10]], stars: [5, 2] };
+    const skipped = [deck[0]];
+    const batch = nextCards(model, profile, deck, skipped, 12);
+    // The reference: every card from a posterior built from scratch (two inverses), the batch's σ² throughout.
+    const sigma2 = cardNoise(model, profile, deck, skipped);
+    const looked = [...skipped];
+    const oneByOne: number[] = [];
+    for (let k = 0; k < 12; k++) {
+      const open = deck.filter((i) => !profile.items.includes(i) && !looked.includes(i));
+      const values = cardValues(model, profile, open, looked, sigma2);
+      let best = 0;
+      for (let c = 1; c < open.length; c++) if (values[c] > values[best]) best = c;
+      oneByOne.push(open[best]);
+      looked.push(open[best]);
+    }
+    expect(batch).toEqual(oneByOne);
+    expect(new Set(batch).size).toBe(12);
+    // The first card of a batch is nextCard's; a batch stops when the deck runs out.
+    expect(batch[0]).toBe(nextCard(model, profile, deck, skipped));
+    expect(nextCards(model, { items: [], stars: [] }, deck.slice(0, 5), [deck[0]], 12)).toHaveLength(4);
   });
 
   test('an exhausted deck gives no card', () => {

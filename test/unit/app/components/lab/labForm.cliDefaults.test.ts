@@ -37,9 +37,11 @@ describe('the lab and the CLI share their defaults', () => {
       expect(stored.holdout).toBe(0);
     }
     expect(alsParamsFrom({ objective: 'explicit' })).toMatchObject({ rank: 64, lambda: 2.2, lambdaExponent: 0.4, biasLambda: 3, iterations: 15 });
-    expect(alsParamsFrom({ objective: 'implicit' })).toMatchObject({ objective: 'implicit', rank: 32, lambda: 5, lambdaExponent: 0.4, iterations: 10, implicitAlpha: 3, starOffset: 3 });
-    expect(FORM_DEFAULTS.explicit).toEqual({ objective: 'explicit', rank: '64', lambda: '2.2', iterations: '15', holdoutPct: '10' });
-    expect(FORM_DEFAULTS.implicit).toEqual({ objective: 'implicit', rank: '32', lambda: '5', iterations: '10', holdoutPct: '10' });
+    expect(alsParamsFrom({ objective: 'implicit' })).toMatchObject({ objective: 'implicit', rank: 32, lambda: 5, lambdaExponent: 0.4, iterations: 10, implicitAlpha: 3, starOffset: 3, unobservedWeight: 1, frequencyScaled: false });
+    // Both forms hold the ranking-only fields at the ranker's (the star model neither shows nor sends them).
+    const knobs = { alpha: '3', unobserved: '1', starOffset: '3', frequencyScaled: false };
+    expect(FORM_DEFAULTS.explicit).toEqual({ objective: 'explicit', rank: '64', lambda: '2.2', iterations: '15', holdoutPct: '10', ...knobs });
+    expect(FORM_DEFAULTS.implicit).toEqual({ objective: 'implicit', rank: '32', lambda: '5', iterations: '10', holdoutPct: '10', ...knobs });
     // Switching the objective on an untouched form moves every field to the other objective's defaults.
     expect(withObjective(FORM_DEFAULTS.explicit, 'implicit')).toEqual(FORM_DEFAULTS.implicit);
   });

@@ -62,7 +62,9 @@ test('two people, phone and desktop: codes shared, the group list without what e
   await nightNav(ana).tap();
   expect(new URL(ana.url()).hash).toBe('#night');
   await ana.getByTestId('night-private').waitFor();
-  expect(await ana.getByTestId('night-private').textContent()).toBe('Nothing leaves this device: codes and files are read here, and nobody’s ratings are sent or stored.');
+  expect(await ana.getByTestId('night-private').textContent()).toBe(
+    'Nothing leaves this device: codes and files are read here, and nobody’s ratings are sent or stored (the group is kept while this page is open, and forgotten when it closes or reloads).',
+  );
   await ana.getByLabel('Your name in the code and the list').fill('Ana');
   await ana.getByLabel(/^Code \(4 ratings,/).waitFor();
   // The code follows the name: wait until the code shown carries it.
@@ -132,6 +134,16 @@ test('two people, phone and desktop: codes shared, the group list without what e
   await ana.getByRole('button', { name: 'Remove Sam again' }).tap();
   await ana.waitForFunction(() => document.querySelector('[data-testid=night-list] > li')?.querySelectorAll('[data-testid=night-stars]').length === 2);
   expect(await listIds(ana)).toEqual(average);
+  // To another screen and back: the group is as it was (names, people, rule, list); a reload forgets the others.
+  await ana.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: /^For you/ }).tap();
+  await ana.getByTestId('recommendations').locator('li').first().waitFor();
+  await nightNav(ana).tap();
+  await ana.locator('[data-testid=night-list] > li').nth(19).waitFor();
+  expect(await ana.getByLabel('Your name in the code and the list').inputValue()).toBe('Ana');
+  expect(await ana.getByTestId('night-person').count()).toBe(1);
+  expect(await ana.getByTestId('night-list').getAttribute('data-rule')).toBe('average');
+  expect(await listIds(ana)).toEqual(average);
+  expect(await starNames(ana)).toEqual(Array(20).fill(['Ana', 'Sam']));
 
   // Sam, on the desktop, pastes Ana's code (her name comes with it): the same two people, the same exclusions.
   await sam.getByRole('link', { name: 'Movie night' }).click();
@@ -145,6 +157,11 @@ test('two people, phone and desktop: codes shared, the group list without what e
   // axe: no violation on the screen at either size.
   expect(await axeViolations(ana)).toEqual([]);
   expect(await axeViolations(sam)).toEqual([]);
+  // A reload forgets the group: nobody's ratings were written anywhere.
+  await ana.reload();
+  await ana.getByText('Add at least one person to see the group’s list.').waitFor();
+  expect(await ana.getByTestId('night-person').count()).toBe(0);
+  expect(await ana.getByLabel('Your name in the code and the list').inputValue()).toBe('');
   expect(errors.flat()).toEqual([]);
   await phone.close();
   await desk.close();

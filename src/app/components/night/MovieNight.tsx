@@ -1,15 +1,17 @@
 // "Movie night": your taste code to share, 1–3 others from their codes or backup files, and the group's list by the
-// average or least-misery rule with everyone's predicted stars. Others' ratings live in this screen only, never stored.
+// average or least-misery rule with everyone's predicted stars. Others' ratings live in the page's memory (nightGroup:
+// kept across screens, never stored).
 import { useEffect, useRef, useState } from 'react';
 import { files, serving } from '../../../client/engineClient';
-import type { GroupMember, GroupRule, MyTasteCode, NightList } from '../../../client/workerTypes';
+import type { GroupMember, MyTasteCode, NightList } from '../../../client/workerTypes';
 import { movieNightDefaults } from '../../../engine/defaults/movieNightDefaults';
 import type { RatingsState } from '../../useRatings';
 import { withoutBidiControls } from '../../bidi';
 import { count } from '../../format';
 import { MyCode } from './MyCode';
 import { AddPerson, type PersonSource } from './AddPerson';
-import { PeopleList, type Person } from './PeopleList';
+import { PeopleList } from './PeopleList';
+import { nextPersonId, useNightGroup } from './nightGroup';
 import { RuleSwitch } from './RuleSwitch';
 import { GroupList } from './GroupList';
 import './night.css';
@@ -19,16 +21,16 @@ const message = (e: unknown) => withoutBidiControls(e instanceof Error ? e.messa
 const shownName = (name: string, fallback: string) => name.trim() || fallback;
 
 export function MovieNight({ mine, onOpen }: { mine: RatingsState; onOpen: (movieId: number) => void }) {
-  const [myName, setMyName] = useState('');
+  const [myName, setMyName] = useNightGroup('myName');
   const [code, setCode] = useState<MyTasteCode | null>(null);
   const [codeError, setCodeError] = useState<string | null>(null);
-  const [people, setPeople] = useState<Person[]>([]);
+  const [people, setPeople] = useNightGroup('people');
   const [adding, setAdding] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
-  const [rule, setRule] = useState<GroupRule>('misery');
+  const [rule, setRule] = useNightGroup('rule');
   const [list, setList] = useState<NightList | null>(null);
   const [listError, setListError] = useState<string | null>(null);
-  const nextId = useRef(1);
+  const nextId = useRef(nextPersonId());
   const me = shownName(myName, 'You');
 
   // My code follows my ratings, hidden marks and name.
@@ -78,7 +80,8 @@ export function MovieNight({ mine, onOpen }: { mine: RatingsState; onOpen: (movi
           you rated or hid.
         </p>
         <p className="night-private" data-testid="night-private">
-          Nothing leaves this device: codes and files are read here, and nobody’s ratings are sent or stored.
+          Nothing leaves this device: codes and files are read here, and nobody’s ratings are sent or stored (the group is kept
+          while this page is open, and forgotten when it closes or reloads).
         </p>
       </section>
       <MyCode name={myName} onName={setMyName} code={code} error={codeError} />

@@ -51,7 +51,7 @@ export function ByoScreen(props: { error?: string; onFiles: (files: File[]) => v
           multiple
           accept=".zip,.csv,.dat,.data,.item,.genre"
           aria-label="MovieLens files"
-          onChange={(e) => e.target.files?.length && props.onFiles(Array.from(e.target.files))}
+          onFiles={props.onFiles}
         />
       </div>
     </section>

@@ -105,7 +105,7 @@ export function DatasetsPanel(props: { onChanged: () => void; onEmpty: () => voi
           accept=".zip,.csv,.dat,.data,.item,.genre"
           aria-label="Import another MovieLens release"
           disabled={busy}
-          onChange={(e) => e.target.files?.length && props.onImport(Array.from(e.target.files))}
+          onFiles={props.onImport}
         />
       </p>
       <SparkImport onImported={props.onChanged} />

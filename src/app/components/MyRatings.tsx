@@ -193,13 +193,9 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
           accept=".json,application/json"
           aria-label="Restore backup"
           disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = ''; // the same file can be picked again
-            if (file) {
-              setNotice(null);
-              void restore.pick(file);
-            }
+          onFile={(file) => {
+            setNotice(null);
+            void restore.pick(file);
           }}
         />
         <FilePicker
@@ -207,13 +203,9 @@ export function MyRatings({ mine, onOpen }: { mine: RatingsState; onOpen: (movie
           accept=".csv,text/csv"
           aria-label="Import ratings from IMDb or Letterboxd (their ratings.csv export)"
           disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = ''; // the same file can be picked again after a cancel
-            if (file) {
-              setNotice(null);
-              void imports.read(file);
-            }
+          onFile={(file) => {
+            setNotice(null);
+            void imports.read(file);
           }}
         />
       </div>

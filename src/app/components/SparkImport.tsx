@@ -32,9 +32,7 @@ export function SparkImport(props: { onImported: () => void }) {
   });
   const abort = useRef<AbortController | null>(null);
 
-  const add = (list: FileList | null) => {
-    if (!list?.length) return;
-    const picked = Array.from(list);
+  const add = (picked: File[]) => {
     setFiles((old) => [...old.filter((f) => !picked.some((p) => p.name === f.name)), ...picked]);
     setError(null);
     setDone(null);
@@ -75,8 +73,8 @@ export function SparkImport(props: { onImported: () => void }) {
         The model is stored as a new dataset; your ratings are folded in against its factors.
       </p>
       <div className="spark-pickers">
-        <FilePicker text="Pick files or a zip" multiple aria-label="Spark item factors and movies.csv files" disabled={running} onChange={(e) => add(e.target.files)} />
-        <FilePicker text="Pick the Spark output folder" multiple aria-label="Spark item factors folder" disabled={running} {...{ webkitdirectory: '' }} onChange={(e) => add(e.target.files)} />
+        <FilePicker text="Pick files or a zip" multiple aria-label="Spark item factors and movies.csv files" disabled={running} onFiles={add} />
+        <FilePicker text="Pick the Spark output folder" multiple aria-label="Spark item factors folder" disabled={running} {...{ webkitdirectory: '' }} onFiles={add} />
         <label htmlFor={`${id}-reg`}>
           regParam{' '}
           <input id={`${id}-reg`} className="spark-reg" type="number" min="0" step="0.01" value={reg} disabled={running} onChange={(e) => setReg(e.target.value)} aria-describedby={`${id}-reg-help`} />

@@ -69,11 +69,7 @@ export function AddPerson(props: { busy: boolean; full: boolean; nextName: strin
           accept=".json,application/json,.txt,text/plain"
           aria-label="Add a person from their PocketLens backup file"
           disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = ''; // the same file can be picked again
-            if (file) void add({ file });
-          }}
+          onFile={(file) => void add({ file })}
         />
       </div>
       <div className="actions night-scan-actions">
@@ -85,11 +81,7 @@ export function AddPerson(props: { busy: boolean; full: boolean; nextName: strin
           accept="image/*"
           aria-label="Add a person from a photo or screenshot of their QR code"
           disabled={busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void readPhoto(file);
-          }}
+          onFile={(file) => void readPhoto(file)}
         />
       </div>
       {reading && (

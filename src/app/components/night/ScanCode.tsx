@@ -111,11 +111,7 @@ export default function ScanCode(props: { onCode: (text: string) => void; onPhot
             text="Pick a photo instead"
             accept="image/*"
             aria-label="Pick a photo of their QR code instead"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) props.onPhoto(file);
-            }}
+            onFile={props.onPhoto}
           />
         </div>
       ) : (

@@ -113,6 +113,9 @@ test('two people, phone and desktop: codes shared, the group list without what e
     expect(why).toMatch(new RegExp(`^(High for everyone|Mostly for (you|Sam)|Good for everyone): your #\\d+ and Sam’s #\\d+ of ${candidates.toLocaleString('en')}$`));
   }
   expect(await smallTouchTargets(ana)).toEqual([]);
+  // On the phone each row's stars sit right under why it is there (the title block once took 224 px in the column).
+  const gaps = await ana.$$eval('[data-testid=night-list] > li', (lis) => lis.map((li) => li.querySelector('.night-stars')!.getBoundingClientRect().top - li.querySelector('.night-why')!.getBoundingClientRect().bottom));
+  for (const gap of gaps) expect(gap).toBeLessThan(16);
   await screenshot(ana, 'movie-night-phone');
 
   // The rule switch: Average ranks another list.

@@ -109,6 +109,11 @@ test('ten ratings of one taste group through the cards: that group first, a reas
   await screenshot(page, 'ranked-list-phone');
   // What a phone shows of the list's top: the sort, the switches and the first rows.
   await page.screenshot({ path: 'test-results/ranked-list-phone-viewport.png' });
+  // Opened on another screen (no list shown yet), the status line names the models the list would use: the ranker's.
+  await page.goto(`${app.url}#ratings`);
+  await page.reload();
+  await page.getByTestId('rated-count').filter({ hasText: /^10$/ }).waitFor();
+  await page.getByTestId('status-line').filter({ hasText: /ranked by iALS rank 32 \+ EASE · stars by ALS rank \d+, \d+ iterations$/ }).waitFor();
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -20,7 +20,7 @@ import { TitleText } from './FileText';
 import { withoutBidiControls } from '../bidi';
 import { count } from '../format';
 import { modelsInUse, type ListedBy } from '../modelsInUse';
-import { syncSettings } from '../settings';
+import { loadRecPrefs, syncSettings } from '../settings';
 import type { RankerTraining } from '../bootstrap/phase';
 
 // The Model lab (its chart library and panels) loads when first opened: the first visit's page ships without it.
@@ -77,8 +77,10 @@ export function Library(props: {
   useEffect(() => {
     syncSettings().catch((e: unknown) => console.warn('PocketLens: settings not read', e));
   }, []);
-  // Which model ranked the list last shown (the remembered choice until the list reports it).
-  const [listedBy, setListedBy] = useState<ListedBy>('stars');
+  // Which model ranked the list last shown; before For you has shown one (the app opened on another screen), the one
+  // that would: the ranker when there is one, the sort is "Best for you" and the person has rated something.
+  const [reported, setListedBy] = useState<ListedBy | null>(null);
+  const listedBy = reported ?? (props.status.ranker && mine.ratings.size > 0 && loadRecPrefs().sortBy === 'best' ? 'ranker' : 'stars');
   const models = modelsInUse(props.status, listedBy);
   return (
     <>

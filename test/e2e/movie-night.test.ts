@@ -113,9 +113,16 @@ test('two people, phone and desktop: codes shared, the group list without what e
     expect(why).toMatch(new RegExp(`^(High for everyone|Mostly for (you|Sam)|Good for everyone): your #\\d+ and Sam’s #\\d+ of ${candidates.toLocaleString('en')}$`));
   }
   expect(await smallTouchTargets(ana)).toEqual([]);
-  // On the phone each row's stars sit right under why it is there (the title block once took 224 px in the column).
-  const gaps = await ana.$$eval('[data-testid=night-list] > li', (lis) => lis.map((li) => li.querySelector('.night-stars')!.getBoundingClientRect().top - li.querySelector('.night-why')!.getBoundingClientRect().bottom));
-  for (const gap of gaps) expect(gap).toBeLessThan(16);
+  // On the phone each row's stars sit right under why it is there, from its left edge (the title block once took 224 px
+  // in the column, and the stars were centred).
+  const places = await ana.$$eval('[data-testid=night-list] > li', (lis) =>
+    lis.map((li) => {
+      const [stars, why] = [li.querySelector('.night-stars')!.getBoundingClientRect(), li.querySelector('.night-why')!.getBoundingClientRect()];
+      return { gap: stars.top - why.bottom, indent: stars.left - why.left };
+    }),
+  );
+  for (const p of places) expect(p.gap).toBeLessThan(16);
+  for (const p of places) expect(Math.abs(p.indent)).toBeLessThan(1);
   await screenshot(ana, 'movie-night-phone');
 
   // The rule switch: Average ranks another list.

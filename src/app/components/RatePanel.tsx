@@ -48,7 +48,8 @@ export function RatePanel(props: { ratings: Map<number, number>; marks: MarksSta
     };
   }, [query]);
 
-  const items = results?.items ?? [];
+  // A cleared box closes the results in the same render (its effect clears them a render later: the box said expanded).
+  const items = query.trim() ? (results?.items ?? []) : [];
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const last = items.length - 1;
     const move = (k: number) => {

@@ -66,7 +66,9 @@ test('the skip link is the first focusable element: one Tab + Enter reaches the 
 });
 
 test('theme: system by default, light or dark by choice, remembered, and on <html> before the app script runs', async () => {
-  const context = await app.browser.newContext({ ...DESKTOP, colorScheme: 'light' });
+  // No service worker: the app's script is held back below with page.route, which a service worker's answer bypasses
+  // (once it controls the page, the script came from its cache and the app ran at once).
+  const context = await app.browser.newContext({ ...DESKTOP, colorScheme: 'light', serviceWorkers: 'block' });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await firstVisit(page, app.url);

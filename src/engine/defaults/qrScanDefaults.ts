@@ -13,8 +13,8 @@ export const qrScanDefaults: Readonly<{
   frameIntervalMs: 125,
   /** A photo is decoded at most this many pixels on its longer side (a phone screenshot's QR code keeps ≥ 4 px a module). */
   photoSide: 1600,
-  /** A photo file larger than this is refused before it is read (a screenshot is a few MB at most). */
-  photoMaxBytes: 40 * 1024 * 1024,
+  /** A photo file larger than this is refused before it is read (a screenshot is a few MB at most); MB as the app's format.ts says them, 10⁶ bytes. */
+  photoMaxBytes: 40_000_000,
   /** A photo whose header says more pixels than this is refused before it is decoded (50 megapixels: 200 MB as RGBA; a phone photo is 12–48). */
   photoMaxPixels: 50_000_000,
   /** A photo not decoded within this time is given up (the decoder worker is stopped). */

@@ -1,6 +1,6 @@
 // Training controls (objective, rank, λ, iterations, the ranking model's confidence, star offset, α0 and penalty, validation holdout), live progress with Cancel, and the chart.
 import type { AppStatus } from '../../../client/workerTypes';
-import { kernelAndWorkers } from '../../format';
+import { count, kernelAndWorkers } from '../../format';
 import { RmseChart } from './RmseChart';
 import { describeModel, runCaption, runStatus, storedChart } from './trainText';
 import { defaultsFor } from '../../../engine/defaults/modelDefaults';
@@ -178,7 +178,7 @@ export function TrainPanel({ status }: { status: AppStatus }) {
         <dt>Best for you (ranking)</dt>
         <dd>
           {status.ranker
-            ? `${describeModel(status.ranker)} + EASE over ${status.ranker.ranker!.easeItems.toLocaleString('en')} movies`
+            ? `${describeModel(status.ranker)} + EASE over ${count(status.ranker.ranker!.easeItems, 'movie')}`
             : status.implicitModel
               ? `${describeModel(status.implicitModel)}, without its EASE part: train with the ranking objective`
               : 'none yet: it trains after the first import, or with the ranking objective'}

@@ -1,6 +1,7 @@
 // The person's taste code as a QR code, drawn as one SVG path (no script, no image request: the strict CSP holds).
 import { useMemo } from 'react';
 import { QR_MAX_CHARS, qrModules, qrPath } from './qrModules';
+import { count, thousands } from '../../format';
 
 const MARGIN = 4; // the quiet zone the QR standard asks for, in modules
 
@@ -9,7 +10,7 @@ export function TasteQr({ code }: { code: string }) {
   if (!modules) {
     return (
       <p className="muted" data-testid="night-qr-none">
-        Your code is {code.length.toLocaleString('en')} characters, too long for a QR code a phone can scan (at most {QR_MAX_CHARS.toLocaleString('en')}): share it as text.
+        Your code is {count(code.length, 'character')}, too long for a QR code a phone can scan (at most {thousands(QR_MAX_CHARS)}): share it as text.
       </p>
     );
   }

@@ -1,6 +1,7 @@
 // What the QR scanner says: the camera's status line, why a camera could not start, and why a picked photo was refused (naming the file).
 import type { PhotoProblem } from '../../../client/workerTypes';
 import { qrScanDefaults } from '../../../engine/defaults/qrScanDefaults';
+import { megabytes, thousands } from '../../format';
 
 /** Where the camera scanner stands. */
 export type ScanStatus = 'starting' | 'scanning' | 'other' | 'no-camera' | 'refused' | 'busy' | 'failed';
@@ -30,7 +31,6 @@ export function cameraProblem(e: unknown): ScanStatus {
   return 'failed';
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
 const TYPES: Record<string, string> = { jpg: 'JPEG', png: 'PNG', gif: 'GIF', webp: 'WebP', bmp: 'BMP', avif: 'AVIF', heif: 'HEIF', tiff: 'TIFF', ico: 'icon', svg: 'SVG' };
 const typeName = (type: string) => TYPES[type] ?? type.toUpperCase();
 
@@ -54,11 +54,11 @@ export function photoRefusal(file: string, read: { kind: 'code' } | { kind: 'oth
         case 'empty':
           return `${file}: the file is empty; expected a picture (PNG or JPEG) of their QR code`;
         case 'too-many-bytes':
-          return `${file}: the file is ${mb(p.bytes)}; a picture of a QR code is at most ${mb(L.photoMaxBytes)}`;
+          return `${file}: the file is ${megabytes(p.bytes)}; a picture of a QR code is at most ${megabytes(L.photoMaxBytes)}`;
         case 'not-image':
           return `${file}: not a picture; expected a PNG, JPEG, GIF or WebP image of their QR code`;
         case 'too-many-pixels':
-          return `${file}: the ${typeName(p.type)} picture is ${p.width.toLocaleString('en')} × ${p.height.toLocaleString('en')} pixels; at most ${(L.photoMaxPixels / 1e6).toLocaleString('en')} megapixels are read (crop it or take a screenshot)`;
+          return `${file}: the ${typeName(p.type)} picture is ${thousands(p.width)} × ${thousands(p.height)} pixels; at most ${thousands(L.photoMaxPixels / 1e6)} megapixels are read (crop it or take a screenshot)`;
         case 'undecodable':
           return `${file}: the ${typeName(p.type)} picture could not be opened (damaged, or a kind this browser cannot show); expected a PNG or JPEG of their QR code`;
       }

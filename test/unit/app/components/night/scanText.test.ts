@@ -36,7 +36,7 @@ describe('a photo', () => {
     expect(photoRefusal('huge.png', { kind: 'refused', problem: { why: 'too-many-pixels', type: 'png', width: 30_000, height: 20_000 } })).toBe(
       'huge.png: the PNG picture is 30,000 × 20,000 pixels; at most 50 megapixels are read (crop it or take a screenshot)',
     );
-    expect(photoRefusal('big.jpg', { kind: 'refused', problem: { why: 'too-many-bytes', bytes: 64 * 1024 * 1024 } })).toBe('big.jpg: the file is 64 MB; a picture of a QR code is at most 40 MB');
+    expect(photoRefusal('big.jpg', { kind: 'refused', problem: { why: 'too-many-bytes', bytes: 64_000_000 } })).toBe('big.jpg: the file is 64 MB; a picture of a QR code is at most 40 MB');
     expect(photoRefusal('cut.jpg', { kind: 'refused', problem: { why: 'undecodable', type: 'jpg' } })).toBe(
       'cut.jpg: the JPEG picture could not be opened (damaged, or a kind this browser cannot show); expected a PNG or JPEG of their QR code',
     );
